@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { join } from 'node:path';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthModule } from './health/health.module';
+import { ServicesModule } from './services-directory/services.module';
+import { ErrorFilter } from './http/error.filter';
+
+/** The built console (apps/console/dist), served at `/` so one port carries everything. */
+const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Bodies and tokens carry health data and credentials: never log them.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        EventStoreModule,
+        AuthModule,
+        HealthModule,
+        ServicesModule,
+        ServeStaticModule.forRoot({
+          rootPath: CONSOLE_DIST,
+          exclude: ['/api/{*path}', '/health/{*path}', '/socket.io/{*path}'],
+        }),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { Actor, Role } from './actor';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+export type AuthenticatedRequest = Request & { actor: Actor };
+
+/** Global guard: authenticate every HTTP route, then check its role list. Fails closed. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new UnauthorizedException({ error: 'unauthorized', reason: 'a bearer token is required' });
+    try {
+      request.actor = await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) {
+        throw new UnauthorizedException({ error: 'unauthorized', reason: 'the token is not valid' });
+      }
+      throw error;
+    }
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    if (!allowed.includes(request.actor.role)) {
+      throw new ForbiddenException({ error: 'forbidden', reason: `role ${request.actor.role} may not do this` });
+    }
+    return true;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,31 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { EventStore, openEventStore } from '@dtask/event-store';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** One store per process: the embedded SQLite file by default, EventStoreDB when EVENTSTORE_URL is set. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): Promise<EventStore> =>
+        openEventStore({
+          eventStoreUrl: config.EVENTSTORE_URL,
+          dataDir: config.DATA_DIR,
+          synchronous: config.EVENTSTORE_SYNC,
+        }),
+    },
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { EventStoreUnavailableError } from '@dtask/event-store';
+import { validationError } from './zod-validation.pipe';
+
+/** Seconds a client should wait before retrying while the event store is unavailable. */
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+/** Errors a handler may raise that map to a 4xx without being HttpExceptions. */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(readonly reason: string, message?: string) {
+    super(message ?? reason);
+  }
+}
+
+export class TaskNotFoundError extends Error {
+  override readonly name = 'TaskNotFoundError';
+  constructor(readonly taskId: string) {
+    super(`task ${taskId} not found`);
+  }
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * One place maps failures to the contract's answers: 400 validation, 404, 409 with a reason,
+ * 503 with Retry-After. Bad input never becomes a 500.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toAnswer(error);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    response.status(status).json(body);
+  }
+
+  private toAnswer(error: unknown): [number, unknown] {
+    if (error instanceof HttpException) return [error.getStatus(), normaliseHttpBody(error)];
+    if (error instanceof ConflictError) return [409, { error: 'conflict', reason: error.reason, message: error.message }];
+    if (error instanceof TaskNotFoundError) return [404, { error: 'not-found', reason: error.message }];
+    if (error instanceof EventStoreUnavailableError) {
+      return [503, { error: 'unavailable', reason: 'the event store is unavailable; retry later' }];
+    }
+    const parserError = error as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') {
+      return [400, validationError([{ path: '(body)', message: 'the body is not valid JSON' }]).getResponse()];
+    }
+    if (parserError?.type === 'entity.too.large') {
+      return [400, validationError([{ path: '(body)', message: 'the body is larger than allowed' }]).getResponse()];
+    }
+    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+      return [400, validationError([{ path: '(body)', message: 'the body could not be read' }]).getResponse()];
+    }
+    return [500, { error: 'internal', reason: 'unexpected error' }];
+  }
+}
+
+function normaliseHttpBody(error: HttpException): unknown {
+  const body = error.getResponse();
+  if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' && !('statusCode' in body)) {
+    return body;
+  }
+  const status = error.getStatus();
+  const name = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'error';
+  return { error: name, reason: error.message };
+}

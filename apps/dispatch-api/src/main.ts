@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { InvalidConfigurationError, loadConfig } from './config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  await app.listen(config.PORT, config.HOST);
+  const url = await app.getUrl();
+  process.stdout.write(`dispatch-api listening on ${url.replace('[::1]', 'localhost')} (store: ${config.EVENTSTORE_URL ? 'EventStoreDB' : `SQLite in ${config.DATA_DIR}`}, auth: ${config.AUTH_MODE})\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof InvalidConfigurationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`dispatch-api failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+// Builds the console only when its output is missing or older than its sources, so `npm start` stays fast.
+const { statSync, readdirSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const consoleDir = join(__dirname, '..', 'apps', 'console');
+const builtIndex = join(consoleDir, 'dist', 'index.html');
+const sources = [join(consoleDir, 'src'), join(consoleDir, 'index.html'), join(consoleDir, 'vite.config.ts'), join(__dirname, '..', 'libs', 'events', 'src')];
+
+function newestChange(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+}
+
+const stale = !existsSync(builtIndex) || Math.max(...sources.map(newestChange)) > statSync(builtIndex).mtimeMs;
+if (stale) {
+  execFileSync('npm', ['run', 'build', '-w', 'apps/console'], { stdio: 'inherit', cwd: join(__dirname, '..') });
+} else {
+  console.log('console is up to date');
+}
