@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventStore } from '@dtask/event-store';
+import { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
+import { EVENT_STORE } from '../event-store/event-store.module';
+
+export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
+
+export const auditStreamId = (taskId: string) => `audit-dtask-${taskId}`;
+
+/**
+ * S7: every read of a task's personal data is an event in that task's audit stream, written
+ * before the data is returned. If it cannot be written, the data is not returned.
+ */
+@Injectable()
+export class AccessLog {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async personalDataRead(actor: Actor, taskId: string, purpose: string, correlationId: string): Promise<void> {
+    const eventId = globalThis.crypto.randomUUID();
+    await this.store.append(
+      auditStreamId(taskId),
+      [
+        {
+          eventId,
+          type: PERSONAL_DATA_ACCESSED,
+          data: { taskId, purpose },
+          metadata: {
+            eventId,
+            correlationId,
+            causationId: correlationId,
+            actor: { id: actor.id, role: actor.role },
+            occurredAt: this.clock.now().toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+  }
+
+  async readsOf(taskId: string) {
+    return (await this.store.readStream(auditStreamId(taskId))).map((event) => ({
+      position: event.position,
+      ...(event.data as { taskId: string; purpose: string }),
+      actor: (event.metadata as { actor: { id: string; role: string } }).actor,
+      at: (event.metadata as { occurredAt: string }).occurredAt,
+    }));
+  }
+}

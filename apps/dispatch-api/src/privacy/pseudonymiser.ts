@@ -1,0 +1,64 @@
+import { createHmac } from 'node:crypto';
+
+/** Free-text fields can name people; analysts never see them. */
+const FREE_TEXT_FIELDS = new Set([
+  'address', 'ercNotes', 'notes', 'symptoms', 'onset', 'tried', 'livingSituation', 'advice', 'safetyNet', 'handoffNote',
+]);
+/** `reason` is free text everywhere except where it is an enumerated cause. */
+const ENUMERATED_REASON_TYPES = new Set(['UnitRequested']);
+
+export interface EventView {
+  type: string;
+  data: unknown;
+  metadata: unknown;
+}
+
+/**
+ * Analysts' view of events: the patient becomes a stable keyed-HMAC pseudonym (so second contacts
+ * stay countable), and the phone number, address, exact location and free text are removed.
+ */
+export class Pseudonymiser {
+  constructor(private readonly key: string) {}
+
+  /** The same person always gets the same pseudonym; without the key it cannot be reversed. */
+  pseudonym(identity: string): string {
+    return `p-${createHmac('sha256', this.key).update(identity, 'utf8').digest('hex').slice(0, 24)}`;
+  }
+
+  event<E extends EventView>(event: E): E {
+    return { ...event, data: this.data(event.type, event.data), metadata: this.metadata(event.metadata) };
+  }
+
+  private data(type: string, data: unknown): unknown {
+    if (!isRecord(data)) return data;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(data)) {
+      if (FREE_TEXT_FIELDS.has(key)) continue;
+      if (key === 'reason' && !ENUMERATED_REASON_TYPES.has(type)) continue;
+      if (key === 'callbackPhone' || key === 'location') continue;
+      out[key] = value;
+    }
+    if (type === 'DTaskReceived') out.patient = this.patient(data);
+    return out;
+  }
+
+  private patient(data: Record<string, unknown>): Record<string, unknown> {
+    const patient = isRecord(data.patient) ? data.patient : {};
+    // Without a personal identity code the callback number is the best stable identity we have.
+    const identity = typeof patient.personId === 'string' ? `pid:${patient.personId}` : `tel:${String(data.callbackPhone ?? data.taskId)}`;
+    const view: Record<string, unknown> = { ref: this.pseudonym(identity) };
+    if (typeof patient.ageYears === 'number') view.ageYears = patient.ageYears;
+    if (typeof patient.sex === 'string') view.sex = patient.sex;
+    return view;
+  }
+
+  private metadata(metadata: unknown): unknown {
+    if (!isRecord(metadata) || !('reason' in metadata)) return metadata;
+    const { reason: _, ...rest } = metadata;
+    return rest;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AllSubscription, comparePositions, EventStore, RecordedEvent } from '@dtask/event-store';
+import { EVENT_STORE } from '../event-store/event-store.module';
+
+export type EventListener = (event: RecordedEvent) => void;
+
+/** How long a query waits for the read models to include this process's own last write. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
+/**
+ * Follows `$all` from the start, in order, and hands every event to the listeners that fold it
+ * into read models, deadlines and the live channel. Each dispatch-api instance follows `$all`
+ * itself, so several instances need no broker between them.
+ */
+@Injectable()
+export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AllStreamFollower.name);
+  private readonly listeners: EventListener[] = [];
+  private readonly waiters = new Set<{ position: string; resolve: () => void }>();
+  private subscription?: AllSubscription;
+  private running?: Promise<void>;
+  private caughtUp = false;
+  /** Position of the last event every listener has seen. */
+  position: string | undefined;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Listeners must be registered before the application boots; they see every event once, in order. */
+  register(listener: EventListener): void {
+    this.listeners.push(listener);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const head = await this.store.headPosition();
+    this.subscription = this.store.subscribeToAll();
+    this.running = this.follow(this.subscription);
+    // Serve no query before the read models hold everything stored at start.
+    if (head !== undefined) await this.waitFor(head, Number.POSITIVE_INFINITY);
+    this.caughtUp = true;
+  }
+
+  get isCaughtUp(): boolean {
+    return this.caughtUp;
+  }
+
+  /** Resolves once every listener has seen `position`; gives up quietly after the timeout. */
+  waitFor(position: string | undefined, timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS): Promise<void> {
+    if (position === undefined || (this.position !== undefined && comparePositions(this.position, position) >= 0)) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const waiter = { position, resolve };
+      this.waiters.add(waiter);
+      if (Number.isFinite(timeoutMs)) {
+        setTimeout(() => {
+          if (this.waiters.delete(waiter)) resolve();
+        }, timeoutMs).unref();
+      }
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+    await this.running;
+  }
+
+  private async follow(subscription: AllSubscription): Promise<void> {
+    try {
+      for await (const event of subscription) {
+        for (const listener of this.listeners) listener(event);
+        this.position = event.position;
+        this.releaseWaiters(event.position);
+      }
+    } catch (error) {
+      this.logger.error(`$all subscription ended: ${(error as Error).message}`);
+    }
+  }
+
+  private releaseWaiters(position: string): void {
+    for (const waiter of this.waiters) {
+      if (comparePositions(position, waiter.position) >= 0) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}
