@@ -1,0 +1,5 @@
+export * from './fold-event';
+export * from './helsinki-time';
+export * from './measures/task-facts';
+export * from './measures/load-reduction';
+export * from './measures/percentile';

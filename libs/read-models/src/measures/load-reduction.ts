@@ -1,0 +1,134 @@
+import { percentile } from './percentile';
+import { TaskFacts } from './task-facts';
+
+export const REFERENCE_PER_YEAR = 1500;
+export const GROUP_BY = ['area', 'municipality', 'hour', 'nurse', 'taskCode'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface Measures {
+  tasks: number;
+  cancelled: number;
+  resolvedWithoutUnit: number;
+  resolvedWithoutUnitShare: number;
+  unitRequested: number;
+  phoneAdvice: number;
+  redirect: Record<string, number>;
+  escalated: number;
+  escalatedShare: number;
+  autoDispatch: { unreachable: number; waitingLimit: number };
+  unitHoursAvoided: number;
+  assumedMissionMinutes: number;
+  yearlyRate: number;
+  referencePerYear: number;
+  timeToContact: { medianSeconds: number | null; p90Seconds: number | null };
+  timeToDecision: { medianSeconds: number | null; p90Seconds: number | null };
+  secondContacts: { within24h: number; within72h: number; rate24h: number; rate72h: number };
+  declinedHandoffs: number;
+  s2Alerts: number;
+  overrides: number;
+}
+
+export interface MeasureOptions {
+  assumedMissionMinutes: number;
+  /** Length of the window the tasks were taken from, for the yearly rate. */
+  windowDays: number;
+}
+
+/**
+ * Resolved without unit (domain.md): closed as phone advice or as an accepted redirect, with no
+ * unit ever requested; cancelled tasks are excluded.
+ */
+export function isResolvedWithoutUnit(task: TaskFacts): boolean {
+  return (
+    !task.cancelled &&
+    !task.unitRequested &&
+    (task.closedOutcome === 'phone-advice' || task.closedOutcome === 'redirect')
+  );
+}
+
+export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
+  const contactSeconds: number[] = [];
+  const decisionSeconds: number[] = [];
+  const redirect: Record<string, number> = {};
+  let cancelled = 0, resolved = 0, unitRequested = 0, phoneAdvice = 0, escalated = 0, unreachable = 0, waitingLimit = 0;
+  let within24h = 0, within72h = 0, declinedHandoffs = 0, s2Alerts = 0, overrides = 0;
+
+  for (const task of tasks) {
+    if (task.cancelled) cancelled += 1;
+    if (isResolvedWithoutUnit(task)) resolved += 1;
+    if (task.unitRequested) unitRequested += 1;
+    if (task.escalated) escalated += 1;
+    if (task.autoDispatch === 'unreachable') unreachable += 1;
+    if (task.autoDispatch === 'waiting-limit') waitingLimit += 1;
+    if (task.decision === 'phone-advice') phoneAdvice += 1;
+    if (task.decision === 'redirect' && task.redirectKind) redirect[task.redirectKind] = (redirect[task.redirectKind] ?? 0) + 1;
+    if (task.secondContactWithin24h) within24h += 1;
+    if (task.secondContactWithin72h) within72h += 1;
+    if (task.s2Alert) s2Alerts += 1;
+    declinedHandoffs += task.declinedHandoffs;
+    overrides += task.overrides;
+    if (task.firstContactMs !== undefined) contactSeconds.push((task.firstContactMs - task.receivedAtMs) / 1000);
+    if (task.decidedAtMs !== undefined) decisionSeconds.push((task.decidedAtMs - task.receivedAtMs) / 1000);
+  }
+
+  const considered = tasks.length - cancelled;
+  const rate = (n: number, of: number) => (of === 0 ? 0 : round(n / of, 4));
+  return {
+    tasks: tasks.length,
+    cancelled,
+    resolvedWithoutUnit: resolved,
+    resolvedWithoutUnitShare: rate(resolved, considered),
+    unitRequested,
+    phoneAdvice,
+    redirect,
+    escalated,
+    escalatedShare: rate(escalated, considered),
+    autoDispatch: { unreachable, waitingLimit },
+    unitHoursAvoided: round((resolved * options.assumedMissionMinutes) / 60, 2),
+    assumedMissionMinutes: options.assumedMissionMinutes,
+    yearlyRate: options.windowDays > 0 ? round((resolved / options.windowDays) * 365, 1) : 0,
+    referencePerYear: REFERENCE_PER_YEAR,
+    timeToContact: summary(contactSeconds),
+    timeToDecision: summary(decisionSeconds),
+    secondContacts: { within24h, within72h, rate24h: rate(within24h, considered), rate72h: rate(within72h, considered) },
+    declinedHandoffs,
+    s2Alerts,
+    overrides,
+  };
+}
+
+export function groupKey(task: TaskFacts, by: GroupBy): string {
+  switch (by) {
+    case 'hour':
+      return String(task.hour).padStart(2, '0');
+    case 'nurse':
+      return task.nurse ?? '(none)';
+    default:
+      return task[by];
+  }
+}
+
+export function measureGroups(tasks: TaskFacts[], by: GroupBy, options: MeasureOptions) {
+  const groups = new Map<string, TaskFacts[]>();
+  for (const task of tasks) {
+    const key = groupKey(task, by);
+    const list = groups.get(key);
+    if (list) list.push(task);
+    else groups.set(key, [task]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'fi'))
+    .map(([key, list]) => ({ key, ...measure(list, options) }));
+}
+
+function summary(seconds: number[]) {
+  seconds.sort((a, b) => a - b);
+  const median = percentile(seconds, 50);
+  const p90 = percentile(seconds, 90);
+  return { medianSeconds: median === undefined ? null : round(median, 1), p90Seconds: p90 === undefined ? null : round(p90, 1) };
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

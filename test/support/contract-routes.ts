@@ -1,0 +1,36 @@
+/** Every route of contract.md with the roles that may call it, as the acceptance checks read it. */
+export interface ContractRoute {
+  method: 'get' | 'post';
+  /** `:id` stands for a task id. */
+  path: string;
+  roles: string[];
+  /** Has a JSON body that is validated. */
+  body: boolean;
+}
+
+const NURSE = ['nurse', 'supervisor'];
+
+export const CONTRACT_ROUTES: ContractRoute[] = [
+  { method: 'post', path: '/api/d-tasks', roles: ['erc'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/cancel', roles: ['erc'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/claim', roles: NURSE, body: false },
+  { method: 'post', path: '/api/d-tasks/:id/release', roles: NURSE, body: false },
+  { method: 'post', path: '/api/d-tasks/:id/callbacks', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/assessment', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/escalation', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/decision', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/follow-up', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/close', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/mission', roles: ['erc', 'supervisor'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/handoff/accept', roles: ['partner'], body: false },
+  { method: 'post', path: '/api/d-tasks/:id/handoff/decline', roles: ['partner'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/override', roles: ['supervisor'], body: true },
+  { method: 'get', path: '/api/d-tasks', roles: NURSE, body: false },
+  { method: 'get', path: '/api/d-tasks/:id', roles: NURSE, body: false },
+  { method: 'get', path: '/api/services', roles: ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'], body: false },
+  { method: 'get', path: '/api/load', roles: ['supervisor', 'nurse', 'analyst', 'admin'], body: false },
+  { method: 'get', path: '/api/reports/load-reduction', roles: ['supervisor', 'analyst', 'admin'], body: false },
+  { method: 'get', path: '/api/events', roles: ['analyst'], body: false },
+];
+
+export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];
