@@ -4,10 +4,16 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { Clock } from './clock/clock';
+import { ClockModule } from './clock/clock.module';
+import { LiveModule } from './live/live.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { ProjectionsModule } from './projections/projections.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services-directory/services.module';
 import { ErrorFilter } from './http/error.filter';
 
@@ -16,11 +22,12 @@ const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
@@ -31,8 +38,12 @@ export class AppModule {
         }),
         EventStoreModule,
         AuthModule,
+        PrivacyModule,
+        ProjectionsModule,
+        LiveModule,
         HealthModule,
         ServicesModule,
+        ReportsModule,
         ServeStaticModule.forRoot({
           rootPath: CONSOLE_DIST,
           exclude: ['/api/{*path}', '/health/{*path}', '/socket.io/{*path}'],

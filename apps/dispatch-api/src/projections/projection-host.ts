@@ -4,6 +4,9 @@ import { EVENT_STORE } from '../event-store/event-store.module';
 
 export type EventListener = (event: RecordedEvent) => void;
 
+/** Recent events kept in memory so live clients can switch from catch-up to live without a gap. */
+const RECENT_EVENTS = 20_000;
+
 /** How long a query waits for the read models to include this process's own last write. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 2000;
 
@@ -20,6 +23,9 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
   private subscription?: AllSubscription;
   private running?: Promise<void>;
   private caughtUp = false;
+  private readonly recentEvents: RecordedEvent[] = [];
+  /** Position of the newest event dropped from `recentEvents`; undefined while none was. */
+  private droppedThrough: string | undefined;
   /** Position of the last event every listener has seen. */
   position: string | undefined;
 
@@ -67,12 +73,39 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
   private async follow(subscription: AllSubscription): Promise<void> {
     try {
       for await (const event of subscription) {
-        for (const listener of this.listeners) listener(event);
+        for (const listener of this.listeners) this.deliver(listener, event);
         this.position = event.position;
+        this.recentEvents.push(event);
+        if (this.recentEvents.length > RECENT_EVENTS * 1.5) {
+          const dropped = this.recentEvents.splice(0, this.recentEvents.length - RECENT_EVENTS);
+          this.droppedThrough = dropped[dropped.length - 1]!.position;
+        }
         this.releaseWaiters(event.position);
       }
     } catch (error) {
       this.logger.error(`$all subscription ended: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The events this follower has already delivered after `position` (exclusive), or undefined when
+   * some of them are no longer in memory and the caller must read the store instead.
+   */
+  recentAfter(position: string | undefined): RecordedEvent[] | undefined {
+    if (this.droppedThrough !== undefined && (position === undefined || comparePositions(position, this.droppedThrough) < 0)) {
+      return undefined;
+    }
+    let index = this.recentEvents.length;
+    while (index > 0 && (position === undefined || comparePositions(this.recentEvents[index - 1]!.position, position) > 0)) index -= 1;
+    return this.recentEvents.slice(index);
+  }
+
+  /** A failing read model must not stop the others, nor the live channel. */
+  private deliver(listener: EventListener, event: RecordedEvent): void {
+    try {
+      listener(event);
+    } catch (error) {
+      this.logger.error(`listener failed on ${event.type} at ${event.position}: ${(error as Error).stack}`);
     }
   }
 

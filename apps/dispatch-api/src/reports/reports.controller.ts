@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { measure, measureGroups } from '@dtask/read-models';
+import { Request, Response } from 'express';
+import { Roles } from '../auth/roles.decorator';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ApiZodQuery } from '../http/openapi';
+import { zodPipe } from '../http/zod-validation.pipe';
+import { AllStreamFollower } from '../projections/projection-host';
+import { toCsv } from './csv';
+import { LoadReductionQuery, LoadReductionQuerySchema } from './load-reduction-query';
+import { TaskFactsReadModel } from './task-facts.read-model';
+
+const DAY_MS = 86_400_000;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/reports')
+export class ReportsController {
+  constructor(
+    private readonly facts: TaskFactsReadModel,
+    private readonly follower: AllStreamFollower,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The measures of domain.md for tasks received in [from, to); defaults to the year to date. */
+  @Get('load-reduction')
+  @Roles('supervisor', 'analyst')
+  @ApiZodQuery(LoadReductionQuerySchema)
+  async loadReduction(
+    @Query(zodPipe(LoadReductionQuerySchema)) query: LoadReductionQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    await this.follower.waitFor(this.follower.position);
+    const now = this.clock.now();
+    const toMs = query.to ? Date.parse(query.to) : now.getTime();
+    // The centre's year starts at midnight in Helsinki (UTC+2 in winter).
+    const fromMs = query.from ? Date.parse(query.from) : Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000;
+    const tasks = this.facts.receivedBetween(fromMs, toMs);
+    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays: (toMs - fromMs) / DAY_MS };
+    const report = {
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      totals: measure(tasks, options),
+      groups: query.groupBy ? measureGroups(tasks, query.groupBy, options) : [],
+    };
+    if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
+      response.type('text/csv').send(toCsv([{ key: 'total', ...report.totals }, ...report.groups]));
+      return;
+    }
+    response.json(report);
+  }
+}
