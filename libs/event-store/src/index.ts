@@ -1,1 +1,3 @@
 export * from './port';
+export * from './open-event-store';
+export { SqliteEventStore, SqliteEventStoreOptions } from './sqlite/sqlite-event-store';

@@ -66,9 +66,8 @@ export class ErrorFilter implements ExceptionFilter {
 
 function normaliseHttpBody(error: HttpException): unknown {
   const body = error.getResponse();
-  if (typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string' && !('statusCode' in body)) {
-    return body;
-  }
+  // Bodies we shaped ourselves (and Terminus' health report) pass through; Nest's defaults are reshaped.
+  if (typeof body === 'object' && body !== null && !('statusCode' in body)) return body;
   const status = error.getStatus();
   const name = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'error';
   return { error: name, reason: error.message };
