@@ -1,1 +1,6 @@
-export {};
+export * from './vocabulary';
+export * from './envelope';
+export * from './registry';
+export * from './serialization';
+export * from './http/command-bodies';
+export * as EventSchemas from './schemas';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Location, Patient } from '../schemas/intake';
+import {
+  CallbackOutcome,
+  EscalatedUrgency,
+  ExistingService,
+  Id,
+  Instant,
+  MissionStage,
+  OverrideRule,
+  Phone,
+  RedFlag,
+  requiredText,
+  text,
+  UnitLevel,
+} from '../vocabulary';
+
+/**
+ * Bodies of the contract's routes. Objects are strict: an unknown key (including `__proto__` or
+ * `constructor`) is a 400 naming it, never something that reaches a handler.
+ */
+export const IntakeBody = z
+  .object({
+    ercTaskId: Id,
+    receivedAt: Instant,
+    taskCode: z.string().regex(/^[0-9]{3}[A-Z]?$/, 'must be an ERC task code such as 745'),
+    urgency: z.literal('D'),
+    municipality: requiredText(64),
+    address: requiredText(200),
+    location: Location.optional(),
+    patient: Patient,
+    callbackPhone: Phone,
+    ercNotes: text(4000).optional(),
+  })
+  .strict();
+
+export const CancelBody = z.object({ reason: requiredText(500) }).strict();
+export const CallbackBody = z.object({ outcome: CallbackOutcome }).strict();
+export const AssessmentBody = z
+  .object({
+    redFlags: z.array(RedFlag).max(RedFlag.options.length),
+    concern: z.boolean(),
+    symptoms: text(4000),
+    onset: text(500).optional(),
+    tried: text(2000).optional(),
+    livingSituation: text(2000).optional(),
+    existingServices: z.array(ExistingService).max(ExistingService.options.length).default([]),
+    notes: text(4000).default(''),
+  })
+  .strict();
+export const EscalationBody = z.object({ urgency: EscalatedUrgency, reason: requiredText(1000) }).strict();
+
+export const SendUnitDecision = z
+  .object({ kind: z.literal('send-unit'), unitLevel: UnitLevel, urgency: z.enum(['D', 'C']) })
+  .strict();
+export const PhoneAdviceDecision = z
+  .object({
+    kind: z.literal('phone-advice'),
+    advice: requiredText(4000),
+    safetyNet: requiredText(2000),
+    patientInformed: z.literal(true, 'the patient must be told no ambulance is coming (S5)'),
+    followUpAt: Instant.optional(),
+  })
+  .strict();
+export const RedirectDecision = z
+  .object({
+    kind: z.literal('redirect'),
+    target: Id,
+    handoffNote: requiredText(4000),
+    patientInformed: z.literal(true, 'the patient must be told no ambulance is coming (S5)'),
+  })
+  .strict();
+export const DecisionBody = z.discriminatedUnion('kind', [SendUnitDecision, PhoneAdviceDecision, RedirectDecision]);
+
+export const FollowUpBody = z.object({ outcome: CallbackOutcome, notes: text(4000).optional() }).strict();
+export const MissionBody = z
+  .object({
+    stage: MissionStage,
+    unitId: Id,
+    conveyed: z.boolean().optional(),
+    xCode: z.string().regex(/^X-?[0-9]{1,2}$/i, 'must be a non-conveyance code such as X-5').optional(),
+  })
+  .strict();
+export const HandoffDeclineBody = z.object({ reason: requiredText(1000) }).strict();
+export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(1000) }).strict();
+export const CloseBody = z.object({ reason: text(1000).optional() }).strict();
+/** Routes without a body accept none, or an empty object. */
+export const EmptyBody = z.object({}).strict();
+
+export type IntakeBody = z.infer<typeof IntakeBody>;
+export type DecisionBody = z.infer<typeof DecisionBody>;
+export type AssessmentBody = z.infer<typeof AssessmentBody>;

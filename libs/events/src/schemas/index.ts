@@ -1,0 +1,3 @@
+export * from './intake';
+export * from './triage';
+export * from './follow-through';

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Id, Instant, Phone, requiredText, Sex, text } from '../vocabulary';
+
+export const Location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict();
+
+/** Personal data lives only here and in `callbackPhone` (contract.md). */
+export const Patient = z
+  .object({
+    ageYears: z.number().int().min(0).max(130).optional(),
+    sex: Sex.optional(),
+    personId: z.string().regex(/^[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]$/, 'must be a Finnish personal identity code').optional(),
+  })
+  .strict();
+
+export const DTaskReceived = z.object({
+  taskId: z.uuid(),
+  ercTaskId: Id,
+  receivedAt: Instant,
+  taskCode: z.string().regex(/^[0-9]{3}[A-Z]?$/, 'must be an ERC task code such as 745'),
+  urgency: z.literal('D'),
+  municipality: requiredText(64),
+  area: requiredText(64),
+  address: requiredText(200),
+  location: Location.optional(),
+  patient: Patient,
+  callbackPhone: Phone,
+  ercNotes: text(4000).optional(),
+});
+
+export const DTaskCancelled = z.object({ reason: requiredText(500) });

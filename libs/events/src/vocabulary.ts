@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** The domain's closed vocabularies; one place, shared by events, commands and the console. */
+export const Urgency = z.enum(['A', 'B', 'C', 'D']);
+export const EscalatedUrgency = z.enum(['A', 'B', 'C']);
+export const UnitLevel = z.enum(['first-response', 'basic', 'advanced', 'single-responder']);
+export const CallbackOutcome = z.enum(['reached', 'no-answer', 'busy', 'wrong-number']);
+export const RedFlag = z.enum([
+  'breathing-difficulty-at-rest',
+  'chest-pain',
+  'new-confusion',
+  'stroke-signs',
+  'heavy-bleeding',
+  'suspected-sepsis',
+  'suicidal-intent',
+]);
+export const ServiceKind = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'helpline']);
+export const ExistingService = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'none']);
+export const UnitRequestReason = z.enum(['nurse-decision', 'unreachable', 'waiting-limit', 'escalation']);
+export const CloseOutcome = z.enum(['unit-mission', 'phone-advice', 'redirect', 'escalated', 'cancelled']);
+export const MissionStage = z.enum(['unit-assigned', 'on-scene', 'completed']);
+export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
+export const Role = z.enum(['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin', 'system']);
+export const OverrideRule = z.enum(['S4-second-contact']);
+
+export type Urgency = z.infer<typeof Urgency>;
+export type UnitLevel = z.infer<typeof UnitLevel>;
+export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
+export type RedFlag = z.infer<typeof RedFlag>;
+export type ServiceKind = z.infer<typeof ServiceKind>;
+export type UnitRequestReason = z.infer<typeof UnitRequestReason>;
+export type CloseOutcome = z.infer<typeof CloseOutcome>;
+export type MissionStage = z.infer<typeof MissionStage>;
+export type Role = z.infer<typeof Role>;
+export type OverrideRule = z.infer<typeof OverrideRule>;
+
+/** Bounded text, so no field can carry megabytes into the log. */
+export const text = (max: number) => z.string().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const Id = z.string().min(1).max(64);
+export const Instant = z.iso.datetime({ offset: true });
+export const Phone = z.string().regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number such as +358401234567');
