@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -27,10 +27,10 @@ type Outcome = { ok: AppendResult } | { error: unknown };
 export class GroupCommitWriter {
   private queue: PendingAppend[] = [];
   private scheduled = false;
-  private readonly writeBatch: (batch: PendingAppend[]) => Outcome[];
+  private readonly writeBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
 
   constructor(
-    db: Database,
+    db: Database.Database,
     private readonly statements: Statements,
     private readonly onCommitted: () => void,
   ) {
@@ -64,7 +64,8 @@ export class GroupCommitWriter {
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = (this.writeBatch as unknown as { immediate(b: PendingAppend[]): Outcome[] }).immediate(batch);
+      // IMMEDIATE takes the write lock up front, so the batch never fails half-way on a busy lock.
+      outcomes = this.writeBatch.immediate(batch);
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;

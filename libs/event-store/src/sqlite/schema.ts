@@ -1,10 +1,10 @@
-import type { Database } from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 
 /**
  * `events.position` is the global `$all` order. `streams.last_revision` gives the current
  * revision without scanning, and the unique index on event_id makes appends idempotent.
  */
-export function migrate(db: Database): void {
+export function migrate(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       position    INTEGER PRIMARY KEY AUTOINCREMENT,
