@@ -24,6 +24,3 @@ export interface StoredEvent<E extends { type: string; data: unknown } = { type:
   metadata: EventMetadata;
 }
 
-export function newEventId(): string {
-  return globalThis.crypto.randomUUID();
-}

@@ -1,5 +1,6 @@
 export * from './vocabulary';
 export * from './envelope';
+export * from './ids';
 export * from './registry';
 export * from './serialization';
 export * from './http/command-bodies';

@@ -1,4 +1,5 @@
 import { EventMetadata, StoredEvent } from './envelope';
+import { uuidv7 } from './ids';
 import { currentSchemaVersion, DTaskEvent, isKnownEventType, upcastEvent } from './registry';
 
 export const DTASK_STREAM_PREFIX = 'dtask-';
@@ -16,7 +17,7 @@ export interface MetadataInput {
 
 /** What the store port appends: plain JSON, with the metadata stamped at the type's current version. */
 export function toEventToAppend(event: DTaskEvent, input: MetadataInput) {
-  const eventId = globalThis.crypto.randomUUID();
+  const eventId = uuidv7();
   const metadata: EventMetadata = {
     eventId,
     correlationId: input.correlationId,

@@ -87,29 +87,46 @@ export class GroupCommitWriter {
 
   private appendOne({ streamId, events, expected }: PendingAppend, recordedAt: string): AppendResult {
     const { statements } = this;
-    const current = statements.lastRevision.get(streamId) ?? -1;
-    const replay = events.length > 0 ? this.alreadyStored(streamId, events) : undefined;
-    if (replay) return replay;
-    checkExpected(streamId, expected, current);
+    const stream = statements.stream.get(streamId);
+    const current = stream?.last_revision ?? -1;
+    // A retried append shows up as a revision conflict, unless the caller expected any revision.
+    if (expected === 'any' || !matches(expected, current)) {
+      const replay = events.length > 0 ? this.alreadyStored(streamId, events) : undefined;
+      if (replay) return replay;
+      if (!matches(expected, current)) throw new WrongExpectedRevisionError(streamId, expected, current);
+    }
     if (events.length === 0) return { nextExpectedRevision: current, position: String(statements.headPosition.get() ?? 0) };
 
+    const streamKey = stream?.stream_key ?? Number(statements.createStream.run(streamId, -1).lastInsertRowid);
+    const written: number[] = [];
     let revision = current;
-    let position = 0;
-    for (const event of events) {
-      revision += 1;
-      const info = statements.insertEvent.run(
-        streamId,
-        revision,
-        event.eventId,
-        event.type,
-        JSON.stringify(event.data ?? null),
-        JSON.stringify(event.metadata ?? null),
-        recordedAt,
-      );
-      position = Number(info.lastInsertRowid);
+    try {
+      for (const event of events) {
+        revision += 1;
+        const info = statements.insertEvent.run(
+          streamKey,
+          revision,
+          streamId,
+          event.eventId,
+          event.type,
+          JSON.stringify(event.data ?? null),
+          JSON.stringify(event.metadata ?? null),
+          recordedAt,
+        );
+        written.push(Number(info.lastInsertRowid));
+      }
+    } catch (error) {
+      // An event id stored elsewhere: take back this append's rows so it fails alone and whole.
+      for (const position of written) statements.deleteEvent.run(position);
+      if (!stream) statements.deleteStream.run(streamKey);
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        const clash = events.find((event) => statements.findEvent.get(event.eventId)) ?? events[0]!;
+        throw new DuplicateEventIdError(streamId, clash.eventId);
+      }
+      throw error;
     }
-    statements.setLastRevision.run(streamId, revision);
-    return { nextExpectedRevision: revision, position: String(position) };
+    statements.setLastRevision.run(revision, streamKey);
+    return { nextExpectedRevision: revision, position: String(written[written.length - 1]) };
   }
 
   /**
@@ -134,9 +151,6 @@ export class GroupCommitWriter {
   }
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
-  if (expected === 'any') return;
-  if (expected === 'no-stream' ? current !== -1 : expected !== current) {
-    throw new WrongExpectedRevisionError(streamId, expected, current);
-  }
+function matches(expected: ExpectedRevision, current: number): boolean {
+  return expected === 'any' || (expected === 'no-stream' ? current === -1 : expected === current);
 }

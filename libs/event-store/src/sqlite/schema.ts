@@ -1,27 +1,31 @@
 import type Database from 'better-sqlite3';
 
 /**
- * `events.position` is the global `$all` order. `streams.last_revision` gives the current
- * revision without scanning, and the unique index on event_id makes appends idempotent.
+ * `events.position` is the global `$all` order. Streams get a small integer key, so the per-stream
+ * index stays compact and each commit dirties few pages (the WAL writes whole pages per commit).
+ * `stream_id` is kept on the event too, so replaying `$all` needs no join. The unique index on
+ * event_id makes appends idempotent; time-ordered (v7) event ids keep its inserts at the right edge.
  */
 export function migrate(db: Database.Database): void {
   db.exec(`
+    CREATE TABLE IF NOT EXISTS streams (
+      stream_key    INTEGER PRIMARY KEY,
+      stream_id     TEXT    NOT NULL UNIQUE,
+      last_revision INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS events (
       position    INTEGER PRIMARY KEY AUTOINCREMENT,
-      stream_id   TEXT    NOT NULL,
+      stream_key  INTEGER NOT NULL,
       revision    INTEGER NOT NULL,
+      stream_id   TEXT    NOT NULL,
       event_id    TEXT    NOT NULL,
       type        TEXT    NOT NULL,
       data        TEXT    NOT NULL,
       metadata    TEXT    NOT NULL,
       recorded_at TEXT    NOT NULL,
-      UNIQUE (stream_id, revision)
+      UNIQUE (stream_key, revision)
     );
     CREATE UNIQUE INDEX IF NOT EXISTS events_event_id ON events (event_id);
-    CREATE TABLE IF NOT EXISTS streams (
-      stream_id     TEXT PRIMARY KEY,
-      last_revision INTEGER NOT NULL
-    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS checkpoints (
       name     TEXT PRIMARY KEY,
       position TEXT NOT NULL

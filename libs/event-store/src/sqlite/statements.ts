@@ -3,9 +3,12 @@ import type Database from 'better-sqlite3';
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
 export interface Statements {
-  lastRevision: Statement<[string], number>;
-  setLastRevision: Statement<[string, number]>;
-  insertEvent: Statement<[string, number, string, string, string, string, string]>;
+  stream: Statement<[string], { stream_key: number; last_revision: number }>;
+  createStream: Statement<[string, number]>;
+  setLastRevision: Statement<[number, number]>;
+  insertEvent: Statement<[number, number, string, string, string, string, string, string]>;
+  deleteEvent: Statement<[number]>;
+  deleteStream: Statement<[number]>;
   findEvent: Statement<[string], { stream_id: string; revision: number; position: number }>;
   readStream: Statement<[string, number, number], RawRow>;
   readAll: Statement<[number, number], RawRow>;
@@ -18,20 +21,24 @@ export interface Statements {
 /** Every statement the adapter runs, prepared once. */
 export function prepareStatements(db: Database.Database): Statements {
   return {
-    lastRevision: db.prepare('SELECT last_revision FROM streams WHERE stream_id = ?').pluck() as Statement<[string], number>,
-    setLastRevision: db.prepare<[string, number]>(
-      'INSERT INTO streams (stream_id, last_revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET last_revision = excluded.last_revision',
+    stream: db.prepare('SELECT stream_key, last_revision FROM streams WHERE stream_id = ?') as Statement<
+      [string],
+      { stream_key: number; last_revision: number }
+    >,
+    createStream: db.prepare<[string, number]>('INSERT INTO streams (stream_id, last_revision) VALUES (?, ?)'),
+    setLastRevision: db.prepare<[number, number]>('UPDATE streams SET last_revision = ? WHERE stream_key = ?'),
+    insertEvent: db.prepare<[number, number, string, string, string, string, string, string]>(
+      'INSERT INTO events (stream_key, revision, stream_id, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertEvent: db.prepare<[string, number, string, string, string, string, string]>(
-      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
+    deleteEvent: db.prepare<[number]>('DELETE FROM events WHERE position = ?'),
+    deleteStream: db.prepare<[number]>('DELETE FROM streams WHERE stream_key = ?'),
     findEvent: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?') as Statement<
       [string],
       { stream_id: string; revision: number; position: number }
     >,
     readStream: db
       .prepare(
-        'SELECT stream_id, revision, position, event_id, type, data, metadata, recorded_at FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+        'SELECT stream_id, revision, position, event_id, type, data, metadata, recorded_at FROM events WHERE stream_key = (SELECT stream_key FROM streams WHERE stream_id = ?) AND revision >= ? ORDER BY revision LIMIT ?',
       )
       .raw() as Statement<[string, number, number], RawRow>,
     readAll: db
