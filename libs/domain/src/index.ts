@@ -1,1 +1,9 @@
-export {};
+export * from './safety-rules';
+export * from './dtask/commands';
+export * from './dtask/state';
+export * from './dtask/rejection';
+export * from './dtask/evolve';
+export * from './dtask/decide';
+export * from './dtask/decider';
+export * from './deadlines';
+export * from './priority';

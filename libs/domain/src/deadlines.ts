@@ -1,0 +1,45 @@
+import { CommandOf } from './dtask/commands';
+import { DTaskState } from './dtask/state';
+import { SafetyRules } from './safety-rules';
+
+export type DeadlineKind = 's1-unreachable' | 's2-alert' | 's2-dispatch' | 's6-handoff' | 'follow-up-due';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  dueAt: string;
+}
+
+const addMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+
+/**
+ * The deadlines still pending for a task. Timers are data: the scheduler rebuilds them from the
+ * events after a restart, so none is forgotten.
+ */
+export function deadlinesOf(state: DTaskState, rules: SafetyRules): Deadline[] {
+  if (!state.exists || state.status === 'closed' || !state.receivedAt) return [];
+  const deadlines: Deadline[] = [];
+  const awaitingContact = !state.contactAt && !state.unitRequested;
+  if (awaitingContact && state.firstFailedAt) {
+    deadlines.push({ kind: 's1-unreachable', dueAt: addMinutes(state.firstFailedAt, rules.s1MinutesAfterFirstFailure) });
+  }
+  if (awaitingContact && !state.s2Alerted) deadlines.push({ kind: 's2-alert', dueAt: addMinutes(state.receivedAt, rules.s2AlertMinutes) });
+  if (awaitingContact) deadlines.push({ kind: 's2-dispatch', dueAt: addMinutes(state.receivedAt, rules.s2DispatchMinutes) });
+  if (state.status === 'awaiting-handoff' && state.handoff) deadlines.push({ kind: 's6-handoff', dueAt: state.handoff.deadline });
+  if (state.followUp) deadlines.push({ kind: 'follow-up-due', dueAt: state.followUp.dueAt });
+  return deadlines;
+}
+
+/** The system command a due deadline issues; follow-ups only surface in the queue. */
+export function commandForDeadline(kind: DeadlineKind): CommandOf<'DispatchUnreachable' | 'ReachWaitingLimit' | 'TimeOutHandoff'>['type'] | undefined {
+  switch (kind) {
+    case 's1-unreachable':
+      return 'DispatchUnreachable';
+    case 's2-alert':
+    case 's2-dispatch':
+      return 'ReachWaitingLimit';
+    case 's6-handoff':
+      return 'TimeOutHandoff';
+    case 'follow-up-due':
+      return undefined;
+  }
+}

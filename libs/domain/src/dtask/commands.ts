@@ -1,0 +1,43 @@
+import { EventData, EventActor, OverrideRule, ServiceKind, UnitLevel } from '@dtask/events';
+
+export interface CommandContext {
+  /** When the command happens (ISO 8601); the decider reads no clock. */
+  at: string;
+  actor: EventActor & { service?: string };
+}
+
+export type Decision =
+  | { kind: 'send-unit'; unitLevel: UnitLevel; urgency: 'D' | 'C' }
+  | { kind: 'phone-advice'; advice: string; safetyNet: string; patientInformed: boolean; followUpAt?: string }
+  | { kind: 'redirect'; target: string; targetKind: ServiceKind; handoffNote: string; patientInformed: boolean };
+
+export interface SecondContactOf {
+  previousTaskId: string;
+  previousDecision: 'phone-advice' | 'redirect';
+  previousDecidedAt: string;
+}
+
+/** Every command of contract.md, plus the ones the policies issue (actor role `system`). */
+export type DTaskCommand = CommandContext &
+  (
+    | { type: 'Intake'; task: EventData<'DTaskReceived'>; secondContactOf?: SecondContactOf }
+    | { type: 'Cancel'; reason: string }
+    | { type: 'Claim' }
+    | { type: 'Release'; reason?: string }
+    | { type: 'RecordCallback'; outcome: EventData<'CallbackAttempted'>['outcome'] }
+    | { type: 'RecordAssessment'; assessment: EventData<'AssessmentRecorded'> }
+    | { type: 'Escalate'; urgency: 'A' | 'B' | 'C'; reason: string }
+    | { type: 'Decide'; decision: Decision }
+    | { type: 'AcceptHandoff' }
+    | { type: 'DeclineHandoff'; reason: string }
+    | { type: 'TimeOutHandoff' }
+    | { type: 'RecordFollowUp'; outcome: EventData<'FollowUpCompleted'>['outcome']; notes?: string }
+    | { type: 'ReachWaitingLimit' }
+    | { type: 'DispatchUnreachable' }
+    | { type: 'GrantOverride'; rule: OverrideRule; reason: string }
+    | { type: 'UpdateMission'; stage: EventData<'MissionUpdated'>['stage']; unitId: string; conveyed?: boolean; xCode?: string }
+    | { type: 'Close'; reason?: string }
+  );
+
+export type DTaskCommandType = DTaskCommand['type'];
+export type CommandOf<T extends DTaskCommandType> = Extract<DTaskCommand, { type: T }>;

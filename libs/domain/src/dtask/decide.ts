@@ -1,0 +1,227 @@
+import { DTaskEvent, EventData } from '@dtask/events';
+import { SafetyRules } from '../safety-rules';
+import { CommandOf, DTaskCommand } from './commands';
+import { reject } from './rejection';
+import { DTaskState, TimedEvent } from './state';
+
+const MINUTE_MS = 60_000;
+const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / MINUTE_MS;
+const addMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * MINUTE_MS).toISOString();
+
+type Emit = DTaskEvent[];
+
+/**
+ * Decides what a command means for a task: the events to append, or a DomainRejection. Pure: time
+ * comes in on the command, the safety limits on `rules`. A command that changes nothing returns [].
+ */
+export function decide(command: DTaskCommand, state: DTaskState, rules: SafetyRules): TimedEvent[] {
+  const events = decideEvents(command, state, rules);
+  return events.map((event) => ({ ...event, at: command.at }) as TimedEvent);
+}
+
+function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRules): Emit {
+  if (command.type === 'Intake') return intake(command, state, rules);
+  if (!state.exists) reject('not-found', 'no such task');
+  if (state.status === 'closed') reject('task-closed', `the task is closed (${state.closedOutcome})`);
+  switch (command.type) {
+    case 'Cancel':
+      return [{ type: 'DTaskCancelled', data: { reason: command.reason } }, closed('cancelled')];
+    case 'Claim':
+      return claim(command, state);
+    case 'Release':
+      requireOwner(command, state);
+      return [{ type: 'DTaskReleased', data: { nurseId: state.owner!, ...(command.reason ? { reason: command.reason } : {}) } }];
+    case 'RecordCallback':
+      return callback(command, state, rules);
+    case 'RecordAssessment':
+      requireOwner(command, state);
+      if (!state.contactAt) reject('no-contact', 'a phone assessment needs a reached callback first');
+      return [{ type: 'AssessmentRecorded', data: command.assessment }];
+    case 'Escalate':
+      return escalate(command, state);
+    case 'Decide':
+      return decision(command, state, rules);
+    case 'AcceptHandoff':
+      requireHandoffTo(command, state);
+      return [{ type: 'HandoffAccepted', data: { target: state.handoff!.target, partnerId: command.actor.id } }, closed('redirect')];
+    case 'DeclineHandoff':
+      requireHandoffTo(command, state);
+      return [{ type: 'HandoffDeclined', data: { target: state.handoff!.target, partnerId: command.actor.id, reason: command.reason } }];
+    case 'TimeOutHandoff':
+      if (state.status !== 'awaiting-handoff' || !state.handoff) reject('not-awaiting-handoff', 'no handoff is open');
+      if (Date.parse(command.at) < Date.parse(state.handoff.deadline)) reject('not-due', 'the handoff limit has not passed');
+      return [{ type: 'HandoffTimedOut', data: { target: state.handoff.target, deadline: state.handoff.deadline } }];
+    case 'RecordFollowUp':
+      return followUp(command, state, rules);
+    case 'ReachWaitingLimit':
+      return waitingLimit(command, state, rules);
+    case 'DispatchUnreachable':
+      if (state.contactAt || state.unitRequested || !state.firstFailedAt) reject('not-due', 'the patient was reached or a unit is on its way');
+      if (minutesBetween(state.firstFailedAt, command.at) < rules.s1MinutesAfterFirstFailure) reject('not-due', 'S1 time limit not reached');
+      return [autoUnit('unreachable', rules)];
+    case 'GrantOverride':
+      if (command.actor.role !== 'supervisor') reject('supervisor-only', 'only a supervisor may override');
+      if (command.rule === 'S4-second-contact' && !state.secondContact) reject('override-not-applicable', 'the task is not a second contact');
+      return state.overrides.includes(command.rule) ? [] : [{ type: 'OverrideGranted', data: { rule: command.rule, reason: command.reason } }];
+    case 'UpdateMission':
+      return mission(command, state);
+    case 'Close':
+      return close(state);
+  }
+}
+
+function intake(command: CommandOf<'Intake'>, state: DTaskState, rules: SafetyRules): Emit {
+  if (state.exists) reject('already-exists', 'the task exists already');
+  const events: Emit = [{ type: 'DTaskReceived', data: command.task }];
+  const previous = command.secondContactOf;
+  if (previous) {
+    const hoursSince = (Date.parse(command.task.receivedAt) - Date.parse(previous.previousDecidedAt)) / 3_600_000;
+    if (hoursSince >= 0 && hoursSince <= rules.s4SecondContactHours) {
+      events.push({ type: 'SecondContactFlagged', data: { ...previous, hoursSince: Math.round(hoursSince * 100) / 100 } });
+    }
+  }
+  return events;
+}
+
+function claim(command: CommandOf<'Claim'>, state: DTaskState): Emit {
+  if (state.owner === command.actor.id) return [];
+  if (state.owner) reject('claimed-by-another-nurse', 'another nurse has claimed this task');
+  const followUpPending = state.status === 'decided' && state.followUp !== undefined;
+  if (state.status !== 'waiting' && !followUpPending) reject('not-claimable', `a task that is ${state.status} cannot be claimed`);
+  return [{ type: 'DTaskClaimed', data: { nurseId: command.actor.id } }];
+}
+
+function callback(command: CommandOf<'RecordCallback'>, state: DTaskState, rules: SafetyRules): Emit {
+  requireOwner(command, state);
+  if (state.status !== 'claimed') reject('not-claimed', 'claim the task before calling back');
+  const events: Emit = [{ type: 'CallbackAttempted', data: { outcome: command.outcome, attempt: state.callbackAttempts + 1 } }];
+  const failed = command.outcome !== 'reached';
+  // S1: the patient is never left without contact.
+  if (failed && !state.contactAt && !state.unitRequested && state.failedAttempts + 1 >= rules.s1FailedAttempts) {
+    events.push(autoUnit('unreachable', rules));
+  }
+  return events;
+}
+
+function escalate(command: CommandOf<'Escalate'>, state: DTaskState): Emit {
+  requireOwner(command, state);
+  if (state.escalated && !isMoreUrgent(command.urgency, state.urgency)) {
+    reject('escalation-cannot-be-undone', `the task is already escalated to ${state.urgency}`);
+  }
+  const trigger = state.redFlags.length > 0 ? 'red-flag' : state.concern ? 'concern' : 'nurse';
+  return [
+    { type: 'UrgencyEscalated', data: { from: state.urgency, to: command.urgency, reason: command.reason, trigger, redFlags: state.redFlags } },
+    { type: 'UnitRequested', data: { unitLevel: command.urgency === 'C' ? 'basic' : 'advanced', urgency: command.urgency, reason: 'escalation' } },
+  ];
+}
+
+function decision(command: CommandOf<'Decide'>, state: DTaskState, rules: SafetyRules): Emit {
+  requireOwner(command, state);
+  if (state.status !== 'claimed') reject('not-claimed', 'claim the task before deciding');
+  if (state.decision) reject('already-decided', `the task is already decided as ${state.decision.kind}`);
+  const choice = command.decision;
+  if (choice.kind === 'send-unit') {
+    if (state.escalated && !isMoreUrgent(choice.urgency, state.urgency) && choice.urgency !== state.urgency) {
+      reject('escalation-cannot-be-undone', `the task was escalated to ${state.urgency}`);
+    }
+    return [{ type: 'UnitRequested', data: { unitLevel: choice.unitLevel, urgency: choice.urgency, reason: 'nurse-decision' } }];
+  }
+  // No-unit decisions: S3, S5, S4, in that order of severity.
+  if (!state.contactAt) reject('no-contact', 'advice or redirect needs a reached callback');
+  if (!state.assessed) reject('not-assessed', 'record the assessment first');
+  if (state.escalated || state.redFlags.length > 0 || state.concern) {
+    reject('red-flags-present', 'red flags or the nurse’s concern force an escalation (S3)');
+  }
+  if (choice.patientInformed !== true) reject('patient-must-be-informed', 'the patient must be told no ambulance is coming (S5)');
+  if (choice.kind === 'phone-advice') {
+    if (state.secondContact && !state.overrides.includes('S4-second-contact')) {
+      reject('second-contact-needs-override', 'phone advice on a second contact needs a supervisor override (S4)');
+    }
+    const advice: EventData<'PhoneAdviceGiven'> = { advice: choice.advice, safetyNet: choice.safetyNet, patientInformed: true };
+    if (!choice.followUpAt) return [{ type: 'PhoneAdviceGiven', data: advice }, closed('phone-advice')];
+    return [
+      { type: 'PhoneAdviceGiven', data: { ...advice, followUpAt: choice.followUpAt } },
+      { type: 'FollowUpScheduled', data: { dueAt: choice.followUpAt } },
+    ];
+  }
+  return [
+    {
+      type: 'RedirectRequested',
+      data: {
+        target: choice.target,
+        targetKind: choice.targetKind,
+        handoffNote: choice.handoffNote,
+        patientInformed: true,
+        handoffDeadline: addMinutes(command.at, rules.s6HandoffMinutes),
+      },
+    },
+  ];
+}
+
+function followUp(command: CommandOf<'RecordFollowUp'>, state: DTaskState, rules: SafetyRules): Emit {
+  if (!state.followUp) reject('no-follow-up-pending', 'no follow-up call is pending');
+  requireOwner(command, state);
+  const attempt = state.followUp.failedAttempts + 1;
+  const completed: Emit[number] = {
+    type: 'FollowUpCompleted',
+    data: { outcome: command.outcome, attempt, ...(command.notes ? { notes: command.notes } : {}) },
+  };
+  if (command.outcome === 'reached') return [completed, closed('phone-advice')];
+  // S1 applies to follow-ups too: a patient who stops answering gets a unit.
+  return attempt >= rules.followUpFailedAttempts ? [completed, autoUnit('unreachable', rules)] : [completed];
+}
+
+function waitingLimit(command: CommandOf<'ReachWaitingLimit'>, state: DTaskState, rules: SafetyRules): Emit {
+  if (state.contactAt || state.unitRequested || !state.receivedAt) reject('not-due', 'the patient is in contact or a unit is on its way');
+  const waited = minutesBetween(state.receivedAt, command.at);
+  const waitedMinutes = Math.floor(waited);
+  if (waited >= rules.s2DispatchMinutes) {
+    return [{ type: 'WaitingLimitReached', data: { level: 'dispatch', waitedMinutes } }, autoUnit('waiting-limit', rules)];
+  }
+  if (waited >= rules.s2AlertMinutes && !state.s2Alerted) return [{ type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes } }];
+  return reject('not-due', 'no waiting limit reached');
+}
+
+function mission(command: CommandOf<'UpdateMission'>, state: DTaskState): Emit {
+  if (!state.unitRequested) reject('no-unit-requested', 'no unit was requested for this task');
+  const update: Emit[number] = {
+    type: 'MissionUpdated',
+    data: {
+      stage: command.stage,
+      unitId: command.unitId,
+      ...(command.conveyed === undefined ? {} : { conveyed: command.conveyed }),
+      ...(command.xCode ? { xCode: command.xCode } : {}),
+    },
+  };
+  return command.stage === 'completed' ? [update, closed(state.escalated ? 'escalated' : 'unit-mission')] : [update];
+}
+
+/** S1: a task never closes as "no contact"; only a sent unit or a completed contact closes it. */
+function close(state: DTaskState): Emit {
+  if (state.unitRequested) return [closed(state.escalated ? 'escalated' : 'unit-mission')];
+  if (!state.contactAt) reject('close-without-contact', 'a task without contact closes only with a unit sent (S1)');
+  if (state.decision?.kind === 'phone-advice') return [closed('phone-advice')];
+  return reject('not-decided', 'decide the task before closing it');
+}
+
+function requireOwner(command: DTaskCommand, state: DTaskState): void {
+  if (command.actor.role === 'supervisor') return;
+  if (!state.owner) reject('not-claimed', 'claim the task first');
+  if (state.owner !== command.actor.id) reject('not-owner', 'another nurse owns this task');
+}
+
+function requireHandoffTo(command: DTaskCommand, state: DTaskState): void {
+  if (state.status !== 'awaiting-handoff' || !state.handoff) reject('not-awaiting-handoff', 'no handoff is open');
+  if (command.actor.service !== state.handoff.target) reject('wrong-service', 'the handoff is addressed to another service');
+}
+
+const closed = (outcome: EventData<'DTaskClosed'>['outcome']): Emit[number] => ({ type: 'DTaskClosed', data: { outcome } });
+
+const autoUnit = (reason: 'unreachable' | 'waiting-limit', rules: SafetyRules): Emit[number] => ({
+  type: 'UnitRequested',
+  data: { unitLevel: rules.autoDispatchUnitLevel, urgency: 'D', reason },
+});
+
+const URGENCY_ORDER = { A: 0, B: 1, C: 2, D: 3 } as const;
+const isMoreUrgent = (candidate: keyof typeof URGENCY_ORDER, current: keyof typeof URGENCY_ORDER) =>
+  URGENCY_ORDER[candidate] < URGENCY_ORDER[current];

@@ -1,0 +1,40 @@
+export type RejectionReason =
+  | 'not-found'
+  | 'already-exists'
+  | 'task-closed'
+  | 'claimed-by-another-nurse'
+  | 'not-claimable'
+  | 'not-claimed'
+  | 'not-owner'
+  | 'no-contact'
+  | 'not-assessed'
+  | 'red-flags-present'
+  | 'already-decided'
+  | 'already-escalated'
+  | 'escalation-cannot-be-undone'
+  | 'patient-must-be-informed'
+  | 'second-contact-needs-override'
+  | 'not-awaiting-handoff'
+  | 'wrong-service'
+  | 'no-follow-up-pending'
+  | 'no-unit-requested'
+  | 'close-without-contact'
+  | 'not-decided'
+  | 'supervisor-only'
+  | 'override-not-applicable'
+  | 'not-due';
+
+/** A command the task's state forbids; the API answers 409 (404 for not-found) with the reason. */
+export class DomainRejection extends Error {
+  override readonly name = 'DomainRejection';
+  constructor(
+    readonly reason: RejectionReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function reject(reason: RejectionReason, message: string): never {
+  throw new DomainRejection(reason, message);
+}

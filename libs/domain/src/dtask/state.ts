@@ -1,0 +1,72 @@
+import { CloseOutcome, DTaskEvent, OverrideRule, RedFlag, UnitRequestReason, Urgency } from '@dtask/events';
+
+/** A D-task event with the time it happened (stored as `metadata.occurredAt`). */
+export type TimedEvent = DTaskEvent & { at: string };
+
+export type DTaskStatus = 'waiting' | 'claimed' | 'awaiting-handoff' | 'decided' | 'closed';
+
+/** What the decider needs to know of a task, folded from its stream. Immutable: evolve returns a new one. */
+export interface DTaskState {
+  /** Last revision folded; -1 before the first event. */
+  revision: number;
+  exists: boolean;
+  taskId?: string;
+  status: DTaskStatus;
+  receivedAt?: string;
+  urgency: Urgency;
+  taskCode?: string;
+  area?: string;
+  municipality?: string;
+  ageYears?: number;
+  owner?: string;
+  callbackAttempts: number;
+  failedAttempts: number;
+  firstFailedAt?: string;
+  /** First clinical contact: a reached callback. */
+  contactAt?: string;
+  assessed: boolean;
+  redFlags: RedFlag[];
+  concern: boolean;
+  escalated: boolean;
+  unitRequested?: { reason: UnitRequestReason; at: string };
+  decision?: { kind: 'send-unit' | 'phone-advice' | 'redirect'; at: string };
+  handoff?: { target: string; deadline: string };
+  handoffReturned: boolean;
+  followUp?: { dueAt: string; failedAttempts: number };
+  secondContact: boolean;
+  overrides: OverrideRule[];
+  s2Alerted: boolean;
+  closedOutcome?: CloseOutcome;
+}
+
+export const initialState: DTaskState = {
+  revision: -1,
+  exists: false,
+  status: 'waiting',
+  urgency: 'D',
+  callbackAttempts: 0,
+  failedAttempts: 0,
+  assessed: false,
+  redFlags: [],
+  concern: false,
+  escalated: false,
+  handoffReturned: false,
+  secondContact: false,
+  overrides: [],
+  s2Alerted: false,
+};
+
+export type DTaskFlag = 'second-contact' | 's2-alert' | 'handoff-returned' | 'red-flags' | 'escalated' | 'unreachable' | 'follow-up-pending';
+
+/** The flags the queue and the task view show. */
+export function flagsOf(state: DTaskState): DTaskFlag[] {
+  const flags: DTaskFlag[] = [];
+  if (state.secondContact) flags.push('second-contact');
+  if (state.s2Alerted && !state.contactAt && !state.unitRequested) flags.push('s2-alert');
+  if (state.handoffReturned) flags.push('handoff-returned');
+  if (state.redFlags.length > 0) flags.push('red-flags');
+  if (state.escalated) flags.push('escalated');
+  if (state.unitRequested?.reason === 'unreachable') flags.push('unreachable');
+  if (state.followUp) flags.push('follow-up-pending');
+  return flags;
+}
