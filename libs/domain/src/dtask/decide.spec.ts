@@ -82,6 +82,10 @@ describe('assessment and S3 escalation', () => {
     spec(assessedTask(['suicidal-intent'])).when({ type: 'Decide', at: at(7), actor: n1, decision: redirect }).thenRejects('red-flags-present');
     spec([e.received(), e.claimed(), e.callback('reached', 1), e.assessed([], true)]).when({ type: 'Decide', at: at(7), actor: n1, decision: advice }).thenRejects('red-flags-present');
   });
+  it('keeps a red flag when a later assessment omits it', () => {
+    const reassessed = [...assessedTask(['chest-pain']), e.assessed([], false, 6)];
+    spec(reassessed).when({ type: 'Decide', at: at(7), actor: n1, decision: advice }).thenRejects('red-flags-present');
+  });
   it('escalates with a unit at the raised urgency', () => {
     const state = spec(assessedTask(['chest-pain'])).when({ type: 'Escalate', at: at(6), actor: n1, urgency: 'B', reason: 'chest pain' }).then([
       { type: 'UrgencyEscalated', data: { from: 'D', to: 'B', reason: 'chest pain', trigger: 'red-flag', redFlags: ['chest-pain'] } },

@@ -36,7 +36,13 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       };
     }
     case 'AssessmentRecorded':
-      return { ...next, assessed: true, redFlags: event.data.redFlags, concern: event.data.concern };
+      // A red flag or concern, once recorded, stays: a later assessment cannot silently clear it (S3).
+      return {
+        ...next,
+        assessed: true,
+        redFlags: [...new Set([...next.redFlags, ...event.data.redFlags])],
+        concern: next.concern || event.data.concern,
+      };
     case 'UrgencyEscalated':
       return { ...next, escalated: true, urgency: event.data.to };
     case 'UnitRequested':
