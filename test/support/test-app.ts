@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/dispatch-api/src/bootstrap';
+import { Clock } from '../../apps/dispatch-api/src/clock/clock';
 import { loadConfig } from '../../apps/dispatch-api/src/config/app-config';
 
 export interface TestApp {
@@ -19,10 +20,10 @@ export interface TestApp {
 }
 
 /** A real dispatch-api on a temp SQLite store, as `npm start` runs it, minus the port. */
-export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, dataDir?: string, clock?: Clock): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'dtask-test-'));
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: dir });
-  const app = await createApp(config);
+  const app = await createApp(config, { clock });
   await app.init();
   const http = request(app.getHttpServer());
   let stopped = false;

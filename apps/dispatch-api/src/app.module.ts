@@ -11,6 +11,9 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProjectionsModule } from './projections/projections.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
+import { DTasksModule } from './d-tasks/d-tasks.module';
+import { EventLogModule } from './event-log/event-log.module';
+import { LoadModule } from './load/load.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { ReportsModule } from './reports/reports.module';
@@ -43,7 +46,10 @@ export class AppModule {
         LiveModule,
         HealthModule,
         ServicesModule,
+        DTasksModule,
         ReportsModule,
+        LoadModule,
+        EventLogModule,
         ServeStaticModule.forRoot({
           rootPath: CONSOLE_DIST,
           exclude: ['/api/{*path}', '/health/{*path}', '/socket.io/{*path}'],

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ApplyDTaskCommandHandler } from './commands/apply-dtask-command';
+import { IntakeDTaskHandler } from './commands/intake-dtask';
+import { DTaskCommandExecutor } from './command-executor';
+import { DeadlineScheduler } from './deadline-scheduler';
+import { DTasksController } from './d-tasks.controller';
+import { deciderProviders } from './dtask-decider.provider';
+import { TaskStreamLoader } from './dtask-stream';
+import { GetQueueHandler } from './queries/get-queue';
+import { GetTaskHandler } from './queries/get-task';
+import { TaskBoard } from './task-board.read-model';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [DTasksController],
+  providers: [
+    ...deciderProviders,
+    TaskStreamLoader,
+    DTaskCommandExecutor,
+    TaskBoard,
+    DeadlineScheduler,
+    IntakeDTaskHandler,
+    ApplyDTaskCommandHandler,
+    GetQueueHandler,
+    GetTaskHandler,
+  ],
+  exports: [TaskBoard, DTaskCommandExecutor, DeadlineScheduler],
+})
+export class DTasksModule {}

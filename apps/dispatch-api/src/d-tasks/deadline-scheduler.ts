@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { commandForDeadline, deadlinesOf, DTaskCommand, SafetyRules } from '@dtask/domain';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ConflictError } from '../http/error.filter';
+import { AllStreamFollower } from '../projections/projection-host';
+import { DTaskCommandExecutor } from './command-executor';
+import { SAFETY_RULES } from './dtask-decider.provider';
+import { TaskBoard } from './task-board.read-model';
+
+export const POLICY_ACTOR = { id: 'policy-engine', role: 'system' as const };
+
+/**
+ * Timers are data: every tick derives the pending deadlines (S1, S2, S6) from the task board,
+ * which is folded from the events, and issues the command of each one that is due. A restart
+ * rebuilds the board from `$all`, so no deadline is forgotten. Commands that no longer apply are
+ * rejected by the decider and dropped; several instances firing the same deadline are harmless.
+ */
+@Injectable()
+export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly board: TaskBoard,
+    private readonly executor: DTaskCommandExecutor,
+    private readonly follower: AllStreamFollower,
+    private readonly clock: Clock,
+    @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.SCHEDULER_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Issues every due deadline once; returns how many commands wrote events. */
+  tick(): Promise<number> {
+    if (!this.running) this.running = this.fireDue().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async fireDue(): Promise<number> {
+    if (!this.follower.isCaughtUp) return 0;
+    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    const now = this.clock.now();
+    const due: { taskId: string; command: DTaskCommand }[] = [];
+    for (const [taskId, state] of this.board.open) {
+      const types = new Set(
+        deadlinesOf(state, this.rules)
+          .filter((deadline) => Date.parse(deadline.dueAt) <= now.getTime())
+          .map((deadline) => commandForDeadline(deadline.kind))
+          .filter((type) => type !== undefined),
+      );
+      for (const type of types) due.push({ taskId, command: { type, at: now.toISOString(), actor: POLICY_ACTOR } as DTaskCommand });
+    }
+    let fired = 0;
+    for (const { taskId, command } of due) {
+      try {
+        const outcome = await this.executor.execute(taskId, command, globalThis.crypto.randomUUID());
+        if (outcome.events.length > 0) fired += 1;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) this.logger.error(`deadline ${command.type} for ${taskId} failed: ${(error as Error).message}`);
+      }
+    }
+    return fired;
+  }
+}

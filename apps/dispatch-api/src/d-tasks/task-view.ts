@@ -1,0 +1,18 @@
+import { DTaskState, flagsOf } from '@dtask/domain';
+
+/** A task's state as commands answer it: no personal data, which only the logged detail read shows. */
+export function taskView(taskId: string, state: DTaskState) {
+  return {
+    taskId,
+    status: state.status,
+    urgency: state.urgency,
+    flags: flagsOf(state),
+    owner: state.owner ?? null,
+    revision: state.revision,
+    decision: state.decision?.kind ?? null,
+    unitRequested: state.unitRequested ?? null,
+    handoff: state.handoff ?? null,
+    followUp: state.followUp ?? null,
+    closedOutcome: state.closedOutcome ?? null,
+  };
+}

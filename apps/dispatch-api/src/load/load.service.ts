@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { helsinkiStartOfDay, measure } from '@dtask/read-models';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { TaskBoard } from '../d-tasks/task-board.read-model';
+import { TaskFactsReadModel } from '../reports/task-facts.read-model';
+
+const DAY_MS = 86_400_000;
+
+/** The centre's live load: what the supervisor wall shows and the live channel pushes. */
+@Injectable()
+export class LoadService {
+  constructor(
+    private readonly board: TaskBoard,
+    private readonly facts: TaskFactsReadModel,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  snapshot() {
+    const now = this.clock.now();
+    const queue = this.board.queue(now, {});
+    const open = [...this.board.open.values()];
+    const nursesActive = new Set(open.filter((task) => task.owner).map((task) => task.owner));
+    const startOfToday = helsinkiStartOfDay(now.getTime());
+    const startOfYear = Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000;
+    const options = (fromMs: number) => ({
+      assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
+      windowDays: Math.max(1 / 24, (now.getTime() - fromMs) / DAY_MS),
+    });
+    const today = measure(this.facts.receivedBetween(startOfToday, now.getTime() + 1), options(startOfToday));
+    const yearToDate = measure(this.facts.receivedBetween(startOfYear, now.getTime() + 1), options(startOfYear));
+    return {
+      at: now.toISOString(),
+      queueLength: queue.length,
+      oldestWaitSeconds: queue.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
+      claimed: open.filter((task) => task.status === 'claimed').length,
+      awaitingHandoff: open.filter((task) => task.status === 'awaiting-handoff').length,
+      nursesActive: nursesActive.size,
+      alerts: {
+        s2WaitingLimit: queue.filter((item) => item.flags.includes('s2-alert')).map((item) => item.taskId),
+        s6HandoffReturned: queue.filter((item) => item.flags.includes('handoff-returned')).map((item) => item.taskId),
+        secondContacts: queue.filter((item) => item.flags.includes('second-contact')).map((item) => item.taskId),
+        overridesToday: today.overrides,
+      },
+      decisionMixToday: {
+        unitRequested: today.unitRequested,
+        phoneAdvice: today.phoneAdvice,
+        redirect: today.redirect,
+        escalated: today.escalated,
+        autoDispatch: today.autoDispatch,
+      },
+      loadReduction: {
+        today: pick(today),
+        yearToDate: pick(yearToDate),
+      },
+    };
+  }
+}
+
+function pick(m: ReturnType<typeof measure>) {
+  return {
+    tasks: m.tasks,
+    resolvedWithoutUnit: m.resolvedWithoutUnit,
+    resolvedWithoutUnitShare: m.resolvedWithoutUnitShare,
+    unitHoursAvoided: m.unitHoursAvoided,
+    assumedMissionMinutes: m.assumedMissionMinutes,
+    yearlyRate: m.yearlyRate,
+    referencePerYear: m.referencePerYear,
+  };
+}
