@@ -28,8 +28,8 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/d-tasks', roles: NURSE, body: false },
   { method: 'get', path: '/api/d-tasks/:id', roles: NURSE, body: false },
   { method: 'get', path: '/api/services', roles: ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'], body: false },
-  { method: 'get', path: '/api/load', roles: ['supervisor', 'nurse', 'analyst', 'admin'], body: false },
-  { method: 'get', path: '/api/reports/load-reduction', roles: ['supervisor', 'analyst', 'admin'], body: false },
+  { method: 'get', path: '/api/load', roles: ['nurse', 'supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/reports/load-reduction', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/events', roles: ['analyst'], body: false },
 ];
 

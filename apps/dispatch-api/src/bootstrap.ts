@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Clock } from './clock/clock';
+import { bodyParserErrors } from './http/body-parser-errors';
 import { AppConfig } from './config/app-config';
 
 /** Largest accepted JSON body; larger ones are answered 400, never 500. */
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(bodyParserErrors);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
   app.enableShutdownHooks();

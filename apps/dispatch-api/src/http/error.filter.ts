@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { EventStoreUnavailableError } from '@dtask/event-store';
-import { validationError } from './zod-validation.pipe';
 
 /** Seconds a client should wait before retrying while the event store is unavailable. */
 const STORE_RETRY_AFTER_SECONDS = 5;
@@ -19,11 +18,6 @@ export class TaskNotFoundError extends Error {
   constructor(readonly taskId: string) {
     super(`task ${taskId} not found`);
   }
-}
-
-interface BodyParserError {
-  type?: string;
-  status?: number;
 }
 
 /**
@@ -49,16 +43,6 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof TaskNotFoundError) return [404, { error: 'not-found', reason: error.message }];
     if (error instanceof EventStoreUnavailableError) {
       return [503, { error: 'unavailable', reason: 'the event store is unavailable; retry later' }];
-    }
-    const parserError = error as BodyParserError;
-    if (parserError?.type === 'entity.parse.failed') {
-      return [400, validationError([{ path: '(body)', message: 'the body is not valid JSON' }]).getResponse()];
-    }
-    if (parserError?.type === 'entity.too.large') {
-      return [400, validationError([{ path: '(body)', message: 'the body is larger than allowed' }]).getResponse()];
-    }
-    if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
-      return [400, validationError([{ path: '(body)', message: 'the body could not be read' }]).getResponse()];
     }
     return [500, { error: 'internal', reason: 'unexpected error' }];
   }
