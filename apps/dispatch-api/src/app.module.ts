@@ -36,7 +36,11 @@ export class AppModule {
             level: config.LOG_LEVEL,
             // Bodies and tokens carry health data and credentials: never log them.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            // Request lines are info-level; above that, skip building them at all (hot path).
+            autoLogging: ['trace', 'debug', 'info'].includes(config.LOG_LEVEL)
+              ? { ignore: (req) => req.url?.startsWith('/health') ?? false }
+              : false,
+            quietReqLogger: true,
           },
         }),
         EventStoreModule,

@@ -7,6 +7,9 @@ import { Actor, ActorClaimsSchema } from './actor';
 const DEV_ISSUER = 'dtask-dev';
 const DEV_AUDIENCE = 'dtask-dispatch-api';
 const DEV_TOKEN_LIFETIME = '12h';
+/** Verified tokens are remembered briefly: a nurse's console sends many requests with one token. */
+const VERIFIED_CACHE_SIZE = 2_000;
+const VERIFIED_CACHE_MS = 60_000;
 
 export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
@@ -20,6 +23,7 @@ export class InvalidTokenError extends Error {
 export class TokenVerifier {
   private readonly devKey: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly verified = new Map<string, { actor: Actor; until: number }>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.devKey = new TextEncoder().encode(config.DEV_TOKEN_SECRET);
@@ -33,6 +37,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    const cached = this.verified.get(token);
+    if (cached && cached.until > Date.now()) return cached.actor;
+    const { actor, expiresAtMs } = await this.verifyNow(token);
+    // Never cache past the token's own expiry.
+    this.verified.set(token, { actor, until: Math.min(Date.now() + VERIFIED_CACHE_MS, expiresAtMs) });
+    if (this.verified.size > VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    return actor;
+  }
+
+  private async verifyNow(token: string): Promise<{ actor: Actor; expiresAtMs: number }> {
     let payload: JWTPayload;
     try {
       payload = this.jwks
@@ -46,7 +60,8 @@ export class TokenVerifier {
     const claims = ActorClaimsSchema.safeParse(payload);
     if (!claims.success) throw new InvalidTokenError('token lacks a valid sub or role claim');
     const { sub, role, service } = claims.data;
-    return service ? { id: sub, role, service } : { id: sub, role };
+    const actor: Actor = service ? { id: sub, role, service } : { id: sub, role };
+    return { actor, expiresAtMs: payload.exp === undefined ? Date.now() : payload.exp * 1000 };
   }
 
   async issueDevToken(actor: Actor): Promise<string> {

@@ -33,6 +33,8 @@ export interface QueueItem {
 export class TaskBoard implements OnModuleInit {
   readonly open = new Map<string, DTaskState>();
   private readonly closed = new Map<string, DTaskState>();
+  /** Tasks that can be in the default queue: waiting, or with a follow-up call pending. */
+  private readonly queueCandidates = new Set<string>();
   private readonly patientOfTask = new Map<string, string>();
   private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
 
@@ -64,6 +66,8 @@ export class TaskBoard implements OnModuleInit {
       const patient = this.patientOfTask.get(taskId);
       if (patient && this.lastNoUnitDecision.get(patient)?.previousTaskId === taskId) this.lastNoUnitDecision.delete(patient);
     }
+    if (state.status === 'waiting' || state.followUp) this.queueCandidates.add(taskId);
+    else this.queueCandidates.delete(taskId);
     if (state.status === 'closed') {
       this.open.delete(taskId);
       this.closed.set(taskId, state);
@@ -84,7 +88,7 @@ export class TaskBoard implements OnModuleInit {
    */
   queue(now: Date, filter: { status?: DTaskState['status']; area?: string }): QueueItem[] {
     const nowIso = now.toISOString();
-    const source = filter.status === 'closed' ? this.closed.values() : this.open.values();
+    const source = filter.status === 'closed' ? this.closed.values() : filter.status ? this.open.values() : this.candidates();
     const items: QueueItem[] = [];
     for (const state of source) {
       const inQueue = filter.status ? state.status === filter.status : state.status === 'waiting' || isFollowUpDue(state, nowIso);
@@ -92,6 +96,13 @@ export class TaskBoard implements OnModuleInit {
       items.push(this.item(state, now));
     }
     return items.sort((a, b) => b.priority - a.priority || a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  private *candidates(): Iterable<DTaskState> {
+    for (const taskId of this.queueCandidates) {
+      const state = this.open.get(taskId);
+      if (state) yield state;
+    }
   }
 
   item(state: DTaskState, now: Date): QueueItem {

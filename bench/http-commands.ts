@@ -1,0 +1,128 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, percentileOf, Section } from './stats';
+
+const CONCURRENCY = 32;
+const RUN_SECONDS = 8;
+const RUNS = 3;
+const PORT = 39_217;
+
+interface Sample {
+  ms: number;
+  ok: boolean;
+}
+
+async function startService(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'dispatch-api', 'dist', 'main.js')], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', EVENTSTORE_SYNC: 'FULL' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
+    child.on('exit', (code) => reject(new Error(`dispatch-api exited ${code}`)));
+  });
+  return child;
+}
+
+/** A plain keep-alive client: it shares the machine's two cores with the service, so it must be light. */
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+
+function send(method: string, path: string, tokenValue: string | undefined, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: PORT, path, method, agent, headers: { ...(tokenValue ? { authorization: `Bearer ${tokenValue}` } : {}), ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || 'null') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function token(sub: string, role: string): Promise<string> {
+  return ((await send('POST', '/api/auth/dev-token', undefined, { sub, role })).body as { token: string }).token;
+}
+
+/**
+ * One nurse's realistic work on one task, as the ERC and the nurse would send it: intake, queue
+ * read, claim, callbacks, assessment, and a decision drawn from the pilot's expected mix.
+ */
+async function taskLifecycle(worker: number, n: number, tokens: { erc: string; nurse: string }, samples: Sample[]): Promise<void> {
+  const call = async (method: string, path: string, tokenValue: string, body?: unknown) => {
+    const started = performance.now();
+    const response = await send(method, path, tokenValue, body);
+    samples.push({ ms: performance.now() - started, ok: response.status < 300 });
+    return response.body as { taskId: string };
+  };
+  const { taskId } = await call('POST', '/api/d-tasks', tokens.erc, {
+    ercTaskId: `bench-${process.pid}-${worker}-${n}-${Date.now()}`,
+    receivedAt: new Date().toISOString(),
+    taskCode: ['745', '703', '762', '781'][n % 4],
+    urgency: 'D',
+    municipality: ['Oulu', 'Kempele', 'Raahe', 'Kuusamo'][worker % 4],
+    address: 'Isokatu 1',
+    patient: { ageYears: 60 + (n % 35), personId: `${String((worker % 28) + 1).padStart(2, '0')}0150-${String(n % 1000).padStart(3, '0')}A` },
+    callbackPhone: '+358401234567',
+  });
+  await call('GET', '/api/d-tasks', tokens.nurse);
+  await call('POST', `/api/d-tasks/${taskId}/claim`, tokens.nurse);
+  if (n % 5 === 0) await call('POST', `/api/d-tasks/${taskId}/callbacks`, tokens.nurse, { outcome: 'no-answer' });
+  await call('POST', `/api/d-tasks/${taskId}/callbacks`, tokens.nurse, { outcome: 'reached' });
+  await call('POST', `/api/d-tasks/${taskId}/assessment`, tokens.nurse, { redFlags: n % 10 === 0 ? ['chest-pain'] : [], concern: false, symptoms: 'dizzy', existingServices: [], notes: '' });
+  if (n % 10 === 0) await call('POST', `/api/d-tasks/${taskId}/escalation`, tokens.nurse, { urgency: 'B', reason: 'chest pain' });
+  else if (n % 3 === 0) await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' });
+  else if (n % 3 === 1) await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'phone-advice', advice: 'rest', safetyNet: 'call 112 if worse', patientInformed: true });
+  else await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'visit', patientInformed: true });
+}
+
+async function oneRun(): Promise<{ p50: number; p99: number; perSecond: number; errors: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dtask-http-bench-'));
+  const service = await startService(dataDir);
+  try {
+    const tokens = { erc: await token('erc-bench', 'erc'), nurse: '' };
+    const nurses = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => token(`nurse-${i}`, 'nurse')));
+    const samples: Sample[] = [];
+    const deadline = performance.now() + RUN_SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(
+      nurses.map(async (nurse, worker) => {
+        for (let n = 0; performance.now() < deadline; n += 1) await taskLifecycle(worker, n, { erc: tokens.erc, nurse }, samples);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const latencies = samples.map((sample) => sample.ms);
+    return { p50: percentileOf(latencies, 50), p99: percentileOf(latencies, 99), perSecond: samples.length / seconds, errors: samples.filter((s) => !s.ok).length };
+  } finally {
+    service.kill('SIGTERM');
+    await new Promise((resolve) => service.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<Section> {
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) runs.push(await oneRun());
+  const p50 = median(runs.map((r) => r.p50));
+  const p99 = median(runs.map((r) => r.p99));
+  const perSecond = median(runs.map((r) => r.perSecond));
+  return {
+    name: 'http-commands',
+    measuredAt: new Date().toISOString(),
+    machine: `${require('node:os').cpus().length} cores, Node ${process.version}`,
+    figures: [
+      { name: `request latency p50 (concurrency ${CONCURRENCY}, durable FULL store)`, value: round(p50), unit: 'ms' },
+      { name: `request latency p99 (concurrency ${CONCURRENCY})`, value: round(p99), unit: 'ms', target: '< 25', met: p99 < 25 },
+      { name: 'requests per second (commands and queue reads)', value: Math.round(perSecond), unit: 'req/s', target: '>= 1500', met: perSecond >= 1500 },
+    ],
+    details: { runs: runs.map((r) => ({ p50: round(r.p50), p99: round(r.p99), perSecond: Math.round(r.perSecond), errors: r.errors })), workload: 'per task: intake, queue read, claim, (20% a failed callback), reached callback, assessment, then escalation 10% / send-unit / phone advice / redirect' },
+  };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
