@@ -4,6 +4,7 @@ import { EventMetadata, taskIdFromStreamId } from '@dtask/events';
 import { RecordedEvent } from '@dtask/event-store';
 import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { AllStreamFollower } from '../projections/projection-host';
+import { Snapshottable } from '../projections/read-model-snapshots';
 import { toTimedEvent } from './command-executor';
 import { DTASK_DECIDER } from './dtask-decider.provider';
 
@@ -30,7 +31,9 @@ export interface QueueItem {
  * the due-list of deadlines, and each patient's last no-unit decision for S4.
  */
 @Injectable()
-export class TaskBoard implements OnModuleInit {
+export class TaskBoard implements OnModuleInit, Snapshottable {
+  readonly snapshotName = 'task-board';
+  readonly snapshotVersion = 1;
   readonly open = new Map<string, DTaskState>();
   private readonly closed = new Map<string, DTaskState>();
   /** Tasks that can be in the default queue: waiting, or with a follow-up call pending. */
@@ -45,7 +48,31 @@ export class TaskBoard implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.follower.register((event) => this.apply(event));
+    this.follower.register((event) => this.apply(event), this);
+  }
+
+  saveState(): unknown {
+    return {
+      open: [...this.open],
+      closed: [...this.closed],
+      queueCandidates: [...this.queueCandidates],
+      patientOfTask: [...this.patientOfTask],
+      lastNoUnitDecision: [...this.lastNoUnitDecision],
+    };
+  }
+
+  loadState(saved: unknown): void {
+    const state = saved as Record<string, [string, never][]> & { queueCandidates: string[] };
+    const refill = <V>(target: Map<string, V>, entries: [string, V][]) => {
+      target.clear();
+      for (const [key, value] of entries) target.set(key, value);
+    };
+    refill(this.open, state.open);
+    refill(this.closed, state.closed);
+    refill(this.patientOfTask, state.patientOfTask);
+    refill(this.lastNoUnitDecision, state.lastNoUnitDecision);
+    this.queueCandidates.clear();
+    for (const taskId of state.queueCandidates) this.queueCandidates.add(taskId);
   }
 
   apply(recorded: RecordedEvent): void {

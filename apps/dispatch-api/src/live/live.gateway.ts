@@ -44,7 +44,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   onModuleInit(): void {
     this.follower.register((event) => {
       for (const client of this.clients.values()) if (client.live) this.send(client, event);
-    });
+    }, 'stateless');
   }
 
   afterInit(namespace: Namespace): void {

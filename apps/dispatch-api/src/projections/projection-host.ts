@@ -1,11 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AllSubscription, comparePositions, EventStore, RecordedEvent } from '@dtask/event-store';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { ReadModelSnapshots, Snapshottable } from './read-model-snapshots';
 
 export type EventListener = (event: RecordedEvent) => void;
 
 /** Recent events kept in memory so live clients can switch from catch-up to live without a gap. */
 const RECENT_EVENTS = 20_000;
+
+/** Snapshot the read models after this many new events (and at shutdown). */
+const SNAPSHOT_EVERY_EVENTS = 20_000;
 
 /** How long a query waits for the read models to include this process's own last write. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 2000;
@@ -19,6 +25,9 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 2000;
 export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AllStreamFollower.name);
   private readonly listeners: EventListener[] = [];
+  private readonly snapshottable: Snapshottable[] = [];
+  private readonly snapshots: ReadModelSnapshots;
+  private eventsSinceSnapshot = 0;
   private readonly waiters = new Set<{ position: string; resolve: () => void }>();
   private subscription?: AllSubscription;
   private running?: Promise<void>;
@@ -29,16 +38,27 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
   /** Position of the last event every listener has seen. */
   position: string | undefined;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.snapshots = new ReadModelSnapshots(config.DATA_DIR);
+  }
 
-  /** Listeners must be registered before the application boots; they see every event once, in order. */
-  register(listener: EventListener): void {
+  /**
+   * Listeners must be registered before the application boots; they see every event once, in order.
+   * A read model that can snapshot itself resumes from the last snapshot instead of the start.
+   */
+  register(listener: EventListener, state: Snapshottable | 'stateless'): void {
     this.listeners.push(listener);
+    if (state !== 'stateless') this.snapshottable.push(state);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const head = await this.store.headPosition();
-    this.subscription = this.store.subscribeToAll();
+    const resumeFrom = this.restoreSnapshot(head);
+    this.position = resumeFrom;
+    this.subscription = this.store.subscribeToAll({ fromPosition: resumeFrom });
     this.running = this.follow(this.subscription);
     // Serve no query before the read models hold everything stored at start.
     if (head !== undefined) await this.waitFor(head, Number.POSITIVE_INFINITY);
@@ -68,6 +88,29 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.close();
     await this.running;
+    this.saveSnapshot();
+  }
+
+  /** Restores only when every read model has a matching snapshot no newer than the store itself. */
+  private restoreSnapshot(head: string | undefined): string | undefined {
+    if (this.snapshottable.length === 0) return undefined;
+    const position = this.snapshots.restore(this.snapshottable);
+    if (position === undefined || head === undefined || comparePositions(position, head) > 0) {
+      if (position !== undefined) this.logger.warn('read-model snapshot is ahead of the store; rebuilding from the start');
+      return undefined;
+    }
+    this.logger.log(`read models resumed from snapshot at position ${position}`);
+    return position;
+  }
+
+  private saveSnapshot(): void {
+    if (this.position === undefined || this.snapshottable.length === 0) return;
+    try {
+      this.snapshots.save(this.position, this.snapshottable);
+      this.eventsSinceSnapshot = 0;
+    } catch (error) {
+      this.logger.warn(`could not save the read-model snapshot: ${(error as Error).message}`);
+    }
   }
 
   private async follow(subscription: AllSubscription): Promise<void> {
@@ -75,6 +118,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
       for await (const event of subscription) {
         for (const listener of this.listeners) this.deliver(listener, event);
         this.position = event.position;
+        if (++this.eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS && this.caughtUp) this.saveSnapshot();
         this.recentEvents.push(event);
         if (this.recentEvents.length > RECENT_EVENTS * 1.5) {
           const dropped = this.recentEvents.splice(0, this.recentEvents.length - RECENT_EVENTS);

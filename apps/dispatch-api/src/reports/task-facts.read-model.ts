@@ -1,17 +1,28 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { FoldEvent, TaskFacts, TaskFactsFold } from '@dtask/read-models';
 import { AllStreamFollower } from '../projections/projection-host';
+import { Snapshottable } from '../projections/read-model-snapshots';
 import { toFoldEvent } from '../projections/fold-event';
 
 /** The measures' per-task facts, kept current from `$all` by the same fold analysts replay. */
 @Injectable()
-export class TaskFactsReadModel implements OnModuleInit {
-  private readonly fold = new TaskFactsFold();
+export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
+  readonly snapshotName = 'task-facts';
+  readonly snapshotVersion = 1;
+  private fold = new TaskFactsFold();
 
   constructor(private readonly follower: AllStreamFollower) {}
 
   onModuleInit(): void {
-    this.follower.register((event) => this.fold.apply(toFoldEvent(event)));
+    this.follower.register((event) => this.fold.apply(toFoldEvent(event)), this);
+  }
+
+  saveState(): unknown {
+    return this.fold.saveState();
+  }
+
+  loadState(state: unknown): void {
+    this.fold = TaskFactsFold.fromState(state);
   }
 
   /** Tasks received in [fromMs, toMs). */

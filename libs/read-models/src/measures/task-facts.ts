@@ -42,6 +42,20 @@ export class TaskFactsFold {
   private readonly patientOfTask = new Map<string, string>();
   private readonly lastNoUnitDecisionMs = new Map<string, number>();
 
+  /** The fold's whole state as plain JSON, for snapshots. */
+  saveState(): unknown {
+    return { tasks: [...this.tasks], patientOfTask: [...this.patientOfTask], lastNoUnitDecisionMs: [...this.lastNoUnitDecisionMs] };
+  }
+
+  static fromState(saved: unknown): TaskFactsFold {
+    const state = saved as { tasks: [string, TaskFacts][]; patientOfTask: [string, string][]; lastNoUnitDecisionMs: [string, number][] };
+    const fold = new TaskFactsFold();
+    for (const [key, value] of state.tasks) fold.tasks.set(key, value);
+    for (const [key, value] of state.patientOfTask) fold.patientOfTask.set(key, value);
+    for (const [key, value] of state.lastNoUnitDecisionMs) fold.lastNoUnitDecisionMs.set(key, value);
+    return fold;
+  }
+
   apply(event: FoldEvent): void {
     const taskId = taskIdOf(event);
     if (taskId === undefined) return;
