@@ -46,6 +46,7 @@ describe('dispatch-api health and authentication', () => {
       OIDC_ISSUER: 'https://idp.example.test/',
       OIDC_JWKS_URL: 'https://idp.example.test/jwks',
       OIDC_AUDIENCE: 'dtask',
+      PSEUDONYM_KEY: 'county-secret-pseudonym-key-0123456789',
     });
     try {
       const response = await oidc.http.post('/api/auth/dev-token').send({ sub: 'n1', role: 'nurse' });

@@ -14,7 +14,7 @@ describe('production authentication (OIDC, JWKS)', () => {
     jwks = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`;
-    app = await startTestApp({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.county.test/', OIDC_JWKS_URL: url, OIDC_AUDIENCE: 'dtask' });
+    app = await startTestApp({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.county.test/', OIDC_JWKS_URL: url, OIDC_AUDIENCE: 'dtask', PSEUDONYM_KEY: 'county-secret-pseudonym-key-0123456789' });
     sign = (claims, options = {}) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: 'county-key-1' })

@@ -74,6 +74,7 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/load': async () => ({ taskId: '' }),
     'get /api/reports/load-reduction': async () => ({ taskId: '' }),
     'get /api/events': async () => ({ taskId: '' }),
+    'get /api/admin/config': async () => ({ taskId: '' }),
   };
 }
 
@@ -103,6 +104,12 @@ describe('every route × every role', () => {
     } else {
       expect(response.status).toBe(403);
     }
+  });
+
+  it('shows an admin the safety limits in force, never the secrets', async () => {
+    const response = await app.http.get('/api/admin/config').set('Authorization', `Bearer ${tokenOf.admin}`).expect(200);
+    expect(response.body.settings).toMatchObject({ S1_FAILED_ATTEMPTS: 2, S6_HANDOFF_MINUTES: 30, PSEUDONYM_KEY: '(set, redacted)', DEV_TOKEN_SECRET: '(set, redacted)' });
+    expect(JSON.stringify(response.body)).not.toContain('dev-only-pseudonym-key');
   });
 
   it('refuses every route without a token', async () => {

@@ -31,6 +31,7 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/load', roles: ['nurse', 'supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/reports/load-reduction', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/events', roles: ['analyst'], body: false },
+  { method: 'get', path: '/api/admin/config', roles: ['admin'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { Clock } from './clock/clock';
 import { ClockModule } from './clock/clock.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ReportsModule,
         LoadModule,
         EventLogModule,
+        AdminModule,
         ServeStaticModule.forRoot({
           rootPath: CONSOLE_DIST,
           exclude: ['/api/{*path}', '/health/{*path}', '/socket.io/{*path}'],

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
 
   it('requires the OIDC settings in production mode', () => {
     expect(() => loadConfig({ AUTH_MODE: 'oidc' })).toThrow(/OIDC_JWKS_URL: is required/);
+    expect(() => loadConfig({ AUTH_MODE: 'oidc' })).toThrow(/PSEUDONYM_KEY: must be set/);
   });
 
   it('keeps the S2 alert before the S2 dispatch', () => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Dev defaults: fine for `npm start` and tests, refused in production (AUTH_MODE=oidc). */
+const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-0123456789abcdef';
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Every setting comes from the environment; a bad value stops the start with its name. */
@@ -18,7 +21,7 @@ export const AppConfigSchema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_JWKS_URL: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
-    PSEUDONYM_KEY: z.string().min(32).default('dev-only-pseudonym-key-0123456789abcdef'),
+    PSEUDONYM_KEY: z.string().min(32).default(DEV_PSEUDONYM_KEY),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SERVICES_FILE: z.string().min(1).optional(),
     S1_FAILED_ATTEMPTS: positiveInt(2),
@@ -39,6 +42,9 @@ export const AppConfigSchema = z
     if (env.AUTH_MODE === 'oidc') {
       for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL', 'OIDC_AUDIENCE'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
+      }
+      if (env.PSEUDONYM_KEY === DEV_PSEUDONYM_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['PSEUDONYM_KEY'], message: 'must be set to a secret key when AUTH_MODE=oidc' });
       }
     }
   });
