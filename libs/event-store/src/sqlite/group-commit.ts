@@ -97,7 +97,7 @@ export class GroupCommitWriter {
     }
     if (events.length === 0) return { nextExpectedRevision: current, position: String(statements.headPosition.get() ?? 0) };
 
-    const streamKey = stream?.stream_key ?? Number(statements.createStream.run(streamId, -1).lastInsertRowid);
+    const streamKey = stream?.stream_key ?? Number(statements.createStream.run(streamId).lastInsertRowid);
     const written: number[] = [];
     let revision = current;
     try {
@@ -125,7 +125,6 @@ export class GroupCommitWriter {
       }
       throw error;
     }
-    statements.setLastRevision.run(revision, streamKey);
     return { nextExpectedRevision: revision, position: String(written[written.length - 1]) };
   }
 

@@ -3,15 +3,15 @@ import type Database from 'better-sqlite3';
 /**
  * `events.position` is the global `$all` order. Streams get a small integer key, so the per-stream
  * index stays compact and each commit dirties few pages (the WAL writes whole pages per commit).
- * `stream_id` is kept on the event too, so replaying `$all` needs no join. The unique index on
+ * `stream_id` is kept on the event too, so replaying `$all` needs no join. A stream's revision is
+ * read from its index (MAX), so an append writes no stream row after the first. The unique index on
  * event_id makes appends idempotent; time-ordered (v7) event ids keep its inserts at the right edge.
  */
 export function migrate(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS streams (
-      stream_key    INTEGER PRIMARY KEY,
-      stream_id     TEXT    NOT NULL UNIQUE,
-      last_revision INTEGER NOT NULL
+      stream_key INTEGER PRIMARY KEY,
+      stream_id  TEXT    NOT NULL UNIQUE
     );
     CREATE TABLE IF NOT EXISTS events (
       position    INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -3,9 +3,8 @@ import type Database from 'better-sqlite3';
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
 
 export interface Statements {
-  stream: Statement<[string], { stream_key: number; last_revision: number }>;
-  createStream: Statement<[string, number]>;
-  setLastRevision: Statement<[number, number]>;
+  stream: Statement<[string], { stream_key: number; last_revision: number | null }>;
+  createStream: Statement<[string]>;
   insertEvent: Statement<[number, number, string, string, string, string, string, string]>;
   deleteEvent: Statement<[number]>;
   deleteStream: Statement<[number]>;
@@ -21,12 +20,13 @@ export interface Statements {
 /** Every statement the adapter runs, prepared once. */
 export function prepareStatements(db: Database.Database): Statements {
   return {
-    stream: db.prepare('SELECT stream_key, last_revision FROM streams WHERE stream_id = ?') as Statement<
+    stream: db.prepare(
+      'SELECT s.stream_key, (SELECT MAX(revision) FROM events e WHERE e.stream_key = s.stream_key) AS last_revision FROM streams s WHERE s.stream_id = ?',
+    ) as Statement<
       [string],
-      { stream_key: number; last_revision: number }
+      { stream_key: number; last_revision: number | null }
     >,
-    createStream: db.prepare<[string, number]>('INSERT INTO streams (stream_id, last_revision) VALUES (?, ?)'),
-    setLastRevision: db.prepare<[number, number]>('UPDATE streams SET last_revision = ? WHERE stream_key = ?'),
+    createStream: db.prepare<[string]>('INSERT INTO streams (stream_id) VALUES (?)'),
     insertEvent: db.prepare<[number, number, string, string, string, string, string, string]>(
       'INSERT INTO events (stream_key, revision, stream_id, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
