@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { MissionUpdated } from '../schemas/follow-through';
 import { Location, Patient } from '../schemas/intake';
+import { AssessmentRecorded } from '../schemas/triage';
 import {
   CallbackOutcome,
   EscalatedUrgency,
-  ExistingService,
   Id,
   Instant,
-  MissionStage,
   OverrideRule,
   Phone,
-  RedFlag,
   requiredText,
   text,
   UnitLevel,
@@ -36,18 +35,11 @@ export const IntakeBody = z
 
 export const CancelBody = z.object({ reason: requiredText(500) }).strict();
 export const CallbackBody = z.object({ outcome: CallbackOutcome }).strict();
-export const AssessmentBody = z
-  .object({
-    redFlags: z.array(RedFlag).max(RedFlag.options.length),
-    concern: z.boolean(),
-    symptoms: text(4000),
-    onset: text(500).optional(),
-    tried: text(2000).optional(),
-    livingSituation: text(2000).optional(),
-    existingServices: z.array(ExistingService).max(ExistingService.options.length).default([]),
-    notes: text(4000).default(''),
-  })
-  .strict();
+/** The assessment as recorded; lists and notes may be left out. */
+export const AssessmentBody = AssessmentRecorded.extend({
+  existingServices: AssessmentRecorded.shape.existingServices.default([]),
+  notes: AssessmentRecorded.shape.notes.default(''),
+}).strict();
 export const EscalationBody = z.object({ urgency: EscalatedUrgency, reason: requiredText(1000) }).strict();
 
 export const SendUnitDecision = z
@@ -73,14 +65,7 @@ export const RedirectDecision = z
 export const DecisionBody = z.discriminatedUnion('kind', [SendUnitDecision, PhoneAdviceDecision, RedirectDecision]);
 
 export const FollowUpBody = z.object({ outcome: CallbackOutcome, notes: text(4000).optional() }).strict();
-export const MissionBody = z
-  .object({
-    stage: MissionStage,
-    unitId: Id,
-    conveyed: z.boolean().optional(),
-    xCode: z.string().regex(/^X-?[0-9]{1,2}$/i, 'must be a non-conveyance code such as X-5').optional(),
-  })
-  .strict();
+export const MissionBody = MissionUpdated.strict();
 export const HandoffDeclineBody = z.object({ reason: requiredText(1000) }).strict();
 export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(1000) }).strict();
 export const CloseBody = z.object({ reason: text(1000).optional() }).strict();
