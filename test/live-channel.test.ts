@@ -116,3 +116,26 @@ describe('live channel', () => {
     for (const secret of ['010101-1234', '+358401112223', 'Kotikatu', 'Maija']) expect(everything).not.toContain(secret);
   }, 20_000);
 });
+
+describe('live load for supervisors', () => {
+  it('sends supervisors load snapshots as the queue changes, and nurses none', async () => {
+    const supervisor = connect(await testApp.tokenFor('supervisor', 'super-live'));
+    const nurse = connect(await testApp.tokenFor('nurse', 'nurse-live'));
+    const loads: { queueLength: number }[] = [];
+    let nurseLoads = 0;
+    supervisor.on('load', (load: { queueLength: number }) => loads.push(load));
+    nurse.on('load', () => (nurseLoads += 1));
+    await Promise.all([supervisor, nurse].map((socket) => new Promise<void>((resolve) => socket.on('connect', () => resolve()))));
+    const before = loads.length;
+    const erc = await testApp.tokenFor('erc', 'erc-live');
+    const response = await testApp.http.post('/api/d-tasks').set('Authorization', `Bearer ${erc}`).send({
+      ercTaskId: `live-load-${Date.now()}`, receivedAt: new Date().toISOString(), taskCode: '745', urgency: 'D',
+      municipality: 'Oulu', address: 'Isokatu 1', patient: { ageYears: 70 }, callbackPhone: '+358401234567',
+    });
+    expect(response.status).toBe(201);
+    await waitFor(() => loads.length > before && loads[loads.length - 1]!.queueLength >= 1, 5_000);
+    supervisor.disconnect();
+    nurse.disconnect();
+    expect(nurseLoads).toBe(0);
+  }, 15_000);
+});

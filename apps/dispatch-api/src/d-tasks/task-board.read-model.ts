@@ -80,6 +80,8 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
     if (taskId === undefined) return;
     const event = toTimedEvent(recorded.type, recorded.data, recorded.metadata as EventMetadata);
     const state = this.decider.evolve(this.open.get(taskId) ?? this.closed.get(taskId) ?? this.decider.initialState, event);
+    // Events of a stream that never had its DTaskReceived describe no task the queue could show.
+    if (!state.exists) return;
     if (event.type === 'DTaskReceived') {
       const data = event.data;
       this.patientOfTask.set(taskId, this.patientKey(data.patient.personId, data.callbackPhone));

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { LoadModule } from '../load/load.module';
 import { LiveGateway } from './live.gateway';
+import { LoadBroadcaster } from './load-broadcaster';
 
-@Module({ providers: [LiveGateway], exports: [LiveGateway] })
+@Module({ imports: [LoadModule], providers: [LiveGateway, LoadBroadcaster], exports: [LiveGateway] })
 export class LiveModule {}
