@@ -75,6 +75,8 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/reports/load-reduction': async () => ({ taskId: '' }),
     'get /api/events': async () => ({ taskId: '' }),
     'get /api/admin/config': async () => ({ taskId: '' }),
+    'get /api/handoffs': async () => ({ taskId: '' }),
+    'get /api/load/history': async () => ({ taskId: '' }),
   };
 }
 

@@ -5,6 +5,7 @@ import { IntakeDTaskHandler } from './commands/intake-dtask';
 import { DTaskCommandExecutor } from './command-executor';
 import { DeadlineScheduler } from './deadline-scheduler';
 import { DTasksController } from './d-tasks.controller';
+import { HandoffsController } from './handoffs.controller';
 import { deciderProviders } from './dtask-decider.provider';
 import { TaskStreamLoader } from './dtask-stream';
 import { GetQueueHandler } from './queries/get-queue';
@@ -13,7 +14,7 @@ import { TaskBoard } from './task-board.read-model';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [DTasksController],
+  controllers: [DTasksController, HandoffsController],
   providers: [
     ...deciderProviders,
     TaskStreamLoader,

@@ -18,6 +18,15 @@ export class LoadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  history(hours: number) {
+    const now = this.clock.now().getTime();
+    const bucketMs = 15 * 60_000;
+    const toMs = now - (now % bucketMs) + bucketMs;
+    const fromMs = toMs - hours * 3_600_000;
+    // Tasks received up to two days earlier can still be waiting inside the window.
+    return { buckets: loadHistory(this.facts.receivedBetween(fromMs - 2 * DAY_MS, toMs), fromMs, toMs, bucketMs) };
+  }
+
   snapshot() {
     const now = this.clock.now();
     const queue = this.board.queue(now, {});
@@ -57,6 +66,22 @@ export class LoadService {
       },
     };
   }
+}
+
+/** Queue length at the end of each bucket and decisions within it, for the supervisor's chart. */
+export function loadHistory(tasks: ReturnType<TaskFactsReadModel['receivedBetween']>, fromMs: number, toMs: number, bucketMs: number) {
+  const buckets: { at: string; queueLength: number; decisions: number }[] = [];
+  for (let end = fromMs + bucketMs; end <= toMs; end += bucketMs) {
+    let queueLength = 0;
+    let decisions = 0;
+    for (const task of tasks) {
+      const leftQueueAt = task.firstContactMs ?? task.decidedAtMs ?? Number.POSITIVE_INFINITY;
+      if (!task.cancelled && task.receivedAtMs <= end && leftQueueAt > end) queueLength += 1;
+      if (task.decidedAtMs !== undefined && task.decidedAtMs > end - bucketMs && task.decidedAtMs <= end) decisions += 1;
+    }
+    buckets.push({ at: new Date(end).toISOString(), queueLength, decisions });
+  }
+  return buckets;
 }
 
 function pick(m: ReturnType<typeof measure>) {
