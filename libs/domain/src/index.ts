@@ -7,3 +7,4 @@ export * from './dtask/decide';
 export * from './dtask/decider';
 export * from './deadlines';
 export * from './priority';
+export * from './region';

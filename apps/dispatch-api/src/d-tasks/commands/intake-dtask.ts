@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IntakeBody } from '@dtask/events';
 import { Actor } from '../../auth/actor';
 import { ConflictError } from '../../http/error.filter';
-import { areaOf } from '../area-directory';
+import { areaOf } from '@dtask/domain';
 import { DTaskCommandExecutor } from '../command-executor';
 import { TaskBoard } from '../task-board.read-model';
 import { taskIdForErcTask } from '../task-id';
