@@ -2,12 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as eventStore from './event-store';
 import * as httpCommands from './http-commands';
+import * as liveLatency from './live-latency';
 import { Section } from './stats';
 
 /** Every benchmark section; `npm run bench -- <name>` runs one. */
 const SECTIONS: Record<string, { run(): Promise<Section> }> = {
   'event-store': eventStore,
   'http-commands': httpCommands,
+  'live-latency': liveLatency,
 };
 
 const RESULTS = join(__dirname, '..', 'results', 'latest.json');

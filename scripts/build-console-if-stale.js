@@ -16,7 +16,8 @@ function newestChange(path) {
 
 const stale = !existsSync(builtIndex) || Math.max(...sources.map(newestChange)) > statSync(builtIndex).mtimeMs;
 if (stale) {
-  execFileSync('npm', ['run', 'build', '-w', 'apps/console'], { stdio: 'inherit', cwd: join(__dirname, '..') });
+  // Always a production bundle, even when started from jest (NODE_ENV=test builds React for development).
+  execFileSync('npm', ['run', 'build', '-w', 'apps/console'], { stdio: 'inherit', cwd: join(__dirname, '..'), env: { ...process.env, NODE_ENV: 'production' } });
 } else {
   console.log('console is up to date');
 }
