@@ -38,7 +38,11 @@ export class LoadService {
       assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
       windowDays: Math.max(1 / 24, (now.getTime() - fromMs) / DAY_MS),
     });
-    const today = measure(this.facts.receivedBetween(startOfToday, now.getTime() + 1), options(startOfToday));
+    // The week starts on Monday in Finland.
+    const startOfWeek = startOfToday - ((new Date(startOfToday + 12 * 3_600_000).getUTCDay() + 6) % 7) * DAY_MS;
+    const todaysTasks = this.facts.receivedBetween(startOfToday, now.getTime() + 1);
+    const today = measure(todaysTasks, options(startOfToday));
+    const thisWeek = measure(this.facts.receivedBetween(startOfWeek, now.getTime() + 1), options(startOfWeek));
     const yearToDate = measure(this.facts.receivedBetween(startOfYear, now.getTime() + 1), options(startOfYear));
     return {
       at: now.toISOString(),
@@ -62,8 +66,10 @@ export class LoadService {
       },
       loadReduction: {
         today: pick(today),
+        thisWeek: pick(thisWeek),
         yearToDate: pick(yearToDate),
       },
+      nurses: nurseWorkload(open, todaysTasks),
     };
   }
 }
@@ -82,6 +88,15 @@ export function loadHistory(tasks: ReturnType<TaskFactsReadModel['receivedBetwee
     buckets.push({ at: new Date(end).toISOString(), queueLength, decisions });
   }
   return buckets;
+}
+
+/** Per nurse: tasks in hand now, and today's decisions. */
+function nurseWorkload(open: { owner?: string }[], todaysTasks: ReturnType<TaskFactsReadModel['receivedBetween']>) {
+  const nurses = new Map<string, { nurseId: string; claimedNow: number; decisionsToday: number }>();
+  const of = (nurseId: string) => nurses.get(nurseId) ?? nurses.set(nurseId, { nurseId, claimedNow: 0, decisionsToday: 0 }).get(nurseId)!;
+  for (const task of open) if (task.owner) of(task.owner).claimedNow += 1;
+  for (const task of todaysTasks) if (task.nurse && task.decidedAtMs !== undefined) of(task.nurse).decisionsToday += 1;
+  return [...nurses.values()].sort((a, b) => a.nurseId.localeCompare(b.nurseId));
 }
 
 function pick(m: ReturnType<typeof measure>) {
