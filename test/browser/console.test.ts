@@ -77,6 +77,20 @@ describe('console in a real browser', () => {
     await supervisorContext.close();
   }, 60_000);
 
+  it('shows a lost connection, then catches up with what happened meanwhile', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'nurse-cai', 'nurse');
+    await context.setOffline(true);
+    await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'reconnecting.png') });
+    const taskId = await api.intake({ municipality: 'Kuusamo' });
+    await context.setOffline(false);
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
+    await page.locator(`tr[data-task-id="${taskId}"]`).waitFor({ timeout: 10_000 });
+    await context.close();
+  }, 60_000);
+
   it('a red flag turns the decision panel into escalation', async () => {
     const taskId = await api.intake();
     const context = await browser.newContext();

@@ -21,7 +21,11 @@ export function useLive(session: Session, onEvent: (type: string) => void): { st
       socket.emit('subscribe', lastPosition.current ? { fromPosition: lastPosition.current } : {});
     });
     socket.on('caught-up', () => setState('live'));
-    socket.on('disconnect', () => setState('reconnecting'));
+    socket.on('disconnect', (reason) => {
+      setState('reconnecting');
+      // socket.io retries by itself except when the server closed the connection (e.g. a restart).
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 1000);
+    });
     socket.on('connect_error', () => setState('reconnecting'));
     socket.on('event', (event: { position: string; type: string }) => {
       lastPosition.current = event.position;
