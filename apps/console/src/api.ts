@@ -1,3 +1,5 @@
+import type { QueueItemView } from '@dtask/events';
+
 /** The console talks only HTTP and socket.io; this is the HTTP half. */
 export class ApiError extends Error {
   constructor(
@@ -29,19 +31,7 @@ export async function api<T>(session: Session | undefined, method: 'GET' | 'POST
   return payload as T;
 }
 
-export interface QueueItem {
-  taskId: string;
-  status: string;
-  urgency: string;
-  taskCode: string;
-  area: string;
-  municipality: string;
-  ageYears?: number;
-  receivedAt: string;
-  waitingSeconds: number;
-  flags: string[];
-  owner?: string;
-}
+export type QueueItem = QueueItemView;
 
 export interface TaskDetail {
   taskId: string;

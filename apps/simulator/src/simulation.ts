@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ApiClient } from './http-client';
 import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
@@ -30,10 +31,18 @@ interface QueueItem {
   taskId: string;
 }
 
+/** Waits, or stops at once on abort; the listener goes when the wait ends, so none pile up. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /**
@@ -46,6 +55,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const random = new Random(options.seed);
   const stats: SimulationStats = { intakes: 0, claims: 0, decisions: {}, escalations: 0, handoffAnswers: 0, missionsCompleted: 0, errors: 0 };
   const controller = new AbortController();
+  // Every agent waits on this one signal at the same time: nurses, partners, arrivals, missions.
+  setMaxListeners(options.nurses + 64, controller.signal);
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const signal = controller.signal;
   const started = Date.now();

@@ -5,3 +5,4 @@ export * from './registry';
 export * from './serialization';
 export * from './http/command-bodies';
 export * as EventSchemas from './schemas';
+export * from './http/views';

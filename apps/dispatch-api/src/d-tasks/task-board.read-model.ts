@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DTaskDecider, DTaskState, flagsOf, isFollowUpDue, queuePriority, SecondContactOf } from '@dtask/domain';
-import { EventMetadata, taskIdFromStreamId } from '@dtask/events';
+import { EventMetadata, QueueItemView, taskIdFromStreamId } from '@dtask/events';
 import { RecordedEvent } from '@dtask/event-store';
 import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { AllStreamFollower } from '../projections/projection-host';
@@ -11,20 +11,7 @@ import { DTASK_DECIDER } from './dtask-decider.provider';
 /** Closed tasks kept for `?status=closed`; older ones live on in the event log and the reports. */
 const RECENTLY_CLOSED = 500;
 
-export interface QueueItem {
-  taskId: string;
-  status: DTaskState['status'];
-  urgency: string;
-  taskCode: string;
-  area: string;
-  municipality: string;
-  ageYears?: number;
-  receivedAt: string;
-  waitingSeconds: number;
-  flags: string[];
-  owner?: string;
-  priority: number;
-}
+export type QueueItem = QueueItemView;
 
 /**
  * The live picture of open tasks, folded from `$all` with the decider's own `evolve`: the queue,

@@ -1,0 +1,15 @@
+/** Shapes the API answers with, shared by the service and the console (types only). */
+export interface QueueItemView {
+  taskId: string;
+  status: 'waiting' | 'claimed' | 'awaiting-handoff' | 'decided' | 'closed';
+  urgency: string;
+  taskCode: string;
+  area: string;
+  municipality: string;
+  ageYears?: number;
+  receivedAt: string;
+  waitingSeconds: number;
+  flags: string[];
+  owner?: string;
+  priority: number;
+}
