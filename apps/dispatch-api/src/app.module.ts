@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { join } from 'node:path';
@@ -21,6 +21,9 @@ import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services-directory/services.module';
 import { ErrorFilter } from './http/error.filter';
 
+/** Request lines are info-level: above that, requests are not logged at all. */
+const logsRequests = (config: AppConfig) => ['trace', 'debug', 'info'].includes(config.LOG_LEVEL);
+
 /** The built console (apps/console/dist), served at `/` so one port carries everything. */
 const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
 
@@ -33,14 +36,14 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         LoggerModule.forRoot({
+          // Without request lines, skip the per-request logging middleware altogether (hot path).
+          ...(logsRequests(config) ? {} : { exclude: [{ method: RequestMethod.ALL, path: '{*path}' }] }),
           pinoHttp: {
             level: config.LOG_LEVEL,
             // Bodies and tokens carry health data and credentials: never log them.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             // Request lines are info-level; above that, skip building them at all (hot path).
-            autoLogging: ['trace', 'debug', 'info'].includes(config.LOG_LEVEL)
-              ? { ignore: (req) => req.url?.startsWith('/health') ?? false }
-              : false,
+            autoLogging: logsRequests(config) ? { ignore: (req) => req.url?.startsWith('/health') ?? false } : false,
             quietReqLogger: true,
           },
         }),

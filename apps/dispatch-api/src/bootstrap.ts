@@ -22,6 +22,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.use(bodyParserErrors);
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  // Answers are live state; hashing each one for an ETag only costs CPU on the hot path.
+  app.set('etag', false);
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -44,12 +44,21 @@ export class DTaskCommandExecutor {
   async execute(taskId: string, command: DTaskCommand, correlationId: string): Promise<CommandOutcome> {
     const streamId = dtaskStreamId(taskId);
     for (let attempt = 0; ; attempt += 1) {
-      const { state, revision } = await this.loader.load(streamId, this.fold);
+      // First try on the cached state (no read); any doubt falls back to a fresh load.
+      const cached = attempt === 0 ? this.loader.cached<DTaskState>(streamId) : undefined;
+      let { state, revision } = cached ?? (await this.loader.load(streamId, this.fold));
       let events: TimedEvent[];
       try {
         events = this.decider.decide(command, state);
       } catch (error) {
-        throw toHttpError(error, taskId);
+        if (!cached || !(error instanceof DomainRejection)) throw toHttpError(error, taskId);
+        // A rejection must stand on the stream as it is, not on what this process last saw.
+        ({ state, revision } = await this.loader.load(streamId, this.fold));
+        try {
+          events = this.decider.decide(command, state);
+        } catch (fresh) {
+          throw toHttpError(fresh, taskId);
+        }
       }
       if (events.length === 0) return { taskId, state, events };
       const toAppend = events.map(({ at, ...event }) =>

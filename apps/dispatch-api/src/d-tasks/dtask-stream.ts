@@ -25,6 +25,14 @@ export class TaskStreamLoader {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * The cached state without a read, or undefined. Safe for deciding: an append from a stale state
+   * fails its expected-revision check, and the caller then loads and decides again.
+   */
+  cached<S>(streamId: string): Folded<S> | undefined {
+    return this.cache.get(streamId) as Folded<S> | undefined;
+  }
+
   async load<S, E>(streamId: string, fold: Fold<S, E>): Promise<Folded<S>> {
     const cached = this.cache.get(streamId) as Folded<S> | undefined;
     let folded: Folded<S> = cached ?? { state: fold.initialState, revision: -1 };
