@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { openEventStore } from '@dtask/event-store';
+import { generateYear } from './generate-year';
 import { runSimulation } from './simulation';
 
 const { values } = parseArgs({
@@ -9,6 +11,10 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '0' },
     nurses: { type: 'string', default: '6' },
     seed: { type: 'string', default: '20261122' },
+    'generate-year': { type: 'boolean', default: false },
+    tasks: { type: 'string', default: '110000' },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+    start: { type: 'string', default: '2025-01-01T00:00:00+02:00' },
   },
 });
 
@@ -21,22 +27,51 @@ const number = (name: string, value: string | undefined, min: number) => {
   return parsed;
 };
 
-const controller = new AbortController();
-process.on('SIGINT', () => controller.abort());
-process.on('SIGTERM', () => controller.abort());
+/** `--generate-year`: a synthetic year written straight into the store (DATA_DIR, or EVENTSTORE_URL). */
+async function generate(): Promise<void> {
+  const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']!, synchronous: 'NORMAL' });
+  const started = Date.now();
+  try {
+    const result = await generateYear({
+      store,
+      tasks: number('tasks', values.tasks, 1),
+      startMs: Date.parse(values.start!),
+      seed: number('seed', values.seed, 0),
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
+    process.stdout.write(`generated ${result.tasks} tasks, ${result.events} events in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  } finally {
+    await store.close();
+  }
+}
 
-runSimulation({
-  url: values.url!,
-  rate: number('rate', values.rate, 0.0001),
-  speedup: number('speedup', values.speedup, 1),
-  durationSeconds: number('duration', values.duration, 0),
-  nurses: number('nurses', values.nurses, 0),
-  seed: number('seed', values.seed, 0),
-  signal: controller.signal,
-  log: (line) => process.stdout.write(`${line}\n`),
-})
-  .then((stats) => process.stdout.write(`simulation finished: ${JSON.stringify(stats)}\n`))
-  .catch((error: Error) => {
-    process.stderr.write(`simulation failed: ${error.message}\n`);
+if (values['generate-year']) {
+  generate().catch((error: Error) => {
+    process.stderr.write(`generation failed: ${error.message}\n`);
     process.exit(1);
   });
+} else {
+  simulate();
+}
+
+function simulate(): void {
+  const controller = new AbortController();
+  process.on('SIGINT', () => controller.abort());
+  process.on('SIGTERM', () => controller.abort());
+
+  runSimulation({
+    url: values.url!,
+    rate: number('rate', values.rate, 0.0001),
+    speedup: number('speedup', values.speedup, 1),
+    durationSeconds: number('duration', values.duration, 0),
+    nurses: number('nurses', values.nurses, 0),
+    seed: number('seed', values.seed, 0),
+    signal: controller.signal,
+    log: (line) => process.stdout.write(`${line}\n`),
+  })
+    .then((stats) => process.stdout.write(`simulation finished: ${JSON.stringify(stats)}\n`))
+    .catch((error: Error) => {
+      process.stderr.write(`simulation failed: ${error.message}\n`);
+      process.exit(1);
+    });
+}

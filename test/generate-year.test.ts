@@ -1,0 +1,54 @@
+import { createDTaskDecider } from '@dtask/domain';
+import { EventMetadata } from '@dtask/events';
+import { SqliteEventStore } from '@dtask/event-store';
+import { measure, TaskFactsFold } from '@dtask/read-models';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateYear } from '../apps/simulator/src/generate-year';
+import { toTimedEvent } from '../apps/dispatch-api/src/d-tasks/command-executor';
+
+describe('synthetic year generator', () => {
+  it('writes valid task histories, in time order, with a plausible decision mix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dtask-year-'));
+    const store = new SqliteEventStore({ fileName: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    try {
+      const result = await generateYear({ store, tasks: 3650, startMs: Date.parse('2025-01-01T00:00:00+02:00'), seed: 1 });
+      expect(result.tasks).toBeGreaterThan(3500);
+      expect(result.events / result.tasks).toBeGreaterThan(5);
+
+      const decider = createDTaskDecider();
+      const states = new Map<string, ReturnType<typeof decider.evolve>>();
+      const revisions = new Map<string, number>();
+      const fold = new TaskFactsFold();
+      let previousAt = '';
+      let position: string | undefined;
+      for (;;) {
+        const batch = await store.readAll({ fromPosition: position, maxCount: 5000 });
+        for (const event of batch.events) {
+          const metadata = event.metadata as EventMetadata;
+          expect(metadata.occurredAt >= previousAt.slice(0, 10)).toBe(true); // days in order
+          previousAt = metadata.occurredAt;
+          expect(event.revision).toBe((revisions.get(event.streamId) ?? -1) + 1);
+          revisions.set(event.streamId, event.revision);
+          const state = decider.evolve(states.get(event.streamId) ?? decider.initialState, toTimedEvent(event.type, event.data, metadata));
+          states.set(event.streamId, state);
+          fold.apply(event as never);
+        }
+        position = batch.lastPosition;
+        if (batch.isEnd) break;
+      }
+      const closed = [...states.values()].filter((state) => state.status === 'closed').length;
+      expect(closed / states.size).toBeGreaterThan(0.9);
+      const m = measure([...fold.tasks.values()], { assumedMissionMinutes: 75, windowDays: 365 });
+      expect(m.tasks).toBe(result.tasks);
+      expect(m.resolvedWithoutUnitShare).toBeGreaterThan(0.4);
+      expect(m.resolvedWithoutUnitShare).toBeLessThan(0.75);
+      expect(m.autoDispatch.unreachable).toBeGreaterThan(0);
+      expect(m.escalated).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
