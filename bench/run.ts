@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as eventStore from './event-store';
 import * as httpCommands from './http-commands';
 import * as liveLatency from './live-latency';
+import * as replay from './replay';
 import { Section } from './stats';
 
 /** Every benchmark section; `npm run bench -- <name>` runs one. */
@@ -10,6 +11,7 @@ const SECTIONS: Record<string, { run(): Promise<Section> }> = {
   'event-store': eventStore,
   'http-commands': httpCommands,
   'live-latency': liveLatency,
+  replay,
 };
 
 const RESULTS = join(__dirname, '..', 'results', 'latest.json');
