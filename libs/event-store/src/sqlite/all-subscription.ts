@@ -21,6 +21,7 @@ export class SqliteAllSubscription implements AllSubscription {
     private readonly isStoreOpen: () => boolean,
     private last: string | undefined,
     signal?: AbortSignal,
+    private readonly onClose: () => void = () => undefined,
   ) {
     signal?.addEventListener('abort', () => void this.close(), { once: true });
     if (signal?.aborted) this.closed = true;
@@ -46,5 +47,6 @@ export class SqliteAllSubscription implements AllSubscription {
   async close(): Promise<void> {
     this.closed = true;
     this.pendingWait?.cancel();
+    this.onClose();
   }
 }

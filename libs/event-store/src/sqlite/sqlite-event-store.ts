@@ -84,12 +84,13 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     this.ensureOpen();
-    const subscription = new SqliteAllSubscription(
+    const subscription: SqliteAllSubscription = new SqliteAllSubscription(
       (batchOptions) => this.readAllNow(batchOptions),
       this.changes,
       () => this.open,
       options.fromPosition,
       options.signal,
+      () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
