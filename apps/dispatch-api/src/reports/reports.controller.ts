@@ -9,7 +9,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { AllStreamFollower } from '../projections/projection-host';
-import { toCsv } from './csv';
+import { toCsv } from '@dtask/read-models';
 import { LoadReductionQuery, LoadReductionQuerySchema } from './load-reduction-query';
 import { TaskFactsReadModel } from './task-facts.read-model';
 
