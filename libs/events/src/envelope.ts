@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidv7 } from './ids';
 import { Instant, Role } from './vocabulary';
 
 /** S7: every fact records who did it, in which role, when, why, and what caused it. */
@@ -11,6 +12,8 @@ export const EventMetadataSchema = z.object({
   schemaVersion: z.number().int().min(1),
   reason: z.string().max(1000).optional(),
 });
+/** The same schema under the type's own name, for callers that prefer `EventMetadata.parse`. */
+export const EventMetadata = EventMetadataSchema;
 export type EventMetadata = z.infer<typeof EventMetadataSchema>;
 export type EventActor = EventMetadata['actor'];
 
@@ -24,3 +27,30 @@ export interface StoredEvent<E extends { type: string; data: unknown } = { type:
   metadata: EventMetadata;
 }
 
+export interface MetadataInput {
+  actor: EventActor;
+  occurredAt: string;
+  /** The request or flow the event belongs to; a fresh one when omitted. */
+  correlationId?: string;
+  /** The message that caused the event; the correlation id when omitted. */
+  causationId?: string;
+  reason?: string;
+}
+
+/**
+ * Stamps an event's metadata. The event id is a v7 UUID taken at `occurredAt`, so ids sort with
+ * the time of the facts and no clock is read here.
+ */
+export function makeMetadata(input: MetadataInput, schemaVersion: number): EventMetadata {
+  const occurredMs = Date.parse(input.occurredAt);
+  const correlationId = input.correlationId ?? globalThis.crypto.randomUUID();
+  return {
+    eventId: uuidv7(Number.isFinite(occurredMs) ? occurredMs : undefined),
+    correlationId,
+    causationId: input.causationId ?? correlationId,
+    actor: { id: input.actor.id, role: input.actor.role },
+    occurredAt: input.occurredAt,
+    schemaVersion,
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
+}

@@ -1,33 +1,36 @@
-import { EventMetadata, StoredEvent } from './envelope';
-import { uuidv7 } from './ids';
-import { currentSchemaVersion, DTaskEvent, isKnownEventType, upcastEvent } from './registry';
+import { EventMetadata, EventMetadataSchema, makeMetadata, MetadataInput, StoredEvent } from './envelope';
+import { currentSchemaVersion, DTaskEvent, InvalidEventError, isKnownEventType, parseEvent, upcastEvent } from './registry';
+
+export type { MetadataInput } from './envelope';
 
 export const DTASK_STREAM_PREFIX = 'dtask-';
 export const dtaskStreamId = (taskId: string) => `${DTASK_STREAM_PREFIX}${taskId}`;
 export const taskIdFromStreamId = (streamId: string) =>
   streamId.startsWith(DTASK_STREAM_PREFIX) ? streamId.slice(DTASK_STREAM_PREFIX.length) : undefined;
+/** The same as `taskIdFromStreamId`. */
+export const taskIdFromStream = taskIdFromStreamId;
 
-export interface MetadataInput {
-  actor: EventMetadata['actor'];
-  occurredAt: string;
-  correlationId: string;
-  causationId: string;
-  reason?: string;
+/** What the store port appends: plain JSON only. */
+export interface SerializedEvent {
+  eventId: string;
+  type: DTaskEvent['type'];
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
 }
 
-/** What the store port appends: plain JSON, with the metadata stamped at the type's current version. */
-export function toEventToAppend(event: DTaskEvent, input: MetadataInput) {
-  const eventId = uuidv7();
-  const metadata: EventMetadata = {
-    eventId,
-    correlationId: input.correlationId,
-    causationId: input.causationId,
-    actor: input.actor,
-    occurredAt: input.occurredAt,
-    schemaVersion: currentSchemaVersion(event.type),
-    ...(input.reason ? { reason: input.reason } : {}),
-  };
-  return { eventId, type: event.type, data: event.data, metadata };
+/**
+ * Validates an event against its current schema and turns it into plain JSON for the store. The
+ * log is immutable, so an invalid fact is refused here rather than poisoning every later read.
+ */
+export function serialize(event: DTaskEvent, metadata: EventMetadata): SerializedEvent {
+  const valid = parseEvent(event.type, event.data, currentSchemaVersion(event.type));
+  const plain = JSON.parse(JSON.stringify({ data: valid.data, metadata })) as Pick<SerializedEvent, 'data' | 'metadata'>;
+  return { eventId: metadata.eventId, type: event.type, ...plain };
+}
+
+/** `serialize` with the metadata stamped at the type's current schema version. */
+export function toEventToAppend(event: DTaskEvent, input: MetadataInput): SerializedEvent {
+  return serialize(event, makeMetadata(input, currentSchemaVersion(event.type)));
 }
 
 export interface RecordedLike {
@@ -39,7 +42,24 @@ export interface RecordedLike {
   metadata: unknown;
 }
 
-/** Reads a stored event back at the current schema version of its type. */
+/** A D-task event read back and checked: its type still narrows its data. */
+export type DeserializedEvent = DTaskEvent & Omit<StoredEvent, 'type' | 'data'>;
+
+// Events written before metadata carried a version are version 1.
+const StoredMetadata = EventMetadataSchema.extend({ schemaVersion: EventMetadataSchema.shape.schemaVersion.default(1) });
+
+/** Reads a stored event back as a typed D-task event: upcast to the current version, then validated. */
+export function deserialize(recorded: RecordedLike): DeserializedEvent {
+  const metadata = StoredMetadata.safeParse(recorded.metadata);
+  if (!metadata.success) {
+    const issue = metadata.error.issues[0]!;
+    throw new InvalidEventError(`${recorded.type}: metadata.${issue.path.join('.')}: ${issue.message}`);
+  }
+  const event = parseEvent(recorded.type, recorded.data, metadata.data.schemaVersion);
+  return { ...event, position: recorded.position, streamId: recorded.streamId, revision: recorded.revision, metadata: metadata.data };
+}
+
+/** Reads a stored event back at the current schema version of its type, without validating it. */
 export function fromRecorded(recorded: RecordedLike): StoredEvent {
   const metadata = recorded.metadata as EventMetadata;
   const data = isKnownEventType(recorded.type) ? upcastEvent(recorded.type, recorded.data, metadata.schemaVersion ?? 1) : recorded.data;

@@ -33,10 +33,15 @@ export type CloseOutcome = z.infer<typeof CloseOutcome>;
 export type MissionStage = z.infer<typeof MissionStage>;
 export type Role = z.infer<typeof Role>;
 export type OverrideRule = z.infer<typeof OverrideRule>;
+export type EscalatedUrgency = z.infer<typeof EscalatedUrgency>;
+export type ExistingService = z.infer<typeof ExistingService>;
+export type Sex = z.infer<typeof Sex>;
 
 /** Bounded text, so no field can carry megabytes into the log. */
 export const text = (max: number) => z.string().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 export const Id = z.string().min(1).max(64);
+/** A user id from the identity provider's token (`sub`), as in the metadata's actor. */
+export const ActorId = z.string().min(1).max(128);
 export const Instant = z.iso.datetime({ offset: true });
 export const Phone = z.string().regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number such as +358401234567');

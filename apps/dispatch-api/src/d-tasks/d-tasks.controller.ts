@@ -109,7 +109,7 @@ export class DTasksController {
   @HttpCode(200)
   @ApiZodBody(CallbackBody)
   callback(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CallbackBody)) body: z.infer<typeof CallbackBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'RecordCallback', outcome: body.outcome }, actor, c);
+    return this.apply(id, { type: 'RecordCallback', outcome: body.outcome, ...(body.notes ? { notes: body.notes } : {}) }, actor, c);
   }
 
   @Post(':id/assessment')

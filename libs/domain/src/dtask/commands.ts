@@ -24,7 +24,7 @@ export type DTaskCommand = CommandContext &
     | { type: 'Cancel'; reason: string }
     | { type: 'Claim' }
     | { type: 'Release'; reason?: string }
-    | { type: 'RecordCallback'; outcome: EventData<'CallbackAttempted'>['outcome'] }
+    | { type: 'RecordCallback'; outcome: EventData<'CallbackAttempted'>['outcome']; notes?: string }
     | { type: 'RecordAssessment'; assessment: EventData<'AssessmentRecorded'> }
     | { type: 'Escalate'; urgency: 'A' | 'B' | 'C'; reason: string }
     | { type: 'Decide'; decision: Decision }
@@ -40,4 +40,6 @@ export type DTaskCommand = CommandContext &
   );
 
 export type DTaskCommandType = DTaskCommand['type'];
+/** A command as a route or agent builds it, before the caller adds `at` and `actor`. */
+export type DTaskCommandInput = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at' | 'actor'> : never) : never;
 export type CommandOf<T extends DTaskCommandType> = Extract<DTaskCommand, { type: T }>;

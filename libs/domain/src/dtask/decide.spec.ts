@@ -124,8 +124,21 @@ describe('decisions', () => {
     spec([e.received(), e.claimed(), e.callback('reached', 1)]).when({ type: 'Decide', at: at(7), actor: n1, decision: advice }).thenRejects('not-assessed');
   });
   it('refuses a second decision and decisions by another nurse', () => {
-    spec([...assessedTask(), e.unit()]).when({ type: 'Decide', at: at(9), actor: supervisor, decision: advice }).thenRejects('not-claimed');
+    spec([...assessedTask(), e.unit()]).when({ type: 'Decide', at: at(9), actor: supervisor, decision: advice }).thenRejects('already-decided');
+    const followUpClaimed = [...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60)), e.claimed(61)];
+    spec(followUpClaimed).when({ type: 'Decide', at: at(62), actor: n1, decision: redirect }).thenRejects('already-decided');
     spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: n2, decision: advice }).thenRejects('not-owner');
+    spec([e.received()]).when({ type: 'Decide', at: at(7), actor: n1, decision: advice }).thenRejects('not-claimed');
+  });
+  it('lets a supervisor decide a task another nurse owns', () => {
+    spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: supervisor, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } })
+      .then([{ type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'nurse-decision' } }]);
+  });
+  it('never lowers an escalated task by a later decision', () => {
+    const escalated = [...assessedTask(['chest-pain']), e.escalated('B'), e.unit('escalation', 6, 'B'), e.claimed(7)];
+    spec(escalated).when({ type: 'Decide', at: at(8), actor: n1, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'C' } }).thenRejects('escalation-cannot-be-undone');
+    spec(escalated).when({ type: 'Decide', at: at(8), actor: n1, decision: advice }).thenRejects('escalation-cannot-be-undone');
+    spec(escalated).when({ type: 'Decide', at: at(8), actor: supervisor, decision: redirect }).thenRejects('escalation-cannot-be-undone');
   });
   it('redirects with a handoff deadline S6 minutes ahead', () => {
     spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: n1, decision: redirect })
@@ -217,5 +230,28 @@ describe('missions and closure', () => {
     spec(assessedTask()).when({ type: 'Close', at: at(9), actor: n1 }).thenRejects('not-decided');
     spec([...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60))]).when({ type: 'Close', at: at(9), actor: n1 })
       .then([{ type: 'DTaskClosed', data: { outcome: 'phone-advice' } }]);
+  });
+});
+
+describe('escalation triggers and queue returns', () => {
+  it('names what triggered an escalation: a red flag, the nurse’s concern, or the nurse alone', () => {
+    spec([e.received(), e.claimed(), e.callback('reached', 1), e.assessed([], true)]).when({ type: 'Escalate', at: at(6), actor: n1, urgency: 'C', reason: 'gut feeling' })
+      .then([{ type: 'UrgencyEscalated', data: { from: 'D', to: 'C', reason: 'gut feeling', trigger: 'concern', redFlags: [] } }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'C', reason: 'escalation' } }]);
+    spec(assessedTask()).when({ type: 'Escalate', at: at(6), actor: n1, urgency: 'C', reason: 'worse on the phone' })
+      .then([{ type: 'UrgencyEscalated', data: { from: 'D', to: 'C', reason: 'worse on the phone', trigger: 'nurse', redFlags: [] } }, { type: 'UnitRequested' }]);
+  });
+  it('lets only the addressed service decline', () => {
+    spec([...assessedTask(), e.redirected('oulu-home-care')]).when({ type: 'DeclineHandoff', at: at(10), actor: partner('oulu-primary-care'), reason: 'no' }).thenRejects('wrong-service');
+  });
+  it('returns a released follow-up to the decided list, not the waiting queue', () => {
+    const state = spec([...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60)), e.claimed(61)]).when({ type: 'Release', at: at(62), actor: n1 })
+      .then([{ type: 'DTaskReleased' }]);
+    expect(state.status).toBe('decided');
+  });
+  it('lets the ERC cancel a claimed task and report a unit on its way', () => {
+    spec([e.received(), e.claimed()]).when({ type: 'Cancel', at: at(3), actor: { id: 'erc', role: 'erc' }, reason: 'duplicate call' })
+      .then([{ type: 'DTaskCancelled', data: { reason: 'duplicate call' } }, { type: 'DTaskClosed', data: { outcome: 'cancelled' } }]);
+    spec([...assessedTask(), e.unit()]).when({ type: 'UpdateMission', at: at(12), actor: { id: 'erc', role: 'erc' }, stage: 'unit-assigned', unitId: 'OU-121' })
+      .then([{ type: 'MissionUpdated', data: { stage: 'unit-assigned', unitId: 'OU-121' } }]);
   });
 });

@@ -35,6 +35,7 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
       return callback(command, state, rules);
     case 'RecordAssessment':
       requireOwner(command, state);
+      if (state.status !== 'claimed') reject('not-claimed', 'claim the task before assessing');
       if (!state.contactAt) reject('no-contact', 'a phone assessment needs a reached callback first');
       return [{ type: 'AssessmentRecorded', data: command.assessment }];
     case 'Escalate':
@@ -48,6 +49,7 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
       requireHandoffTo(command, state);
       return [{ type: 'HandoffDeclined', data: { target: state.handoff!.target, partnerId: command.actor.id, reason: command.reason } }];
     case 'TimeOutHandoff':
+      requireSystem(command);
       if (state.status !== 'awaiting-handoff' || !state.handoff) reject('not-awaiting-handoff', 'no handoff is open');
       if (Date.parse(command.at) < Date.parse(state.handoff.deadline)) reject('not-due', 'the handoff limit has not passed');
       return [{ type: 'HandoffTimedOut', data: { target: state.handoff.target, deadline: state.handoff.deadline } }];
@@ -56,6 +58,7 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
     case 'ReachWaitingLimit':
       return waitingLimit(command, state, rules);
     case 'DispatchUnreachable':
+      requireSystem(command);
       if (state.contactAt || state.unitRequested || !state.firstFailedAt) reject('not-due', 'the patient was reached or a unit is on its way');
       if (minutesBetween(state.firstFailedAt, command.at) < rules.s1MinutesAfterFirstFailure) reject('not-due', 'S1 time limit not reached');
       return [autoUnit('unreachable', rules)];
@@ -66,7 +69,7 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
     case 'UpdateMission':
       return mission(command, state);
     case 'Close':
-      return close(state);
+      return close(command, state);
   }
 }
 
@@ -94,7 +97,8 @@ function claim(command: CommandOf<'Claim'>, state: DTaskState): Emit {
 function callback(command: CommandOf<'RecordCallback'>, state: DTaskState, rules: SafetyRules): Emit {
   requireOwner(command, state);
   if (state.status !== 'claimed') reject('not-claimed', 'claim the task before calling back');
-  const events: Emit = [{ type: 'CallbackAttempted', data: { outcome: command.outcome, attempt: state.callbackAttempts + 1 } }];
+  const attempt = state.callbackAttempts + 1;
+  const events: Emit = [{ type: 'CallbackAttempted', data: { outcome: command.outcome, attempt, ...(command.notes ? { notes: command.notes } : {}) } }];
   const failed = command.outcome !== 'reached';
   // S1: the patient is never left without contact.
   if (failed && !state.contactAt && !state.unitRequested && state.failedAttempts + 1 >= rules.s1FailedAttempts) {
@@ -116,22 +120,21 @@ function escalate(command: CommandOf<'Escalate'>, state: DTaskState): Emit {
 }
 
 function decision(command: CommandOf<'Decide'>, state: DTaskState, rules: SafetyRules): Emit {
+  const choice = command.decision;
+  // An escalated task already has its unit; say why nothing lower can replace it.
+  if (state.escalated && (choice.kind !== 'send-unit' || !isAtLeastAsUrgent(choice.urgency, state.urgency))) {
+    reject('escalation-cannot-be-undone', `the task was escalated to ${state.urgency}`);
+  }
+  if (state.decision) reject('already-decided', `the task is already decided as ${state.decision.kind}`);
   requireOwner(command, state);
   if (state.status !== 'claimed') reject('not-claimed', 'claim the task before deciding');
-  if (state.decision) reject('already-decided', `the task is already decided as ${state.decision.kind}`);
-  const choice = command.decision;
   if (choice.kind === 'send-unit') {
-    if (state.escalated && !isMoreUrgent(choice.urgency, state.urgency) && choice.urgency !== state.urgency) {
-      reject('escalation-cannot-be-undone', `the task was escalated to ${state.urgency}`);
-    }
     return [{ type: 'UnitRequested', data: { unitLevel: choice.unitLevel, urgency: choice.urgency, reason: 'nurse-decision' } }];
   }
   // No-unit decisions: S3, S5, S4, in that order of severity.
   if (!state.contactAt) reject('no-contact', 'advice or redirect needs a reached callback');
   if (!state.assessed) reject('not-assessed', 'record the assessment first');
-  if (state.escalated || state.redFlags.length > 0 || state.concern) {
-    reject('red-flags-present', 'red flags or the nurse’s concern force an escalation (S3)');
-  }
+  requireNoDanger(state);
   if (choice.patientInformed !== true) reject('patient-must-be-informed', 'the patient must be told no ambulance is coming (S5)');
   if (choice.kind === 'phone-advice') {
     if (state.secondContact && !state.overrides.includes('S4-second-contact')) {
@@ -166,12 +169,17 @@ function followUp(command: CommandOf<'RecordFollowUp'>, state: DTaskState, rules
     type: 'FollowUpCompleted',
     data: { outcome: command.outcome, attempt, ...(command.notes ? { notes: command.notes } : {}) },
   };
-  if (command.outcome === 'reached') return [completed, closed('phone-advice')];
+  if (command.outcome === 'reached') {
+    // A follow-up call that found a red flag ends in an escalation, never in a phone-advice closure.
+    requireNoDanger(state);
+    return [completed, closed('phone-advice')];
+  }
   // S1 applies to follow-ups too: a patient who stops answering gets a unit.
   return attempt >= rules.followUpFailedAttempts ? [completed, autoUnit('unreachable', rules)] : [completed];
 }
 
 function waitingLimit(command: CommandOf<'ReachWaitingLimit'>, state: DTaskState, rules: SafetyRules): Emit {
+  requireSystem(command);
   if (state.contactAt || state.unitRequested || !state.receivedAt) reject('not-due', 'the patient is in contact or a unit is on its way');
   const waited = minutesBetween(state.receivedAt, command.at);
   const waitedMinutes = Math.floor(waited);
@@ -197,17 +205,32 @@ function mission(command: CommandOf<'UpdateMission'>, state: DTaskState): Emit {
 }
 
 /** S1: a task never closes as "no contact"; only a sent unit or a completed contact closes it. */
-function close(state: DTaskState): Emit {
+function close(command: CommandOf<'Close'>, state: DTaskState): Emit {
+  if (command.actor.role !== 'supervisor' && state.owner && state.owner !== command.actor.id) reject('not-owner', 'another nurse owns this task');
   if (state.unitRequested) return [closed(state.escalated ? 'escalated' : 'unit-mission')];
   if (!state.contactAt) reject('close-without-contact', 'a task without contact closes only with a unit sent (S1)');
-  if (state.decision?.kind === 'phone-advice') return [closed('phone-advice')];
-  return reject('not-decided', 'decide the task before closing it');
+  if (state.status === 'awaiting-handoff') reject('handoff-pending', 'a redirect closes when the receiving service accepts it');
+  if (state.decision?.kind !== 'phone-advice') reject('not-decided', 'decide the task before closing it');
+  requireNoDanger(state);
+  return [closed('phone-advice')];
 }
 
 function requireOwner(command: DTaskCommand, state: DTaskState): void {
   if (command.actor.role === 'supervisor') return;
   if (!state.owner) reject('not-claimed', 'claim the task first');
   if (state.owner !== command.actor.id) reject('not-owner', 'another nurse owns this task');
+}
+
+/** The policies' commands (S1 time rule, S2, S6) come from the scheduler, never from a user. */
+function requireSystem(command: DTaskCommand): void {
+  if (command.actor.role !== 'system') reject('system-only', `${command.type} is issued by the safety policies only`);
+}
+
+/** S3: a red flag, the nurse's concern or an escalation forbids every no-unit outcome. */
+function requireNoDanger(state: DTaskState): void {
+  if (state.escalated || state.redFlags.length > 0 || state.concern) {
+    reject('red-flags-present', 'red flags or the nurse’s concern force an escalation (S3)');
+  }
 }
 
 function requireHandoffTo(command: DTaskCommand, state: DTaskState): void {
@@ -225,3 +248,5 @@ const autoUnit = (reason: 'unreachable' | 'waiting-limit', rules: SafetyRules): 
 const URGENCY_ORDER = { A: 0, B: 1, C: 2, D: 3 } as const;
 const isMoreUrgent = (candidate: keyof typeof URGENCY_ORDER, current: keyof typeof URGENCY_ORDER) =>
   URGENCY_ORDER[candidate] < URGENCY_ORDER[current];
+const isAtLeastAsUrgent = (candidate: keyof typeof URGENCY_ORDER, current: keyof typeof URGENCY_ORDER) =>
+  URGENCY_ORDER[candidate] <= URGENCY_ORDER[current];

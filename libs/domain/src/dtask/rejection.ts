@@ -22,7 +22,9 @@ export type RejectionReason =
   | 'not-decided'
   | 'supervisor-only'
   | 'override-not-applicable'
-  | 'not-due';
+  | 'not-due'
+  | 'handoff-pending'
+  | 'system-only';
 
 /** A command the task's state forbids; the API answers 409 (404 for not-found) with the reason. */
 export class DomainRejection extends Error {

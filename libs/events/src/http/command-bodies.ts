@@ -3,6 +3,7 @@ import { MissionUpdated } from '../schemas/follow-through';
 import { Location, Patient } from '../schemas/intake';
 import { AssessmentRecorded } from '../schemas/triage';
 import {
+  ActorId,
   CallbackOutcome,
   EscalatedUrgency,
   Id,
@@ -10,6 +11,7 @@ import {
   OverrideRule,
   Phone,
   requiredText,
+  Role,
   text,
   UnitLevel,
 } from '../vocabulary';
@@ -34,7 +36,7 @@ export const IntakeBody = z
   .strict();
 
 export const CancelBody = z.object({ reason: requiredText(500) }).strict();
-export const CallbackBody = z.object({ outcome: CallbackOutcome }).strict();
+export const CallbackBody = z.object({ outcome: CallbackOutcome, notes: text(4000).optional() }).strict();
 /** The assessment as recorded; lists and notes may be left out. */
 export const AssessmentBody = AssessmentRecorded.extend({
   existingServices: AssessmentRecorded.shape.existingServices.default([]),
@@ -71,7 +73,20 @@ export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(
 export const CloseBody = z.object({ reason: text(1000).optional() }).strict();
 /** Routes without a body accept none, or an empty object. */
 export const EmptyBody = z.object({}).strict();
+/** `POST /api/auth/dev-token`. No `system` role: only the service's own policies act as the system. */
+export const DevTokenBody = z
+  .object({ sub: ActorId, role: Role.exclude(['system']), service: Id.optional() })
+  .strict();
 
 export type IntakeBody = z.infer<typeof IntakeBody>;
-export type DecisionBody = z.infer<typeof DecisionBody>;
+export type CancelBody = z.infer<typeof CancelBody>;
+export type CallbackBody = z.infer<typeof CallbackBody>;
 export type AssessmentBody = z.infer<typeof AssessmentBody>;
+export type EscalationBody = z.infer<typeof EscalationBody>;
+export type DecisionBody = z.infer<typeof DecisionBody>;
+export type FollowUpBody = z.infer<typeof FollowUpBody>;
+export type MissionBody = z.infer<typeof MissionBody>;
+export type HandoffDeclineBody = z.infer<typeof HandoffDeclineBody>;
+export type OverrideBody = z.infer<typeof OverrideBody>;
+export type CloseBody = z.infer<typeof CloseBody>;
+export type DevTokenBody = z.infer<typeof DevTokenBody>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ActorId,
   CallbackOutcome,
   EscalatedUrgency,
   ExistingService,
@@ -14,9 +15,10 @@ import {
   Urgency,
 } from '../vocabulary';
 
-export const DTaskClaimed = z.object({ nurseId: Id });
-export const DTaskReleased = z.object({ nurseId: Id, reason: text(500).optional() });
-export const CallbackAttempted = z.object({ outcome: CallbackOutcome, attempt: z.number().int().min(1) });
+export const DTaskClaimed = z.object({ nurseId: ActorId });
+export const DTaskReleased = z.object({ nurseId: ActorId, reason: text(500).optional() });
+/** `attempt` is the 1-based count of callback attempts on this task, so S1 can be audited from the event alone. */
+export const CallbackAttempted = z.object({ outcome: CallbackOutcome, attempt: z.number().int().min(1), notes: text(4000).optional() });
 
 export const AssessmentRecorded = z.object({
   redFlags: z.array(RedFlag).max(RedFlag.options.length),
@@ -56,6 +58,6 @@ export const RedirectRequested = z.object({
   handoffDeadline: Instant,
 });
 
-export const HandoffAccepted = z.object({ target: Id, partnerId: Id });
-export const HandoffDeclined = z.object({ target: Id, partnerId: Id, reason: requiredText(1000) });
+export const HandoffAccepted = z.object({ target: Id, partnerId: ActorId });
+export const HandoffDeclined = z.object({ target: Id, partnerId: ActorId, reason: requiredText(1000) });
 export const HandoffTimedOut = z.object({ target: Id, deadline: Instant });

@@ -1,0 +1,49 @@
+import { commandForDeadline, deadlinesOf } from './deadlines';
+import { fold } from './dtask/decider';
+import { TimedEvent } from './dtask/state';
+import { DEFAULT_SAFETY_RULES } from './safety-rules';
+import { assessedTask, at, e } from './testing/fixtures';
+
+const pending = (events: TimedEvent[], rules = DEFAULT_SAFETY_RULES) => deadlinesOf(fold(events), rules);
+
+describe('deadlines a task still has pending', () => {
+  it('starts with the S2 alert and dispatch limits, counted from the ERC’s receipt', () => {
+    expect(pending([e.received()])).toEqual([
+      { kind: 's2-alert', dueAt: at(20) },
+      { kind: 's2-dispatch', dueAt: at(60) },
+    ]);
+  });
+
+  it('drops the alert once raised, and follows configured limits', () => {
+    const alerted: TimedEvent = { type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: 20 }, at: at(20) };
+    expect(pending([e.received(), alerted])).toEqual([{ kind: 's2-dispatch', dueAt: at(60) }]);
+    expect(pending([e.received()], { ...DEFAULT_SAFETY_RULES, s2AlertMinutes: 10, s2DispatchMinutes: 45 }).map((d) => d.dueAt)).toEqual([at(10), at(45)]);
+  });
+
+  it('adds the S1 limit after the first failed callback', () => {
+    expect(pending([e.received(), e.claimed(), e.callback('busy', 1, 4)])).toContainEqual({ kind: 's1-unreachable', dueAt: at(19) });
+  });
+
+  it('has none of S1 and S2 once the patient is reached or a unit is sent', () => {
+    expect(pending([e.received(), e.claimed(), e.callback('busy', 1), e.callback('reached', 2, 3)])).toEqual([]);
+    expect(pending([e.received(), e.claimed(), e.callback('busy', 1), e.unit('unreachable', 3)])).toEqual([]);
+  });
+
+  it('holds the S6 limit while a redirect awaits its handoff, and the follow-up while one is due', () => {
+    expect(pending([...assessedTask(), e.redirected('oulu-home-care', 8)])).toEqual([{ kind: 's6-handoff', dueAt: at(38) }]);
+    expect(pending([...assessedTask(), e.advised(at(120)), e.followUpScheduled(at(120))])).toEqual([{ kind: 'follow-up-due', dueAt: at(120) }]);
+  });
+
+  it('has nothing for a closed or unknown task', () => {
+    expect(pending([e.received(), e.closed('cancelled', 1)])).toEqual([]);
+    expect(pending([])).toEqual([]);
+  });
+
+  it('maps each due deadline to the system command that acts on it', () => {
+    expect(commandForDeadline('s1-unreachable')).toBe('DispatchUnreachable');
+    expect(commandForDeadline('s2-alert')).toBe('ReachWaitingLimit');
+    expect(commandForDeadline('s2-dispatch')).toBe('ReachWaitingLimit');
+    expect(commandForDeadline('s6-handoff')).toBe('TimeOutHandoff');
+    expect(commandForDeadline('follow-up-due')).toBeUndefined();
+  });
+});

@@ -1,0 +1,66 @@
+import { fold } from './dtask/decider';
+import { TimedEvent } from './dtask/state';
+import { isFollowUpDue, queuePriority } from './priority';
+import { at, e } from './testing/fixtures';
+
+type Intake = Parameters<typeof e.received>[1];
+/** A task the ERC received at `minute`: the queue clock starts at the ERC's receipt. */
+const receivedAt = (minute: number, overrides: Intake = {}) => e.received(minute, { receivedAt: at(minute), ...overrides });
+const task = (overrides: Intake = {}, ...later: TimedEvent[]) => fold([receivedAt(0, overrides), ...later]);
+const aged = (ageYears?: number) => ({ patient: ageYears === undefined ? {} : { ageYears } });
+const now = at(30);
+
+/** Names the tasks in queue order: highest priority first. */
+const order = (tasks: Record<string, ReturnType<typeof task>>) =>
+  Object.entries(tasks).sort(([, a], [, b]) => queuePriority(b, now) - queuePriority(a, now)).map(([name]) => name);
+
+describe('queue priority (higher is sooner)', () => {
+  it('serves the longer wait first, all else equal', () => {
+    expect(order({ recent: fold([receivedAt(20, aged(50))]), older: task(aged(50)) })).toEqual(['older', 'recent']);
+  });
+
+  it('raises the very old above the old above the rest', () => {
+    expect(order({ sixty: task(aged(60)), seventySix: task(aged(76)), ninety: task(aged(90)) })).toEqual(['ninety', 'seventySix', 'sixty']);
+    expect(queuePriority(task(aged(85)), now)).toBeGreaterThan(queuePriority(task(aged(84)), now));
+    expect(queuePriority(task(aged(75)), now)).toBeGreaterThan(queuePriority(task(aged(74)), now));
+    expect(queuePriority(task(aged(74)), now)).toBe(queuePriority(task(aged()), now));
+  });
+
+  it('weighs the task code by the configured risk map', () => {
+    const fall = task({ ...aged(50), taskCode: '703' });
+    const other = task({ ...aged(50), taskCode: '794' });
+    expect(queuePriority(fall, now)).toBeGreaterThan(queuePriority(other, now));
+    expect(queuePriority(fall, now, { '794': 50 })).toBeLessThan(queuePriority(other, now, { '794': 50 }));
+    expect(queuePriority(task({ ...aged(50), taskCode: '999' }), now)).toBe(queuePriority(other, now));
+  });
+
+  it('puts a second contact and an S2 alert ahead of a plain task that waited as long', () => {
+    const plain = task(aged(50));
+    const secondContact = task(aged(50), e.secondContact(0));
+    const alerted = task(aged(50), { type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: 20 }, at: at(20) });
+    expect(queuePriority(secondContact, now)).toBeGreaterThan(queuePriority(plain, now));
+    expect(queuePriority(alerted, now)).toBeGreaterThan(queuePriority(plain, now));
+  });
+
+  it('puts a returned handoff at the top, above any wait, age or flag', () => {
+    const returned = fold([
+      receivedAt(25, aged(20)), e.claimed(26), e.callback('reached', 1, 26), e.assessed([], false, 27), e.redirected('oulu-home-care', 28),
+      { type: 'HandoffDeclined', data: { target: 'oulu-home-care', partnerId: 'p1', reason: 'full' }, at: at(29) },
+    ]);
+    const worst = fold([receivedAt(-180, aged(95)), e.secondContact(-180), { type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: 20 }, at: at(-160) }]);
+    expect(order({ worst, returned })).toEqual(['returned', 'worst']);
+  });
+
+  it('raises a follow-up once it is due, not before', () => {
+    const followUp = (dueAt: string) => task(aged(50), e.claimed(), e.callback('reached', 1), e.assessed(), e.advised(dueAt), e.followUpScheduled(dueAt));
+    const due = followUp(at(20));
+    const later = followUp(at(120));
+    expect(isFollowUpDue(due, now)).toBe(true);
+    expect(isFollowUpDue(later, now)).toBe(false);
+    expect(queuePriority(due, now)).toBeGreaterThan(queuePriority(later, now));
+  });
+
+  it('gives no priority to a task that was never received', () => {
+    expect(queuePriority(fold([]), now)).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { EventMetadataSchema, makeMetadata } from './envelope';
+import { CallbackBody, DevTokenBody } from './http/command-bodies';
+import { deserialize, dtaskStreamId, serialize, taskIdFromStream, toEventToAppend } from './serialization';
+
+const at = '2026-11-22T10:00:00+02:00';
+const taskId = '2f1b7c1e-8d2a-4c55-9a57-3f3a0d9b8e11';
+const nurse = { id: 'n1', role: 'nurse' as const };
+
+describe('makeMetadata', () => {
+  it('stamps a valid envelope, causation defaulting to correlation', () => {
+    const metadata = makeMetadata({ actor: nurse, occurredAt: at, correlationId: taskId }, 2);
+    expect(EventMetadataSchema.parse(metadata)).toEqual(metadata);
+    expect(metadata).toMatchObject({ correlationId: taskId, causationId: taskId, schemaVersion: 2, actor: nurse });
+    expect(metadata).not.toHaveProperty('reason');
+  });
+
+  it('starts a correlation when none is given and takes the event id from the time of the fact', () => {
+    const first = makeMetadata({ actor: nurse, occurredAt: at }, 1);
+    const later = makeMetadata({ actor: nurse, occurredAt: '2026-11-22T10:00:01+02:00' }, 1);
+    expect(first.correlationId).not.toBe(later.correlationId);
+    expect(first.eventId < later.eventId).toBe(true);
+  });
+
+  it('keeps only the actor’s id and role, and the reason when there is one', () => {
+    const partner = { id: 'p1', role: 'partner' as const, service: 'oulu-home-care' };
+    expect(makeMetadata({ actor: partner, occurredAt: at, reason: 'no capacity' }, 1)).toMatchObject({ actor: { id: 'p1', role: 'partner' }, reason: 'no capacity' });
+    expect(makeMetadata({ actor: partner, occurredAt: at }, 1).actor).not.toHaveProperty('service');
+  });
+});
+
+describe('serialize and deserialize', () => {
+  it('round-trips a typed event through plain JSON', () => {
+    const event = { type: 'CallbackAttempted' as const, data: { outcome: 'busy' as const, attempt: 2, notes: 'line busy' } };
+    const stored = JSON.parse(JSON.stringify(toEventToAppend(event, { actor: nurse, occurredAt: at })));
+    const back = deserialize({ position: '12', streamId: dtaskStreamId(taskId), revision: 3, ...stored });
+    expect(back).toMatchObject({ ...event, position: '12', revision: 3, metadata: { schemaVersion: 1 } });
+    if (back.type === 'CallbackAttempted') expect(back.data.attempt).toBe(2); // the type narrows the data
+  });
+
+  it('refuses to write an invalid fact, naming the field', () => {
+    const metadata = makeMetadata({ actor: nurse, occurredAt: at }, 1);
+    expect(() => serialize({ type: 'DTaskClosed', data: { outcome: 'no-contact' } } as never, metadata)).toThrow(/DTaskClosed\.outcome/);
+  });
+
+  it('drops undefined fields so the store holds plain JSON', () => {
+    const metadata = makeMetadata({ actor: nurse, occurredAt: at }, 1);
+    const out = serialize({ type: 'DTaskReleased', data: { nurseId: 'n1', reason: undefined } }, metadata);
+    expect(Object.keys(out.data)).toEqual(['nurseId']);
+  });
+
+  it('upcasts a stored v1 event, and names a bad metadata field', () => {
+    const metadata = { ...makeMetadata({ actor: nurse, occurredAt: at }, 1) };
+    const v1 = deserialize({ position: '1', streamId: 's', revision: 0, type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D' }, metadata });
+    expect(v1.data).toEqual({ unitLevel: 'basic', urgency: 'D', reason: 'nurse-decision' });
+    const broken = { ...metadata, occurredAt: 'yesterday' };
+    expect(() => deserialize({ position: '1', streamId: 's', revision: 0, type: 'DTaskClaimed', data: { nurseId: 'n1' }, metadata: broken })).toThrow(/metadata\.occurredAt/);
+  });
+
+  it('reads the task id back from its stream', () => {
+    expect(taskIdFromStream(dtaskStreamId(taskId))).toBe(taskId);
+    expect(taskIdFromStream('$settings')).toBeUndefined();
+  });
+});
+
+describe('small bodies', () => {
+  it('takes optional notes on a callback', () => {
+    expect(CallbackBody.parse({ outcome: 'no-answer', notes: 'voicemail full' })).toEqual({ outcome: 'no-answer', notes: 'voicemail full' });
+  });
+
+  it('never mints a dev token for the system role', () => {
+    expect(DevTokenBody.safeParse({ sub: 'p1', role: 'partner', service: 'oulu-home-care' }).success).toBe(true);
+    expect(DevTokenBody.safeParse({ sub: 'x', role: 'system' }).error?.issues[0]?.path).toEqual(['role']);
+  });
+});
