@@ -1,100 +1,126 @@
-import { ANY, NO_STREAM, START } from '@eventstore/db-client';
-import { EventStoreUnavailableError, RecordedEvent, WrongExpectedRevisionError } from '../port';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreUnavailableError } from '../port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { createClient, toClientConnectionString } from './connection-string';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
-import { fromPosition, mapClientError, toClientConnectionString, toExpectedRevision, toPosition } from './mapping';
-import { ResubscribingSubscription, SubscriptionSource } from './resubscribing-subscription';
 
 const url = process.env.EVENTSTORE_URL;
 
 if (url) {
+  // A shared server: the suite writes only to streams with fresh UUIDs, so there is nothing to clean up.
   describeEventStoreContract('eventstoredb', {
     open: async () => new EventStoreDbEventStore(url),
     childEnv: () => ({ EVENTSTORE_URL: url }),
     cleanup: async () => undefined,
   });
 } else {
-  console.info('EventStoreDB contract suite skipped: EVENTSTORE_URL is not set (e.g. esdb://localhost:2113?tls=false, see docker-compose.yml).');
-  describe.skip('event store contract: eventstoredb (skipped: EVENTSTORE_URL is not set)', () => {
-    it('runs only against a real EventStoreDB', () => undefined);
+  console.info('EventStoreDB contract suite skipped: EVENTSTORE_URL is not set (docker compose up -d, then EVENTSTORE_URL=esdb://localhost:2113?tls=false).');
+  describe.skip('EventStoreDB contract (skipped: EVENTSTORE_URL is not set)', () => {
+    it('runs the shared event store contract against a real EventStoreDB', () => undefined);
   });
 }
 
-describe('EventStoreDB adapter mapping (no server needed)', () => {
-  it('keeps 64-bit positions exact as strings', () => {
-    const big = '18446744073709551000';
-    const position = toPosition(big);
-    expect(position).toEqual({ commit: 18446744073709551000n, prepare: 18446744073709551000n });
-    expect(fromPosition(position as { commit: bigint; prepare: bigint })).toBe(big);
-    expect(toPosition(undefined)).toBe(START);
-  });
-
-  it('maps expected revisions', () => {
-    expect(toExpectedRevision('no-stream')).toBe(NO_STREAM);
-    expect(toExpectedRevision('any')).toBe(ANY);
-    expect(toExpectedRevision(41)).toBe(41n);
-  });
-
-  it('maps version and availability errors onto the port', () => {
-    const conflict = mapClientError({ type: 'wrong-expected-version', actualVersion: 3n }, 's', 1);
-    expect(conflict).toBeInstanceOf(WrongExpectedRevisionError);
-    expect((conflict as WrongExpectedRevisionError).actual).toBe(3);
-    const missing = mapClientError({ type: 'wrong-expected-version', actualVersion: 'no_stream' }, 's', 1);
-    expect((missing as WrongExpectedRevisionError).actual).toBe(-1);
-    expect(mapClientError({ type: 'unavailable' }, 's', 1)).toBeInstanceOf(EventStoreUnavailableError);
-    expect(mapClientError({ code: 14 }, 's', 'any')).toBeInstanceOf(EventStoreUnavailableError);
-    const other = new Error('access denied');
-    expect(mapClientError(other, 's', 'any')).toBe(other);
-  });
-
-  it('accepts esdb:// and kurrentdb:// connection strings only', () => {
+describe('EventStoreDB connection string', () => {
+  it('rewrites kurrentdb:// to the esdb:// the 6.x client parses, and keeps esdb:// as it is', () => {
     expect(toClientConnectionString('kurrentdb://db1:2113?tls=false')).toBe('esdb://db1:2113?tls=false');
-    expect(toClientConnectionString('esdb+discover://cluster:2113')).toBe('esdb+discover://cluster:2113');
-    expect(() => toClientConnectionString('http://db1:2113')).toThrow(/EVENTSTORE_URL/);
+    expect(toClientConnectionString('kurrentdb+discover://admin:changeit@cluster:2113')).toBe('esdb+discover://admin:changeit@cluster:2113');
+    expect(toClientConnectionString('  esdb://localhost:2113?tls=false ')).toBe('esdb://localhost:2113?tls=false');
+    expect(toClientConnectionString('ESDB+DISCOVER://a:2113,b:2113')).toBe('esdb+discover://a:2113,b:2113');
+  });
+
+  it.each(['', 'http://db1:2113', 'postgres://db1/events', 'esdb:/db1', 'db1:2113'])('refuses %j, naming the setting', (value) => {
+    expect(() => toClientConnectionString(value)).toThrow(/EVENTSTORE_URL must start with esdb:\/\//);
+  });
+
+  it('refuses throwOnAppendFailure=false, which would turn conflicts into quiet results', () => {
+    expect(() => toClientConnectionString('esdb://db1:2113?throwOnAppendFailure=false')).toThrow(/throwOnAppendFailure/);
+  });
+
+  it('builds a client without connecting, and hides the password when the client cannot parse the rest', async () => {
+    const client = createClient('kurrentdb://localhost:2113?tls=false');
+    expect(client).toBeInstanceOf(EventStoreDBClient);
+    await client.dispose();
+    let message = '';
+    try {
+      createClient('esdb://admin:s3cret@db1:notaport?tls=false');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^EVENTSTORE_URL is not a valid EventStoreDB connection string/);
+    expect(message).not.toContain('s3cret');
   });
 });
 
-describe('resubscribing subscription', () => {
-  const event = (position: number): RecordedEvent => ({
-    streamId: 's', revision: position, position: String(position), eventId: `e${position}`, type: 'T', data: {}, metadata: {}, recordedAt: '',
+describe('EventStoreDbEventStore without a server', () => {
+  const event = () => {
+    const eventId = globalThis.crypto.randomUUID();
+    return { eventId, type: 'Tested', data: { n: 1 }, metadata: { eventId } };
+  };
+
+  it('names its kind and refuses a bad URL at construction', async () => {
+    const store = new EventStoreDbEventStore('esdb://127.0.0.1:1?tls=false');
+    expect(store.kind).toBe('eventstoredb');
+    await store.close();
+    expect(() => new EventStoreDbEventStore('http://127.0.0.1:2113')).toThrow(/EVENTSTORE_URL/);
   });
 
-  it('resubscribes after drops from the last delivered position, without gap or duplicate', async () => {
-    const log = Array.from({ length: 30 }, (_, i) => event(i + 1));
-    const calls: (string | undefined)[] = [];
-    // Each connection replays one event already delivered, then drops after a few.
-    const source: SubscriptionSource = async function* (after) {
-      calls.push(after);
-      const start = after === undefined ? 0 : Math.max(0, Number(after) - 1);
-      let sent = 0;
-      for (const e of log.slice(start)) {
-        if (sent++ === 7) throw new Error('connection dropped');
-        yield e;
+  it('rejects every call with EventStoreUnavailableError once closed', async () => {
+    const store = new EventStoreDbEventStore('esdb://127.0.0.1:1?tls=false');
+    await store.close();
+    await store.close();
+    const calls: Promise<unknown>[] = [
+      store.append('s', [event()], { expectedRevision: 'any' }),
+      store.readStream('s'),
+      store.readAll(),
+      store.headPosition(),
+      store.ping(),
+      store.checkpoints.load('p'),
+      store.checkpoints.store('p', '1'),
+      (async () => {
+        for await (const _ of store.subscribeToAll()) void _;
+      })(),
+    ];
+    for (const call of calls) await expect(call).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
+
+  it('answers with EventStoreUnavailableError, cause attached, when nothing listens at the address', async () => {
+    const store = new EventStoreDbEventStore('esdb://127.0.0.1:1?tls=false', { deadlineMs: 3_000, pingTimeoutMs: 3_000 });
+    try {
+      await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      const read = store.readStream('s').catch((error: unknown) => error);
+      const append = store.append('s', [event()], { expectedRevision: 'no-stream' }).catch((error: unknown) => error);
+      for (const error of [await read, await append]) {
+        expect(error).toBeInstanceOf(EventStoreUnavailableError);
+        expect((error as Error).cause).toBeDefined();
       }
-      await new Promise(() => undefined);
-    };
-    const subscription = new ResubscribingSubscription(source, undefined, undefined, { delayMs: () => 1 });
-    const received: string[] = [];
-    for await (const e of subscription) {
-      received.push(e.position);
-      if (received.length === 30) break;
+    } finally {
+      await store.close();
     }
-    await subscription.close();
-    expect(received).toEqual(log.map((e) => e.position));
-    // 7 delivered, drop; resume after 7 (its replayed copy skipped), 6 more, drop; and so on.
-    expect(calls.slice(0, 4)).toEqual([undefined, '7', '13', '19']);
-  });
+  }, 15_000);
 
-  it('stops on abort while waiting to resubscribe', async () => {
-    const controller = new AbortController();
-    const source: SubscriptionSource = async function* () {
-      throw new Error('down');
-    };
-    const subscription = new ResubscribingSubscription(source, '5', controller.signal, { delayMs: () => 60_000 });
-    const done = (async () => {
+  it('stops a subscription that cannot connect when it is closed', async () => {
+    const drops: number[] = [];
+    const store = new EventStoreDbEventStore('esdb://127.0.0.1:1?tls=false', { onSubscriptionDrop: (_error, attempt) => drops.push(attempt) });
+    const subscription = store.subscribeToAll();
+    const consumed = (async () => {
       for await (const _ of subscription) void _;
     })();
-    setTimeout(() => controller.abort(), 10);
-    await expect(done).resolves.toBeUndefined();
+    while (drops.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await store.close();
+    await expect(consumed).resolves.toBeUndefined();
+  }, 15_000);
+
+  it('refuses malformed arguments before calling the server', async () => {
+    const store = new EventStoreDbEventStore('esdb://127.0.0.1:1?tls=false');
+    try {
+      await expect(store.append('s', [{ ...event(), eventId: 'not-a-uuid' }], { expectedRevision: 'any' })).rejects.toBeInstanceOf(TypeError);
+      await expect(store.append('s', [event()], { expectedRevision: -2 })).rejects.toBeInstanceOf(RangeError);
+      await expect(store.readAll({ fromPosition: '12.5' })).rejects.toBeInstanceOf(RangeError);
+      await expect(store.readStream('s', { fromRevision: -1 })).rejects.toBeInstanceOf(RangeError);
+      await expect(store.checkpoints.store('p', '-1')).rejects.toBeInstanceOf(RangeError);
+      expect(() => store.subscribeToAll({ fromPosition: 'head' })).toThrow(RangeError);
+    } finally {
+      await store.close();
+    }
   });
 });

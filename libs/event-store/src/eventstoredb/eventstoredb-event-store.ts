@@ -1,12 +1,10 @@
 import {
+  AppendResult as ClientAppendResult,
   BACKWARDS,
   END,
   EventStoreDBClient,
-  excludeSystemEvents,
   FORWARDS,
-  jsonEvent,
-  ResolvedEvent,
-  START,
+  Position,
   StreamNotFoundError,
 } from '@eventstore/db-client';
 import {
@@ -14,9 +12,11 @@ import {
   AppendOptions,
   AppendResult,
   CheckpointStore,
+  DuplicateEventIdError,
   EventStore,
   EventStoreUnavailableError,
   EventToAppend,
+  ExpectedRevision,
   ReadAllBatch,
   ReadAllOptions,
   ReadStreamOptions,
@@ -24,212 +24,264 @@ import {
   SubscribeOptions,
   WrongExpectedRevisionError,
 } from '../port';
-import {
-  fromPosition,
-  isSystemEvent,
-  mapAvailabilityError,
-  mapClientError,
-  toClientConnectionString,
-  toExpectedRevision,
-  toPosition,
-  toRecordedEvent,
-} from './mapping';
-import { ResubscribingSubscription } from './resubscribing-subscription';
+import { allStreamSource } from './all-stream-source';
+import { EventStoreDbCheckpointStore } from './checkpoint-store';
+import { createClient } from './connection-string';
+import { consumeRead, withDeadline } from './deadlines';
+import { isRetryableSubscriptionError, toPortError, toRevisionConflict } from './errors';
+import { toClientExpectedRevision } from './expected-revision';
+import { fromClientPosition, parsePosition, toReadPosition } from './positions';
+import { isHiddenFromAll, toEventData, toRecordedEvent } from './recorded-event';
+import { ResubscribingSubscription, SubscriptionSource } from './resubscribing-subscription';
+import { judgeRetry, RETRY_WINDOW, retryReadStart } from './retried-append';
 
-const PING_DEADLINE_MS = 2_000;
+export interface EventStoreDbOptions {
+  /** Longest wait for one call before it fails with EventStoreUnavailableError. Default 10 s, the client's own. */
+  deadlineMs?: number;
+  /** Longest wait for ping(). Default 2 s: health checks must answer quickly. */
+  pingTimeoutMs?: number;
+  /** Told about every subscription drop before it resubscribes: for logs and metrics. */
+  onSubscriptionDrop?(error: unknown, attempt: number, resumeAfter: string | undefined): void;
+  /** Wait before the n-th resubscription in a row; default: jittered doubling from 100 ms to 5 s. */
+  subscriptionBackoffMs?(attempt: number): number;
+  /** A client built in code (client certificates, say) instead of from the connection string. */
+  client?: EventStoreDBClient;
+}
+
 const DEFAULT_READ_BATCH = 1000;
-const CHECKPOINT_STREAM_PREFIX = 'checkpoint-';
+/** Extra events a `$all` page may scan past, since server, stats and checkpoint events are skipped client-side. */
+const HIDDEN_EVENT_ALLOWANCE = 1000;
+/** Page size when walking back from the end of `$all` to the newest domain event. */
+const HEAD_PAGE = 500;
+/** Batch appends carry the deadline to the server; ours only catches a call that never got that far. */
+const APPEND_GRACE_MS = 1_000;
 
-/** The port on an EventStoreDB (KurrentDB) cluster, selected by EVENTSTORE_URL. */
+const closedSource: SubscriptionSource = async function* () {
+  throw new EventStoreUnavailableError('the event store is closed');
+};
+
+/** The port on EventStoreDB / KurrentDB (a single node or a cluster), selected by EVENTSTORE_URL. */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
   readonly checkpoints: CheckpointStore;
   private readonly client: EventStoreDBClient;
-  private open = true;
+  private readonly subscriptions = new Set<ResubscribingSubscription>();
+  private readonly deadlineMs: number;
+  private readonly pingTimeoutMs: number;
+  private closed = false;
 
-  constructor(connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(toClientConnectionString(connectionString));
-    this.checkpoints = {
-      load: (name) => this.loadCheckpoint(name),
-      store: (name, position) => this.storeCheckpoint(name, position),
-    };
+  constructor(connectionString: string, private readonly options: EventStoreDbOptions = {}) {
+    this.client = options.client ?? createClient(connectionString);
+    this.deadlineMs = options.deadlineMs ?? 10_000;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
+    this.checkpoints = new EventStoreDbCheckpointStore(this.client, this.deadlineMs, () => this.ensureOpen());
   }
 
   async append(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     this.ensureOpen();
-    const expectedRevision = toExpectedRevision(options.expectedRevision);
+    const expected = options.expectedRevision;
+    const expectedRevision = toClientExpectedRevision(expected);
+    if (events.length === 0) return this.appendNothing(streamId, expected);
+    const proposed = events.map(toEventData);
+    let result: ClientAppendResult;
     try {
-      if (events.length === 0) return await this.currentState(streamId, options);
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) => jsonEvent({ id: event.eventId, type: event.type, data: event.data as never, metadata: event.metadata as never })),
-        { expectedRevision },
+      result = await withDeadline(
+        this.client.appendToStream(streamId, proposed, { expectedRevision }),
+        this.deadlineMs + APPEND_GRACE_MS,
+        'append',
       );
-      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: result.position ? fromPosition(result.position) : '0' };
     } catch (error) {
-      const mapped = mapClientError(error, streamId, options.expectedRevision);
-      if (mapped instanceof WrongExpectedRevisionError) {
-        const replay = await this.alreadyStored(streamId, events);
-        if (replay) return replay;
-      }
-      throw mapped;
+      const conflict = toRevisionConflict(error, streamId, expected);
+      if (!conflict) throw toPortError(error, 'append');
+      return this.settleConflict(streamId, events, conflict);
     }
+    if (!result.success) {
+      // Only reachable if the client was built to report failures as results; its revision is then unreliable.
+      return this.settleConflict(streamId, events, new WrongExpectedRevisionError(streamId, expected, await this.currentRevision(streamId)));
+    }
+    return { nextExpectedRevision: Number(result.nextExpectedRevision), position: await this.lastWrittenPosition(streamId, events.length, result) };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.ensureOpen();
+    const fromRevision = options.fromRevision ?? 0;
+    if (!Number.isSafeInteger(fromRevision) || fromRevision < 0) throw new RangeError(`fromRevision must be a revision >= 0, not ${fromRevision}`);
+    const maxCount = options.maxCount;
+    if (maxCount !== undefined && (!Number.isSafeInteger(maxCount) || maxCount < 0)) throw new RangeError(`maxCount must be >= 0, not ${maxCount}`);
+    if (maxCount === 0) return [];
     const events: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(streamId, {
-        direction: FORWARDS,
-        fromRevision: options.fromRevision === undefined ? START : BigInt(options.fromRevision),
-        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
-      });
-      for await (const resolved of read) {
-        const event = toRecordedEvent(resolved);
-        if (event) events.push(event);
-      }
+      const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(fromRevision), ...(maxCount === undefined ? {} : { maxCount }) });
+      await consumeRead(read, (resolved) => void events.push(toRecordedEvent(resolved)), this.deadlineMs, 'readStream');
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw mapAvailabilityError(error);
+      throw toPortError(error, 'readStream');
     }
+    this.ensureStillOpen();
     return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
     this.ensureOpen();
+    const from = options.fromPosition;
+    if (from !== undefined) parsePosition(from);
     const maxCount = options.maxCount ?? DEFAULT_READ_BATCH;
+    if (!Number.isSafeInteger(maxCount) || maxCount < 0) throw new RangeError(`maxCount must be >= 0, not ${maxCount}`);
+    if (maxCount === 0) return { events: [], lastPosition: from, isEnd: false };
+    // The server reads from a position inclusively and the port exclusively: one more, and skip that one.
+    const requested = maxCount + 1 + HIDDEN_EVENT_ALLOWANCE;
     const events: RecordedEvent[] = [];
     let scanned = 0;
-    let lastSeen = options.fromPosition;
+    let lastSeen = from;
     try {
-      // The server reads from a position inclusively; the port's position is exclusive.
-      const read = this.client.readAll({ direction: FORWARDS, fromPosition: toPosition(options.fromPosition), maxCount: maxCount + 1 });
-      for await (const resolved of read) {
-        scanned += 1;
-        if (!resolved.event?.position) continue;
-        const position = fromPosition(resolved.event.position);
-        if (position === options.fromPosition) continue;
-        lastSeen = position;
-        if (isSystemEvent(resolved)) continue;
-        const event = toRecordedEvent(resolved);
-        if (event) events.push(event);
-        if (events.length === maxCount) break;
-      }
+      const read = this.client.readAll({ direction: FORWARDS, fromPosition: toReadPosition(from), maxCount: requested });
+      await consumeRead(
+        read,
+        (resolved) => {
+          scanned += 1;
+          if (!resolved.event) return;
+          const position = fromClientPosition(resolved.event.position);
+          if (position === from) return;
+          // Hidden events advance the batch too, or a run of them longer than a page would never be passed.
+          lastSeen = position;
+          if (isHiddenFromAll(resolved)) return;
+          events.push(toRecordedEvent(resolved));
+          return events.length < maxCount;
+        },
+        this.deadlineMs,
+        'readAll',
+      );
     } catch (error) {
-      throw mapAvailabilityError(error);
+      throw toPortError(error, 'readAll');
     }
-    const isEnd = events.length < maxCount && scanned <= maxCount;
-    return { events, lastPosition: events.length ? events[events.length - 1]!.position : lastSeen, isEnd };
+    this.ensureStillOpen();
+    return { events, lastPosition: lastSeen, isEnd: events.length < maxCount && scanned < requested };
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
-    this.ensureOpen();
-    return new ResubscribingSubscription(
-      (after, signal) => this.rawSubscription(after, signal),
-      options.fromPosition,
-      options.signal,
-    );
+    if (options.fromPosition !== undefined) parsePosition(options.fromPosition);
+    const closed = this.closed;
+    // Not a const: onStop runs inside the constructor when the signal is already aborted.
+    let subscription: ResubscribingSubscription | undefined;
+    subscription = new ResubscribingSubscription(closed ? closedSource : allStreamSource(this.client), options.fromPosition, options.signal, {
+      isRetryable: (error) => !this.closed && isRetryableSubscriptionError(error),
+      onDrop: this.options.onSubscriptionDrop,
+      backoffMs: this.options.subscriptionBackoffMs,
+      onStop: () => void (subscription && this.subscriptions.delete(subscription)),
+    });
+    if (!closed && !options.signal?.aborted) this.subscriptions.add(subscription);
+    return subscription;
   }
 
+  /**
+   * Walks back from the end of `$all` a page at a time: the newest events are often the server's
+   * own (stats every 30 s by default) or checkpoints, which the port does not count.
+   */
   async headPosition(): Promise<string | undefined> {
     this.ensureOpen();
-    try {
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 50 })) {
-        if (!isSystemEvent(resolved) && resolved.event?.position) return fromPosition(resolved.event.position);
+    let from: Position | typeof END = END;
+    for (;;) {
+      let found: string | undefined;
+      let scanned = 0;
+      let oldestSeen: Position | undefined;
+      try {
+        const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_PAGE });
+        await consumeRead(
+          read,
+          (resolved) => {
+            scanned += 1;
+            oldestSeen = resolved.event?.position;
+            if (isHiddenFromAll(resolved)) return;
+            found = fromClientPosition(resolved.event!.position);
+            return false;
+          },
+          this.deadlineMs,
+          'headPosition',
+        );
+      } catch (error) {
+        throw toPortError(error, 'headPosition');
       }
-      return undefined;
-    } catch (error) {
-      throw mapAvailabilityError(error);
+      this.ensureStillOpen();
+      if (found !== undefined) return found;
+      if (scanned < HEAD_PAGE || oldestSeen === undefined) return undefined;
+      // Reading backwards excludes the start position, so the next page starts right before this one ended.
+      from = oldestSeen;
     }
   }
 
+  /** One cheap read against the server, bounded by a short timeout of our own. */
   async ping(): Promise<void> {
     this.ensureOpen();
     try {
-      for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, deadline: PING_DEADLINE_MS })) void _;
+      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+      await consumeRead(read, () => undefined, this.pingTimeoutMs, 'ping');
     } catch (error) {
+      if (error instanceof EventStoreUnavailableError) throw error;
       throw new EventStoreUnavailableError('EventStoreDB does not answer', { cause: error });
     }
   }
 
   async close(): Promise<void> {
-    if (!this.open) return;
-    this.open = false;
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }
 
-  private async *rawSubscription(after: string | undefined, signal: AbortSignal): AsyncIterable<RecordedEvent> {
-    const subscription = this.client.subscribeToAll({ fromPosition: toPosition(after), filter: excludeSystemEvents() });
-    const stop = () => void subscription.unsubscribe();
-    signal.addEventListener('abort', stop, { once: true });
+  /** An empty append writes nothing, but still checks the expectation and reports where things stand. */
+  private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const current = await this.currentRevision(streamId);
+    const matches = expected === 'any' || (expected === 'no-stream' ? current === -1 : expected === current);
+    if (!matches) throw new WrongExpectedRevisionError(streamId, expected, current);
+    return { nextExpectedRevision: current, position: (await this.headPosition()) ?? '0' };
+  }
+
+  /**
+   * A conflict may be a retry of an append that already succeeded (its reply was lost): then it is
+   * acknowledged with the original result. An append reusing some stored ids is refused.
+   */
+  private async settleConflict(streamId: string, events: EventToAppend[], conflict: WrongExpectedRevisionError): Promise<AppendResult> {
+    const start = retryReadStart(conflict.expected, conflict.actual);
+    if (start === undefined) throw conflict;
+    const stored = await this.readStream(streamId, { fromRevision: start, maxCount: RETRY_WINDOW });
+    const verdict = judgeRetry(events, stored);
+    if (verdict.kind === 'replay') return { nextExpectedRevision: verdict.last.revision, position: verdict.last.position };
+    if (verdict.kind === 'overlap') throw new DuplicateEventIdError(streamId, verdict.eventId);
+    throw conflict;
+  }
+
+  /**
+   * EventStoreDB reports one log position per write. For a single event it is that event's. For
+   * several, which event it names is not part of the protocol, and an idempotent replay may report
+   * none, so the last event's own position is read back.
+   */
+  private async lastWrittenPosition(streamId: string, count: number, result: ClientAppendResult): Promise<string> {
+    if (count === 1 && result.position) return fromClientPosition(result.position);
+    const [last] = await this.readStream(streamId, { fromRevision: Number(result.nextExpectedRevision), maxCount: 1 });
+    if (last) return last.position;
+    if (result.position) return fromClientPosition(result.position);
+    throw new Error(`the append to ${streamId} was acknowledged, but its events could not be read back`);
+  }
+
+  private async currentRevision(streamId: string): Promise<number> {
+    let revision = -1;
     try {
-      for await (const resolved of subscription as AsyncIterable<ResolvedEvent>) {
-        const event = toRecordedEvent(resolved);
-        if (event) yield event;
-      }
-    } finally {
-      signal.removeEventListener('abort', stop);
-      await subscription.unsubscribe();
-    }
-  }
-
-  private async currentState(streamId: string, options: AppendOptions): Promise<AppendResult> {
-    const tail = await this.readStreamTail(streamId, 1);
-    const current = tail.length ? tail[0]!.revision : -1;
-    const expected = options.expectedRevision;
-    if (expected !== 'any' && (expected === 'no-stream' ? current !== -1 : expected !== current)) {
-      throw new WrongExpectedRevisionError(streamId, expected, current);
-    }
-    return { nextExpectedRevision: current, position: tail[0]?.position ?? (await this.headPosition()) ?? '0' };
-  }
-
-  /** A retried append whose events are all stored already is acknowledged with the original result. */
-  private async alreadyStored(streamId: string, events: EventToAppend[]): Promise<AppendResult | undefined> {
-    if (events.length === 0) return undefined;
-    const tail = await this.readStreamTail(streamId, 500);
-    const byId = new Map(tail.map((event) => [event.eventId, event]));
-    const found = events.map((event) => byId.get(event.eventId));
-    if (found.some((event) => event === undefined)) return undefined;
-    const first = found[0]!;
-    if (!found.every((event, i) => event!.revision === first.revision + i)) return undefined;
-    const last = found[found.length - 1]!;
-    return { nextExpectedRevision: last.revision, position: last.position };
-  }
-
-  private async readStreamTail(streamId: string, count: number): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: count })) {
-        const event = toRecordedEvent(resolved);
-        if (event) events.push(event);
-      }
+      const read = this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      await consumeRead(read, (resolved) => void (revision = Number(resolved.event?.revision ?? -1)), this.deadlineMs, 'read stream revision');
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw mapAvailabilityError(error);
+      if (error instanceof StreamNotFoundError) return -1;
+      throw toPortError(error, 'read stream revision');
     }
-    return events.reverse();
-  }
-
-  private async loadCheckpoint(name: string): Promise<string | undefined> {
-    this.ensureOpen();
-    const tail = await this.readStreamTail(`${CHECKPOINT_STREAM_PREFIX}${name}`, 1);
-    return (tail[0]?.data as { position?: string } | undefined)?.position;
-  }
-
-  private async storeCheckpoint(name: string, position: string): Promise<void> {
-    this.ensureOpen();
-    const streamId = `${CHECKPOINT_STREAM_PREFIX}${name}`;
-    try {
-      const result = await this.client.appendToStream(streamId, jsonEvent({ type: 'Checkpoint', data: { position } }));
-      // Only the newest checkpoint matters; set the stream to keep one event when it is created.
-      if (result.nextExpectedRevision === 0n) await this.client.setStreamMetadata(streamId, { maxCount: 1 });
-    } catch (error) {
-      throw mapAvailabilityError(error);
-    }
+    this.ensureStillOpen();
+    return revision;
   }
 
   private ensureOpen(): void {
-    if (!this.open) throw new EventStoreUnavailableError('the event store is closed');
+    if (this.closed) throw new EventStoreUnavailableError('the event store is closed');
+  }
+
+  /** close() cancels reads in flight, and the client ends a cancelled read as if it were complete. */
+  private ensureStillOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('the event store was closed during the call');
   }
 }

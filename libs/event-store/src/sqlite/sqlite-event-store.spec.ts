@@ -12,6 +12,7 @@ describeEventStoreContract('sqlite', {
   open: () => openEventStore({ dataDir }),
   childEnv: () => ({ DTASK_TEST_DATA_DIR: dataDir }),
   cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+  detectsIdsAcrossStreams: true,
 });
 
 describe('SQLite adapter specifics', () => {
