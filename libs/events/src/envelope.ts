@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidv7 } from './ids';
+import { InvalidEventError } from './registry';
 import { Instant, Role } from './vocabulary';
 
 /** S7: every fact records who did it, in which role, when, why, and what caused it. */
@@ -43,9 +44,10 @@ export interface MetadataInput {
  */
 export function makeMetadata(input: MetadataInput, schemaVersion: number): EventMetadata {
   const occurredMs = Date.parse(input.occurredAt);
+  if (!Number.isFinite(occurredMs)) throw new InvalidEventError(`metadata.occurredAt: not a time: ${String(input.occurredAt).slice(0, 40)}`);
   const correlationId = input.correlationId ?? globalThis.crypto.randomUUID();
   return {
-    eventId: uuidv7(Number.isFinite(occurredMs) ? occurredMs : undefined),
+    eventId: uuidv7(occurredMs),
     correlationId,
     causationId: input.causationId ?? correlationId,
     actor: { id: input.actor.id, role: input.actor.role },

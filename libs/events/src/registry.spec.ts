@@ -1,5 +1,5 @@
 import { DecisionBody, IntakeBody } from './http/command-bodies';
-import { DTaskEventType, EVENT_TYPES, parseEvent, upcastEvent } from './registry';
+import { currentSchemaVersion, DTaskEventType, EVENT_TYPES, isKnownEventType, parseEvent, upcastEvent } from './registry';
 import { fromRecorded, toEventToAppend } from './serialization';
 
 const at = '2026-11-22T10:00:00+02:00';
@@ -59,6 +59,28 @@ describe('event registry', () => {
     expect(() => parseEvent('CallbackAttempted', { outcome: 'voicemail', attempt: 1 }, 1)).toThrow(/CallbackAttempted\.outcome/);
     expect(() => parseEvent('PhoneAdviceGiven', { advice: 'x', safetyNet: 'y', patientInformed: false }, 1)).toThrow(/patientInformed/);
     expect(() => parseEvent('NoSuchEvent', {}, 1)).toThrow(/unknown event type/);
+  });
+});
+
+describe('the registry', () => {
+  it('holds exactly the event types of contract.md', () => {
+    expect(Object.keys(EVENT_TYPES).sort()).toEqual([
+      'AssessmentRecorded', 'CallbackAttempted', 'DTaskCancelled', 'DTaskClaimed', 'DTaskClosed', 'DTaskReceived', 'DTaskReleased',
+      'FollowUpCompleted', 'FollowUpScheduled', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'MissionUpdated',
+      'OverrideGranted', 'PhoneAdviceGiven', 'RedirectRequested', 'SecondContactFlagged', 'UnitRequested', 'UrgencyEscalated', 'WaitingLimitReached',
+    ]);
+    expect(isKnownEventType('UnitRequested')).toBe(true);
+    expect(isKnownEventType('toString')).toBe(false);
+    expect(currentSchemaVersion('UnitRequested')).toBe(2);
+    expect(currentSchemaVersion('DTaskReceived')).toBe(1);
+  });
+
+  it('refuses a stored version it has no upcaster for', () => {
+    expect(() => upcastEvent('UnitRequested', {}, 0)).toThrow(/UnitRequested: no upcaster from version 0/);
+  });
+
+  it('names a nested field of invalid data', () => {
+    expect(() => parseEvent('DTaskReceived', { ...(SAMPLES.DTaskReceived as object), patient: { ageYears: 300 } }, 1)).toThrow(/DTaskReceived\.patient\.ageYears/);
   });
 });
 

@@ -56,6 +56,21 @@ describe('serialize and deserialize', () => {
     expect(() => deserialize({ position: '1', streamId: 's', revision: 0, type: 'DTaskClaimed', data: { nurseId: 'n1' }, metadata: broken })).toThrow(/metadata\.occurredAt/);
   });
 
+  it('appends with ready metadata as it is, and refuses metadata at another version', () => {
+    const event = { type: 'UnitRequested' as const, data: { unitLevel: 'basic' as const, urgency: 'D' as const, reason: 'unreachable' as const } };
+    const metadata = makeMetadata({ actor: { id: 'policy', role: 'system' }, occurredAt: at, reason: 'S1' }, 2);
+    expect(toEventToAppend(event, metadata)).toEqual({ eventId: metadata.eventId, type: 'UnitRequested', data: event.data, metadata });
+    expect(() => toEventToAppend(event, { ...metadata, schemaVersion: 1 })).toThrow(/UnitRequested: metadata\.schemaVersion/);
+    expect(() => toEventToAppend(event, { ...metadata, eventId: 'not-a-uuid' })).toThrow(/metadata\.eventId/);
+  });
+
+  it('never stamps an envelope that would not read back', () => {
+    const event = { type: 'DTaskClaimed' as const, data: { nurseId: 'n1' } };
+    expect(() => toEventToAppend(event, { actor: nurse, occurredAt: 'yesterday' })).toThrow(/metadata\.occurredAt/);
+    expect(() => toEventToAppend(event, { actor: nurse, occurredAt: '2026-11-22T10:00:00' })).toThrow(/DTaskClaimed: metadata\.occurredAt/);
+    expect(() => toEventToAppend(event, { actor: { id: 'x'.repeat(200), role: 'nurse' }, occurredAt: at })).toThrow(/metadata\.actor\.id/);
+  });
+
   it('reads the task id back from its stream', () => {
     expect(taskIdFromStream(dtaskStreamId(taskId))).toBe(taskId);
     expect(taskIdFromStream('$settings')).toBeUndefined();

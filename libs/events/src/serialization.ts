@@ -28,10 +28,29 @@ export function serialize(event: DTaskEvent, metadata: EventMetadata): Serialize
   return { eventId: metadata.eventId, type: event.type, ...plain };
 }
 
-/** `serialize` with the metadata stamped at the type's current schema version. */
-export function toEventToAppend(event: DTaskEvent, input: MetadataInput): SerializedEvent {
-  return serialize(event, makeMetadata(input, currentSchemaVersion(event.type)));
+/**
+ * What the store port appends. Given ready metadata (it has an `eventId`), that is kept as it is;
+ * given a `MetadataInput`, the metadata is stamped at the type's current schema version.
+ */
+export function toEventToAppend(event: DTaskEvent, metadata: EventMetadata | MetadataInput): SerializedEvent {
+  const ready = isReadyMetadata(metadata) ? metadata : makeMetadata(metadata, currentSchemaVersion(event.type));
+  return serialize(event, checkedMetadata(event.type, ready));
 }
+
+/** The envelope is checked like the data; its version must be the current one, or readers would upcast current data. */
+function checkedMetadata(type: DTaskEvent['type'], metadata: EventMetadata): EventMetadata {
+  const parsed = EventMetadataSchema.safeParse(metadata);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidEventError(`${type}: metadata.${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (parsed.data.schemaVersion !== currentSchemaVersion(type)) {
+    throw new InvalidEventError(`${type}: metadata.schemaVersion: must be ${currentSchemaVersion(type)}, the current version`);
+  }
+  return parsed.data;
+}
+
+const isReadyMetadata = (metadata: EventMetadata | MetadataInput): metadata is EventMetadata => 'eventId' in metadata;
 
 export interface RecordedLike {
   position: string;

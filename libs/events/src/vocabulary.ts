@@ -15,7 +15,8 @@ export const RedFlag = z.enum([
   'suicidal-intent',
 ]);
 export const ServiceKind = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'helpline']);
-export const ExistingService = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'none']);
+/** Services the patient already uses: any kind of redirect target, or none. */
+export const ExistingService = z.enum([...ServiceKind.options, 'none']);
 export const UnitRequestReason = z.enum(['nurse-decision', 'unreachable', 'waiting-limit', 'escalation']);
 export const CloseOutcome = z.enum(['unit-mission', 'phone-advice', 'redirect', 'escalated', 'cancelled']);
 export const MissionStage = z.enum(['unit-assigned', 'on-scene', 'completed']);

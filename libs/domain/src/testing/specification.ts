@@ -1,19 +1,19 @@
 import { DTaskCommand } from '../dtask/commands';
-import { createDTaskDecider } from '../dtask/decider';
+import { createDTaskDecider, DTaskDecider } from '../dtask/decider';
 import { DomainRejection, RejectionReason } from '../dtask/rejection';
 import { DTaskState, TimedEvent } from '../dtask/state';
 import { DEFAULT_SAFETY_RULES, SafetyRules } from '../safety-rules';
 
 type Given = TimedEvent[];
 
-/** `spec(given).when(command).then(events)` or `.thenRejects(reason)`, in the decider's own terms. */
-export function specification(rules: SafetyRules = DEFAULT_SAFETY_RULES) {
-  const decider = createDTaskDecider(rules);
-  return (given: Given) => ({
+/** `DeciderSpecification.for(decider)(given).when(command).then(events)` or `.thenRejects(reason)`. */
+export const DeciderSpecification = {
+  for: (decider: DTaskDecider) => (given: Given) => ({
     when(command: DTaskCommand) {
       const state: DTaskState = given.reduce(decider.evolve, decider.initialState);
       const run = () => decider.decide(command, state);
       return {
+        /** Compares type and data; `expected` may leave data out or give part of it. Returns the state after. */
         then(expected: Partial<TimedEvent>[]) {
           const events = run();
           expect(events.map(({ type, data }) => ({ type, data }))).toEqual(expected.map((event) => expect.objectContaining(event)));
@@ -31,5 +31,10 @@ export function specification(rules: SafetyRules = DEFAULT_SAFETY_RULES) {
         },
       };
     },
-  });
+  }),
+};
+
+/** The same, for the DTask decider with the given safety limits. */
+export function specification(rules: SafetyRules = DEFAULT_SAFETY_RULES) {
+  return DeciderSpecification.for(createDTaskDecider(rules));
 }

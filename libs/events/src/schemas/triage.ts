@@ -36,7 +36,7 @@ export const UrgencyEscalated = z.object({
   to: EscalatedUrgency,
   reason: requiredText(1000),
   trigger: z.enum(['red-flag', 'concern', 'nurse']),
-  redFlags: z.array(RedFlag),
+  redFlags: z.array(RedFlag).max(RedFlag.options.length),
 });
 
 /** v2: `reason` tells a nurse's decision from the automatic dispatches of S1 and S2. */
