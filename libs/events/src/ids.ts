@@ -3,9 +3,20 @@
  * Ids written together sort together, so the store's unique index on them grows at one edge
  * instead of touching a random page per event.
  */
+/** Random bytes are drawn in blocks: one call to the system's generator per 256 ids, not per id. */
+const RANDOM_BLOCK = 4096;
+const randomPool = new Uint8Array(RANDOM_BLOCK);
+let randomOffset = RANDOM_BLOCK;
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  if (randomOffset === RANDOM_BLOCK) {
+    globalThis.crypto.getRandomValues(randomPool);
+    randomOffset = 0;
+  }
+  const bytes = randomPool.slice(randomOffset, randomOffset + 16);
+  randomOffset += 16;
   let time = now;
   for (let i = 5; i >= 0; i -= 1) {
     bytes[i] = time % 256;
@@ -14,6 +25,6 @@ export function uuidv7(now: number = Date.now()): string {
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  for (const byte of bytes) hex += HEX[byte];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 
 /**
- * `events.position` is the global `$all` order. Streams get a small integer key, so the per-stream
- * index stays compact and each commit dirties few pages (the WAL writes whole pages per commit).
+ * `events.position` is the global `$all` order; AUTOINCREMENT keeps a position from ever being
+ * handed out twice. Streams get a small integer key, so the per-stream unique index stays compact.
  * `stream_id` is kept on the event too, so replaying `$all` needs no join. A stream's revision is
- * read from its index (MAX), so an append writes no stream row after the first. The unique index on
- * event_id makes appends idempotent; time-ordered (v7) event ids keep its inserts at the right edge.
+ * read from that index (MAX) on a cache miss, so an append writes no stream row after the first.
+ * The unique index on event_id makes retried appends recognisable; time-ordered (v7) event ids
+ * keep its inserts at the right edge.
  */
 export function migrate(db: Database.Database): void {
   db.exec(`

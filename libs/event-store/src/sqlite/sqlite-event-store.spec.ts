@@ -25,6 +25,7 @@ describe('SQLite adapter specifics', () => {
     await store.append('s', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 'any' });
     const probe = new Database(fileName, { readonly: true });
     expect(probe.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(probe.pragma('page_size', { simple: true })).toBe(8192);
     probe.close();
     expect((store as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     await store.close();
@@ -56,6 +57,41 @@ describe('SQLite adapter specifics', () => {
     // One transaction: the 63 successful appends hold consecutive positions.
     expect(Math.max(...positions) - Math.min(...positions)).toBe(62);
     expect(changesBefore).toBeDefined();
+    await store.close();
+  });
+
+  it('sees revisions written by another connection to the same file', async () => {
+    const fileName = join(dir, 'two-writers.db');
+    const first = new SqliteEventStore({ fileName });
+    const second = new SqliteEventStore({ fileName });
+    const event = () => ({ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} });
+    await first.append('s', [event()], { expectedRevision: 'no-stream' });
+    await second.append('s', [event(), event()], { expectedRevision: 0 });
+    // The first store remembered revision 0; it must notice the other writer instead of trusting that.
+    await expect(first.append('s', [event()], { expectedRevision: 0 })).rejects.toMatchObject({ name: 'WrongExpectedRevisionError' });
+    await expect(first.append('s', [event()], { expectedRevision: 2 })).resolves.toMatchObject({ nextExpectedRevision: 3 });
+    expect((await second.readStream('s')).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it('takes back a multi-event append whose later event id is stored elsewhere, and keeps its batch', async () => {
+    const store = new SqliteEventStore({ fileName: join(dir, 'takeback.db') });
+    const taken = globalThis.crypto.randomUUID();
+    await store.append('other', [{ eventId: taken, type: 'T', data: {}, metadata: {} }], { expectedRevision: 'no-stream' });
+    const [refused, accepted] = await Promise.allSettled([
+      store.append('fresh', [
+        { eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} },
+        { eventId: taken, type: 'T', data: {}, metadata: {} },
+      ], { expectedRevision: 'no-stream' }),
+      store.append('fresh-2', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 'no-stream' }),
+    ]);
+    expect(refused).toMatchObject({ status: 'rejected', reason: { name: 'DuplicateEventIdError' } });
+    expect(accepted.status).toBe('fulfilled');
+    expect(await store.readStream('fresh')).toEqual([]);
+    // The taken-back stream starts cleanly afterwards.
+    await expect(
+      store.append('fresh', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 'no-stream' }),
+    ).resolves.toMatchObject({ nextExpectedRevision: 0 });
     await store.close();
   });
 

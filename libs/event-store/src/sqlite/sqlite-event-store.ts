@@ -1,6 +1,4 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import {
   AllSubscription,
   AppendOptions,
@@ -17,14 +15,15 @@ import {
 } from '../port';
 import { SqliteAllSubscription } from './all-subscription';
 import { ChangeSignal } from './change-signal';
-import { GroupCommitWriter } from './group-commit';
-import { migrate } from './schema';
-import { prepareStatements, RawRow, Statements } from './statements';
+import { GroupCommit } from './group-commit';
+import { openDatabase, Synchronous } from './open-database';
+import { parsePosition, toRecordedEvent } from './rows';
+import { prepareStatements, Statements } from './statements';
 
 export interface SqliteEventStoreOptions {
   fileName: string;
   /** FULL (default) survives power loss; NORMAL in WAL mode survives a process crash only. */
-  synchronous?: 'FULL' | 'NORMAL';
+  synchronous?: Synchronous;
 }
 
 const DEFAULT_READ_BATCH = 1000;
@@ -35,25 +34,15 @@ export class SqliteEventStore implements EventStore {
   readonly checkpoints: CheckpointStore;
   private readonly db: Database.Database;
   private readonly statements: Statements;
-  private readonly writer: GroupCommitWriter;
+  private readonly writer: GroupCommit;
   private readonly changes = new ChangeSignal();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private open = true;
 
   constructor(options: SqliteEventStoreOptions) {
-    try {
-      if (options.fileName !== ':memory:') mkdirSync(dirname(options.fileName), { recursive: true });
-      this.db = new Database(options.fileName);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-      this.db.pragma('busy_timeout = 5000');
-      this.db.pragma('cache_size = -65536');
-      migrate(this.db);
-    } catch (error) {
-      throw new EventStoreUnavailableError(`cannot open the event store at ${options.fileName}`, { cause: error });
-    }
+    this.db = openDatabase(options.fileName, options.synchronous ?? 'FULL');
     this.statements = prepareStatements(this.db);
-    this.writer = new GroupCommitWriter(this.db, this.statements, () => this.changes.notify());
+    this.writer = new GroupCommit(this.db, this.statements, () => this.changes.notify());
     this.checkpoints = {
       load: async (name) => {
         this.ensureOpen();
@@ -68,7 +57,14 @@ export class SqliteEventStore implements EventStore {
 
   async append(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult> {
     this.ensureOpen();
-    return this.writer.enqueue(streamId, events, options.expectedRevision);
+    // Serialized before queueing, so the write transaction holds the lock for inserts only.
+    const serialized = events.map((event) => ({
+      eventId: event.eventId,
+      type: event.type,
+      data: JSON.stringify(event.data ?? null),
+      metadata: JSON.stringify(event.metadata ?? null),
+    }));
+    return this.writer.enqueue({ streamId, events: serialized, expected: options.expectedRevision });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -119,7 +115,7 @@ export class SqliteEventStore implements EventStore {
 
   private readAllNow(options: ReadAllOptions): ReadAllBatch {
     const maxCount = options.maxCount ?? DEFAULT_READ_BATCH;
-    const rows = this.statements.readAll.all(options.fromPosition === undefined ? 0 : Number(options.fromPosition), maxCount);
+    const rows = this.statements.readAll.all(parsePosition(options.fromPosition), maxCount);
     const events = rows.map(toRecordedEvent);
     const last = events[events.length - 1];
     return { events, lastPosition: last ? last.position : options.fromPosition, isEnd: events.length < maxCount };
@@ -128,17 +124,4 @@ export class SqliteEventStore implements EventStore {
   private ensureOpen(): void {
     if (!this.open) throw new EventStoreUnavailableError('the event store is closed');
   }
-}
-
-function toRecordedEvent(row: RawRow): RecordedEvent {
-  return {
-    streamId: row[0],
-    revision: row[1],
-    position: String(row[2]),
-    eventId: row[3],
-    type: row[4],
-    data: JSON.parse(row[5]),
-    metadata: JSON.parse(row[6]),
-    recordedAt: row[7],
-  };
 }
