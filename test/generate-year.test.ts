@@ -1,4 +1,4 @@
-import { createDTaskDecider } from '@dtask/domain';
+import { createDTaskDecider, toTimedEvent } from '@dtask/domain';
 import { EventMetadata } from '@dtask/events';
 import { SqliteEventStore } from '@dtask/event-store';
 import { measure, TaskFactsFold } from '@dtask/read-models';
@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateYear } from '../apps/simulator/src/generate-year';
-import { toTimedEvent } from '../apps/dispatch-api/src/d-tasks/command-executor';
 
 describe('synthetic year generator', () => {
   it('writes valid task histories, in time order, with a plausible decision mix', async () => {

@@ -5,6 +5,7 @@ export * from './dtask/rejection';
 export * from './dtask/evolve';
 export * from './dtask/decide';
 export * from './dtask/decider';
+export * from './dtask/timed-event';
 export * from './deadlines';
 export * from './priority';
 export * from './region';

@@ -5,3 +5,5 @@ export * from './measures/load-reduction';
 export * from './measures/percentile';
 export * from './csv';
 export * from './replay';
+export * from './board/task-board-fold';
+export * from './board/load-snapshot';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainRejection, DTaskCommand, DTaskDecider, DTaskState, TimedEvent } from '@dtask/domain';
-import { dtaskStreamId, DTaskEvent, EventMetadata, toEventToAppend, upcastEvent } from '@dtask/events';
+import { DomainRejection, DTaskCommand, DTaskDecider, DTaskState, TimedEvent, toTimedEvent } from '@dtask/domain';
+import { dtaskStreamId, DTaskEvent, EventMetadata, toEventToAppend } from '@dtask/events';
 import { comparePositions, EventStore, WrongExpectedRevisionError } from '@dtask/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ConflictError, TaskNotFoundError } from '../http/error.filter';
@@ -81,10 +81,6 @@ export class DTaskCommandExecutor {
   private noteWrite(position: string): void {
     if (this.lastWrittenPosition === undefined || comparePositions(position, this.lastWrittenPosition) > 0) this.lastWrittenPosition = position;
   }
-}
-
-export function toTimedEvent(type: string, data: unknown, metadata: EventMetadata): TimedEvent {
-  return { type, data: upcastEvent(type, data, metadata.schemaVersion ?? 1), at: metadata.occurredAt } as TimedEvent;
 }
 
 function toHttpError(error: unknown, taskId: string): unknown {

@@ -27,9 +27,7 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
 
   /** Tasks received in [fromMs, toMs). */
   receivedBetween(fromMs: number, toMs: number): TaskFacts[] {
-    const tasks: TaskFacts[] = [];
-    for (const task of this.fold.tasks.values()) if (task.receivedAtMs >= fromMs && task.receivedAtMs < toMs) tasks.push(task);
-    return tasks;
+    return this.fold.receivedBetween(fromMs, toMs);
   }
 
   apply(event: FoldEvent): void {

@@ -56,6 +56,13 @@ export class TaskFactsFold {
     return fold;
   }
 
+  /** Tasks received in [fromMs, toMs). */
+  receivedBetween(fromMs: number, toMs: number): TaskFacts[] {
+    const tasks: TaskFacts[] = [];
+    for (const task of this.tasks.values()) if (task.receivedAtMs >= fromMs && task.receivedAtMs < toMs) tasks.push(task);
+    return tasks;
+  }
+
   apply(event: FoldEvent): void {
     const taskId = taskIdOf(event);
     if (taskId === undefined) return;

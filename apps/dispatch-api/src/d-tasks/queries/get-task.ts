@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DTaskDecider } from '@dtask/domain';
+import { DTaskDecider, toTimedEvent } from '@dtask/domain';
 import { dtaskStreamId, EventMetadata, fromRecorded } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { AccessLog } from '../../audit/access-log';
 import { Actor } from '../../auth/actor';
 import { EVENT_STORE } from '../../event-store/event-store.module';
 import { TaskNotFoundError } from '../../http/error.filter';
-import { toTimedEvent } from '../command-executor';
 import { DTASK_DECIDER } from '../dtask-decider.provider';
 import { taskView } from '../task-view';
 
