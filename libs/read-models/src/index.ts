@@ -7,3 +7,5 @@ export * from './csv';
 export * from './replay';
 export * from './board/task-board-fold';
 export * from './board/load-snapshot';
+export * from './what-if/what-if';
+export * from './what-if/rule-firings';

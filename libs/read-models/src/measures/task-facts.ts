@@ -161,7 +161,8 @@ export class TaskFactsFold {
   }
 }
 
-function patientIdentity(data: Record<string, unknown>): string | undefined {
+/** The patient behind a task: pseudonym, identity code or phone, whichever the event carries. */
+export function patientIdentity(data: Record<string, unknown>): string | undefined {
   const patient = (data.patient ?? {}) as Record<string, unknown>;
   if (typeof patient.ref === 'string') return `ref:${patient.ref}`;
   if (typeof patient.personId === 'string') return `pid:${patient.personId}`;

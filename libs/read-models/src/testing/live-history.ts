@@ -1,0 +1,75 @@
+import {
+  commandForDeadline,
+  createDTaskDecider,
+  deadlinesOf,
+  DEFAULT_SAFETY_RULES,
+  DTaskCommand,
+  DTaskDecider,
+  DTaskState,
+  SafetyRules,
+  SecondContactOf,
+} from '@dtask/domain';
+import { currentSchemaVersion, DTaskEventType } from '@dtask/events';
+import { FoldEvent } from '../fold-event';
+
+type CommandInput = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at'> : never) : never;
+
+/**
+ * A history written the way the live service writes it, for specs: commands decided by the real
+ * decider, S4 looked up at intake, and a scheduler that fires due deadlines a little late.
+ */
+export class LiveHistory {
+  readonly events: FoldEvent[] = [];
+  private readonly decider: DTaskDecider;
+  private readonly states = new Map<string, DTaskState>();
+  private readonly lastNoUnit = new Map<string, SecondContactOf>();
+  private readonly patientOf = new Map<string, string>();
+
+  constructor(private readonly rules: SafetyRules = DEFAULT_SAFETY_RULES) {
+    this.decider = createDTaskDecider(rules);
+  }
+
+  /** Runs a command at `at`; a rejection throws, as it would answer 409. */
+  run(taskId: string, at: string, input: CommandInput): void {
+    const command = { ...input, at } as DTaskCommand;
+    if (command.type === 'Intake') {
+      const patient = command.task.patient.personId ?? command.task.callbackPhone;
+      this.patientOf.set(taskId, patient);
+      const previous = this.lastNoUnit.get(patient);
+      if (previous) command.secondContactOf = previous;
+    }
+    const state = this.states.get(taskId) ?? this.decider.initialState;
+    let next = state;
+    for (const event of this.decider.decide(command, state)) {
+      next = this.decider.evolve(next, event);
+      const patient = this.patientOf.get(taskId)!;
+      if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
+        this.lastNoUnit.set(patient, { previousTaskId: taskId, previousDecision: event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect', previousDecidedAt: event.at });
+      }
+      if (event.type === 'UnitRequested' && this.lastNoUnit.get(patient)?.previousTaskId === taskId) this.lastNoUnit.delete(patient);
+      this.events.push({
+        position: String(this.events.length + 1),
+        streamId: `dtask-${taskId}`,
+        type: event.type,
+        data: event.data as unknown as Record<string, unknown>,
+        metadata: { occurredAt: event.at, actor: { id: command.actor.id, role: command.actor.role }, schemaVersion: currentSchemaVersion(event.type as DTaskEventType) },
+      });
+    }
+    this.states.set(taskId, next);
+  }
+
+  /** The scheduler's tick at `at`: every deadline due by then fires now, as the live one does. */
+  tick(at: string): void {
+    for (const [taskId, state] of this.states) {
+      for (const deadline of deadlinesOf(state, this.rules).sort((a, b) => a.dueAt.localeCompare(b.dueAt))) {
+        const type = commandForDeadline(deadline.kind);
+        if (!type || deadline.dueAt > at) continue;
+        try {
+          this.run(taskId, at, { type, actor: { id: 'policy-engine', role: 'system' } });
+        } catch {
+          // Another deadline of this tick already settled it, as in the live scheduler.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,238 @@
+import {
+  commandForDeadline,
+  createDTaskDecider,
+  DeadlineKind,
+  deadlinesOf,
+  DomainRejection,
+  DTaskCommand,
+  DTaskDecider,
+  DTaskState,
+  SafetyRules,
+  SecondContactOf,
+  TimedEvent,
+  toTimedEvent,
+} from '@dtask/domain';
+import { EventActor } from '@dtask/events';
+import { FoldEvent, taskIdOf } from '../fold-event';
+import { measure, Measures } from '../measures/load-reduction';
+import { patientIdentity, TaskFacts, TaskFactsFold } from '../measures/task-facts';
+import { commandOf, originOf } from './recorded-history';
+import { RuleFirings, RuleFiringsFold } from './rule-firings';
+
+/** The limits a what-if may change; the rest of SafetyRules stays as configured. */
+export const WHAT_IF_LIMITS = [
+  's1FailedAttempts',
+  's1MinutesAfterFirstFailure',
+  's2AlertMinutes',
+  's2DispatchMinutes',
+  's4SecondContactHours',
+  's6HandoffMinutes',
+] as const;
+export type WhatIfLimit = (typeof WHAT_IF_LIMITS)[number];
+
+/** The limit each scheduled deadline is timed by. */
+const LIMIT_OF_DEADLINE: Partial<Record<DeadlineKind, WhatIfLimit>> = {
+  's1-unreachable': 's1MinutesAfterFirstFailure',
+  's2-alert': 's2AlertMinutes',
+  's2-dispatch': 's2DispatchMinutes',
+  's6-handoff': 's6HandoffMinutes',
+};
+
+export interface WhatIfSide {
+  rules: SafetyRules;
+  firings: RuleFirings;
+  measures: Measures;
+}
+
+export interface WhatIfReport {
+  from: string;
+  to: string;
+  events: number;
+  actual: WhatIfSide;
+  whatIf: WhatIfSide;
+  /** Tasks whose decision, automatic dispatch or closing outcome differs. */
+  tasksChanged: number;
+  /** Recorded actions the tried rules would have refused, by the decider's reason. */
+  actionsRefused: Record<string, number>;
+}
+
+export interface WhatIfOptions {
+  fromMs: number;
+  toMs: number;
+  actualRules: SafetyRules;
+  whatIfRules: SafetyRules;
+  assumedMissionMinutes: number;
+}
+
+/** A closed task takes no further commands; its state need not be kept. */
+const CLOSED = Symbol('closed');
+
+/**
+ * Decides the recorded history again under other safety limits, never writing anywhere.
+ *
+ * People's actions are replayed as the commands they were, at their recorded times; the decider
+ * applies the tried limits (S1's attempt count, S4's window, S6's deadline) and refuses what they
+ * forbid, e.g. a nurse's advice after the tried S2 has already sent a unit. A scheduled deadline
+ * whose limit is unchanged fires exactly when the live scheduler fired it; one whose limit changed
+ * fires at its own due time, up to the end of the recorded history. The default limits therefore
+ * reproduce what happened exactly.
+ */
+export class WhatIfReplay {
+  private readonly decider: DTaskDecider;
+  private readonly changedLimits: Set<WhatIfLimit>;
+  private readonly states = new Map<string, DTaskState | typeof CLOSED>();
+  private readonly lastRecorded = new Map<string, { type: string; at: string }>();
+  private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
+  private readonly patientOfTask = new Map<string, string>();
+  private readonly actualFacts = new TaskFactsFold();
+  private readonly whatIfFacts = new TaskFactsFold();
+  private readonly actualFirings = new RuleFiringsFold();
+  private readonly whatIfFirings = new RuleFiringsFold();
+  private readonly refused: Record<string, number> = {};
+  private horizon = '';
+  private events = 0;
+
+  constructor(private readonly options: WhatIfOptions) {
+    this.decider = createDTaskDecider(options.whatIfRules);
+    this.changedLimits = new Set(WHAT_IF_LIMITS.filter((limit) => options.actualRules[limit] !== options.whatIfRules[limit]));
+  }
+
+  apply(stored: FoldEvent): void {
+    this.events += 1;
+    this.actualFacts.apply(stored);
+    this.actualFirings.apply(stored);
+    const taskId = taskIdOf(stored);
+    if (taskId === undefined) return;
+    const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
+    if (event.at > this.horizon) this.horizon = event.at;
+    const origin = originOf(event, this.lastRecorded.get(taskId));
+    this.lastRecorded.set(taskId, { type: event.type, at: event.at });
+    if (origin.kind === 'derived') return;
+
+    const state = this.states.get(taskId);
+    if (state === CLOSED) return this.refuse('task-closed');
+    if (state) this.fireChangedDeadlines(stored.streamId, taskId, state, event.at);
+    if (origin.kind === 'policy') {
+      // An unchanged limit fires when the live scheduler fired it; a changed one fired on its own time.
+      if (this.changedLimits.has(LIMIT_OF_DEADLINE[origin.deadline]!)) return;
+      const current = this.states.get(taskId);
+      if (current && current !== CLOSED && deadlinesOf(current, this.options.whatIfRules).some((d) => d.kind === origin.deadline)) {
+        this.decideAndApply(stored.streamId, taskId, { type: commandForDeadline(origin.deadline)!, at: event.at, actor: SYSTEM });
+      }
+      return;
+    }
+    const command = commandOf(event, stored.metadata.actor as EventActor);
+    if (!command) return;
+    if (command.type === 'Intake') this.rememberPatient(taskId, event, command);
+    this.decideAndApply(stored.streamId, taskId, command);
+  }
+
+  /** Fires what is still due by the end of the recorded history, then reports tasks received in the window. */
+  report(): WhatIfReport {
+    for (const [taskId, state] of this.states) {
+      if (state !== CLOSED) this.fireChangedDeadlines(`dtask-${taskId}`, taskId, state, this.horizon, true);
+    }
+    const { fromMs, toMs, assumedMissionMinutes } = this.options;
+    const measureOptions = { assumedMissionMinutes, windowDays: (toMs - fromMs) / 86_400_000 };
+    const actualTasks = this.actualFacts.receivedBetween(fromMs, toMs);
+    const whatIfTasks = this.whatIfFacts.receivedBetween(fromMs, toMs);
+    return {
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      events: this.events,
+      actual: { rules: this.options.actualRules, firings: this.actualFirings.count(actualTasks), measures: measure(actualTasks, measureOptions) },
+      whatIf: { rules: this.options.whatIfRules, firings: this.whatIfFirings.count(whatIfTasks), measures: measure(whatIfTasks, measureOptions) },
+      tasksChanged: this.changes().length,
+      actionsRefused: { ...this.refused },
+    };
+  }
+
+  /** Tasks whose outcome differs, each outcome in a word: for specs and the CLI's details. */
+  changes(): { taskId: string; actual: string; whatIf: string }[] {
+    const changes: { taskId: string; actual: string; whatIf: string }[] = [];
+    for (const task of this.actualFacts.receivedBetween(this.options.fromMs, this.options.toMs)) {
+      const other = this.whatIfFacts.tasks.get(task.taskId);
+      if (other && outcomeOf(other) === outcomeOf(task)) continue;
+      changes.push({ taskId: task.taskId, actual: outcomeOf(task), whatIf: other ? outcomeOf(other) : 'refused at intake' });
+    }
+    return changes;
+  }
+
+  /** When the task was decided under the tried limits, if it was. */
+  decisionTimeOf(taskId: string): string | undefined {
+    const decided = this.whatIfFacts.tasks.get(taskId)?.decidedAtMs;
+    return decided === undefined ? undefined : new Date(decided).toISOString();
+  }
+
+  /** Deadlines timed by a changed limit fire at their own due time: before `untilIso`, or up to it at the end. */
+  private fireChangedDeadlines(streamId: string, taskId: string, from: DTaskState, untilIso: string, inclusive = false): void {
+    let state: DTaskState | typeof CLOSED | undefined = from;
+    const fired = new Set<string>();
+    while (state && state !== CLOSED) {
+      const due = deadlinesOf(state, this.options.whatIfRules)
+        .filter((deadline) => {
+          const limit = LIMIT_OF_DEADLINE[deadline.kind];
+          return limit !== undefined && this.changedLimits.has(limit) && !fired.has(`${deadline.kind}@${deadline.dueAt}`);
+        })
+        .filter((deadline) => (inclusive ? deadline.dueAt <= untilIso : deadline.dueAt < untilIso))
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+      if (!due) return;
+      fired.add(`${due.kind}@${due.dueAt}`);
+      this.decideAndApply(streamId, taskId, { type: commandForDeadline(due.kind)!, at: due.dueAt, actor: SYSTEM });
+      state = this.states.get(taskId);
+    }
+  }
+
+  private decideAndApply(streamId: string, taskId: string, command: DTaskCommand): void {
+    const current = this.states.get(taskId);
+    const state = current === undefined || current === CLOSED ? this.decider.initialState : current;
+    let events: TimedEvent[];
+    try {
+      events = this.decider.decide(command, state);
+    } catch (error) {
+      if (error instanceof DomainRejection) return this.refuse(error.reason);
+      throw error;
+    }
+    let next = state;
+    for (const event of events) {
+      next = this.decider.evolve(next, event);
+      this.noteDecisionForS4(taskId, event);
+      const folded: FoldEvent = { position: '', streamId, type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: { occurredAt: event.at, actor: command.actor } };
+      this.whatIfFacts.apply(folded);
+      this.whatIfFirings.apply(folded);
+    }
+    this.states.set(taskId, next.status === 'closed' ? CLOSED : next);
+  }
+
+  /** S4 under the tried window: the patient's last no-unit decision, as the live task board keeps it. */
+  private rememberPatient(taskId: string, event: TimedEvent, command: Extract<DTaskCommand, { type: 'Intake' }>): void {
+    const patient = patientIdentity(event.data as unknown as Record<string, unknown>);
+    if (patient === undefined) return;
+    this.patientOfTask.set(taskId, patient);
+    const previous = this.lastNoUnitDecision.get(patient);
+    if (previous) command.secondContactOf = previous;
+  }
+
+  private noteDecisionForS4(taskId: string, event: TimedEvent): void {
+    const patient = this.patientOfTask.get(taskId);
+    if (patient === undefined) return;
+    if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
+      const decision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
+      this.lastNoUnitDecision.set(patient, { previousTaskId: taskId, previousDecision: decision, previousDecidedAt: event.at });
+    }
+    if (event.type === 'UnitRequested' && this.lastNoUnitDecision.get(patient)?.previousTaskId === taskId) this.lastNoUnitDecision.delete(patient);
+  }
+
+  private refuse(reason: string): void {
+    this.refused[reason] = (this.refused[reason] ?? 0) + 1;
+  }
+}
+
+/** The deadline scheduler's actor in the live service. */
+const SYSTEM: DTaskCommand['actor'] = { id: 'policy-engine', role: 'system' };
+
+function outcomeOf(task: TaskFacts): string {
+  if (task.cancelled) return 'cancelled';
+  if (!task.decision) return 'undecided';
+  return task.autoDispatch ? `${task.decision} (${task.autoDispatch})` : task.decision;
+}
