@@ -9,3 +9,4 @@ export * from './board/task-board-fold';
 export * from './board/load-snapshot';
 export * from './what-if/what-if';
 export * from './what-if/rule-firings';
+export * from './board/time-travel';

@@ -1,0 +1,106 @@
+import { DTaskDecider } from '@dtask/domain';
+import { QueueItemView } from '@dtask/events';
+import { FoldEvent } from '../fold-event';
+import { TaskFactsFold } from '../measures/task-facts';
+import { loadSnapshot, LoadSnapshot } from './load-snapshot';
+import { PatientKey, TaskBoardFold } from './task-board-fold';
+
+export interface TimeTravelOptions {
+  decider: Pick<DTaskDecider, 'evolve' | 'initialState'>;
+  patientKey: PatientKey;
+  assumedMissionMinutes: number;
+}
+
+export interface PastLoad {
+  at: string;
+  events: number;
+  load: LoadSnapshot;
+  queue: { tasks: QueueItemView[] };
+}
+
+const DECISIONS = new Set(['UnitRequested', 'PhoneAdviceGiven', 'RedirectRequested']);
+
+/**
+ * The queue and the live load as they stood at `atMs`: every event that had happened by then,
+ * folded by the live service's own folds. Exact whatever order `$all` holds them in.
+ */
+export async function loadAt(events: AsyncIterable<FoldEvent>, atMs: number, options: TimeTravelOptions): Promise<PastLoad> {
+  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, options.patientKey);
+  const facts = new TaskFactsFold();
+  let count = 0;
+  for await (const event of events) {
+    if (Date.parse(event.metadata.occurredAt) > atMs) continue;
+    board.apply(event);
+    facts.apply(event);
+    count += 1;
+  }
+  const now = new Date(atMs);
+  const queue = board.queue(now);
+  const load = loadSnapshot({
+    now,
+    queue,
+    open: board.open.values(),
+    receivedBetween: (fromMs, toMs) => facts.receivedBetween(fromMs, toMs),
+    assumedMissionMinutes: options.assumedMissionMinutes,
+  });
+  return { at: now.toISOString(), events: count, load, queue: { tasks: queue } };
+}
+
+export interface DayStep {
+  at: string;
+  queueLength: number;
+  oldestWaitSeconds: number;
+  claimed: number;
+  awaitingHandoff: number;
+  nursesActive: number;
+  /** Decisions in the step that ends at `at`. */
+  decisions: number;
+}
+
+/**
+ * The load at each step through [fromMs, toMs], in one pass: a step is taken when the first event
+ * after it arrives. The service writes `$all` as things happen, so this equals `loadAt` at every
+ * step; an event stored out of time order would count from the step after it was stored.
+ * Reading stops at the first event after the window.
+ */
+export async function loadThroughDay(
+  events: AsyncIterable<FoldEvent>,
+  window: { fromMs: number; toMs: number; stepMs: number },
+  options: TimeTravelOptions,
+): Promise<DayStep[]> {
+  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, options.patientKey);
+  const steps: DayStep[] = [];
+  let next = window.fromMs;
+  let decisions = 0;
+  const takeStep = () => {
+    const now = new Date(next);
+    const queue = board.queue(now);
+    let claimed = 0, awaitingHandoff = 0;
+    const nurses = new Set<string>();
+    for (const task of board.open.values()) {
+      if (task.status === 'claimed') claimed += 1;
+      if (task.status === 'awaiting-handoff') awaitingHandoff += 1;
+      if (task.owner) nurses.add(task.owner);
+    }
+    steps.push({
+      at: now.toISOString(),
+      queueLength: queue.length,
+      oldestWaitSeconds: queue.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
+      claimed,
+      awaitingHandoff,
+      nursesActive: nurses.size,
+      decisions,
+    });
+    decisions = 0;
+    next += window.stepMs;
+  };
+  for await (const event of events) {
+    const atMs = Date.parse(event.metadata.occurredAt);
+    while (next <= window.toMs && atMs > next) takeStep();
+    if (next > window.toMs) break;
+    board.apply(event);
+    if (atMs > window.fromMs && atMs <= window.toMs && DECISIONS.has(event.type)) decisions += 1;
+  }
+  while (next <= window.toMs) takeStep();
+  return steps;
+}
