@@ -77,6 +77,10 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/admin/config': async () => ({ taskId: '' }),
     'get /api/handoffs': async () => ({ taskId: '' }),
     'get /api/load/history': async () => ({ taskId: '' }),
+    'get /api/replay/load-reduction': async () => ({ taskId: '' }),
+    'get /api/replay/load?at=2026-11-22T10:00:00Z': async () => ({ taskId: '' }),
+    'get /api/replay/day?date=2026-11-22': async () => ({ taskId: '' }),
+    'get /api/replay/what-if?s1FailedAttempts=1': async () => ({ taskId: '' }),
   };
 }
 

@@ -17,6 +17,7 @@ import { EventLogModule } from './event-log/event-log.module';
 import { LoadModule } from './load/load.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
+import { ReplayModule } from './replay/replay.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services-directory/services.module';
 import { ErrorFilter } from './http/error.filter';
@@ -58,6 +59,7 @@ export class AppModule {
         ReportsModule,
         LoadModule,
         EventLogModule,
+        ReplayModule,
         AdminModule,
         ServeStaticModule.forRoot({
           rootPath: CONSOLE_DIST,

@@ -62,6 +62,12 @@ export interface WhatIfOptions {
   actualRules: SafetyRules;
   whatIfRules: SafetyRules;
   assumedMissionMinutes: number;
+  /**
+   * How far the recorded history reaches: deadlines of changed limits due by then fire. The live
+   * service passes its clock (everything due by now has fired in reality too); by default the
+   * last recorded event.
+   */
+  horizonMs?: number;
 }
 
 /** A closed task takes no further commands; its state need not be kept. */
@@ -129,8 +135,9 @@ export class WhatIfReplay {
 
   /** Fires what is still due by the end of the recorded history, then reports tasks received in the window. */
   report(): WhatIfReport {
+    const horizon = this.options.horizonMs === undefined ? this.horizon : new Date(this.options.horizonMs).toISOString();
     for (const [taskId, state] of this.states) {
-      if (state !== CLOSED) this.fireChangedDeadlines(`dtask-${taskId}`, taskId, state, this.horizon, true);
+      if (state !== CLOSED) this.fireChangedDeadlines(`dtask-${taskId}`, taskId, state, horizon, true);
     }
     const { fromMs, toMs, assumedMissionMinutes } = this.options;
     const measureOptions = { assumedMissionMinutes, windowDays: (toMs - fromMs) / 86_400_000 };

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { WHAT_IF_LIMITS } from '@dtask/read-models';
+import { LoadReductionQuerySchema } from '../reports/load-reduction-query';
+
+export { LoadReductionQuerySchema as ReplayLoadReductionQuery };
+
+export const PastLoadQuery = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
+
+export const PastDayQuery = z
+  .object({
+    date: z.iso.date(),
+    stepMinutes: z.coerce.number().int().min(1).max(240).default(15),
+  })
+  .strict();
+
+const limit = (max: number) => z.coerce.number().int().min(1).max(max).optional();
+
+/** Each limit the analyst leaves out keeps its configured value. */
+export const WhatIfQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    s1FailedAttempts: limit(10),
+    s1MinutesAfterFirstFailure: limit(24 * 60),
+    s2AlertMinutes: limit(24 * 60),
+    s2DispatchMinutes: limit(24 * 60),
+    s4SecondContactHours: limit(24 * 14),
+    s6HandoffMinutes: limit(24 * 60),
+  } satisfies Record<(typeof WHAT_IF_LIMITS)[number] | 'from' | 'to', z.ZodType>)
+  .strict()
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { path: ['to'], message: 'must be after from' })
+  .refine((query) => query.s2AlertMinutes === undefined || query.s2DispatchMinutes === undefined || query.s2AlertMinutes < query.s2DispatchMinutes, {
+    path: ['s2AlertMinutes'],
+    message: 'must be less than s2DispatchMinutes',
+  });
+export type WhatIfQuery = z.infer<typeof WhatIfQuery>;

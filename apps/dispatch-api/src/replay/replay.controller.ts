@@ -1,0 +1,76 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { GroupBy, toCsv } from '@dtask/read-models';
+import { Request, Response } from 'express';
+import { z } from 'zod';
+import { Roles } from '../auth/roles.decorator';
+import { Clock } from '../clock/clock';
+import { ApiZodQuery } from '../http/openapi';
+import { zodPipe } from '../http/zod-validation.pipe';
+import { LoadReductionQuery } from '../reports/load-reduction-query';
+import { PastDayQuery, PastLoadQuery, ReplayLoadReductionQuery, WhatIfQuery } from './replay-queries';
+import { ReplayService } from './replay.service';
+
+/**
+ * Replays for analysts: the same answers as the live reports, rebuilt from the event log alone;
+ * time travel; and what-ifs under other safety limits. Aggregates and queue items only: no
+ * personal data leaves these routes.
+ */
+@ApiTags('replay')
+@ApiBearerAuth()
+@Controller('api/replay')
+export class ReplayController {
+  constructor(
+    private readonly replay: ReplayService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('load-reduction')
+  @Roles('analyst', 'supervisor')
+  @ApiZodQuery(ReplayLoadReductionQuery)
+  async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: Request, @Res() response: Response) {
+    const { fromMs, toMs } = this.window(query);
+    const result = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined);
+    if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
+      response.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));
+      return;
+    }
+    response.json(result);
+  }
+
+  /** The queue and the live load as they stood at `at`. */
+  @Get('load')
+  @Roles('analyst', 'supervisor')
+  @ApiZodQuery(PastLoadQuery)
+  loadAt(@Query(zodPipe(PastLoadQuery)) query: z.infer<typeof PastLoadQuery>) {
+    return this.replay.loadAt(Date.parse(query.at));
+  }
+
+  /** One Helsinki day in steps, for the analyst's time slider. */
+  @Get('day')
+  @Roles('analyst', 'supervisor')
+  @ApiZodQuery(PastDayQuery)
+  day(@Query(zodPipe(PastDayQuery)) query: z.infer<typeof PastDayQuery>) {
+    return this.replay.day(query.date, query.stepMinutes);
+  }
+
+  /** The period replayed under other safety limits, beside what happened. Writes nothing. */
+  @Get('what-if')
+  @Roles('analyst', 'supervisor')
+  @ApiZodQuery(WhatIfQuery as unknown as z.ZodObject)
+  whatIf(@Query(zodPipe(WhatIfQuery)) query: WhatIfQuery) {
+    const { from, to, ...limits } = query;
+    const { fromMs, toMs } = this.window({ from, to });
+    const changed = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+    return this.replay.whatIf(fromMs, toMs, changed, this.clock.now().getTime());
+  }
+
+  /** Defaults to the year to date; the centre's year starts at midnight in Helsinki. */
+  private window(query: { from?: string; to?: string }) {
+    const now = this.clock.now();
+    return {
+      fromMs: query.from ? Date.parse(query.from) : Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000,
+      toMs: query.to ? Date.parse(query.to) : now.getTime(),
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DTaskDecider, SafetyRules } from '@dtask/domain';
+import { fromRecorded } from '@dtask/events';
+import { EventStore, readAllEvents } from '@dtask/event-store';
+import {
+  FoldEvent,
+  GroupBy,
+  helsinkiStartOfDay,
+  loadAt,
+  loadThroughDay,
+  replayLoadReduction,
+  TimeTravelOptions,
+  WhatIfReplay,
+} from '@dtask/read-models';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { DTASK_DECIDER, SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
+import { patientPseudonym } from '../d-tasks/task-board.read-model';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { Pseudonymiser } from '../privacy/pseudonymiser';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Analysts' replays: every answer is rebuilt from `$all` by the folds the live service runs, and
+ * nothing is written. A replay of a year takes seconds, so they run one at a time: the nurses'
+ * requests go on between its batches.
+ */
+@Injectable()
+export class ReplayService {
+  private running: Promise<unknown> = Promise.resolve();
+  private readonly timeTravel: TimeTravelOptions;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DTASK_DECIDER) decider: DTaskDecider,
+    @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    pseudonymiser: Pseudonymiser,
+  ) {
+    this.timeTravel = { decider, patientKey: patientPseudonym(pseudonymiser), assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES };
+  }
+
+  loadReduction(fromMs: number, toMs: number, groupBy?: GroupBy) {
+    return this.oneAtATime(() =>
+      replayLoadReduction(this.events(), { fromMs, toMs }, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, ...(groupBy ? { groupBy } : {}) }),
+    );
+  }
+
+  loadAt(atMs: number) {
+    return this.oneAtATime(() => loadAt(this.events(), atMs, this.timeTravel));
+  }
+
+  /** A Helsinki calendar day, midnight to midnight, in steps. */
+  async day(date: string, stepMinutes: number) {
+    const fromMs = helsinkiStartOfDay(Date.parse(`${date}T12:00:00Z`));
+    const toMs = helsinkiStartOfDay(fromMs + DAY_MS + 6 * 3_600_000);
+    const steps = await this.oneAtATime(() => loadThroughDay(this.events(), { fromMs, toMs, stepMs: stepMinutes * 60_000 }, this.timeTravel));
+    return { date, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), stepMinutes, steps };
+  }
+
+  whatIf(fromMs: number, toMs: number, limits: Partial<SafetyRules>, nowMs: number) {
+    return this.oneAtATime(async () => {
+      const replay = new WhatIfReplay({
+        fromMs,
+        toMs,
+        actualRules: this.rules,
+        whatIfRules: { ...this.rules, ...limits },
+        assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
+        horizonMs: nowMs,
+      });
+      for await (const event of this.events()) replay.apply(event);
+      return replay.report();
+    });
+  }
+
+  private async *events(): AsyncIterable<FoldEvent> {
+    for await (const event of readAllEvents(this.store)) yield fromRecorded(event) as unknown as FoldEvent;
+  }
+
+  private oneAtATime<T>(replay: () => Promise<T>): Promise<T> {
+    const result = this.running.then(replay, replay);
+    this.running = result.catch(() => undefined);
+    return result;
+  }
+}
