@@ -1,4 +1,6 @@
 import { openEventStore } from '@dtask/event-store';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { ManualClock } from '../apps/dispatch-api/src/clock/clock';
 import { DeadlineScheduler } from '../apps/dispatch-api/src/d-tasks/deadline-scheduler';
 import { adviceDecision, cast } from './support/dtask-api';
@@ -112,6 +114,23 @@ describe('replay, time travel and what-if over HTTP', () => {
     expect(await store.headPosition()).toBe(headBefore);
     await store.close();
   });
+
+  it('gives the same answers through the replay CLI', async () => {
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, ['-r', join(__dirname, '..', 'libs', 'event-store', 'src', 'testing', 'ts-child-loader.js'), join(__dirname, 'support', 'run-replay-cli.js'), ...args, '--data-dir', app.dataDir], { encoding: 'utf8' });
+    const window = ['--from', iso(-60), '--to', iso(600)];
+    const http = (await api.get(api.tokens.analyst, `/api/replay/what-if?from=${q(iso(-60))}&to=${q(iso(600))}&s1FailedAttempts=1`).expect(200)).body;
+    const fromCli = JSON.parse(cli('--projection', 'what-if', ...window, '--s1-failed-attempts', '1', '--format', 'json'));
+    expect(fromCli.whatIf.firings).toEqual(http.whatIf.firings);
+    expect(fromCli.whatIf.measures).toEqual(http.whatIf.measures);
+    expect(cli('--projection', 'what-if', ...window, '--s1-failed-attempts', '1')).toMatch(/s1FailedAttempts 2 → 1; 1 tasks change outcome/);
+
+    const pastLoad = (await api.get(api.tokens.analyst, `/api/replay/load?at=${q(iso(30))}`).expect(200)).body;
+    expect(JSON.parse(cli('--projection', 'load', '--at', iso(30), '--format', 'json')).queue).toEqual(pastLoad.queue);
+    const steps = cli('--projection', 'day', '--date', '2026-11-22', '--step-minutes', '60', '--format', 'csv').trim().split('\r\n');
+    expect(steps).toHaveLength(1 + 25); // a header, midnight to midnight hourly
+    expect(steps[0]).toBe('at,queueLength,oldestWaitSeconds,claimed,awaitingHandoff,nursesActive,decisions');
+  }, 60_000);
 
   it('answers a bad query with 400 naming the field, and keeps nurses out', async () => {
     expect((await api.get(api.tokens.analyst, '/api/replay/load?at=yesterday').expect(400)).body.issues[0].path).toBe('at');

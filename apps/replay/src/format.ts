@@ -1,17 +1,57 @@
-import { flatten, LoadReductionReplay, toCsv } from '@dtask/read-models';
+import { DayStep, flatten, LoadReductionReplay, PastLoad, toCsv, WhatIfReport } from '@dtask/read-models';
 
 export type Format = 'table' | 'csv' | 'json';
 
-/** Renders a replay as an aligned table for a terminal, CSV for a spreadsheet, or JSON for a script. */
-export function render(result: LoadReductionReplay, format: Format): string {
-  const rows = [{ key: 'total', ...result.totals }, ...result.groups];
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === 'csv') return toCsv(rows as unknown as Record<string, unknown>[]);
-  const flat = rows.map((row) => flatten(row as unknown as Record<string, unknown>));
-  const columns = ['key', 'tasks', 'cancelled', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'phoneAdvice', 'escalated', 'autoDispatch.unreachable', 'autoDispatch.waitingLimit', 'unitHoursAvoided', 'yearlyRate', 'timeToContact.medianSeconds', 'secondContacts.within24h'];
+type Row = Record<string, unknown>;
+
+/** Aligned columns for a terminal; nested measures flattened to `a.b` names. */
+function table(title: string, rows: Row[], columns?: string[]): string {
+  const flat = rows.map((row) => flatten(row));
+  const names = columns ?? [...new Set(flat.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-  const widths = columns.map((column) => Math.max(column.length, ...flat.map((row) => cell(row[column]).length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join('  ');
-  const header = `load reduction, tasks received ${result.from} – ${result.to} (${result.events} events replayed; reference ${result.totals.referencePerYear}/year, assumed mission ${result.totals.assumedMissionMinutes} min)`;
-  return [header, line(columns), ...flat.map((row) => line(columns.map((column) => cell(row[column]))))].join('\n') + '\n';
+  const widths = names.map((name) => Math.max(name.length, ...flat.map((row) => cell(row[name]).length)));
+  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [title, line(names), ...flat.map((row) => line(names.map((name) => cell(row[name]))))].join('\n') + '\n';
+}
+
+function render(title: string, result: unknown, rows: Row[], format: Format, columns?: string[]): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'csv') return toCsv(rows);
+  return table(title, rows, columns);
+}
+
+const LOAD_REDUCTION_COLUMNS = ['key', 'tasks', 'cancelled', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'phoneAdvice', 'escalated', 'autoDispatch.unreachable', 'autoDispatch.waitingLimit', 'unitHoursAvoided', 'yearlyRate', 'timeToContact.medianSeconds', 'secondContacts.within24h'];
+
+export function renderLoadReduction(result: LoadReductionReplay, format: Format): string {
+  const rows = [{ key: 'total', ...result.totals }, ...result.groups] as unknown as Row[];
+  const title = `load reduction, tasks received ${result.from} – ${result.to} (${result.events} events replayed; reference ${result.totals.referencePerYear}/year, assumed mission ${result.totals.assumedMissionMinutes} min)`;
+  return render(title, result, rows, format, LOAD_REDUCTION_COLUMNS);
+}
+
+export function renderPastLoad(result: PastLoad, format: Format): string {
+  const rows = result.queue.tasks.map(({ taskId, status, urgency, taskCode, area, waitingSeconds, flags, owner }) => ({ taskId, status, urgency, taskCode, area, waitingSeconds, flags: flags.join(' '), owner }));
+  const { queueLength, oldestWaitSeconds, claimed, awaitingHandoff, nursesActive } = result.load;
+  const title = `the queue at ${result.at}: ${queueLength} waiting (oldest ${oldestWaitSeconds} s), ${claimed} claimed, ${awaitingHandoff} awaiting handoff, ${nursesActive} nurses active`;
+  return render(title, result, rows, format, ['taskId', 'status', 'urgency', 'taskCode', 'area', 'waitingSeconds', 'flags', 'owner']);
+}
+
+export function renderDay(result: { date: string; steps: DayStep[] }, format: Format): string {
+  return render(`the load through ${result.date} (Helsinki)`, result, result.steps as unknown as Row[], format);
+}
+
+const WHAT_IF_COLUMNS = [
+  'side', 'tasks', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'unitHoursAvoided', 'yearlyRate',
+  's1UnreachableDispatches', 's2Alerts', 's2WaitingLimitDispatches', 's4SecondContactsFlagged', 's6HandoffTimeouts',
+  'timeToContact.medianSeconds', 'timeToContact.p90Seconds', 'timeToDecision.medianSeconds', 'timeToDecision.p90Seconds',
+];
+
+export function renderWhatIf(result: WhatIfReport, format: Format): string {
+  const side = (name: string, { rules, firings, measures }: WhatIfReport['actual']) => ({ side: name, ...measures, ...firings, rules });
+  const rows = [side('what happened', result.actual), side('what if', result.whatIf)] as unknown as Row[];
+  const changedLimits = Object.entries(result.whatIf.rules)
+    .filter(([limit, value]) => (result.actual.rules as unknown as Record<string, unknown>)[limit] !== value)
+    .map(([limit, value]) => `${limit} ${(result.actual.rules as unknown as Record<string, unknown>)[limit]} → ${value}`);
+  const refused = Object.entries(result.actionsRefused).map(([reason, n]) => `${reason} ${n}`).join(', ') || 'none';
+  const title = `what-if, tasks received ${result.from} – ${result.to}: ${changedLimits.join('; ') || 'limits as configured'}; ${result.tasksChanged} tasks change outcome; recorded actions refused: ${refused}`;
+  return render(title, result, rows, format, WHAT_IF_COLUMNS);
 }

@@ -1,32 +1,54 @@
+import { createDTaskDecider, SafetyRules } from '@dtask/domain';
 import { openEventStore } from '@dtask/event-store';
-import { GROUP_BY, GroupBy, replayLoadReduction } from '@dtask/read-models';
+import { GROUP_BY, GroupBy, helsinkiStartOfDay, loadAt, loadThroughDay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
 import { parseArgs } from 'node:util';
-import { Format, render } from './format';
+import { Format, renderDay, renderLoadReduction, renderPastLoad, renderWhatIf } from './format';
+import { configuredRules } from './rules-from-env';
 import { allEvents } from './store-events';
 
-const PROJECTIONS = ['load-reduction'] as const;
+const PROJECTIONS = ['load-reduction', 'load', 'day', 'what-if'] as const;
 const FORMATS: Format[] = ['table', 'csv', 'json'];
+const DAY_MS = 86_400_000;
+/** `--s1-failed-attempts` for `s1FailedAttempts`, and so on. */
+const flagOf = (limit: string) => limit.replace(/([A-Z])/g, '-$1').toLowerCase();
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 }
 
-/** `npm run replay -- --from … --to … --projection load-reduction [--group-by area] --format table|csv|json` */
+const USAGE = `npm run replay -- [--projection load-reduction|load|day|what-if] [--format table|csv|json] [--data-dir ./data]
+  load-reduction  --from ISO --to ISO [--group-by ${GROUP_BY.join('|')}]
+  load            --at ISO                       the queue and load as they stood then
+  day             --date YYYY-MM-DD [--step-minutes 15]
+  what-if         --from ISO --to ISO ${WHAT_IF_LIMITS.map((limit) => `[--${flagOf(limit)} N]`).join(' ')}`;
+
+/** Rebuilds a projection from `$all` with the live service's folds; never writes to the store. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      projection: { type: 'string', default: 'load-reduction' },
+      format: { type: 'string', default: 'table' },
       from: { type: 'string' },
       to: { type: 'string' },
-      projection: { type: 'string', default: 'load-reduction' },
+      at: { type: 'string' },
+      date: { type: 'string' },
+      'step-minutes': { type: 'string', default: '15' },
       'group-by': { type: 'string' },
-      format: { type: 'string', default: 'table' },
       'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
       'assumed-mission-minutes': { type: 'string', default: process.env.ASSUMED_MISSION_MINUTES ?? '75' },
+      help: { type: 'boolean', default: false },
+      ...Object.fromEntries(WHAT_IF_LIMITS.map((limit) => [flagOf(limit), { type: 'string' as const }])),
     },
   });
-  if (!PROJECTIONS.includes(values.projection as (typeof PROJECTIONS)[number])) fail(`--projection must be one of ${PROJECTIONS.join(', ')}`);
-  if (!FORMATS.includes(values.format as Format)) fail(`--format must be one of ${FORMATS.join(', ')}`);
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const projection = values.projection as (typeof PROJECTIONS)[number];
+  if (!PROJECTIONS.includes(projection)) fail(`--projection must be one of ${PROJECTIONS.join(', ')}\n${USAGE}`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}`);
   const groupBy = values['group-by'];
   if (groupBy !== undefined && !GROUP_BY.includes(groupBy as GroupBy)) fail(`--group-by must be one of ${GROUP_BY.join(', ')}`);
   const fromMs = values.from ? Date.parse(values.from) : Date.UTC(new Date().getUTCFullYear(), 0, 1) - 2 * 3_600_000;
@@ -35,11 +57,45 @@ async function main(): Promise<void> {
   if (!Number.isFinite(toMs) || toMs <= fromMs) fail('--to must be an ISO 8601 time after --from');
   const assumedMissionMinutes = Number(values['assumed-mission-minutes']);
   if (!(assumedMissionMinutes > 0)) fail('--assumed-mission-minutes must be a positive number');
+  const actualRules = configuredRules(process.env);
+  const timeTravel = { decider: createDTaskDecider(actualRules), patientKey: (personId: string | undefined, phone: string) => personId ?? phone, assumedMissionMinutes };
 
   const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']! });
   try {
-    const result = await replayLoadReduction(allEvents(store), { fromMs, toMs }, { assumedMissionMinutes, ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) });
-    process.stdout.write(render(result, values.format as Format));
+    switch (projection) {
+      case 'load-reduction': {
+        const result = await replayLoadReduction(allEvents(store), { fromMs, toMs }, { assumedMissionMinutes, ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) });
+        return void process.stdout.write(renderLoadReduction(result, format));
+      }
+      case 'load': {
+        const atMs = values.at ? Date.parse(values.at) : Number.NaN;
+        if (!Number.isFinite(atMs)) fail('--at must be an ISO 8601 time');
+        return void process.stdout.write(renderPastLoad(await loadAt(allEvents(store), atMs, timeTravel), format));
+      }
+      case 'day': {
+        if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !Number.isFinite(Date.parse(values.date))) fail('--date must be a date YYYY-MM-DD');
+        const stepMinutes = Number(values['step-minutes']);
+        if (!Number.isInteger(stepMinutes) || stepMinutes < 1) fail('--step-minutes must be a positive whole number');
+        const dayFrom = helsinkiStartOfDay(Date.parse(`${values.date}T12:00:00Z`));
+        const dayTo = helsinkiStartOfDay(dayFrom + DAY_MS + 6 * 3_600_000);
+        const steps = await loadThroughDay(allEvents(store), { fromMs: dayFrom, toMs: dayTo, stepMs: stepMinutes * 60_000 }, timeTravel);
+        return void process.stdout.write(renderDay({ date: values.date, steps }, format));
+      }
+      case 'what-if': {
+        const whatIfRules: SafetyRules = { ...actualRules };
+        for (const limit of WHAT_IF_LIMITS) {
+          const raw = (values as Record<string, string | boolean | undefined>)[flagOf(limit)];
+          if (raw === undefined) continue;
+          const value = Number(raw);
+          if (!Number.isInteger(value) || value < 1) fail(`--${flagOf(limit)} must be a positive whole number`);
+          whatIfRules[limit] = value;
+        }
+        if (whatIfRules.s2AlertMinutes >= whatIfRules.s2DispatchMinutes) fail('--s2-alert-minutes must be less than --s2-dispatch-minutes');
+        const replay = new WhatIfReplay({ fromMs, toMs, actualRules, whatIfRules, assumedMissionMinutes });
+        for await (const event of allEvents(store)) replay.apply(event);
+        return void process.stdout.write(renderWhatIf(replay.report(), format));
+      }
+    }
   } finally {
     await store.close();
   }
