@@ -53,8 +53,10 @@ export class InvalidEventError extends Error {
   override readonly name = 'InvalidEventError';
 }
 
+const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.keys(EVENT_TYPES));
+
 export function isKnownEventType(type: string): type is DTaskEventType {
-  return Object.prototype.hasOwnProperty.call(EVENT_TYPES, type);
+  return KNOWN_TYPES.has(type);
 }
 
 export function currentSchemaVersion(type: DTaskEventType): number {

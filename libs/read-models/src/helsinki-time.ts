@@ -4,9 +4,14 @@ function lastSundayUtc(year: number, month: number): number {
   return lastDay.getTime() - lastDay.getUTCDay() * 86_400_000;
 }
 
+/** Summer time of each year seen, worked out once: a replay asks for every task. */
+const summerTimeOfYear = new Map<number, [number, number]>();
+
 export function helsinkiOffsetHours(epochMs: number): number {
   const year = new Date(epochMs).getUTCFullYear();
-  return epochMs >= lastSundayUtc(year, 2) && epochMs < lastSundayUtc(year, 9) ? 3 : 2;
+  let summer = summerTimeOfYear.get(year);
+  if (!summer) summerTimeOfYear.set(year, (summer = [lastSundayUtc(year, 2), lastSundayUtc(year, 9)]));
+  return epochMs >= summer[0] && epochMs < summer[1] ? 3 : 2;
 }
 
 /** Hour of day (0–23) on the centre's wall clock; the breakdown "by hour" uses local time. */

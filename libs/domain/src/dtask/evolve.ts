@@ -1,96 +1,121 @@
 import { DTaskState, TimedEvent } from './state';
 
-/** Folds one event into the task's state. Pure; returns a new state, never throws. */
+/**
+ * Folds one event into the task's state. Pure: the given state is never changed. The new state is
+ * one shallow copy, updated in place before anyone sees it, so a year of history folds without a
+ * second copy per event.
+ */
 export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
   const next: DTaskState = { ...state, revision: state.revision + 1 };
   switch (event.type) {
     case 'DTaskReceived': {
       const { data } = event;
-      return {
-        ...next,
-        exists: true,
-        taskId: data.taskId,
-        status: 'waiting',
-        receivedAt: data.receivedAt,
-        urgency: data.urgency,
-        taskCode: data.taskCode,
-        area: data.area,
-        municipality: data.municipality,
-        ageYears: data.patient.ageYears,
-      };
+      next.exists = true;
+      next.taskId = data.taskId;
+      next.status = 'waiting';
+      next.receivedAt = data.receivedAt;
+      next.urgency = data.urgency;
+      next.taskCode = data.taskCode;
+      next.area = data.area;
+      next.municipality = data.municipality;
+      next.ageYears = data.patient.ageYears;
+      break;
     }
     case 'DTaskCancelled':
-      return next;
+      break;
     case 'DTaskClaimed':
-      return { ...next, owner: event.data.nurseId, status: 'claimed' };
+      next.owner = event.data.nurseId;
+      next.status = 'claimed';
+      break;
     case 'DTaskReleased':
-      return { ...next, owner: undefined, status: next.followUp ? 'decided' : 'waiting' };
+      next.owner = undefined;
+      next.status = next.followUp ? 'decided' : 'waiting';
+      break;
     case 'CallbackAttempted': {
       const reached = event.data.outcome === 'reached';
-      return {
-        ...next,
-        callbackAttempts: event.data.attempt,
-        contactAt: next.contactAt ?? (reached ? atOf(event) : undefined),
-        failedAttempts: reached ? next.failedAttempts : next.failedAttempts + 1,
-        firstFailedAt: reached ? next.firstFailedAt : (next.firstFailedAt ?? atOf(event)),
-      };
+      next.callbackAttempts = event.data.attempt;
+      next.contactAt = next.contactAt ?? (reached ? atOf(event) : undefined);
+      if (!reached) {
+        next.failedAttempts += 1;
+        next.firstFailedAt = next.firstFailedAt ?? atOf(event);
+      }
+      break;
     }
     case 'AssessmentRecorded':
       // A red flag or concern, once recorded, stays: a later assessment cannot silently clear it (S3).
-      return {
-        ...next,
-        assessed: true,
-        redFlags: [...new Set([...next.redFlags, ...event.data.redFlags])],
-        concern: next.concern || event.data.concern,
-      };
+      next.assessed = true;
+      next.redFlags = [...new Set([...next.redFlags, ...event.data.redFlags])];
+      next.concern = next.concern || event.data.concern;
+      break;
     case 'UrgencyEscalated':
-      return { ...next, escalated: true, urgency: event.data.to };
+      next.escalated = true;
+      next.urgency = event.data.to;
+      break;
     case 'UnitRequested':
-      return {
-        ...next,
-        unitRequested: next.unitRequested ?? { reason: event.data.reason, at: atOf(event) },
-        urgency: event.data.urgency,
-        decision: { kind: 'send-unit', at: atOf(event) },
-        status: 'decided',
-        owner: undefined,
-        handoff: undefined,
-        followUp: undefined,
-      };
+      next.unitRequested = next.unitRequested ?? { reason: event.data.reason, at: atOf(event) };
+      next.urgency = event.data.urgency;
+      next.decision = { kind: 'send-unit', at: atOf(event) };
+      next.status = 'decided';
+      next.owner = undefined;
+      next.handoff = undefined;
+      next.followUp = undefined;
+      break;
     case 'PhoneAdviceGiven':
-      return { ...next, decision: { kind: 'phone-advice', at: atOf(event) }, status: 'decided', owner: undefined, handoffReturned: false };
+      next.decision = { kind: 'phone-advice', at: atOf(event) };
+      next.status = 'decided';
+      next.owner = undefined;
+      next.handoffReturned = false;
+      break;
     case 'RedirectRequested':
-      return {
-        ...next,
-        decision: { kind: 'redirect', at: atOf(event) },
-        handoff: { target: event.data.target, deadline: event.data.handoffDeadline },
-        status: 'awaiting-handoff',
-        owner: undefined,
-        handoffReturned: false,
-      };
+      next.decision = { kind: 'redirect', at: atOf(event) };
+      next.handoff = { target: event.data.target, deadline: event.data.handoffDeadline };
+      next.status = 'awaiting-handoff';
+      next.owner = undefined;
+      next.handoffReturned = false;
+      break;
     case 'HandoffAccepted':
-      return { ...next, handoff: undefined };
+      next.handoff = undefined;
+      break;
     case 'HandoffDeclined':
     case 'HandoffTimedOut':
       // Back to the queue, at its top: the decision has to be made again.
-      return { ...next, handoff: undefined, decision: undefined, status: 'waiting', handoffReturned: true };
+      next.handoff = undefined;
+      next.decision = undefined;
+      next.status = 'waiting';
+      next.handoffReturned = true;
+      break;
     case 'FollowUpScheduled':
-      return { ...next, followUp: { dueAt: event.data.dueAt, failedAttempts: 0 } };
-    case 'FollowUpCompleted': {
-      if (!next.followUp) return next;
-      if (event.data.outcome === 'reached') return { ...next, followUp: undefined, owner: undefined };
-      return { ...next, followUp: { ...next.followUp, failedAttempts: next.followUp.failedAttempts + 1 } };
-    }
+      next.followUp = { dueAt: event.data.dueAt, failedAttempts: 0 };
+      break;
+    case 'FollowUpCompleted':
+      if (!next.followUp) break;
+      if (event.data.outcome === 'reached') {
+        next.followUp = undefined;
+        next.owner = undefined;
+      } else {
+        next.followUp = { ...next.followUp, failedAttempts: next.followUp.failedAttempts + 1 };
+      }
+      break;
     case 'WaitingLimitReached':
-      return event.data.level === 'alert' ? { ...next, s2Alerted: true } : next;
+      if (event.data.level === 'alert') next.s2Alerted = true;
+      break;
     case 'SecondContactFlagged':
-      return { ...next, secondContact: true };
+      next.secondContact = true;
+      break;
     case 'OverrideGranted':
-      return { ...next, overrides: [...next.overrides, event.data.rule] };
+      next.overrides = [...next.overrides, event.data.rule];
+      break;
     case 'MissionUpdated':
-      return next;
+      break;
     case 'DTaskClosed':
-      return { ...next, status: 'closed', closedOutcome: event.data.outcome, owner: undefined, followUp: undefined, handoff: undefined };
+      next.status = 'closed';
+      next.closedOutcome = event.data.outcome;
+      next.owner = undefined;
+      next.followUp = undefined;
+      next.handoff = undefined;
+      break;
   }
+  return next;
 }
 
 const atOf = (event: TimedEvent) => event.at;

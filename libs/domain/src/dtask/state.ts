@@ -39,21 +39,36 @@ export interface DTaskState {
   closedOutcome?: CloseOutcome;
 }
 
+/** Every field present, optional ones as undefined, so all states share one shape (fast to copy). */
 export const initialState: DTaskState = {
   revision: -1,
   exists: false,
+  taskId: undefined,
   status: 'waiting',
+  receivedAt: undefined,
   urgency: 'D',
+  taskCode: undefined,
+  area: undefined,
+  municipality: undefined,
+  ageYears: undefined,
+  owner: undefined,
   callbackAttempts: 0,
   failedAttempts: 0,
+  firstFailedAt: undefined,
+  contactAt: undefined,
   assessed: false,
   redFlags: [],
   concern: false,
   escalated: false,
+  unitRequested: undefined,
+  decision: undefined,
+  handoff: undefined,
   handoffReturned: false,
+  followUp: undefined,
   secondContact: false,
   overrides: [],
   s2Alerted: false,
+  closedOutcome: undefined,
 };
 
 export type DTaskFlag = 'second-contact' | 's2-alert' | 'handoff-returned' | 'red-flags' | 'escalated' | 'unreachable' | 'follow-up-pending';

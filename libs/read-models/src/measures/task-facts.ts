@@ -70,7 +70,6 @@ export class TaskFactsFold {
     const facts = this.tasks.get(taskId);
     if (!facts) return;
     const data = event.data;
-    const at = Date.parse(event.metadata.occurredAt);
     switch (event.type) {
       case 'DTaskCancelled':
         facts.cancelled = true;
@@ -80,7 +79,7 @@ export class TaskFactsFold {
         break;
       case 'CallbackAttempted':
       case 'FollowUpCompleted':
-        if (data.outcome === 'reached' && facts.firstContactMs === undefined) facts.firstContactMs = at;
+        if (data.outcome === 'reached' && facts.firstContactMs === undefined) facts.firstContactMs = timeOf(event);
         break;
       case 'UrgencyEscalated':
         facts.escalated = true;
@@ -88,17 +87,17 @@ export class TaskFactsFold {
       case 'UnitRequested':
         facts.unitRequested = true;
         if (data.reason === 'unreachable' || data.reason === 'waiting-limit') facts.autoDispatch ??= data.reason;
-        this.decided(facts, event, 'send-unit', at);
-        this.forgetNoUnitDecision(taskId, at);
+        this.decided(facts, event, 'send-unit', timeOf(event));
+        this.forgetNoUnitDecision(taskId, timeOf(event));
         break;
       case 'PhoneAdviceGiven':
-        this.decided(facts, event, 'phone-advice', at);
-        this.rememberNoUnitDecision(taskId, at);
+        this.decided(facts, event, 'phone-advice', timeOf(event));
+        this.rememberNoUnitDecision(taskId, timeOf(event));
         break;
       case 'RedirectRequested':
-        this.decided(facts, event, 'redirect', at);
+        this.decided(facts, event, 'redirect', timeOf(event));
         facts.redirectKind = String(data.targetKind);
-        this.rememberNoUnitDecision(taskId, at);
+        this.rememberNoUnitDecision(taskId, timeOf(event));
         break;
       case 'HandoffDeclined':
         facts.declinedHandoffs += 1;
@@ -160,6 +159,9 @@ export class TaskFactsFold {
     if (last !== undefined && last <= at && last >= facts.receivedAtMs) this.lastNoUnitDecisionMs.delete(patient);
   }
 }
+
+/** Parsed only where a fold needs the time: most events do not. */
+const timeOf = (event: FoldEvent) => Date.parse(event.metadata.occurredAt);
 
 /** The patient behind a task: pseudonym, identity code or phone, whichever the event carries. */
 export function patientIdentity(data: Record<string, unknown>): string | undefined {
