@@ -77,6 +77,7 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/admin/config': async () => ({ taskId: '' }),
     'get /api/handoffs': async () => ({ taskId: '' }),
     'get /api/load/history': async () => ({ taskId: '' }),
+    'get /api/reports/charts': async () => ({ taskId: '' }),
   };
 }
 

@@ -34,6 +34,7 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/admin/config', roles: ['admin'], body: false },
   { method: 'get', path: '/api/handoffs', roles: ['partner'], body: false },
   { method: 'get', path: '/api/load/history', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/reports/charts', roles: ['supervisor', 'analyst'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];
