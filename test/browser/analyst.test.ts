@@ -225,6 +225,7 @@ describe.skip('analyst time travel against the real replay endpoints', () => {
     const noon = indexAt(12);
     const afternoon = indexAt(14);
     expect(noon).toBeGreaterThanOrEqual(0);
+    expect(afternoon).toBeGreaterThan(noon);
     expect(day.steps[noon]!.queueLength).toBe(2);
     expect(day.steps[afternoon]!.queueLength).toBe(3);
 
