@@ -81,6 +81,7 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/replay/load?at=2026-11-22T10:00:00Z': async () => ({ taskId: '' }),
     'get /api/replay/day?date=2026-11-22': async () => ({ taskId: '' }),
     'get /api/replay/what-if?s1FailedAttempts=1': async () => ({ taskId: '' }),
+    'get /api/reports/charts': async () => ({ taskId: '' }),
   };
 }
 

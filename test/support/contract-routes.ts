@@ -38,6 +38,7 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/replay/load?at=2026-11-22T10:00:00Z', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/replay/day?date=2026-11-22', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/replay/what-if?s1FailedAttempts=1', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/reports/charts', roles: ['supervisor', 'analyst'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];

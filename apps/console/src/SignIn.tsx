@@ -34,6 +34,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
           <option value="nurse">{t('nurse')}</option>
           <option value="supervisor">{t('supervisor')}</option>
           <option value="partner">{t('partner')}</option>
+          <option value="analyst">{t('analyst')}</option>
         </select>
       </label>
       {role === 'partner' && (

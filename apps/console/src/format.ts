@@ -10,3 +10,39 @@ export function waited(receivedAt: string, now: number): string {
 export function duration(seconds: number): string {
   return waited(new Date(0).toISOString(), seconds * 1000);
 }
+
+export const HELSINKI = 'Europe/Helsinki';
+const helsinkiParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: HELSINKI, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** The centre's wall clock at an instant, whatever the browser's own time zone. */
+function helsinkiWallClock(epochMs: number): { date: string; offsetMinutes: number } {
+  const part = Object.fromEntries(helsinkiParts.formatToParts(epochMs).map((p) => [p.type, p.value]));
+  const wallAsUtc = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second));
+  return { date: `${part.year}-${part.month}-${part.day}`, offsetMinutes: Math.round((wallAsUtc - Math.floor(epochMs / 1000) * 1000) / 60_000) };
+}
+
+/** Calendar date (YYYY-MM-DD) in Helsinki. */
+export function helsinkiDate(epochMs: number): string {
+  return helsinkiWallClock(epochMs).date;
+}
+
+/** Midnight starting a Helsinki calendar date, as ISO with its offset: what the report routes take. */
+export function helsinkiMidnightIso(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  // Clocks change at 03:00/04:00, never near midnight, so the offset two hours before is the one in force.
+  const { offsetMinutes } = helsinkiWallClock(Date.UTC(year, month - 1, day) - 2 * 3_600_000);
+  return `${date}T00:00:00+${String(offsetMinutes / 60).padStart(2, '0')}:00`;
+}
+
+/** The calendar date `days` after `date` (both YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Hours and minutes on the centre's wall clock. */
+export function helsinkiTime(iso: string, language: string): string {
+  return new Date(iso).toLocaleTimeString(language, { timeZone: HELSINKI, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+}

@@ -1,4 +1,4 @@
-import { StrictMode, useState } from 'react';
+import { lazy, StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Session } from './api';
 import { Language, LanguageContext, useT } from './i18n';
@@ -10,6 +10,8 @@ import { SupervisorWall } from './SupervisorWall';
 import './styles.css';
 
 const SESSION_KEY = 'dtask-session';
+// Only analysts need the analysis charts: nurses and supervisors never download them.
+const AnalystView = lazy(() => import('./AnalystView').then((module) => ({ default: module.AnalystView })));
 
 function Console({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const t = useT();
@@ -34,6 +36,11 @@ function Console({ session, onSignOut }: { session: Session; onSignOut: () => vo
         </>
       ) : session.role === 'partner' ? (
         <PartnerView session={session} changes={changes} />
+      ) : session.role === 'analyst' ? (
+        // Analysts look back over months: a live event does not refetch a year of charts.
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <AnalystView session={session} />
+        </Suspense>
       ) : (
         <NurseDesk session={session} changes={changes} />
       )}

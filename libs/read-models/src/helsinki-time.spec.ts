@@ -1,4 +1,4 @@
-import { helsinkiHour, helsinkiStartOfDay } from './helsinki-time';
+import { helsinkiHour, helsinkiMidnight, helsinkiMonth, helsinkiStartOfDay } from './helsinki-time';
 
 describe('Helsinki wall-clock time', () => {
   it('is UTC+2 in winter and UTC+3 in summer', () => {
@@ -16,5 +16,21 @@ describe('Helsinki wall-clock time', () => {
   it('finds local midnight', () => {
     expect(new Date(helsinkiStartOfDay(Date.parse('2026-11-22T22:30:00Z'))).toISOString()).toBe('2026-11-22T22:00:00.000Z');
     expect(new Date(helsinkiStartOfDay(Date.parse('2026-11-22T08:00:00Z'))).toISOString()).toBe('2026-11-21T22:00:00.000Z');
+  });
+});
+
+describe('Helsinki calendar months', () => {
+  it('puts an instant in the local month, across the year and summer time', () => {
+    expect(helsinkiMonth(Date.parse('2025-10-31T22:30:00Z'))).toEqual({
+      key: '2025-11', // 00:30 on 1 November in Helsinki (UTC+2)
+      startMs: Date.parse('2025-10-31T22:00:00Z'),
+      endMs: Date.parse('2025-11-30T22:00:00Z'),
+    });
+    expect(helsinkiMonth(Date.parse('2025-12-31T22:00:00Z')).key).toBe('2026-01');
+    expect(helsinkiMonth(Date.parse('2025-12-31T21:59:59Z')).key).toBe('2025-12');
+    // March ends in summer time (UTC+3), so it is one hour shorter.
+    const march = helsinkiMonth(Date.parse('2025-03-15T12:00:00Z'));
+    expect(march.endMs - march.startMs).toBe(31 * 86_400_000 - 3_600_000);
+    expect(helsinkiMidnight(2025, 6, 1)).toBe(Date.parse('2025-06-30T21:00:00Z'));
   });
 });

@@ -25,3 +25,22 @@ export function helsinkiStartOfDay(epochMs: number): number {
   const local = epochMs + offset;
   return local - (local % 86_400_000) - offset;
 }
+
+/** Local midnight in Helsinki of that calendar date (month 0–11, overflow allowed) as epoch ms. */
+export function helsinkiMidnight(year: number, month: number, day: number): number {
+  const localMidnightAsUtc = Date.UTC(year, month, day);
+  // Clocks change at 03:00/04:00 local time, never near midnight, so the offset two hours either side is the same.
+  return localMidnightAsUtc - helsinkiOffsetHours(localMidnightAsUtc - 2 * 3_600_000) * 3_600_000;
+}
+
+/** The centre's calendar month containing the instant: its key `YYYY-MM` and its bounds [startMs, endMs). */
+export function helsinkiMonth(epochMs: number): { key: string; startMs: number; endMs: number } {
+  const local = new Date(epochMs + helsinkiOffsetHours(epochMs) * 3_600_000);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth();
+  return {
+    key: `${year}-${String(month + 1).padStart(2, '0')}`,
+    startMs: helsinkiMidnight(year, month, 1),
+    endMs: helsinkiMidnight(year, month + 1, 1),
+  };
+}

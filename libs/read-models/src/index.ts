@@ -3,6 +3,7 @@ export * from './helsinki-time';
 export * from './measures/task-facts';
 export * from './measures/load-reduction';
 export * from './measures/percentile';
+export * from './measures/charts';
 export * from './csv';
 export * from './replay';
 export * from './board/task-board-fold';

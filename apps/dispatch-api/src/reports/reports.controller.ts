@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { measure, measureGroups } from '@dtask/read-models';
+import { charts, measure, measureGroups } from '@dtask/read-models';
 import { Request, Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
@@ -10,7 +10,7 @@ import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { AllStreamFollower } from '../projections/projection-host';
 import { toCsv } from '@dtask/read-models';
-import { LoadReductionQuery, LoadReductionQuerySchema } from './load-reduction-query';
+import { ChartsQuery, ChartsQuerySchema, LoadReductionQuery, LoadReductionQuerySchema, reportWindow } from './load-reduction-query';
 import { TaskFactsReadModel } from './task-facts.read-model';
 
 const DAY_MS = 86_400_000;
@@ -36,10 +36,7 @@ export class ReportsController {
     @Res() response: Response,
   ) {
     await this.follower.waitFor(this.follower.position);
-    const now = this.clock.now();
-    const toMs = query.to ? Date.parse(query.to) : now.getTime();
-    // The centre's year starts at midnight in Helsinki (UTC+2 in winter).
-    const fromMs = query.from ? Date.parse(query.from) : Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000;
+    const { fromMs, toMs } = reportWindow(query, this.clock.now());
     const tasks = this.facts.receivedBetween(fromMs, toMs);
     const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays: (toMs - fromMs) / DAY_MS };
     const report = {
@@ -53,5 +50,19 @@ export class ReportsController {
       return;
     }
     response.json(report);
+  }
+
+  /** Monthly measures and the time-to-contact distribution for the analysts' charts; same window as the report. */
+  @Get('charts')
+  @Roles('supervisor', 'analyst')
+  @ApiZodQuery(ChartsQuerySchema)
+  async chartData(@Query(zodPipe(ChartsQuerySchema)) query: ChartsQuery) {
+    await this.follower.waitFor(this.follower.position);
+    const window = reportWindow(query, this.clock.now());
+    return {
+      from: new Date(window.fromMs).toISOString(),
+      to: new Date(window.toMs).toISOString(),
+      ...charts(this.facts.receivedBetween(window.fromMs, window.toMs), window, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES }),
+    };
   }
 }
