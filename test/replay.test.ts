@@ -2,7 +2,7 @@ import { openEventStore } from '@dtask/event-store';
 import { replayLoadReduction } from '@dtask/read-models';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { allEvents } from '../apps/replay/src/store-events';
+import { allEventBatches } from '../apps/replay/src/store-events';
 import { adviceDecision, cast } from './support/dtask-api';
 import { startTestApp } from './support/test-app';
 
@@ -23,7 +23,7 @@ describe('replay of $all', () => {
 
     const store = await openEventStore({ dataDir: app.dataDir });
     try {
-      const replayed = await replayLoadReduction(allEvents(store), { fromMs: Date.parse(from), toMs: Date.parse(to) }, { assumedMissionMinutes: 75, groupBy: 'area' });
+      const replayed = await replayLoadReduction(allEventBatches(store), { fromMs: Date.parse(from), toMs: Date.parse(to) }, { assumedMissionMinutes: 75, groupBy: 'area' });
       expect(replayed.totals).toEqual(live.totals);
       expect(replayed.groups).toEqual(live.groups);
       expect(replayed.totals).toMatchObject({ tasks: 3, cancelled: 1, resolvedWithoutUnit: 1, unitRequested: 1 });

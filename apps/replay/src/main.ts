@@ -4,7 +4,7 @@ import { GROUP_BY, GroupBy, helsinkiStartOfDay, loadAt, loadThroughDay, replayLo
 import { parseArgs } from 'node:util';
 import { Format, renderDay, renderLoadReduction, renderPastLoad, renderWhatIf } from './format';
 import { configuredRules } from './rules-from-env';
-import { allEvents } from './store-events';
+import { allEventBatches } from './store-events';
 
 const PROJECTIONS = ['load-reduction', 'load', 'day', 'what-if'] as const;
 const FORMATS: Format[] = ['table', 'csv', 'json'];
@@ -64,13 +64,13 @@ async function main(): Promise<void> {
   try {
     switch (projection) {
       case 'load-reduction': {
-        const result = await replayLoadReduction(allEvents(store), { fromMs, toMs }, { assumedMissionMinutes, ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) });
+        const result = await replayLoadReduction(allEventBatches(store), { fromMs, toMs }, { assumedMissionMinutes, ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) });
         return void process.stdout.write(renderLoadReduction(result, format));
       }
       case 'load': {
         const atMs = values.at ? Date.parse(values.at) : Number.NaN;
         if (!Number.isFinite(atMs)) fail('--at must be an ISO 8601 time');
-        return void process.stdout.write(renderPastLoad(await loadAt(allEvents(store), atMs, timeTravel), format));
+        return void process.stdout.write(renderPastLoad(await loadAt(allEventBatches(store), atMs, timeTravel), format));
       }
       case 'day': {
         if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !Number.isFinite(Date.parse(values.date))) fail('--date must be a date YYYY-MM-DD');
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         if (!Number.isInteger(stepMinutes) || stepMinutes < 1) fail('--step-minutes must be a positive whole number');
         const dayFrom = helsinkiStartOfDay(Date.parse(`${values.date}T12:00:00Z`));
         const dayTo = helsinkiStartOfDay(dayFrom + DAY_MS + 6 * 3_600_000);
-        const steps = await loadThroughDay(allEvents(store), { fromMs: dayFrom, toMs: dayTo, stepMs: stepMinutes * 60_000 }, timeTravel);
+        const steps = await loadThroughDay(allEventBatches(store), { fromMs: dayFrom, toMs: dayTo, stepMs: stepMinutes * 60_000 }, timeTravel);
         return void process.stdout.write(renderDay({ date: values.date, steps }, format));
       }
       case 'what-if': {
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         }
         if (whatIfRules.s2AlertMinutes >= whatIfRules.s2DispatchMinutes) fail('--s2-alert-minutes must be less than --s2-dispatch-minutes');
         const replay = new WhatIfReplay({ fromMs, toMs, actualRules, whatIfRules, assumedMissionMinutes });
-        for await (const event of allEvents(store)) replay.apply(event);
+        for await (const batch of allEventBatches(store)) for (const event of batch) replay.apply(event);
         return void process.stdout.write(renderWhatIf(replay.report(), format));
       }
     }

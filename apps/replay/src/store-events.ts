@@ -1,8 +1,10 @@
-import { fromRecorded } from '@dtask/events';
-import { EventStore, readAllEvents } from '@dtask/event-store';
-import { FoldEvent } from '@dtask/read-models';
+import { EventStore, readAllBatches } from '@dtask/event-store';
+import { EventBatches, FoldEvent } from '@dtask/read-models';
 
-/** `$all` from the start, upcast to current schemas: what every fold takes. */
-export async function* allEvents(store: EventStore): AsyncIterable<FoldEvent> {
-  for await (const event of readAllEvents(store)) yield fromRecorded(event) as unknown as FoldEvent;
+/**
+ * `$all` from the start in batches, as the live projections receive it: stored events as they are
+ * (each fold upcasts what it reads), no copy per event.
+ */
+export async function* allEventBatches(store: EventStore): EventBatches {
+  for await (const batch of readAllBatches(store)) yield batch as unknown as FoldEvent[];
 }

@@ -10,6 +10,9 @@ export interface FoldEvent {
   metadata: { occurredAt: string; actor?: { id: string; role: string } } & Record<string, unknown>;
 }
 
+/** `$all` in batches, as replays read it: a loop per batch, not a promise per event. */
+export type EventBatches = AsyncIterable<readonly FoldEvent[]>;
+
 export const TASK_STREAM_PREFIX = 'dtask-';
 
 export function taskIdOf(event: FoldEvent): string | undefined {

@@ -1,4 +1,4 @@
-import { FoldEvent } from './fold-event';
+import { EventBatches } from './fold-event';
 import { GroupBy, measure, measureGroups, Measures } from './measures/load-reduction';
 import { TaskFactsFold } from './measures/task-facts';
 
@@ -23,15 +23,15 @@ const DAY_MS = 86_400_000;
  * history is folded, as the live report folds everything it has seen.
  */
 export async function replayLoadReduction(
-  events: AsyncIterable<FoldEvent>,
+  batches: EventBatches,
   window: ReplayWindow,
   options: { assumedMissionMinutes: number; groupBy?: GroupBy },
 ): Promise<LoadReductionReplay> {
   const fold = new TaskFactsFold();
   let count = 0;
-  for await (const event of events) {
-    fold.apply(event);
-    count += 1;
+  for await (const batch of batches) {
+    for (const event of batch) fold.apply(event);
+    count += batch.length;
   }
   const tasks = [...fold.tasks.values()].filter((task) => task.receivedAtMs >= window.fromMs && task.receivedAtMs < window.toMs);
   const measureOptions = { assumedMissionMinutes: options.assumedMissionMinutes, windowDays: (window.toMs - window.fromMs) / DAY_MS };

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DTaskDecider, SafetyRules } from '@dtask/domain';
-import { fromRecorded } from '@dtask/events';
-import { EventStore, readAllEvents } from '@dtask/event-store';
+import { EventStore, readAllBatches } from '@dtask/event-store';
 import {
+  EventBatches,
   FoldEvent,
   GroupBy,
   helsinkiStartOfDay,
@@ -69,13 +69,13 @@ export class ReplayService {
         assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
         horizonMs: nowMs,
       });
-      for await (const event of this.events()) replay.apply(event);
+      for await (const batch of this.events()) for (const event of batch) replay.apply(event);
       return replay.report();
     });
   }
 
-  private async *events(): AsyncIterable<FoldEvent> {
-    for await (const event of readAllEvents(this.store)) yield fromRecorded(event) as unknown as FoldEvent;
+  private async *events(): EventBatches {
+    for await (const batch of readAllBatches(this.store)) yield batch as unknown as FoldEvent[];
   }
 
   private oneAtATime<T>(replay: () => Promise<T>): Promise<T> {

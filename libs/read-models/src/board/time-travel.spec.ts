@@ -17,8 +17,10 @@ const intake = (id: string, minute: number) => ({
 });
 const options = { decider: createDTaskDecider(DEFAULT_SAFETY_RULES), patientKey: (personId: string | undefined, phone: string) => personId ?? phone, assumedMissionMinutes: 75 };
 
+/** Two batches, split mid-history, as a store would read them. */
 async function* from(events: FoldEvent[]) {
-  yield* events;
+  yield events.slice(0, 5);
+  yield events.slice(5);
 }
 
 /** A at 0 claimed at 2 and advised at 8; B at 5 claimed at 12 by another nurse; C at 10, waiting. */

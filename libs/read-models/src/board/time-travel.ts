@@ -1,6 +1,6 @@
 import { DTaskDecider } from '@dtask/domain';
 import { QueueItemView } from '@dtask/events';
-import { FoldEvent } from '../fold-event';
+import { EventBatches } from '../fold-event';
 import { TaskFactsFold } from '../measures/task-facts';
 import { loadSnapshot, LoadSnapshot } from './load-snapshot';
 import { PatientKey, TaskBoardFold } from './task-board-fold';
@@ -24,15 +24,17 @@ const DECISIONS = new Set(['UnitRequested', 'PhoneAdviceGiven', 'RedirectRequest
  * The queue and the live load as they stood at `atMs`: every event that had happened by then,
  * folded by the live service's own folds. Exact whatever order `$all` holds them in.
  */
-export async function loadAt(events: AsyncIterable<FoldEvent>, atMs: number, options: TimeTravelOptions): Promise<PastLoad> {
+export async function loadAt(batches: EventBatches, atMs: number, options: TimeTravelOptions): Promise<PastLoad> {
   const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, options.patientKey);
   const facts = new TaskFactsFold();
   let count = 0;
-  for await (const event of events) {
-    if (Date.parse(event.metadata.occurredAt) > atMs) continue;
-    board.apply(event);
-    facts.apply(event);
-    count += 1;
+  for await (const batch of batches) {
+    for (const event of batch) {
+      if (Date.parse(event.metadata.occurredAt) > atMs) continue;
+      board.apply(event);
+      facts.apply(event);
+      count += 1;
+    }
   }
   const now = new Date(atMs);
   const queue = board.queue(now);
@@ -64,7 +66,7 @@ export interface DayStep {
  * Reading stops at the first event after the window.
  */
 export async function loadThroughDay(
-  events: AsyncIterable<FoldEvent>,
+  batches: EventBatches,
   window: { fromMs: number; toMs: number; stepMs: number },
   options: TimeTravelOptions,
 ): Promise<DayStep[]> {
@@ -94,12 +96,14 @@ export async function loadThroughDay(
     decisions = 0;
     next += window.stepMs;
   };
-  for await (const event of events) {
-    const atMs = Date.parse(event.metadata.occurredAt);
-    while (next <= window.toMs && atMs > next) takeStep();
-    if (next > window.toMs) break;
-    board.apply(event);
-    if (atMs > window.fromMs && atMs <= window.toMs && DECISIONS.has(event.type)) decisions += 1;
+  replay: for await (const batch of batches) {
+    for (const event of batch) {
+      const atMs = Date.parse(event.metadata.occurredAt);
+      while (next <= window.toMs && atMs > next) takeStep();
+      if (next > window.toMs) break replay;
+      board.apply(event);
+      if (atMs > window.fromMs && atMs <= window.toMs && DECISIONS.has(event.type)) decisions += 1;
+    }
   }
   while (next <= window.toMs) takeStep();
   return steps;
