@@ -5,3 +5,4 @@ export * from './measures/load-reduction';
 export * from './measures/percentile';
 export * from './csv';
 export * from './replay';
+export * from './privacy/pseudonymiser';

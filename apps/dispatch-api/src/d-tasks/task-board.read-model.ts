@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DTaskDecider, DTaskState, flagsOf, isFollowUpDue, queuePriority, SecondContactOf } from '@dtask/domain';
 import { EventMetadata, QueueItemView, taskIdFromStreamId } from '@dtask/events';
 import { RecordedEvent } from '@dtask/event-store';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
+import { Pseudonymiser } from '@dtask/read-models';
 import { AllStreamFollower } from '../projections/projection-host';
 import { Snapshottable } from '../projections/read-model-snapshots';
 import { toTimedEvent } from './command-executor';

@@ -2,12 +2,12 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { fromRecorded } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
+import { Pseudonymiser } from '@dtask/read-models';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
 
 const EventLogQuery = z
   .object({
