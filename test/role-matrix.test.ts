@@ -77,6 +77,8 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/admin/config': async () => ({ taskId: '' }),
     'get /api/handoffs': async () => ({ taskId: '' }),
     'get /api/load/history': async () => ({ taskId: '' }),
+    'get /api/export/events.ndjson': async () => ({ taskId: '' }),
+    'get /api/export/measures.csv': async () => ({ taskId: '' }),
   };
 }
 

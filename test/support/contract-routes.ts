@@ -34,6 +34,8 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/admin/config', roles: ['admin'], body: false },
   { method: 'get', path: '/api/handoffs', roles: ['partner'], body: false },
   { method: 'get', path: '/api/load/history', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/export/events.ndjson', roles: ['analyst'], body: false },
+  { method: 'get', path: '/api/export/measures.csv', roles: ['supervisor', 'analyst'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];

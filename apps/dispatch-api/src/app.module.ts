@@ -14,6 +14,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DTasksModule } from './d-tasks/d-tasks.module';
 import { EventLogModule } from './event-log/event-log.module';
+import { ExportsModule } from './exports/exports.module';
 import { LoadModule } from './load/load.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
@@ -58,6 +59,7 @@ export class AppModule {
         ReportsModule,
         LoadModule,
         EventLogModule,
+        ExportsModule,
         AdminModule,
         ServeStaticModule.forRoot({
           rootPath: CONSOLE_DIST,

@@ -6,5 +6,6 @@ export * from './measures/measure-rows';
 export * from './measures/percentile';
 export * from './csv';
 export * from './replay';
+export * from './report-window';
 export * from './privacy/pseudonymiser';
 export * from './privacy/event-export';

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { GROUP_BY } from '@dtask/read-models';
 
+const WindowShape = {
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+};
+const toAfterFrom = (query: { from?: string; to?: string }) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to);
+const TO_AFTER_FROM = { path: ['to'], message: 'must be after from' };
+
 export const LoadReductionQuerySchema = z
-  .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    groupBy: z.enum(GROUP_BY).optional(),
-  })
+  .object({ ...WindowShape, groupBy: z.enum(GROUP_BY).optional() })
   .strict()
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
+  .refine(toAfterFrom, TO_AFTER_FROM);
 export type LoadReductionQuery = z.infer<typeof LoadReductionQuerySchema>;
+
+/** `?from&to` of the exports: the same checks as the report's. */
+export const TimeWindowQuerySchema = z.object(WindowShape).strict().refine(toAfterFrom, TO_AFTER_FROM);
+export type TimeWindowQuery = z.infer<typeof TimeWindowQuerySchema>;

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { measure, measureGroups } from '@dtask/read-models';
+import { measure, measureGroups, reportWindow } from '@dtask/read-models';
 import { Request, Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
@@ -12,8 +12,6 @@ import { AllStreamFollower } from '../projections/projection-host';
 import { toCsv } from '@dtask/read-models';
 import { LoadReductionQuery, LoadReductionQuerySchema } from './load-reduction-query';
 import { TaskFactsReadModel } from './task-facts.read-model';
-
-const DAY_MS = 86_400_000;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -36,12 +34,9 @@ export class ReportsController {
     @Res() response: Response,
   ) {
     await this.follower.waitFor(this.follower.position);
-    const now = this.clock.now();
-    const toMs = query.to ? Date.parse(query.to) : now.getTime();
-    // The centre's year starts at midnight in Helsinki (UTC+2 in winter).
-    const fromMs = query.from ? Date.parse(query.from) : Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000;
+    const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const tasks = this.facts.receivedBetween(fromMs, toMs);
-    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays: (toMs - fromMs) / DAY_MS };
+    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays };
     const report = {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
