@@ -1,5 +1,5 @@
 import { createDTaskDecider, toTimedEvent } from '@dtask/domain';
-import { EventMetadata } from '@dtask/events';
+import { deserialize, EventMetadata } from '@dtask/events';
 import { SqliteEventStore } from '@dtask/event-store';
 import { measure, TaskFactsFold } from '@dtask/read-models';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,26 +8,32 @@ import { join } from 'node:path';
 import { generateYear } from '../apps/simulator/src/generate-year';
 
 describe('synthetic year generator', () => {
-  it('writes valid task histories, in time order, with a plausible decision mix', async () => {
+  it('writes valid task histories, in time order, with a plausible decision mix and the calls that follow it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dtask-year-'));
     const store = new SqliteEventStore({ fileName: join(dir, 'events.db'), synchronous: 'NORMAL' });
     try {
       const result = await generateYear({ store, tasks: 3650, startMs: Date.parse('2025-01-01T00:00:00+02:00'), seed: 1 });
       expect(result.tasks).toBeGreaterThan(3500);
-      expect(result.events / result.tasks).toBeGreaterThan(5);
+      // About ten events a task, as a centre's year of ~100,000 tasks makes about a million.
+      expect(result.events / result.tasks).toBeGreaterThan(8.5);
 
       const decider = createDTaskDecider();
       const states = new Map<string, ReturnType<typeof decider.evolve>>();
       const revisions = new Map<string, number>();
       const fold = new TaskFactsFold();
-      let previousAt = '';
+      const types = new Map<string, number>();
+      const missionStages = new Set<string>();
+      let previousAtMs = 0;
       let position: string | undefined;
       for (;;) {
         const batch = await store.readAll({ fromPosition: position, maxCount: 5000 });
         for (const event of batch.events) {
-          const metadata = event.metadata as EventMetadata;
-          expect(metadata.occurredAt >= previousAt.slice(0, 10)).toBe(true); // days in order
-          previousAt = metadata.occurredAt;
+          // Every event passes its schema, and `$all` is in time order, across midnights too.
+          const metadata = deserialize(event).metadata as EventMetadata;
+          expect(Date.parse(metadata.occurredAt)).toBeGreaterThanOrEqual(previousAtMs);
+          previousAtMs = Date.parse(metadata.occurredAt);
+          types.set(event.type, (types.get(event.type) ?? 0) + 1);
+          if (event.type === 'MissionUpdated') missionStages.add((event.data as { stage: string }).stage);
           expect(event.revision).toBe((revisions.get(event.streamId) ?? -1) + 1);
           revisions.set(event.streamId, event.revision);
           const state = decider.evolve(states.get(event.streamId) ?? decider.initialState, toTimedEvent(event.type, event.data, metadata));
@@ -38,7 +44,13 @@ describe('synthetic year generator', () => {
         if (batch.isEnd) break;
       }
       const closed = [...states.values()].filter((state) => state.status === 'closed').length;
-      expect(closed / states.size).toBeGreaterThan(0.9);
+      expect(closed / states.size).toBeGreaterThan(0.99);
+      expect(result.events).toBe([...types.values()].reduce((a, b) => a + b, 0));
+      // Advice with a safety-net call back, the units' missions stage by stage, handoffs answered or not.
+      expect(types.get('FollowUpScheduled')! / types.get('PhoneAdviceGiven')!).toBeGreaterThan(0.6);
+      expect(types.get('FollowUpCompleted')).toBeGreaterThan(types.get('FollowUpScheduled')!);
+      expect([...missionStages].sort()).toEqual(['completed', 'on-scene', 'unit-assigned']);
+      for (const type of ['HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'DTaskReleased', 'WaitingLimitReached']) expect([type, types.get(type) ?? 0]).not.toEqual([type, 0]);
       const m = measure([...fold.tasks.values()], { assumedMissionMinutes: 75, windowDays: 365 });
       expect(m.tasks).toBe(result.tasks);
       expect(m.resolvedWithoutUnitShare).toBeGreaterThan(0.4);

@@ -82,6 +82,8 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/replay/day?date=2026-11-22': async () => ({ taskId: '' }),
     'get /api/replay/what-if?s1FailedAttempts=1': async () => ({ taskId: '' }),
     'get /api/reports/charts': async () => ({ taskId: '' }),
+    'get /api/export/events.ndjson': async () => ({ taskId: '' }),
+    'get /api/export/measures.csv': async () => ({ taskId: '' }),
   };
 }
 

@@ -39,6 +39,8 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/replay/day?date=2026-11-22', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/replay/what-if?s1FailedAttempts=1', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/reports/charts', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/export/events.ndjson', roles: ['analyst'], body: false },
+  { method: 'get', path: '/api/export/measures.csv', roles: ['supervisor', 'analyst'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];

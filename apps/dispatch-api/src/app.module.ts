@@ -14,6 +14,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DTasksModule } from './d-tasks/d-tasks.module';
 import { EventLogModule } from './event-log/event-log.module';
+import { ExportsModule } from './exports/exports.module';
 import { LoadModule } from './load/load.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
@@ -60,6 +61,7 @@ export class AppModule {
         LoadModule,
         EventLogModule,
         ReplayModule,
+        ExportsModule,
         AdminModule,
         ServeStaticModule.forRoot({
           rootPath: CONSOLE_DIST,

@@ -1,5 +1,5 @@
 import { createDTaskDecider, DTaskCommand, DTaskState, TimedEvent, areaOf } from '@dtask/domain';
-import { dtaskStreamId, DTaskEvent, toEventToAppend } from '@dtask/events';
+import { dtaskStreamId, DTaskEvent, RedFlag, toEventToAppend } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { createHash } from 'node:crypto';
 import { Random } from './random';
@@ -22,7 +22,15 @@ interface Timed {
   streamId: string;
   event: TimedEvent;
   actor: { id: string; role: 'erc' | 'nurse' | 'supervisor' | 'partner' | 'system' };
+  /** One per command: the events a command decided are appended together, as the service does. */
+  correlationId: string;
 }
+
+/** The daily arrival curve, by the hour after the day's start. */
+const HOUR_WEIGHTS = Array.from({ length: 24 }, (_, h) => [h, arrivalWeight((h + 2) % 24)] as const);
+
+/** Non-conveyance codes a completed mission may report. */
+const X_CODES = ['X-1', 'X-2', 'X-3', 'X-5', 'X-6', 'X-8', 'X-9'] as const;
 
 /**
  * One task's whole life, decided by the real decider (so every generated history is one the
@@ -36,72 +44,131 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number): Timed
   const out: Timed[] = [];
   let state: DTaskState = decider.initialState;
   let clock = receivedAtMs;
-  const nurse = { id: `nurse-${random.int(1, 24)}`, role: 'nurse' as const };
+  const anyNurse = () => ({ id: `nurse-${random.int(1, 24)}`, role: 'nurse' as const });
+  let nurse = anyNurse();
+  const erc = { id: 'erc', role: 'erc' as const };
+  const policy = { id: 'policy-engine', role: 'system' as const };
   // A command the task's state no longer allows (e.g. a claim after an automatic unit) is skipped.
   const act = (command: Untimed, minutesLater: number, actor = command.actor as Timed['actor']) => {
     clock += minutesLater * MINUTE;
     try {
       const events = decider.decide({ ...command, at: new Date(clock).toISOString() } as DTaskCommand, state);
+      const correlationId = globalThis.crypto.randomUUID();
       for (const event of events) {
         state = decider.evolve(state, event);
-        out.push({ streamId, event, actor });
+        out.push({ streamId, event, actor, correlationId });
       }
       return true;
     } catch {
       return false;
     }
   };
-  act({ type: 'Intake', actor: { id: 'erc', role: 'erc' }, task: { ...body, taskId, area: areaOf(body.municipality), urgency: 'D' } }, 0);
+  /** The unit's mission as the ERC reports it: assigned, on scene (unless called off on the way), completed. */
+  const mission = (conveyedShare: number) => {
+    const unitId = `OU-${random.int(100, 199)}`;
+    act({ type: 'UpdateMission', actor: erc, stage: 'unit-assigned', unitId }, random.int(1, 10));
+    const calledOff = random.chance(0.04);
+    if (!calledOff) act({ type: 'UpdateMission', actor: erc, stage: 'on-scene', unitId }, random.int(8, 40));
+    const conveyed = !calledOff && random.chance(conveyedShare);
+    act({ type: 'UpdateMission', actor: erc, stage: 'completed', unitId, conveyed, ...(conveyed ? {} : { xCode: random.pick(X_CODES) }) }, random.int(20, 70));
+  };
+  const escalate = (redFlag: RedFlag, minutesLater: number) => {
+    act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [redFlag], concern: false, symptoms: 'generated', existingServices: [], notes: '' } }, minutesLater);
+    act({ type: 'Escalate', actor: nurse, urgency: random.pick(['B', 'C'] as const), reason: 'red flag' }, 1);
+    mission(0.9);
+  };
+
+  act({ type: 'Intake', actor: erc, task: { ...body, taskId, area: areaOf(body.municipality), urgency: 'D' } }, 0);
   if (random.chance(0.02)) {
-    act({ type: 'Cancel', actor: { id: 'erc', role: 'erc' }, reason: 'ERC cancelled' }, random.int(2, 15));
+    act({ type: 'Cancel', actor: erc, reason: 'ERC cancelled' }, random.int(2, 15));
     return out;
   }
   const wait = Math.max(1, Math.round(random.exponential(1 / 12)));
-  const policy = { id: 'policy-engine', role: 'system' as const };
   if (wait >= 20) act({ type: 'ReachWaitingLimit', actor: policy }, 20);
   if (wait >= 60) {
     act({ type: 'ReachWaitingLimit', actor: policy }, 40);
-    act({ type: 'UpdateMission', actor: { id: 'erc', role: 'erc' }, stage: 'completed', unitId: `OU-${random.int(100, 199)}` }, random.int(40, 120));
+    mission(0.6);
     return out;
   }
   act({ type: 'Claim', actor: nurse }, Math.max(0, wait - (clock - receivedAtMs) / MINUTE));
-  let reached = random.chance(0.82);
+  // Now and then the nurse is pulled to another call before dialling, and a colleague takes over.
+  if (random.chance(0.06)) {
+    act({ type: 'Release', actor: nurse, reason: 'another call' }, random.int(1, 3));
+    nurse = anyNurse();
+    act({ type: 'Claim', actor: nurse }, random.int(1, 5));
+  }
+  let reached = random.chance(0.76);
   if (!reached) {
     act({ type: 'RecordCallback', actor: nurse, outcome: 'no-answer' }, random.int(1, 3));
     reached = random.chance(0.7);
     if (!reached) {
       act({ type: 'RecordCallback', actor: nurse, outcome: 'busy' }, random.int(3, 8));
-      act({ type: 'UpdateMission', actor: { id: 'erc', role: 'erc' }, stage: 'completed', unitId: `OU-${random.int(100, 199)}`, conveyed: random.chance(0.6) }, random.int(40, 120));
+      mission(0.6);
       return out;
     }
   }
   act({ type: 'RecordCallback', actor: nurse, outcome: 'reached' }, random.int(1, 4));
-  const redFlag = random.chance(0.06);
-  act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: redFlag ? ['chest-pain'] : [], concern: false, symptoms: 'generated', existingServices: [], notes: '' } }, random.int(3, 9));
-  if (redFlag) {
-    act({ type: 'Escalate', actor: nurse, urgency: random.pick(['B', 'C'] as const), reason: 'red flag' }, 1);
-    act({ type: 'UpdateMission', actor: { id: 'erc', role: 'erc' }, stage: 'completed', unitId: `OU-${random.int(100, 199)}`, conveyed: true }, random.int(40, 120));
+  if (random.chance(0.06)) {
+    escalate('chest-pain', random.int(3, 9));
     return out;
   }
+  act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: [], notes: '' } }, random.int(3, 9));
+  // Sometimes the nurse adds what a relative or the home-care record told her before deciding.
+  if (random.chance(0.08)) act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: ['home-care'], notes: 'supplemented' } }, random.int(2, 6));
   const decision = random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
   if (decision === 'phone-advice') {
-    act({ type: 'Decide', actor: nurse, decision: { kind: 'phone-advice', advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true } }, random.int(2, 6));
+    // Most advised patients get the safety-net call back later the same day or the next morning.
+    const followUpMinutes = random.chance(0.75) ? random.int(120, 18 * 60) : undefined;
+    const advisedAt = clock + random.int(2, 6) * MINUTE;
+    const followUpAt = followUpMinutes === undefined ? undefined : new Date(advisedAt + followUpMinutes * MINUTE).toISOString();
+    act({ type: 'Decide', actor: nurse, decision: { kind: 'phone-advice', advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...(followUpAt ? { followUpAt } : {}) } }, (advisedAt - clock) / MINUTE);
+    if (followUpMinutes !== undefined) followUp(followUpMinutes);
   } else if (decision === 'redirect') {
-    const [target, targetKind] = random.pick(SERVICES);
-    act({ type: 'Decide', actor: nurse, decision: { kind: 'redirect', target, targetKind, handoffNote: 'generated', patientInformed: true } }, random.int(2, 6));
-    const partner = { id: `partner-${target}`, role: 'partner' as const, service: target };
-    if (random.chance(0.88)) act({ type: 'AcceptHandoff', actor: partner }, random.int(3, 25));
-    else {
-      act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
-      act({ type: 'Claim', actor: nurse }, random.int(1, 5));
-      act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } }, random.int(1, 4));
-      act({ type: 'UpdateMission', actor: { id: 'erc', role: 'erc' }, stage: 'completed', unitId: `OU-${random.int(100, 199)}` }, random.int(40, 120));
-    }
+    redirect(random.pick(SERVICES), random.int(2, 6));
   } else {
     act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response'] as const), urgency: 'D' } }, random.int(2, 6));
-    act({ type: 'UpdateMission', actor: { id: 'erc', role: 'erc' }, stage: 'completed', unitId: `OU-${random.int(100, 199)}`, conveyed: random.chance(0.5) }, random.int(40, 120));
+    mission(0.5);
   }
   return out;
+
+  /** The partner accepts, declines, or does not answer in time (S6); a returned task is decided again. */
+  function redirect([target, targetKind]: (typeof SERVICES)[number], minutesLater: number): void {
+    act({ type: 'Decide', actor: nurse, decision: { kind: 'redirect', target, targetKind, handoffNote: 'generated', patientInformed: true } }, minutesLater);
+    const partner = { id: `partner-${target}`, role: 'partner' as const, service: target };
+    const answer = random.weighted([['accept', 86], ['decline', 10], ['no answer', 4]] as const);
+    if (answer === 'accept') {
+      act({ type: 'AcceptHandoff', actor: partner }, random.int(3, 25));
+      return;
+    }
+    if (answer === 'decline') act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
+    else act({ type: 'TimeOutHandoff', actor: policy }, 30);
+    act({ type: 'Claim', actor: nurse }, random.int(1, 5));
+    if (answer === 'no answer' && random.chance(0.5)) {
+      redirect(SERVICES[5], random.int(1, 4));
+      return;
+    }
+    act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } }, random.int(1, 4));
+    mission(0.5);
+  }
+
+  /** The follow-up call: usually reached and closed; unanswered twice, a unit (S1); worse, an escalation. */
+  function followUp(dueInMinutes: number): void {
+    nurse = anyNurse();
+    act({ type: 'Claim', actor: nurse }, dueInMinutes + random.int(0, 20));
+    if (random.chance(0.2)) {
+      act({ type: 'RecordFollowUp', actor: nurse, outcome: random.pick(['no-answer', 'busy'] as const) }, random.int(1, 3));
+      if (random.chance(0.3)) {
+        act({ type: 'RecordFollowUp', actor: nurse, outcome: 'no-answer' }, random.int(10, 30));
+        mission(0.6);
+        return;
+      }
+    }
+    if (random.chance(0.04)) {
+      escalate(random.pick(['new-confusion', 'breathing-difficulty-at-rest', 'suspected-sepsis'] as const), random.int(3, 8));
+      return;
+    }
+    act({ type: 'RecordFollowUp', actor: nurse, outcome: 'reached' }, random.int(3, 10));
+  }
 }
 
 function uuidFrom(name: string): string {
@@ -111,7 +178,7 @@ function uuidFrom(name: string): string {
 
 export interface GenerateYearOptions {
   store: EventStore;
-  /** Tasks over the year (≥ 100,000 makes about 1,000,000 events). */
+  /** Tasks over the year (110,000 make about 1,000,000 events). */
   tasks: number;
   startMs: number;
   seed: number;
@@ -119,35 +186,49 @@ export interface GenerateYearOptions {
 }
 
 /**
- * Writes a year of the region straight into a store, day by day, each day's events in time order
- * so `$all` reads like the service wrote it.
+ * Writes a year of the region straight into a store, day by day, in time order so `$all` reads
+ * like the service wrote it: what happens after midnight (a follow-up call the next morning, a
+ * late mission) waits for the day it happens on.
  */
 export async function generateYear(options: GenerateYearOptions): Promise<{ tasks: number; events: number }> {
   const random = new Random(options.seed);
   const perDay = options.tasks / 365;
   let sequence = 0;
   let events = 0;
+  let later: Timed[] = [];
   for (let day = 0; day < 365; day += 1) {
     const dayStart = options.startMs + day * 24 * 60 * MINUTE;
-    const lives: Timed[] = [];
+    const lives: Timed[] = later;
     const todays = Math.round(perDay * (day % 7 >= 5 ? 0.9 : 1.04));
     for (let i = 0; i < todays && sequence < options.tasks; i += 1) {
-      const hour = random.weighted(Array.from({ length: 24 }, (_, h) => [h, arrivalWeight((h + 2) % 24)] as const));
+      const hour = random.weighted(HOUR_WEIGHTS);
       lives.push(...taskLife(random, sequence++, dayStart + hour * 60 * MINUTE + random.int(0, 59) * MINUTE));
     }
-    lives.sort((a, b) => a.event.at.localeCompare(b.event.at));
-    const appends: Promise<unknown>[] = [];
-    for (const { streamId, event, actor } of lives) {
-      const { at, ...payload } = event;
-      const correlation = globalThis.crypto.randomUUID();
-      // Appends are queued in order without waiting, so each stream keeps its order and batches are large.
-      appends.push(
-        options.store.append(streamId, [toEventToAppend(payload as DTaskEvent, { actor: { id: actor.id, role: actor.role }, occurredAt: at, correlationId: correlation, causationId: correlation })], { expectedRevision: 'any' }),
-      );
-    }
-    await Promise.all(appends);
-    events += lives.length;
+    // A stable sort: one task's events at the same instant keep the decider's order.
+    lives.sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : 0));
+    const tomorrow = new Date(dayStart + 24 * 60 * MINUTE).toISOString();
+    const cut = lives.findIndex((life) => life.event.at >= tomorrow);
+    later = cut < 0 ? [] : lives.splice(cut);
+    events += await appendInOrder(options.store, lives);
     if (day % 30 === 29) options.log?.(`day ${day + 1}: ${sequence} tasks, ${events} events`);
   }
+  events += await appendInOrder(options.store, later);
   return { tasks: sequence, events };
+}
+
+async function appendInOrder(store: EventStore, lives: Timed[]): Promise<number> {
+  const appends: Promise<unknown>[] = [];
+  for (let i = 0; i < lives.length; ) {
+    const { streamId, actor, correlationId } = lives[i]!;
+    const events = [];
+    // A command's events are adjacent: they share one instant, and the sort is stable.
+    for (; i < lives.length && lives[i]!.correlationId === correlationId; i += 1) {
+      const { at, ...payload } = lives[i]!.event;
+      events.push(toEventToAppend(payload as DTaskEvent, { actor: { id: actor.id, role: actor.role }, occurredAt: at, correlationId, causationId: correlationId }));
+    }
+    // Appends are queued in order without waiting, so each stream keeps its order and batches are large.
+    appends.push(store.append(streamId, events, { expectedRevision: 'any' }));
+  }
+  await Promise.all(appends);
+  return lives.length;
 }

@@ -1,6 +1,7 @@
 import { EventBatches } from './fold-event';
-import { GroupBy, measure, measureGroups, Measures } from './measures/load-reduction';
-import { TaskFactsFold } from './measures/task-facts';
+import { GroupBy, measure, measureGroups, MeasureOptions, Measures } from './measures/load-reduction';
+import { MeasureRow, measureRows } from './measures/measure-rows';
+import { TaskFacts, TaskFactsFold } from './measures/task-facts';
 
 export interface ReplayWindow {
   fromMs: number;
@@ -27,6 +28,37 @@ export async function replayLoadReduction(
   window: ReplayWindow,
   options: { assumedMissionMinutes: number; groupBy?: GroupBy },
 ): Promise<LoadReductionReplay> {
+  const { tasks, count, measureOptions } = await replayTasks(batches, window, options.assumedMissionMinutes);
+  return {
+    ...windowOf(window),
+    events: count,
+    totals: measure(tasks, measureOptions),
+    groups: options.groupBy ? measureGroups(tasks, options.groupBy, measureOptions) : [],
+  };
+}
+
+export interface MeasureRowsReplay {
+  from: string;
+  to: string;
+  events: number;
+  rows: MeasureRow[];
+}
+
+/** The measures CSV's rows (every breakdown at once) from `$all`, by the same fold as the live export. */
+export async function replayMeasureRows(
+  batches: EventBatches,
+  window: ReplayWindow,
+  options: { assumedMissionMinutes: number },
+): Promise<MeasureRowsReplay> {
+  const { tasks, count, measureOptions } = await replayTasks(batches, window, options.assumedMissionMinutes);
+  return { ...windowOf(window), events: count, rows: measureRows(tasks, measureOptions) };
+}
+
+async function replayTasks(
+  batches: EventBatches,
+  window: ReplayWindow,
+  assumedMissionMinutes: number,
+): Promise<{ tasks: TaskFacts[]; count: number; measureOptions: MeasureOptions }> {
   const fold = new TaskFactsFold();
   let count = 0;
   for await (const batch of batches) {
@@ -34,12 +66,7 @@ export async function replayLoadReduction(
     count += batch.length;
   }
   const tasks = [...fold.tasks.values()].filter((task) => task.receivedAtMs >= window.fromMs && task.receivedAtMs < window.toMs);
-  const measureOptions = { assumedMissionMinutes: options.assumedMissionMinutes, windowDays: (window.toMs - window.fromMs) / DAY_MS };
-  return {
-    from: new Date(window.fromMs).toISOString(),
-    to: new Date(window.toMs).toISOString(),
-    events: count,
-    totals: measure(tasks, measureOptions),
-    groups: options.groupBy ? measureGroups(tasks, options.groupBy, measureOptions) : [],
-  };
+  return { tasks, count, measureOptions: { assumedMissionMinutes, windowDays: (window.toMs - window.fromMs) / DAY_MS } };
 }
+
+const windowOf = (window: ReplayWindow) => ({ from: new Date(window.fromMs).toISOString(), to: new Date(window.toMs).toISOString() });

@@ -1,7 +1,5 @@
+import { DEV_PSEUDONYM_KEY, PseudonymKey } from '@dtask/read-models';
 import { z } from 'zod';
-
-/** Dev defaults: fine for `npm start` and tests, refused in production (AUTH_MODE=oidc). */
-const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-0123456789abcdef';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -21,7 +19,7 @@ export const AppConfigSchema = z
     OIDC_ISSUER: z.url().optional(),
     OIDC_JWKS_URL: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
-    PSEUDONYM_KEY: z.string().min(32).default(DEV_PSEUDONYM_KEY),
+    PSEUDONYM_KEY: PseudonymKey.default(DEV_PSEUDONYM_KEY),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SERVICES_FILE: z.string().min(1).optional(),
     S1_FAILED_ATTEMPTS: positiveInt(2),

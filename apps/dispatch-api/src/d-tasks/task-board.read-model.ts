@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DTaskDecider, DTaskState, SecondContactOf } from '@dtask/domain';
 import { QueueItemView } from '@dtask/events';
-import { QueueFilter, TaskBoardFold } from '@dtask/read-models';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
+import { Pseudonymiser, QueueFilter, TaskBoardFold } from '@dtask/read-models';
 import { toFoldEvent } from '../projections/fold-event';
 import { AllStreamFollower } from '../projections/projection-host';
 import { Snapshottable } from '../projections/read-model-snapshots';

@@ -1,13 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { fromRecorded } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
+import { analystView, Pseudonymiser } from '@dtask/read-models';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
 
 const EventLogQuery = z
   .object({
@@ -31,12 +30,7 @@ export class EventLogController {
   @ApiZodQuery(EventLogQuery)
   async list(@Query(zodPipe(EventLogQuery)) query: z.infer<typeof EventLogQuery>) {
     const batch = await this.store.readAll({ fromPosition: query.fromPosition, maxCount: query.limit });
-    const events = batch.events
-      .filter((event) => event.streamId.startsWith('dtask-'))
-      .map((recorded) => {
-        const { position, streamId, type, data, metadata } = this.pseudonymiser.event(fromRecorded(recorded));
-        return { position, streamId, type, data, metadata };
-      });
+    const events = batch.events.filter((event) => event.streamId.startsWith('dtask-')).map((recorded) => analystView(recorded, this.pseudonymiser));
     return { events, nextPosition: batch.lastPosition ?? null, isEnd: batch.isEnd };
   }
 }

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@dtask/event-store';
+import { Pseudonymiser } from '@dtask/read-models';
 import { Actor } from '../auth/actor';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
 
 const HANDOFF_EVENTS = new Set(['RedirectRequested', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut']);
 

@@ -1,12 +1,12 @@
 import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer, ConnectedSocket, MessageBody } from '@nestjs/websockets';
 import { comparePositions, EventStore, RecordedEvent } from '@dtask/event-store';
+import { Pseudonymiser } from '@dtask/read-models';
 import { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { Actor } from '../auth/actor';
 import { TokenVerifier } from '../auth/token-verifier';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
 import { AllStreamFollower } from '../projections/projection-host';
 import { LIVE_ROLES, liveViewOf } from './live-view';
 

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { Pseudonymiser } from '@dtask/read-models';
 import { AccessLog } from '../audit/access-log';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Pseudonymiser } from './pseudonymiser';
 
 @Global()
 @Module({

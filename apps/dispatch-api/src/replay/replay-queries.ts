@@ -33,4 +33,5 @@ export const WhatIfQuery = z
     path: ['s2AlertMinutes'],
     message: 'must be less than s2DispatchMinutes',
   });
-export type WhatIfQuery = z.infer<typeof WhatIfQuery>;
+// Named apart from the schema: a decorated parameter typed by a same-named value confuses OpenAPI.
+export type WhatIfParams = z.infer<typeof WhatIfQuery>;

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GroupBy, toCsv } from '@dtask/read-models';
+import { GroupBy, reportWindow, toCsv } from '@dtask/read-models';
 import { Request, Response } from 'express';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
@@ -8,7 +8,7 @@ import { Clock } from '../clock/clock';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { LoadReductionQuery } from '../reports/load-reduction-query';
-import { PastDayQuery, PastLoadQuery, ReplayLoadReductionQuery, WhatIfQuery } from './replay-queries';
+import { PastDayQuery, PastLoadQuery, ReplayLoadReductionQuery, WhatIfParams, WhatIfQuery } from './replay-queries';
 import { ReplayService } from './replay.service';
 
 /**
@@ -29,7 +29,7 @@ export class ReplayController {
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(ReplayLoadReductionQuery)
   async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: Request, @Res() response: Response) {
-    const { fromMs, toMs } = this.window(query);
+    const { fromMs, toMs } = reportWindow(query, this.clock.now());
     const result = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined);
     if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
       response.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));
@@ -58,19 +58,10 @@ export class ReplayController {
   @Get('what-if')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(WhatIfQuery as unknown as z.ZodObject)
-  whatIf(@Query(zodPipe(WhatIfQuery)) query: WhatIfQuery) {
+  whatIf(@Query(zodPipe(WhatIfQuery)) query: WhatIfParams) {
     const { from, to, ...limits } = query;
-    const { fromMs, toMs } = this.window({ from, to });
+    const { fromMs, toMs } = reportWindow({ from, to }, this.clock.now());
     const changed = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
     return this.replay.whatIf(fromMs, toMs, changed, this.clock.now().getTime());
-  }
-
-  /** Defaults to the year to date; the centre's year starts at midnight in Helsinki. */
-  private window(query: { from?: string; to?: string }) {
-    const now = this.clock.now();
-    return {
-      fromMs: query.from ? Date.parse(query.from) : Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000,
-      toMs: query.to ? Date.parse(query.to) : now.getTime(),
-    };
   }
 }

@@ -8,6 +8,7 @@ import {
   helsinkiStartOfDay,
   loadAt,
   loadThroughDay,
+  Pseudonymiser,
   replayLoadReduction,
   TimeTravelOptions,
   WhatIfReplay,
@@ -17,7 +18,6 @@ import { APP_CONFIG } from '../config/config.module';
 import { DTASK_DECIDER, SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
 import { patientPseudonym } from '../d-tasks/task-board.read-model';
 import { EVENT_STORE } from '../event-store/event-store.module';
-import { Pseudonymiser } from '../privacy/pseudonymiser';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { charts, measure, measureGroups } from '@dtask/read-models';
+import { charts, measure, measureGroups, reportWindow } from '@dtask/read-models';
 import { Request, Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
@@ -10,10 +10,8 @@ import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { AllStreamFollower } from '../projections/projection-host';
 import { toCsv } from '@dtask/read-models';
-import { ChartsQuery, ChartsQuerySchema, LoadReductionQuery, LoadReductionQuerySchema, reportWindow } from './load-reduction-query';
+import { LoadReductionQuery, LoadReductionQuerySchema, TimeWindowQuery, TimeWindowQuerySchema } from './load-reduction-query';
 import { TaskFactsReadModel } from './task-facts.read-model';
-
-const DAY_MS = 86_400_000;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -36,9 +34,9 @@ export class ReportsController {
     @Res() response: Response,
   ) {
     await this.follower.waitFor(this.follower.position);
-    const { fromMs, toMs } = reportWindow(query, this.clock.now());
+    const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const tasks = this.facts.receivedBetween(fromMs, toMs);
-    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays: (toMs - fromMs) / DAY_MS };
+    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays };
     const report = {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
@@ -55,8 +53,8 @@ export class ReportsController {
   /** Monthly measures and the time-to-contact distribution for the analysts' charts; same window as the report. */
   @Get('charts')
   @Roles('supervisor', 'analyst')
-  @ApiZodQuery(ChartsQuerySchema)
-  async chartData(@Query(zodPipe(ChartsQuerySchema)) query: ChartsQuery) {
+  @ApiZodQuery(TimeWindowQuerySchema)
+  async chartData(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery) {
     await this.follower.waitFor(this.follower.position);
     const window = reportWindow(query, this.clock.now());
     return {

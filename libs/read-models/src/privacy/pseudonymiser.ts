@@ -1,4 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+
+/** The HMAC key of pseudonyms, as the service and the export CLI both read it from `PSEUDONYM_KEY`. */
+export const PseudonymKey = z.string().min(32);
+/** Dev default: fine for `npm start` and tests, refused in production (AUTH_MODE=oidc). */
+export const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-0123456789abcdef';
 
 /** Free-text fields can name people; analysts never see them. */
 const FREE_TEXT_FIELDS = new Set([

@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { EventStore } from '@dtask/event-store';
+import { measureRows, measuresCsv, Pseudonymiser, pseudonymisedNdjson, reportWindow } from '@dtask/read-models';
+import { Response } from 'express';
+import { Roles } from '../auth/roles.decorator';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { ApiZodQuery } from '../http/openapi';
+import { zodPipe } from '../http/zod-validation.pipe';
+import { AllStreamFollower } from '../projections/projection-host';
+import { TimeWindowQuery, TimeWindowQuerySchema } from '../reports/load-reduction-query';
+import { TaskFactsReadModel } from '../reports/task-facts.read-model';
+import { streamToResponse } from './stream-response';
+
+/** Analysts' bulk exports: the pseudonymised event log as NDJSON, and every measure as one CSV. */
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller('api/export')
+export class ExportsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly pseudonymiser: Pseudonymiser,
+    private readonly facts: TaskFactsReadModel,
+    private readonly follower: AllStreamFollower,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Every D-task event that occurred in [from, to) (the whole log by default), pseudonymised as in
+   * `GET /api/events`, one object a line, streamed from `$all` batch by batch up to the head at the start.
+   */
+  @Get('events.ndjson')
+  @Roles('analyst')
+  @ApiZodQuery(TimeWindowQuerySchema)
+  @ApiProduces('application/x-ndjson')
+  async events(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() response: Response): Promise<void> {
+    const window = { fromMs: query.from ? Date.parse(query.from) : undefined, toMs: query.to ? Date.parse(query.to) : undefined };
+    const head = await this.store.headPosition();
+    await streamToResponse(response, 'application/x-ndjson', pseudonymisedNdjson(this.store, this.pseudonymiser, window, head));
+  }
+
+  /** Every measure of the load-reduction report for tasks received in [from, to): totals, then each group of each breakdown. */
+  @Get('measures.csv')
+  @Roles('supervisor', 'analyst')
+  @ApiZodQuery(TimeWindowQuerySchema)
+  @ApiProduces('text/csv')
+  async measures(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() response: Response): Promise<void> {
+    await this.follower.waitFor(this.follower.position);
+    const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
+    const rows = measureRows(this.facts.receivedBetween(fromMs, toMs), { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays });
+    response.type('text/csv').send(measuresCsv(rows));
+  }
+}

@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import { Response } from 'express';
+
+const logger = new Logger('StreamResponse');
+
+/**
+ * Writes chunks to the response as they are produced, never faster than the client takes them:
+ * when `write` says the buffer is full, the next chunk is not pulled (so nothing more is read)
+ * until 'drain'. A client that leaves stops the pulling. A failure before the first byte
+ * propagates (503 for an unavailable store); after it, the response is cut short.
+ */
+export async function streamToResponse(response: Response, contentType: string, chunks: AsyncIterable<string>): Promise<void> {
+  let gone = false;
+  const leave = () => (gone = true);
+  response.on('close', leave);
+  // Headers are set at the first byte, so an error before it is answered like any other.
+  const start = () => {
+    if (response.headersSent) return;
+    response.status(200).type(contentType).setHeader('Cache-Control', 'no-store');
+  };
+  try {
+    for await (const chunk of chunks) {
+      if (gone) break;
+      if (!chunk) continue;
+      start();
+      if (!response.write(chunk)) await drainedOrClosed(response);
+      if (gone) break;
+    }
+    if (gone) return;
+    start();
+    response.end();
+  } catch (error) {
+    if (!response.headersSent) throw error;
+    logger.warn(`stream cut short: ${error instanceof Error ? error.message : String(error)}`);
+    response.destroy();
+  } finally {
+    response.off('close', leave);
+  }
+}
+
+function drainedOrClosed(response: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done).off('close', done);
+      resolve();
+    };
+    response.on('drain', done).on('close', done);
+  });
+}
