@@ -1,7 +1,7 @@
-import { createDTaskDecider, toTimedEvent } from '@dtask/domain';
+import { createDTaskDecider, DEFAULT_SAFETY_RULES, SafetyRules, toTimedEvent } from '@dtask/domain';
 import { deserialize, EventMetadata } from '@dtask/events';
 import { SqliteEventStore } from '@dtask/event-store';
-import { measure, TaskFactsFold } from '@dtask/read-models';
+import { FoldEvent, measure, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,43 @@ describe('synthetic year generator', () => {
       expect(m.resolvedWithoutUnitShare).toBeLessThan(0.75);
       expect(m.autoDispatch.unreachable).toBeGreaterThan(0);
       expect(m.escalated).toBeGreaterThan(0);
+
+      // What-if over the generated year: the configured limits reproduce it exactly; S1 after one
+      // failed call sends a unit to exactly the tasks whose first call before any contact failed,
+      // besides those sent one because a follow-up call went unanswered.
+      const whatIf = async (limits: Partial<SafetyRules>) => {
+        const replay = new WhatIfReplay({ fromMs: 0, toMs: Date.parse('2030-01-01T00:00:00Z'), actualRules: DEFAULT_SAFETY_RULES, whatIfRules: { ...DEFAULT_SAFETY_RULES, ...limits }, assumedMissionMinutes: 75 });
+        for (let from: string | undefined; ; ) {
+          const batch = await store.readAll({ fromPosition: from, maxCount: 5000 });
+          for (const event of batch.events) replay.apply(event as unknown as FoldEvent);
+          from = batch.lastPosition;
+          if (batch.isEnd) return replay.report();
+        }
+      };
+      const same = await whatIf({});
+      expect(same.whatIf).toEqual(same.actual);
+      expect([same.tasksChanged, same.actionsRefused]).toEqual([0, {}]);
+
+      const failedBeforeContact = new Set<string>();
+      const unansweredFollowUp = new Set<string>();
+      const reached = new Set<string>();
+      let previous: { streamId: string; type: string } | undefined;
+      for (let from: string | undefined; ; ) {
+        const batch = await store.readAll({ fromPosition: from, maxCount: 5000 });
+        for (const event of batch.events) {
+          const data = event.data as { outcome?: string; reason?: string };
+          if (event.type === 'CallbackAttempted' && data.outcome === 'reached') reached.add(event.streamId);
+          if (event.type === 'CallbackAttempted' && data.outcome !== 'reached' && !reached.has(event.streamId)) failedBeforeContact.add(event.streamId);
+          if (event.type === 'UnitRequested' && data.reason === 'unreachable' && previous?.streamId === event.streamId && previous.type === 'FollowUpCompleted') unansweredFollowUp.add(event.streamId);
+          previous = event;
+        }
+        from = batch.lastPosition;
+        if (batch.isEnd) break;
+      }
+      const strict = await whatIf({ s1FailedAttempts: 1 });
+      expect(strict.whatIf.firings.s1UnreachableDispatches).toBe(new Set([...failedBeforeContact, ...unansweredFollowUp]).size);
+      expect(strict.whatIf.firings.s1UnreachableDispatches).toBeGreaterThan(same.actual.firings.s1UnreachableDispatches);
+      expect(strict.whatIf.measures.resolvedWithoutUnit).toBeLessThan(same.actual.measures.resolvedWithoutUnit);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { createDTaskDecider, DTaskCommand, DTaskState, TimedEvent, areaOf } from '@dtask/domain';
+import { createDTaskDecider, DTaskCommand, DTaskState, TimedEvent, areaOf, SecondContactOf } from '@dtask/domain';
 import { dtaskStreamId, DTaskEvent, RedFlag, toEventToAppend } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { createHash } from 'node:crypto';
@@ -32,15 +32,49 @@ const HOUR_WEIGHTS = Array.from({ length: 24 }, (_, h) => [h, arrivalWeight((h +
 /** Non-conveyance codes a completed mission may report. */
 const X_CODES = ['X-1', 'X-2', 'X-3', 'X-5', 'X-6', 'X-8', 'X-9'] as const;
 
+interface NoUnitDecision extends SecondContactOf {
+  /** When a unit was sent after all (the follow-up went unanswered): from then on it no longer counts. */
+  undoneAt?: string;
+}
+
+/**
+ * Each patient's no-unit decisions, for S4 at intake, kept as the live task board keeps them: the
+ * latest one counts, unless a unit was sent for that task afterwards.
+ */
+class PatientHistory {
+  private readonly decisions = new Map<string, NoUnitDecision[]>();
+
+  lastNoUnitDecision(patient: string, atIso: string): SecondContactOf | undefined {
+    let latest: NoUnitDecision | undefined;
+    for (const decision of this.decisions.get(patient) ?? []) {
+      if (decision.previousDecidedAt <= atIso && (!latest || decision.previousDecidedAt >= latest.previousDecidedAt)) latest = decision;
+    }
+    if (!latest || (latest.undoneAt !== undefined && latest.undoneAt <= atIso)) return undefined;
+    return { previousTaskId: latest.previousTaskId, previousDecision: latest.previousDecision, previousDecidedAt: latest.previousDecidedAt };
+  }
+
+  noted(patient: string, taskId: string, event: TimedEvent): void {
+    if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
+      const decisions = this.decisions.get(patient) ?? this.decisions.set(patient, []).get(patient)!;
+      decisions.push({ previousTaskId: taskId, previousDecision: event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect', previousDecidedAt: event.at });
+    }
+    if (event.type === 'UnitRequested') {
+      const last = this.decisions.get(patient)?.at(-1);
+      if (last?.previousTaskId === taskId) last.undoneAt ??= event.at;
+    }
+  }
+}
+
 /**
  * One task's whole life, decided by the real decider (so every generated history is one the
  * service itself could have written), with times drawn from the centre's working rhythm.
  */
-function taskLife(random: Random, sequence: number, receivedAtMs: number): Timed[] {
+function taskLife(random: Random, sequence: number, receivedAtMs: number, patients: PatientHistory): Timed[] {
   const decider = createDTaskDecider();
   const body = randomIntake(random, sequence, new Date(receivedAtMs));
   const taskId = uuidFrom(`${body.ercTaskId}`);
   const streamId = dtaskStreamId(taskId);
+  const patient = body.patient.personId ? `pid:${body.patient.personId}` : `tel:${body.callbackPhone}`;
   const out: Timed[] = [];
   let state: DTaskState = decider.initialState;
   let clock = receivedAtMs;
@@ -56,6 +90,7 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number): Timed
       const correlationId = globalThis.crypto.randomUUID();
       for (const event of events) {
         state = decider.evolve(state, event);
+        patients.noted(patient, taskId, event);
         out.push({ streamId, event, actor, correlationId });
       }
       return true;
@@ -78,7 +113,9 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number): Timed
     mission(0.9);
   };
 
-  act({ type: 'Intake', actor: erc, task: { ...body, taskId, area: areaOf(body.municipality), urgency: 'D' } }, 0);
+  // S4 as the service's intake applies it: a new task soon after a no-unit decision is flagged.
+  const secondContactOf = patients.lastNoUnitDecision(patient, new Date(receivedAtMs).toISOString());
+  act({ type: 'Intake', actor: erc, task: { ...body, taskId, area: areaOf(body.municipality), urgency: 'D' }, ...(secondContactOf ? { secondContactOf } : {}) }, 0);
   if (random.chance(0.02)) {
     act({ type: 'Cancel', actor: erc, reason: 'ERC cancelled' }, random.int(2, 15));
     return out;
@@ -115,7 +152,12 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number): Timed
   act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: [], notes: '' } }, random.int(3, 9));
   // Sometimes the nurse adds what a relative or the home-care record told her before deciding.
   if (random.chance(0.08)) act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: ['home-care'], notes: 'supplemented' } }, random.int(2, 6));
-  const decision = random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
+  let decision = random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
+  // A second contact (S4): advice again only after a supervisor confirms it; otherwise a unit.
+  if (decision === 'phone-advice' && state.secondContact) {
+    if (random.chance(0.6)) act({ type: 'GrantOverride', actor: { id: 'super-1', role: 'supervisor' }, rule: 'S4-second-contact', reason: 'stable, advised again on confirmation' }, random.int(1, 4));
+    else decision = 'send-unit';
+  }
   if (decision === 'phone-advice') {
     // Most advised patients get the safety-net call back later the same day or the next morning.
     const followUpMinutes = random.chance(0.75) ? random.int(120, 18 * 60) : undefined;
@@ -196,14 +238,17 @@ export async function generateYear(options: GenerateYearOptions): Promise<{ task
   let sequence = 0;
   let events = 0;
   let later: Timed[] = [];
+  const patients = new PatientHistory();
   for (let day = 0; day < 365; day += 1) {
     const dayStart = options.startMs + day * 24 * 60 * MINUTE;
     const lives: Timed[] = later;
     const todays = Math.round(perDay * (day % 7 >= 5 ? 0.9 : 1.04));
-    for (let i = 0; i < todays && sequence < options.tasks; i += 1) {
-      const hour = random.weighted(HOUR_WEIGHTS);
-      lives.push(...taskLife(random, sequence++, dayStart + hour * 60 * MINUTE + random.int(0, 59) * MINUTE));
+    const arrivals: number[] = [];
+    for (let i = 0; i < todays && sequence + i < options.tasks; i += 1) {
+      arrivals.push(dayStart + random.weighted(HOUR_WEIGHTS) * 60 * MINUTE + random.int(0, 59) * MINUTE);
     }
+    // In arrival order, so S4 sees each patient's earlier decisions.
+    for (const receivedAtMs of arrivals.sort((a, b) => a - b)) lives.push(...taskLife(random, sequence++, receivedAtMs, patients));
     // A stable sort: one task's events at the same instant keep the decider's order.
     lives.sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : 0));
     const tomorrow = new Date(dayStart + 24 * 60 * MINUTE).toISOString();
