@@ -20,8 +20,9 @@ export interface AppendRequest {
 
 /**
  * Writes one append inside the group-commit transaction, or refuses it having written nothing.
- * A single row is atomic by itself; an append of several rows (or one that creates its stream)
- * runs in a savepoint, so a refusal half-way takes back its earlier rows.
+ * One event to an existing stream can only be refused at its insert, before anything is written
+ * (the stream's head moves after it); an append of several events, or one that creates its
+ * stream, runs in a savepoint, so a refusal half-way takes back its earlier rows.
  */
 export class AppendWriter {
   private readonly inSavepoint: (request: AppendRequest, stream: StreamState | undefined, recordedAt: string) => AppendResult;
@@ -65,13 +66,13 @@ export class AppendWriter {
     const { statements } = this;
     const key = stream?.key ?? Number(statements.createStream.run(streamId).lastInsertRowid);
     let revision = stream?.last ?? -1;
-    let position = 0;
+    let position = stream?.lastPosition ?? null;
     for (const event of events) {
       revision += 1;
-      const info = statements.insertEvent.run(key, revision, streamId, event.eventId, event.type, event.data, event.metadata, recordedAt);
-      position = Number(info.lastInsertRowid);
+      position = Number(statements.insertEvent.run(key, revision, streamId, event.eventId, event.type, event.data, event.metadata, recordedAt, position).lastInsertRowid);
     }
-    this.revisions.wrote(streamId, { key, last: revision });
+    statements.moveStreamHead.run(revision, position!, key);
+    this.revisions.wrote(streamId, { key, last: revision, lastPosition: position });
     return { nextExpectedRevision: revision, position: String(position) };
   }
 

@@ -5,12 +5,14 @@ import { toPortError } from './errors';
 import { Statements } from './statements';
 import { StreamRevisions } from './stream-revisions';
 
-interface PendingAppend extends AppendRequest {
+interface PendingAppend {
+  request: AppendRequest;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
+  /** Set inside the transaction; the promise settles only after COMMIT. */
+  result?: AppendResult;
+  error?: unknown;
 }
-
-type Outcome = { ok: AppendResult } | { error: unknown };
 
 /**
  * Group commit: appends that arrive in the same turn of the event loop share one transaction and
@@ -23,7 +25,7 @@ export class GroupCommit {
   private queue: PendingAppend[] = [];
   private scheduled = false;
   private readonly revisions: StreamRevisions;
-  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
+  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => void>;
 
   constructor(
     db: Database.Database,
@@ -35,21 +37,21 @@ export class GroupCommit {
     this.commitBatch = db.transaction((batch: PendingAppend[]) => {
       this.revisions.beginBatch();
       const recordedAt = new Date().toISOString();
-      return batch.map((append): Outcome => {
+      for (const append of batch) {
         try {
-          return { ok: writer.write(append, recordedAt) };
+          append.result = writer.write(append.request, recordedAt);
         } catch (error) {
           // SQLite rolled the whole transaction back (disk full, I/O error): none of the batch stands.
           if (!db.inTransaction) throw error;
-          return { error };
+          append.error = error;
         }
-      });
+      }
     });
   }
 
   enqueue(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -63,10 +65,9 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    let outcomes: Outcome[];
     try {
       // IMMEDIATE takes the write lock up front, so the batch never fails half-way on a busy lock.
-      outcomes = this.commitBatch.immediate(batch);
+      this.commitBatch.immediate(batch);
     } catch (error) {
       this.revisions.rolledBack();
       const failure = toPortError(error, 'commit');
@@ -74,10 +75,9 @@ export class GroupCommit {
       return;
     }
     this.revisions.committed();
-    for (let i = 0; i < batch.length; i += 1) {
-      const outcome = outcomes[i]!;
-      if ('ok' in outcome) batch[i]!.resolve(outcome.ok);
-      else batch[i]!.reject(toPortError(outcome.error, 'append'));
+    for (const append of batch) {
+      if (append.result) append.resolve(append.result);
+      else append.reject(toPortError(append.error, 'append'));
     }
     this.onCommitted();
   }

@@ -95,6 +95,45 @@ describe('SQLite adapter specifics', () => {
     await store.close();
   });
 
+  it('reads a stream from any revision, and at most as many events as asked', async () => {
+    const store = new SqliteEventStore({ fileName: join(dir, 'chain.db') });
+    const event = (i: number) => ({ eventId: globalThis.crypto.randomUUID(), type: 'T', data: { i }, metadata: {} });
+    // Interleaved with another stream, so the chain skips foreign positions.
+    for (let i = 0; i < 10; i += 1) {
+      await store.append('long', [event(i)], { expectedRevision: i === 0 ? 'no-stream' : i - 1 });
+      await store.append(`other-${i}`, [event(100 + i)], { expectedRevision: 'no-stream' });
+    }
+    await store.append('long', [event(10), event(11)], { expectedRevision: 9 });
+    expect((await store.readStream('long')).map((e) => (e.data as { i: number }).i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect((await store.readStream('long', { fromRevision: 3, maxCount: 4 })).map((e) => e.revision)).toEqual([3, 4, 5, 6]);
+    expect((await store.readStream('long', { fromRevision: 11 })).map((e) => e.revision)).toEqual([11]);
+    expect(await store.readStream('long', { fromRevision: 12 })).toEqual([]);
+    expect(await store.readStream('missing')).toEqual([]);
+    await store.close();
+  });
+
+  it('upgrades a file written with the per-stream index, keeping every stream readable and appendable', async () => {
+    const fileName = join(dir, 'old-schema.db');
+    const old = new Database(fileName);
+    old.exec(`
+      CREATE TABLE streams (stream_key INTEGER PRIMARY KEY, stream_id TEXT NOT NULL UNIQUE);
+      CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_key INTEGER NOT NULL, revision INTEGER NOT NULL, stream_id TEXT NOT NULL,
+        event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (stream_key, revision));
+      CREATE UNIQUE INDEX events_event_id ON events (event_id);
+      INSERT INTO streams VALUES (1, 'a'), (2, 'b');
+    `);
+    const insert = old.prepare("INSERT INTO events (stream_key, revision, stream_id, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, 'T', '{}', '{}', '2026-01-01T00:00:00Z')");
+    for (const [key, revision] of [[1, 0], [2, 0], [1, 1], [1, 2], [2, 1]] as const) insert.run(key, revision, key === 1 ? 'a' : 'b', globalThis.crypto.randomUUID());
+    old.close();
+
+    const store = new SqliteEventStore({ fileName });
+    expect((await store.readStream('a')).map((e) => [e.revision, e.position])).toEqual([[0, '1'], [1, '3'], [2, '4']]);
+    await expect(store.append('a', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 1 })).rejects.toMatchObject({ actual: 2 });
+    await store.append('b', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 1 });
+    expect((await store.readStream('b')).map((e) => e.revision)).toEqual([0, 1, 2]);
+    await store.close();
+  });
+
   it('refuses work after close as unavailable', async () => {
     const store = new SqliteEventStore({ fileName: join(dir, 'closed.db') });
     await store.close();

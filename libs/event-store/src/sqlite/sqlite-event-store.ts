@@ -69,7 +69,7 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.ensureOpen();
-    const rows = this.statements.readStream.all(streamId, options.fromRevision ?? 0, options.maxCount ?? -1);
+    const rows = this.statements.readStream.all({ streamId, fromRevision: options.fromRevision ?? 0, maxCount: options.maxCount ?? -1 });
     return rows.map(toRecordedEvent);
   }
 

@@ -2,11 +2,13 @@ import { Statements } from './statements';
 
 export interface StreamState {
   key: number;
-  /** Last revision; -1 for a stream row whose first append was taken back. */
+  /** Last revision; -1 for a stream row without events. */
   last: number;
+  /** Position of the last event, which the next one links back to. */
+  lastPosition: number | null;
 }
 
-/** Enough for every task being worked at once; a miss costs two index lookups. */
+/** Enough for every task being worked at once; a miss costs one lookup of the stream's row. */
 const DEFAULT_CAPACITY = 20_000;
 
 /**
@@ -39,7 +41,7 @@ export class StreamRevisions {
     if (state) return state;
     const row = this.statements.stream.get(streamId);
     if (!row) return undefined;
-    const stored = { key: row.stream_key, last: row.last_revision ?? -1 };
+    const stored = { key: row.stream_key, last: row.last_revision, lastPosition: row.last_position };
     this.remember(streamId, stored);
     return stored;
   }
