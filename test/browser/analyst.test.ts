@@ -216,6 +216,18 @@ describe('analyst time travel against the real replay endpoints', () => {
     await arriveAt(10, { taskCode: '762', municipality: 'Raahe' });
     await arriveAt(10, { taskCode: '793', municipality: 'Kuusamo' });
     await arriveAt(13, { taskCode: '745', municipality: 'Oulu' });
+    // One advised at 11:00 after a first call that went unanswered: S1 after one attempt would have sent it a unit.
+    await arriveAt(11, { taskCode: '704', municipality: 'Kempele' });
+    const advised = (await api.get(api.tokens.supervisor, '/api/d-tasks?status=waiting').expect(200)).body.tasks.find((task: { taskCode: string }) => task.taskCode === '704').taskId;
+    const step = async (minutes: number, path: string, body?: unknown) => {
+      clock.set(new Date(midnight + 11 * HOUR + minutes * 60_000));
+      await api.post(api.tokens.nurse, `/api/d-tasks/${advised}/${path}`, body).expect(200);
+    };
+    await step(1, 'claim');
+    await step(2, 'callbacks', { outcome: 'no-answer' });
+    await step(3, 'callbacks', { outcome: 'reached' });
+    await step(5, 'assessment', { redFlags: [], concern: false, symptoms: 'dizzy', existingServices: [], notes: '' });
+    await step(7, 'decision', adviceDecision());
     clock.set(new Date());
   }, 120_000);
   afterAll(async () => {
@@ -251,6 +263,21 @@ describe('analyst time travel against the real replay endpoints', () => {
     expect(text).toContain('762');
     expect(text).toContain('793');
     expect(text).not.toContain('745');
+    await page.context().close();
+  }, 90_000);
+
+  it('replays the period under a stricter S1 beside what happened', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signInAsAnalyst(page, baseUrl);
+    await page.fill('input[name=s1FailedAttempts]', '1');
+    await page.getByRole('button', { name: 'Replay under these limits' }).click();
+    const table = page.getByTestId('what-if-table');
+    await table.waitFor({ timeout: 30_000 });
+    const cell = (row: string, side: string) => table.locator(`tr[data-row=${row}] td[data-side=${side}]`).textContent();
+    expect([await cell('s1UnreachableDispatches', 'actual'), await cell('s1UnreachableDispatches', 'what-if')]).toEqual(['0', '1']);
+    expect([await cell('resolvedWithoutUnit', 'actual'), await cell('resolvedWithoutUnit', 'what-if')]).toEqual(['1', '0']);
+    expect(await page.getByTestId('tasks-changed').textContent()).toBe('1');
+    await page.screenshot({ path: join(ARTIFACTS, 'analyst-what-if.png'), fullPage: true });
     await page.context().close();
   }, 90_000);
 });

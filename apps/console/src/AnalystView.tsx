@@ -4,6 +4,7 @@ import { api, ApiError, ChartData, download, Session } from './api';
 import { addDays, duration, helsinkiDate, helsinkiMidnightIso } from './format';
 import { LanguageContext, useT } from './i18n';
 import { Fetched, FetchState, fetched, TimeTravel } from './TimeTravel';
+import { WhatIf } from './WhatIf';
 
 interface Period {
   /** Helsinki calendar dates, both inclusive. */
@@ -81,6 +82,7 @@ export function AnalystView({ session }: { session: Session }) {
       </section>
       <FetchState of={charts} loading={t('loading')} t={t} />
       {charts.state === 'ready' && <Charts data={charts.value} language={language} t={t} />}
+      <WhatIf session={session} window={windowQuery(period)} language={language} t={t} />
       <TimeTravel session={session} language={language} t={t} />
     </div>
   );
