@@ -28,12 +28,14 @@ export class DTaskCommandExecutor {
   private readonly fold: Fold<DTaskState, TimedEvent>;
   /** This process's newest write, so its own reads can wait for the read models to include it. */
   lastWrittenPosition: string | undefined;
+  private readonly newStream: { state: DTaskState; revision: number };
 
   constructor(
     private readonly loader: TaskStreamLoader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DTASK_DECIDER) private readonly decider: DTaskDecider,
   ) {
+    this.newStream = { state: decider.initialState, revision: -1 };
     this.fold = {
       initialState: decider.initialState,
       evolve: decider.evolve,
@@ -44,8 +46,9 @@ export class DTaskCommandExecutor {
   async execute(taskId: string, command: DTaskCommand, correlationId: string): Promise<CommandOutcome> {
     const streamId = dtaskStreamId(taskId);
     for (let attempt = 0; ; attempt += 1) {
-      // First try on the cached state (no read); any doubt falls back to a fresh load.
-      const cached = attempt === 0 ? this.loader.cached<DTaskState>(streamId) : undefined;
+      // First try on the cached state, or for an intake on a new stream, without a read: the append's
+      // expected revision checks either guess, and any doubt falls back to a fresh load.
+      const cached = attempt === 0 ? (this.loader.cached<DTaskState>(streamId) ?? (command.type === 'Intake' ? this.newStream : undefined)) : undefined;
       let { state, revision } = cached ?? (await this.loader.load(streamId, this.fold));
       let events: TimedEvent[];
       try {
