@@ -47,9 +47,11 @@ export function migrate(db: Database.Database): void {
  * index. They gain the chain and the stream rows' head, filled from that index, in one transaction.
  */
 function upgradeFromPerStreamIndex(db: Database.Database): void {
-  const columns = (db.prepare('PRAGMA table_info(streams)').all() as { name: string }[]).map((column) => column.name);
-  if (columns.includes('last_revision')) return;
+  const upgraded = () => (db.prepare('PRAGMA table_info(streams)').all() as { name: string }[]).some((column) => column.name === 'last_revision');
+  if (upgraded()) return;
   db.transaction(() => {
+    // Checked again under the write lock: another process may have upgraded the file meanwhile.
+    if (upgraded()) return;
     db.exec(`
       ALTER TABLE streams ADD COLUMN last_revision INTEGER NOT NULL DEFAULT -1;
       ALTER TABLE streams ADD COLUMN last_position INTEGER;
