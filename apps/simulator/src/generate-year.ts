@@ -1,4 +1,4 @@
-import { createDTaskDecider, DTaskCommand, DTaskState, TimedEvent, areaOf, SecondContactOf } from '@dtask/domain';
+import { createDTaskDecider, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, SecondContactOf } from '@dtask/domain';
 import { dtaskStreamId, DTaskEvent, RedFlag, toEventToAppend } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { createHash } from 'node:crypto';
@@ -81,7 +81,6 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
   const anyNurse = () => ({ id: `nurse-${random.int(1, 24)}`, role: 'nurse' as const });
   let nurse = anyNurse();
   const erc = { id: 'erc', role: 'erc' as const };
-  const policy = { id: 'policy-engine', role: 'system' as const };
   // A command the task's state no longer allows (e.g. a claim after an automatic unit) is skipped.
   const act = (command: Untimed, minutesLater: number, actor = command.actor as Timed['actor']) => {
     clock += minutesLater * MINUTE;
@@ -121,9 +120,9 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
     return out;
   }
   const wait = Math.max(1, Math.round(random.exponential(1 / 12)));
-  if (wait >= 20) act({ type: 'ReachWaitingLimit', actor: policy }, 20);
+  if (wait >= 20) act({ type: 'ReachWaitingLimit', actor: POLICY_ACTOR }, 20);
   if (wait >= 60) {
-    act({ type: 'ReachWaitingLimit', actor: policy }, 40);
+    act({ type: 'ReachWaitingLimit', actor: POLICY_ACTOR }, 40);
     mission(0.6);
     return out;
   }
@@ -183,7 +182,7 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
       return;
     }
     if (answer === 'decline') act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
-    else act({ type: 'TimeOutHandoff', actor: policy }, 30);
+    else act({ type: 'TimeOutHandoff', actor: POLICY_ACTOR }, 30);
     act({ type: 'Claim', actor: nurse }, random.int(1, 5));
     if (answer === 'no answer' && random.chance(0.5)) {
       redirect(SERVICES[5], random.int(1, 4));

@@ -2,6 +2,9 @@ import { CommandOf } from './dtask/commands';
 import { DTaskState } from './dtask/state';
 import { SafetyRules } from './safety-rules';
 
+/** Who issues the deadlines' commands: the safety policies, live or replayed. */
+export const POLICY_ACTOR = { id: 'policy-engine', role: 'system' as const };
+
 export type DeadlineKind = 's1-unreachable' | 's2-alert' | 's2-dispatch' | 's6-handoff' | 'follow-up-due';
 
 export interface Deadline {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { commandForDeadline, deadlinesOf, DTaskCommand, SafetyRules } from '@dtask/domain';
+import { commandForDeadline, deadlinesOf, DTaskCommand, POLICY_ACTOR, SafetyRules } from '@dtask/domain';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -8,8 +8,6 @@ import { AllStreamFollower } from '../projections/projection-host';
 import { DTaskCommandExecutor } from './command-executor';
 import { SAFETY_RULES } from './dtask-decider.provider';
 import { TaskBoard } from './task-board.read-model';
-
-export const POLICY_ACTOR = { id: 'policy-engine', role: 'system' as const };
 
 /**
  * Timers are data: every tick derives the pending deadlines (S1, S2, S6) from the task board,

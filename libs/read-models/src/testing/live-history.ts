@@ -2,6 +2,7 @@ import {
   commandForDeadline,
   createDTaskDecider,
   deadlinesOf,
+  POLICY_ACTOR,
   DEFAULT_SAFETY_RULES,
   DTaskCommand,
   DTaskDecider,
@@ -65,7 +66,7 @@ export class LiveHistory {
         const type = commandForDeadline(deadline.kind);
         if (!type || deadline.dueAt > at) continue;
         try {
-          this.run(taskId, at, { type, actor: { id: 'policy-engine', role: 'system' } });
+          this.run(taskId, at, { type, actor: POLICY_ACTOR });
         } catch {
           // Another deadline of this tick already settled it, as in the live scheduler.
         }

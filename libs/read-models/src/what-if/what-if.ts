@@ -7,6 +7,7 @@ import {
   DTaskCommand,
   DTaskDecider,
   DTaskState,
+  POLICY_ACTOR,
   SafetyRules,
   SecondContactOf,
   TimedEvent,
@@ -123,7 +124,7 @@ export class WhatIfReplay {
       if (this.changedLimits.has(LIMIT_OF_DEADLINE[origin.deadline]!)) return;
       const current = this.states.get(taskId);
       if (current && current !== CLOSED && deadlinesOf(current, this.options.whatIfRules).some((d) => d.kind === origin.deadline)) {
-        this.decideAndApply(stored.streamId, taskId, { type: commandForDeadline(origin.deadline)!, at: event.at, actor: SYSTEM });
+        this.decideAndApply(stored.streamId, taskId, { type: commandForDeadline(origin.deadline)!, at: event.at, actor: POLICY_ACTOR });
       }
       return;
     }
@@ -185,7 +186,7 @@ export class WhatIfReplay {
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
       if (!due) return;
       fired.add(`${due.kind}@${due.dueAt}`);
-      this.decideAndApply(streamId, taskId, { type: commandForDeadline(due.kind)!, at: due.dueAt, actor: SYSTEM });
+      this.decideAndApply(streamId, taskId, { type: commandForDeadline(due.kind)!, at: due.dueAt, actor: POLICY_ACTOR });
       state = this.states.get(taskId);
     }
   }
@@ -235,8 +236,6 @@ export class WhatIfReplay {
   }
 }
 
-/** The deadline scheduler's actor in the live service. */
-const SYSTEM: DTaskCommand['actor'] = { id: 'policy-engine', role: 'system' };
 
 function outcomeOf(task: TaskFacts): string {
   if (task.cancelled) return 'cancelled';
