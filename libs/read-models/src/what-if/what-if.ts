@@ -87,6 +87,8 @@ const CLOSED = Symbol('closed');
 export class WhatIfReplay {
   private readonly decider: DTaskDecider;
   private readonly changedLimits: Set<WhatIfLimit>;
+  /** Whether any scheduled deadline's limit changed; if none did, no deadline needs working out per event. */
+  private readonly deadlinesMoved: boolean;
   private readonly states = new Map<string, DTaskState | typeof CLOSED>();
   private readonly lastRecorded = new Map<string, { type: string; at: string }>();
   private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
@@ -102,6 +104,7 @@ export class WhatIfReplay {
   constructor(private readonly options: WhatIfOptions) {
     this.decider = createDTaskDecider(options.whatIfRules);
     this.changedLimits = new Set(WHAT_IF_LIMITS.filter((limit) => options.actualRules[limit] !== options.whatIfRules[limit]));
+    this.deadlinesMoved = Object.values(LIMIT_OF_DEADLINE).some((limit) => this.changedLimits.has(limit));
   }
 
   apply(stored: FoldEvent): void {
@@ -174,6 +177,7 @@ export class WhatIfReplay {
 
   /** Deadlines timed by a changed limit fire at their own due time: before `untilIso`, or up to it at the end. */
   private fireChangedDeadlines(streamId: string, taskId: string, from: DTaskState, untilIso: string, inclusive = false): void {
+    if (!this.deadlinesMoved) return;
     let state: DTaskState | typeof CLOSED | undefined = from;
     const fired = new Set<string>();
     while (state && state !== CLOSED) {
