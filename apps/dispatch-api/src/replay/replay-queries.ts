@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WHAT_IF_LIMITS } from '@dtask/read-models';
-import { LoadReductionQuerySchema } from '../reports/load-reduction-query';
+import { LoadReductionQuerySchema, TO_AFTER_FROM, toAfterFrom, WindowShape } from '../reports/load-reduction-query';
 
 export { LoadReductionQuerySchema as ReplayLoadReductionQuery };
 
@@ -18,8 +18,7 @@ const limit = (max: number) => z.coerce.number().int().min(1).max(max).optional(
 /** Each limit the analyst leaves out keeps its configured value. */
 export const WhatIfQuery = z
   .object({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    ...WindowShape,
     s1FailedAttempts: limit(10),
     s1MinutesAfterFirstFailure: limit(24 * 60),
     s2AlertMinutes: limit(24 * 60),
@@ -28,7 +27,7 @@ export const WhatIfQuery = z
     s6HandoffMinutes: limit(24 * 60),
   } satisfies Record<(typeof WHAT_IF_LIMITS)[number] | 'from' | 'to', z.ZodType>)
   .strict()
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { path: ['to'], message: 'must be after from' })
+  .refine(toAfterFrom, TO_AFTER_FROM)
   .refine((query) => query.s2AlertMinutes === undefined || query.s2DispatchMinutes === undefined || query.s2AlertMinutes < query.s2DispatchMinutes, {
     path: ['s2AlertMinutes'],
     message: 'must be less than s2DispatchMinutes',

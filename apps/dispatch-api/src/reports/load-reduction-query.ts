@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { GROUP_BY } from '@dtask/read-models';
 
-const WindowShape = {
+/** `?from&to` of every report-like route: ISO times, both optional, `to` after `from`. */
+export const WindowShape = {
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 };
-const toAfterFrom = (query: { from?: string; to?: string }) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to);
-const TO_AFTER_FROM = { path: ['to'], message: 'must be after from' };
+export const toAfterFrom = (query: { from?: string; to?: string }) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to);
+export const TO_AFTER_FROM = { path: ['to'], message: 'must be after from' };
 
 export const LoadReductionQuerySchema = z
   .object({ ...WindowShape, groupBy: z.enum(GROUP_BY).optional() })
