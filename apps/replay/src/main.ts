@@ -1,6 +1,6 @@
 import { createDTaskDecider, SafetyRules } from '@dtask/domain';
 import { openEventStore } from '@dtask/event-store';
-import { GROUP_BY, GroupBy, helsinkiStartOfDay, loadAt, loadThroughDay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
+import { GROUP_BY, GroupBy, helsinkiDay, loadAt, loadThroughDay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
 import { parseArgs } from 'node:util';
 import { Format, renderDay, renderLoadReduction, renderPastLoad, renderWhatIf } from './format';
 import { configuredRules } from './rules-from-env';
@@ -8,7 +8,6 @@ import { allEventBatches } from './store-events';
 
 const PROJECTIONS = ['load-reduction', 'load', 'day', 'what-if'] as const;
 const FORMATS: Format[] = ['table', 'csv', 'json'];
-const DAY_MS = 86_400_000;
 /** `--s1-failed-attempts` for `s1FailedAttempts`, and so on. */
 const flagOf = (limit: string) => limit.replace(/([A-Z])/g, '-$1').toLowerCase();
 
@@ -76,9 +75,7 @@ async function main(): Promise<void> {
         if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !Number.isFinite(Date.parse(values.date))) fail('--date must be a date YYYY-MM-DD');
         const stepMinutes = Number(values['step-minutes']);
         if (!Number.isInteger(stepMinutes) || stepMinutes < 1) fail('--step-minutes must be a positive whole number');
-        const dayFrom = helsinkiStartOfDay(Date.parse(`${values.date}T12:00:00Z`));
-        const dayTo = helsinkiStartOfDay(dayFrom + DAY_MS + 6 * 3_600_000);
-        const steps = await loadThroughDay(allEventBatches(store), { fromMs: dayFrom, toMs: dayTo, stepMs: stepMinutes * 60_000 }, timeTravel);
+        const steps = await loadThroughDay(allEventBatches(store), { ...helsinkiDay(values.date), stepMs: stepMinutes * 60_000 }, timeTravel);
         return void process.stdout.write(renderDay({ date: values.date, steps }, format));
       }
       case 'what-if': {

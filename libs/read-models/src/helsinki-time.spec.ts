@@ -1,4 +1,4 @@
-import { helsinkiHour, helsinkiMidnight, helsinkiMonth, helsinkiStartOfDay } from './helsinki-time';
+import { helsinkiDay, helsinkiHour, helsinkiMidnight, helsinkiMonth, helsinkiStartOfDay } from './helsinki-time';
 
 describe('Helsinki wall-clock time', () => {
   it('is UTC+2 in winter and UTC+3 in summer', () => {
@@ -32,5 +32,13 @@ describe('Helsinki calendar months', () => {
     const march = helsinkiMonth(Date.parse('2025-03-15T12:00:00Z'));
     expect(march.endMs - march.startMs).toBe(31 * 86_400_000 - 3_600_000);
     expect(helsinkiMidnight(2025, 6, 1)).toBe(Date.parse('2025-06-30T21:00:00Z'));
+  });
+
+  it('gives a calendar day midnight to midnight, 23 hours on the day summer time begins', () => {
+    expect(helsinkiDay('2026-11-22')).toEqual({ fromMs: Date.parse('2026-11-21T22:00:00Z'), toMs: Date.parse('2026-11-22T22:00:00Z') });
+    const spring = helsinkiDay('2026-03-29');
+    expect(spring).toEqual({ fromMs: Date.parse('2026-03-28T22:00:00Z'), toMs: Date.parse('2026-03-29T21:00:00Z') });
+    expect(helsinkiStartOfDay(Date.parse('2026-03-29T12:00:00Z'))).toBe(Date.parse('2026-03-28T22:00:00Z'));
+    expect(helsinkiStartOfDay(Date.parse('2026-10-25T12:00:00Z'))).toBe(Date.parse('2026-10-24T21:00:00Z'));
   });
 });

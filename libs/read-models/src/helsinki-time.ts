@@ -21,9 +21,10 @@ export function helsinkiHour(epochMs: number): number {
 
 /** Midnight of the centre's local day containing the instant, as epoch ms. */
 export function helsinkiStartOfDay(epochMs: number): number {
-  const offset = helsinkiOffsetHours(epochMs) * 3_600_000;
-  const local = epochMs + offset;
-  return local - (local % 86_400_000) - offset;
+  // The local date comes from the instant's offset; its midnight from midnight's own offset, which
+  // differs on the two days a year the clocks change.
+  const local = new Date(epochMs + helsinkiOffsetHours(epochMs) * 3_600_000);
+  return helsinkiMidnight(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
 }
 
 /** Local midnight in Helsinki of that calendar date (month 0–11, overflow allowed) as epoch ms. */
@@ -43,4 +44,11 @@ export function helsinkiMonth(epochMs: number): { key: string; startMs: number; 
     startMs: helsinkiMidnight(year, month, 1),
     endMs: helsinkiMidnight(year, month + 1, 1),
   };
+}
+
+/** A Helsinki calendar day `YYYY-MM-DD`, midnight to midnight (23 or 25 hours when the clocks change). */
+export function helsinkiDay(date: string): { fromMs: number; toMs: number } {
+  // From the date's own midnights: the offset at noon differs from midnight's when the clocks change.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { fromMs: helsinkiMidnight(year, month - 1, day), toMs: helsinkiMidnight(year, month - 1, day + 1) };
 }

@@ -5,7 +5,7 @@ import {
   EventBatches,
   FoldEvent,
   GroupBy,
-  helsinkiStartOfDay,
+  helsinkiDay,
   loadAt,
   loadThroughDay,
   Pseudonymiser,
@@ -18,8 +18,6 @@ import { APP_CONFIG } from '../config/config.module';
 import { DTASK_DECIDER, SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
 import { patientPseudonym } from '../d-tasks/task-board.read-model';
 import { EVENT_STORE } from '../event-store/event-store.module';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Analysts' replays: every answer is rebuilt from `$all` by the folds the live service runs, and
@@ -53,8 +51,7 @@ export class ReplayService {
 
   /** A Helsinki calendar day, midnight to midnight, in steps. */
   async day(date: string, stepMinutes: number) {
-    const fromMs = helsinkiStartOfDay(Date.parse(`${date}T12:00:00Z`));
-    const toMs = helsinkiStartOfDay(fromMs + DAY_MS + 6 * 3_600_000);
+    const { fromMs, toMs } = helsinkiDay(date);
     const steps = await this.oneAtATime(() => loadThroughDay(this.events(), { fromMs, toMs, stepMs: stepMinutes * 60_000 }, this.timeTravel));
     return { date, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), stepMinutes, steps };
   }
