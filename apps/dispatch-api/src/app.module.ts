@@ -1,7 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
@@ -25,9 +23,6 @@ import { ErrorFilter } from './http/error.filter';
 
 /** Request lines are info-level: above that, requests are not logged at all. */
 const logsRequests = (config: AppConfig) => ['trace', 'debug', 'info'].includes(config.LOG_LEVEL);
-
-/** The built console (apps/console/dist), served at `/` so one port carries everything. */
-const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
 
 @Module({})
 export class AppModule {
@@ -63,10 +58,6 @@ export class AppModule {
         ReplayModule,
         ExportsModule,
         AdminModule,
-        ServeStaticModule.forRoot({
-          rootPath: CONSOLE_DIST,
-          exclude: ['/api/{*path}', '/health/{*path}', '/socket.io/{*path}'],
-        }),
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };

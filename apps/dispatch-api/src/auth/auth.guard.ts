@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Request } from 'express';
+import { FastifyRequest } from 'fastify';
 import { Actor, Role } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
-export type AuthenticatedRequest = Request & { actor: Actor };
+export type AuthenticatedRequest = FastifyRequest & { actor: Actor };
 
 /** Global guard: authenticate every HTTP route, then check its role list. Fails closed. */
 @Injectable()

@@ -16,7 +16,7 @@ import {
   MissionBody,
   OverrideBody,
 } from '@dtask/events';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -60,12 +60,12 @@ export class DTasksController {
     @Body(zodPipe(IntakeBody)) body: IntakeBody,
     @CurrentActor() actor: Actor,
     @Headers('x-correlation-id') correlation: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const outcome: IntakeOutcome = await this.commands.execute(
       new IntakeDTaskCommand(body, actor, this.clock.now().toISOString(), correlationIdOf(correlation)),
     );
-    response.status(outcome.created ? 201 : 200);
+    reply.status(outcome.created ? 201 : 200);
     return { taskId: outcome.taskId, status: outcome.status };
   }
 

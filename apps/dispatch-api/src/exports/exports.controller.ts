@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@dtask/event-store';
 import { measureRows, measuresCsv, Pseudonymiser, pseudonymisedNdjson, reportWindow } from '@dtask/read-models';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
@@ -37,10 +37,10 @@ export class ExportsController {
   @Roles('analyst')
   @ApiZodQuery(TimeWindowQuerySchema)
   @ApiProduces('application/x-ndjson')
-  async events(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() response: Response): Promise<void> {
+  async events(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() reply: FastifyReply): Promise<void> {
     const window = { fromMs: query.from ? Date.parse(query.from) : undefined, toMs: query.to ? Date.parse(query.to) : undefined };
     const head = await this.store.headPosition();
-    await streamToResponse(response, 'application/x-ndjson', pseudonymisedNdjson(this.store, this.pseudonymiser, window, head));
+    await streamToResponse(reply, 'application/x-ndjson', pseudonymisedNdjson(this.store, this.pseudonymiser, window, head));
   }
 
   /** Every measure of the load-reduction report for tasks received in [from, to): totals, then each group of each breakdown. */
@@ -48,10 +48,10 @@ export class ExportsController {
   @Roles('supervisor', 'analyst')
   @ApiZodQuery(TimeWindowQuerySchema)
   @ApiProduces('text/csv')
-  async measures(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() response: Response): Promise<void> {
+  async measures(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() reply: FastifyReply): Promise<void> {
     await this.follower.waitFor(this.follower.position);
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const rows = measureRows(this.facts.receivedBetween(fromMs, toMs), { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays });
-    response.type('text/csv').send(measuresCsv(rows));
+    reply.type('text/csv').send(measuresCsv(rows));
   }
 }

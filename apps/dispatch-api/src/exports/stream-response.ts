@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
+import { ServerResponse } from 'node:http';
 
 const logger = new Logger('StreamResponse');
 
@@ -9,14 +10,18 @@ const logger = new Logger('StreamResponse');
  * until 'drain'. A client that leaves stops the pulling. A failure before the first byte
  * propagates (503 for an unavailable store); after it, the response is cut short.
  */
-export async function streamToResponse(response: Response, contentType: string, chunks: AsyncIterable<string>): Promise<void> {
+export async function streamToResponse(reply: FastifyReply, contentType: string, chunks: AsyncIterable<string>): Promise<void> {
+  const response = reply.raw;
   let gone = false;
+  let started = false;
   const leave = () => (gone = true);
   response.on('close', leave);
-  // Headers are set at the first byte, so an error before it is answered like any other.
+  // Fastify lets go of the reply only at the first byte, so an error before it is answered like any other.
   const start = () => {
-    if (response.headersSent) return;
-    response.status(200).type(contentType).setHeader('Cache-Control', 'no-store');
+    if (started) return;
+    started = true;
+    reply.hijack();
+    response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
   };
   try {
     for await (const chunk of chunks) {
@@ -30,7 +35,7 @@ export async function streamToResponse(response: Response, contentType: string, 
     start();
     response.end();
   } catch (error) {
-    if (!response.headersSent) throw error;
+    if (!started) throw error;
     logger.warn(`stream cut short: ${error instanceof Error ? error.message : String(error)}`);
     response.destroy();
   } finally {
@@ -38,7 +43,7 @@ export async function streamToResponse(response: Response, contentType: string, 
   }
 }
 
-function drainedOrClosed(response: Response): Promise<void> {
+function drainedOrClosed(response: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       response.off('drain', done).off('close', done);

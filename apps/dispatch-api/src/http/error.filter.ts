@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import { FastifyReply } from 'fastify';
 import { EventStoreUnavailableError } from '@dtask/event-store';
 
 /** Seconds a client should wait before retrying while the event store is unavailable. */
@@ -30,14 +30,16 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error;
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const [status, body] = this.toAnswer(error);
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     if (status >= 500) this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
-    response.status(status).json(body);
+    reply.status(status).send(body);
   }
 
   private toAnswer(error: unknown): [number, unknown] {
+    const refusal = bodyRefusal(error);
+    if (refusal) return [400, { error: 'validation', issues: [{ path: '(body)', message: refusal }] }];
     if (error instanceof HttpException) return [error.getStatus(), normaliseHttpBody(error)];
     if (error instanceof ConflictError) return [409, { error: 'conflict', reason: error.reason, message: error.message }];
     if (error instanceof TaskNotFoundError) return [404, { error: 'not-found', reason: error.message }];
@@ -55,4 +57,20 @@ function normaliseHttpBody(error: HttpException): unknown {
   const status = error.getStatus();
   const name = status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'error';
   return { error: name, reason: error.message };
+}
+
+/**
+ * Fastify refuses a body before any handler runs (not JSON, empty, too large, a poisoned
+ * `__proto__`, not JSON at all). Nest hands those on as HttpExceptions whose response is the bare
+ * message; every exception of our own carries a shaped body instead.
+ */
+const BODY_REFUSALS: ReadonlyMap<number, string | undefined> = new Map([
+  [HttpStatus.BAD_REQUEST, undefined],
+  [HttpStatus.PAYLOAD_TOO_LARGE, 'the body is larger than allowed'],
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'the body must be application/json'],
+]);
+
+function bodyRefusal(error: unknown): string | undefined {
+  if (!(error instanceof HttpException) || typeof error.getResponse() !== 'string' || !BODY_REFUSALS.has(error.getStatus())) return undefined;
+  return BODY_REFUSALS.get(error.getStatus()) ?? error.message;
 }

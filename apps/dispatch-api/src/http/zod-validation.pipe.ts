@@ -1,4 +1,4 @@
-import { BadRequestException, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 
 export interface ValidationIssue {
@@ -10,9 +10,10 @@ export function validationError(issues: ValidationIssue[]): BadRequestException 
   return new BadRequestException({ error: 'validation', issues });
 }
 
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+/** `whole` names the value itself when the issue is with all of it: a path parameter's name, or `(body)`. */
+export function toValidationIssues(error: z.ZodError, whole = '(body)'): ValidationIssue[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
+    path: issue.path.map(String).join('.') || whole,
     message: issue.message,
   }));
 }
@@ -21,11 +22,17 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(private readonly schema: S) {}
 
-  transform(value: unknown): z.infer<S> {
-    const parsed = this.schema.safeParse(value ?? {});
-    if (!parsed.success) throw validationError(toValidationIssues(parsed.error));
+  transform(value: unknown, argument?: ArgumentMetadata): z.infer<S> {
+    // No body at all reads as an empty one; a JSON `null` sent as the body is refused like any non-object.
+    const parsed = this.schema.safeParse(value === undefined ? {} : value);
+    if (!parsed.success) throw validationError(toValidationIssues(parsed.error, wholeValueName(argument)));
     return parsed.data;
   }
 }
 
 export const zodPipe = <S extends z.ZodType>(schema: S) => new ZodValidationPipe(schema);
+
+function wholeValueName(argument: ArgumentMetadata | undefined): string {
+  if (argument?.type === 'param' && argument.data) return argument.data;
+  return argument?.type === 'query' ? '(query)' : '(body)';
+}

@@ -1,10 +1,11 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { GroupBy, reportWindow, toCsv } from '@dtask/read-models';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
+import { prefersCsv } from '../http/content-negotiation';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { LoadReductionQuery } from '../reports/load-reduction-query';
@@ -28,14 +29,14 @@ export class ReplayController {
   @Get('load-reduction')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(ReplayLoadReductionQuery)
-  async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: Request, @Res() response: Response) {
+  async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const { fromMs, toMs } = reportWindow(query, this.clock.now());
     const result = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined);
-    if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
-      response.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));
+    if (prefersCsv(request)) {
+      reply.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));
       return;
     }
-    response.json(result);
+    reply.send(result);
   }
 
   /** The queue and the live load as they stood at `at`. */

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { charts, measure, measureGroups, reportWindow } from '@dtask/read-models';
-import { Request, Response } from 'express';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { prefersCsv } from '../http/content-negotiation';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { AllStreamFollower } from '../projections/projection-host';
@@ -30,8 +31,8 @@ export class ReportsController {
   @ApiZodQuery(LoadReductionQuerySchema)
   async loadReduction(
     @Query(zodPipe(LoadReductionQuerySchema)) query: LoadReductionQuery,
-    @Req() request: Request,
-    @Res() response: Response,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
   ) {
     await this.follower.waitFor(this.follower.position);
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
@@ -43,11 +44,11 @@ export class ReportsController {
       totals: measure(tasks, options),
       groups: query.groupBy ? measureGroups(tasks, query.groupBy, options) : [],
     };
-    if (request.accepts(['application/json', 'text/csv']) === 'text/csv') {
-      response.type('text/csv').send(toCsv([{ key: 'total', ...report.totals }, ...report.groups]));
+    if (prefersCsv(request)) {
+      reply.type('text/csv').send(toCsv([{ key: 'total', ...report.totals }, ...report.groups]));
       return;
     }
-    response.json(report);
+    reply.send(report);
   }
 
   /** Monthly measures and the time-to-contact distribution for the analysts' charts; same window as the report. */
