@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppendResult } from '../port';
+import { AppendResult, RecordedEvent } from '../port';
 import { AppendRequest, AppendWriter } from './append-writer';
 import { toPortError } from './errors';
 import { Statements } from './statements';
@@ -25,17 +25,19 @@ export class GroupCommit {
   private queue: PendingAppend[] = [];
   private scheduled = false;
   private readonly revisions: StreamRevisions;
-  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => void>;
+  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => { firstPosition: number; recordedAt: string }>;
 
   constructor(
     db: Database.Database,
     statements: Statements,
-    private readonly onCommitted: () => void,
+    /** Called once COMMIT has returned, with the commit's events, read as a reader would get them, for whoever asks. */
+    private readonly onCommitted: (events: () => RecordedEvent[]) => void,
   ) {
     this.revisions = new StreamRevisions(statements);
     const writer = new AppendWriter(db, statements, this.revisions);
     this.commitBatch = db.transaction((batch: PendingAppend[]) => {
       this.revisions.beginBatch();
+      const firstPosition = (statements.headPosition.get() ?? 0) + 1;
       const recordedAt = new Date().toISOString();
       for (const append of batch) {
         try {
@@ -46,6 +48,7 @@ export class GroupCommit {
           append.error = error;
         }
       }
+      return { firstPosition, recordedAt };
     });
   }
 
@@ -65,21 +68,25 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    let firstPosition: number;
+    let recordedAt: string;
     try {
       // IMMEDIATE takes the write lock up front, so the batch never fails half-way on a busy lock.
-      this.commitBatch.immediate(batch);
+      ({ firstPosition, recordedAt } = this.commitBatch.immediate(batch));
     } catch (error) {
       this.revisions.rolledBack();
-      const failure = toPortError(error, 'commit');
-      for (const append of batch) append.reject(failure);
-      return;
+      return rejectAll(batch, toPortError(error, 'commit'));
     }
     this.revisions.committed();
     for (const append of batch) {
       if (append.result) append.resolve(append.result);
       else append.reject(toPortError(append.error, 'append'));
     }
-    this.onCommitted();
+    this.onCommitted(() => {
+      const committed: RecordedEvent[] = [];
+      for (const { request, result } of batch) if (result) recordedEventsOf(request, result, firstPosition, recordedAt, committed);
+      return committed;
+    });
   }
 
   /** Rejects whatever is still queued. */
@@ -88,4 +95,28 @@ export class GroupCommit {
     this.queue = [];
     for (const append of batch) append.reject(error);
   }
+}
+
+function rejectAll(batch: PendingAppend[], error: unknown): void {
+  for (const append of batch) append.reject(error);
+}
+
+/** The rows an append wrote, as a reader would get them back: its events hold consecutive positions and revisions. */
+function recordedEventsOf({ streamId, events }: AppendRequest, result: AppendResult, firstPosition: number, recordedAt: string, into: RecordedEvent[]): void {
+  const lastPosition = Number(result.position);
+  // A retry of an append stored before answers with its old rows: nothing was written now.
+  if (events.length === 0 || lastPosition < firstPosition) return;
+  events.forEach((event, i) => {
+    const back = events.length - 1 - i;
+    into.push({
+      streamId,
+      revision: result.nextExpectedRevision - back,
+      position: String(lastPosition - back),
+      eventId: event.eventId,
+      type: event.type,
+      data: JSON.parse(event.data),
+      metadata: JSON.parse(event.metadata),
+      recordedAt,
+    });
+  });
 }

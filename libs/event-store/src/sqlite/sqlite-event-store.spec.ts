@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEventStore } from '../open-event-store';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { RecordedEvent } from '../port';
 import { SqliteEventStore } from './sqlite-event-store';
+
+const anEvent = () => ({ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} });
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dtask-store-'));
 
@@ -22,7 +25,7 @@ describe('SQLite adapter specifics', () => {
   it('keeps the file in WAL mode with synchronous=FULL by default', async () => {
     const fileName = join(dir, 'pragmas.db');
     const store = new SqliteEventStore({ fileName });
-    await store.append('s', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 'any' });
+    await store.append('s', [anEvent()], { expectedRevision: 'any' });
     const probe = new Database(fileName, { readonly: true });
     expect(probe.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(probe.pragma('page_size', { simple: true })).toBe(8192);
@@ -132,6 +135,32 @@ describe('SQLite adapter specifics', () => {
     await store.append('b', [{ eventId: globalThis.crypto.randomUUID(), type: 'T', data: {}, metadata: {} }], { expectedRevision: 1 });
     expect((await store.readStream('b')).map((e) => e.revision)).toEqual([0, 1, 2]);
     await store.close();
+  });
+
+  it('delivers its own commits and another process\'s, interleaved, to a live subscriber in order, once each', async () => {
+    const fileName = join(dir, 'interleaved.db');
+    const ours = new SqliteEventStore({ fileName });
+    const theirs = new SqliteEventStore({ fileName });
+    const controller = new AbortController();
+    const seen: RecordedEvent[] = [];
+    const following = (async () => {
+      for await (const event of ours.subscribeToAll({ signal: controller.signal })) {
+        seen.push(event);
+        if (seen.length === 40) break;
+      }
+    })();
+    for (let i = 0; i < 10; i += 1) {
+      await ours.append(`ours-${i}`, [anEvent(), anEvent()], { expectedRevision: 'no-stream' });
+      await theirs.append(`theirs-${i}`, [anEvent()], { expectedRevision: 'no-stream' });
+      await ours.append(`ours-${i}`, [anEvent()], { expectedRevision: 1 });
+    }
+    await following;
+    controller.abort();
+    const stored = (await ours.readAll({ maxCount: 100 })).events;
+    expect(stored).toHaveLength(40);
+    expect(seen).toEqual(stored);
+    await theirs.close();
+    await ours.close();
   });
 
   it('refuses work after close as unavailable', async () => {

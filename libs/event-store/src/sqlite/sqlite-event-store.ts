@@ -18,6 +18,7 @@ import { ChangeSignal } from './change-signal';
 import { GroupCommit } from './group-commit';
 import { openDatabase, Synchronous } from './open-database';
 import { parsePosition, toRecordedEvent } from './rows';
+import { RecentCommits } from './recent-commits';
 import { prepareStatements, Statements } from './statements';
 
 export interface SqliteEventStoreOptions {
@@ -36,13 +37,18 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
   private readonly writer: GroupCommit;
   private readonly changes = new ChangeSignal();
+  private readonly recent = new RecentCommits();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private open = true;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = openDatabase(options.fileName, options.synchronous ?? 'FULL');
     this.statements = prepareStatements(this.db);
-    this.writer = new GroupCommit(this.db, this.statements, () => this.changes.notify());
+    this.writer = new GroupCommit(this.db, this.statements, (events) => {
+      // Kept only while someone follows: without a subscriber there is no one to hand them to.
+      if (this.subscriptions.size > 0) this.recent.add(events());
+      this.changes.notify();
+    });
     this.checkpoints = {
       load: async (name) => {
         this.ensureOpen();
@@ -81,7 +87,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     this.ensureOpen();
     const subscription: SqliteAllSubscription = new SqliteAllSubscription(
-      (batchOptions) => this.readAllNow(batchOptions),
+      (batchOptions) => this.readFollowing(batchOptions),
       this.changes,
       () => this.open,
       options.fromPosition,
@@ -111,6 +117,14 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.changes.notify();
     this.db.close();
+  }
+
+  /** A subscriber's read: this process's latest commits from memory when they follow on, else the file. */
+  private readFollowing(options: ReadAllOptions): ReadAllBatch {
+    const maxCount = options.maxCount ?? DEFAULT_READ_BATCH;
+    const events = this.recent.after(parsePosition(options.fromPosition), maxCount);
+    if (!events) return this.readAllNow(options);
+    return { events, lastPosition: events[events.length - 1]!.position, isEnd: events.length < maxCount };
   }
 
   private readAllNow(options: ReadAllOptions): ReadAllBatch {
