@@ -4,14 +4,15 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ReadModelSnapshots, Snapshottable } from './read-model-snapshots';
+import { SnapshotSchedule } from './snapshot-schedule';
 
 export type EventListener = (event: RecordedEvent) => void;
 
 /** Recent events kept in memory so live clients can switch from catch-up to live without a gap. */
 const RECENT_EVENTS = 20_000;
 
-/** Snapshot the read models after this many new events (and at shutdown). */
-const SNAPSHOT_EVERY_EVENTS = 20_000;
+/** Snapshot the read models after this many new events, at a quiet moment (and at shutdown). */
+const SNAPSHOT_EVERY = { everyEvents: 20_000, quietMs: 1_000, latestMs: 5 * 60_000 };
 
 /** How long a query waits for the read models to include this process's own last write. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 2000;
@@ -27,7 +28,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
   private readonly listeners: EventListener[] = [];
   private readonly snapshottable: Snapshottable[] = [];
   private readonly snapshots: ReadModelSnapshots;
-  private eventsSinceSnapshot = 0;
+  private readonly snapshotSchedule = new SnapshotSchedule(() => this.saveSnapshot(), SNAPSHOT_EVERY);
   private readonly waiters = new Set<{ position: string; resolve: () => void }>();
   private subscription?: AllSubscription;
   private running?: Promise<void>;
@@ -88,6 +89,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.close();
     await this.running;
+    this.snapshotSchedule.reset();
     this.saveSnapshot();
   }
 
@@ -107,7 +109,6 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
     if (this.position === undefined || this.snapshottable.length === 0) return;
     try {
       this.snapshots.save(this.position, this.snapshottable);
-      this.eventsSinceSnapshot = 0;
     } catch (error) {
       this.logger.warn(`could not save the read-model snapshot: ${(error as Error).message}`);
     }
@@ -118,7 +119,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
       for await (const event of subscription) {
         for (const listener of this.listeners) this.deliver(listener, event);
         this.position = event.position;
-        if (++this.eventsSinceSnapshot >= SNAPSHOT_EVERY_EVENTS && this.caughtUp) this.saveSnapshot();
+        if (this.caughtUp) this.snapshotSchedule.onEvent();
         this.recentEvents.push(event);
         if (this.recentEvents.length > RECENT_EVENTS * 1.5) {
           const dropped = this.recentEvents.splice(0, this.recentEvents.length - RECENT_EVENTS);
