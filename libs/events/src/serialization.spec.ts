@@ -42,10 +42,11 @@ describe('serialize and deserialize', () => {
     expect(() => serialize({ type: 'DTaskClosed', data: { outcome: 'no-contact' } } as never, metadata)).toThrow(/DTaskClosed\.outcome/);
   });
 
-  it('drops undefined fields so the store holds plain JSON', () => {
+  it('hands the store only what the schema knows, as JSON values', () => {
     const metadata = makeMetadata({ actor: nurse, occurredAt: at }, 1);
-    const out = serialize({ type: 'DTaskReleased', data: { nurseId: 'n1', reason: undefined } }, metadata);
-    expect(Object.keys(out.data)).toEqual(['nurseId']);
+    const out = serialize({ type: 'DTaskReleased', data: { nurseId: 'n1', sneaked: { in: true } } } as never, metadata);
+    expect(out.data).toEqual({ nurseId: 'n1' });
+    expect(JSON.parse(JSON.stringify(out))).toEqual(out);
   });
 
   it('upcasts a stored v1 event, and names a bad metadata field', () => {

@@ -19,13 +19,13 @@ export interface SerializedEvent {
 }
 
 /**
- * Validates an event against its current schema and turns it into plain JSON for the store. The
- * log is immutable, so an invalid fact is refused here rather than poisoning every later read.
+ * Validates an event against its current schema for the store. The log is immutable, so an invalid
+ * fact is refused here rather than poisoning every later read. The schemas hold JSON values only
+ * (no dates, no transforms), so what zod returns is already plain JSON.
  */
 export function serialize(event: DTaskEvent, metadata: EventMetadata): SerializedEvent {
   const valid = parseEvent(event.type, event.data, currentSchemaVersion(event.type));
-  const plain = JSON.parse(JSON.stringify({ data: valid.data, metadata })) as Pick<SerializedEvent, 'data' | 'metadata'>;
-  return { eventId: metadata.eventId, type: event.type, ...plain };
+  return { eventId: metadata.eventId, type: event.type, data: valid.data as Record<string, unknown>, metadata };
 }
 
 /**
