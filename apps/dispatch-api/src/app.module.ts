@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
@@ -33,8 +33,8 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         LoggerModule.forRoot({
-          // Without request lines, skip the per-request logging middleware altogether (hot path).
-          ...(logsRequests(config) ? {} : { exclude: [{ method: RequestMethod.ALL, path: '{*path}' }] }),
+          // Without request lines, mount the per-request logging middleware on no route at all (hot path).
+          ...(logsRequests(config) ? {} : { forRoutes: [] }),
           pinoHttp: {
             level: config.LOG_LEVEL,
             // Bodies and tokens carry health data and credentials: never log them.

@@ -17,6 +17,7 @@ import {
   OverrideBody,
 } from '@dtask/events';
 import { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -195,5 +196,5 @@ export class DTasksController {
 
 /** A caller's correlation id is kept when it is a UUID; otherwise the request gets its own. */
 function correlationIdOf(header: string | undefined): string {
-  return header && CorrelationId.safeParse(header).success ? header : globalThis.crypto.randomUUID();
+  return header && CorrelationId.safeParse(header).success ? header : randomUUID();
 }

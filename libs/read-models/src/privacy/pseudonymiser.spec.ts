@@ -29,6 +29,15 @@ describe('Pseudonymiser', () => {
     expect(ref(received, new Pseudonymiser('x'.repeat(32)))).not.toBe(ref(received));
   });
 
+  it('gives a person the same pseudonym after many others have pushed them out of its memory', () => {
+    const fresh = new Pseudonymiser('k'.repeat(32));
+    const first = fresh.pseudonym('pid:010142-123A');
+    const others = new Set(Array.from({ length: 12_000 }, (_, i) => fresh.pseudonym(`tel:+35840${i}`)));
+    expect(others.size).toBe(12_000);
+    expect(fresh.pseudonym('pid:010142-123A')).toBe(first);
+    expect(new Pseudonymiser('k'.repeat(32)).pseudonym('pid:010142-123A')).toBe(first);
+  });
+
   it('keeps enumerated reasons and drops free-text ones', () => {
     const unit = pseudonymiser.event({ type: 'UnitRequested', data: { reason: 'unreachable', unitLevel: 'basic' }, metadata: {} });
     expect(unit.data).toEqual({ reason: 'unreachable', unitLevel: 'basic' });

@@ -6,6 +6,9 @@ export const PseudonymKey = z.string().min(32);
 /** Dev default: fine for `npm start` and tests, refused in production (AUTH_MODE=oidc). */
 export const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-0123456789abcdef';
 
+/** About a day of the centre's patients and more; an identity not among them is hashed again. */
+const RECENT_PSEUDONYMS = 10_000;
+
 /** Free-text fields can name people; analysts never see them. */
 const FREE_TEXT_FIELDS = new Set([
   'address', 'ercNotes', 'notes', 'symptoms', 'onset', 'tried', 'livingSituation', 'advice', 'safetyNet', 'handoffNote',
@@ -24,11 +27,19 @@ export interface EventView {
  * stay countable), and the phone number, address, exact location and free text are removed.
  */
 export class Pseudonymiser {
+  /** Recent identities' pseudonyms: a task's patient is looked up at its intake and at every fold of it. */
+  private readonly recent = new Map<string, string>();
+
   constructor(private readonly key: string) {}
 
   /** The same person always gets the same pseudonym; without the key it cannot be reversed. */
   pseudonym(identity: string): string {
-    return `p-${createHmac('sha256', this.key).update(identity, 'utf8').digest('hex').slice(0, 24)}`;
+    const known = this.recent.get(identity);
+    if (known !== undefined) return known;
+    const pseudonym = `p-${createHmac('sha256', this.key).update(identity, 'utf8').digest('hex').slice(0, 24)}`;
+    if (this.recent.size >= RECENT_PSEUDONYMS) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(identity, pseudonym);
+    return pseudonym;
   }
 
   event<E extends EventView>(event: E): E {
