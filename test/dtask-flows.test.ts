@@ -97,6 +97,8 @@ describe('D-task flows through the HTTP API', () => {
     const queue = await get(tokens.nurse, '/api/d-tasks').expect(200);
     expect(queue.body.tasks[0]).toMatchObject({ taskId, status: 'waiting' });
     expect(queue.body.tasks[0].flags).toContain('handoff-returned');
+    // A trailing slash reaches the same queue, as clients written against the Express service expect.
+    expect((await get(tokens.nurse, '/api/d-tasks/').expect(200)).body).toEqual(queue.body);
   });
 
   it('redirect → no answer within the limit → HandoffTimedOut (S6)', async () => {

@@ -11,7 +11,7 @@ import { AppConfig } from './config/app-config';
 
 /** Largest accepted JSON body; larger ones are answered 400, never 500. */
 const BODY_LIMIT_BYTES = 256 * 1024;
-/** Path parameters up to the longest URL Node accepts reach validation, which answers 400 naming them. */
+/** Path parameters up to the longest URL Node accepts reach validation, which answers 400 naming them. A trailing slash is ignored, as it was on Express. */
 const MAX_PARAM_LENGTH = 16 * 1024;
 
 /** The built console (apps/console/dist), served at `/` so one port carries everything. */
@@ -22,7 +22,7 @@ const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
  * at the centre's load the HTTP layer is most of a request's cost, and Fastify's is a third of Express's.
  */
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, routerOptions: { maxParamLength: MAX_PARAM_LENGTH } });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
