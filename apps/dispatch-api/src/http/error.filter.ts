@@ -60,9 +60,9 @@ function normaliseHttpBody(error: HttpException): unknown {
 }
 
 /**
- * Fastify refuses a body before any handler runs (not JSON, empty, too large, a poisoned
- * `__proto__`, not JSON at all). Nest hands those on as HttpExceptions whose response is the bare
- * message; every exception of our own carries a shaped body instead.
+ * Fastify refuses a body before any handler runs (malformed JSON, empty, too large, a poisoned
+ * `__proto__`, not `application/json`). Nest hands those on as HttpExceptions whose response is the
+ * bare message; every exception of our own carries a shaped body instead.
  */
 const BODY_REFUSALS: ReadonlyMap<number, string | undefined> = new Map([
   [HttpStatus.BAD_REQUEST, undefined],
