@@ -1,7 +1,6 @@
-import { createContext, useContext } from 'react';
+import { area } from './area';
 
-export type Language = 'fi' | 'sv' | 'en';
-
+/** The words the console had before it was split by view; new words go in the file of their view. */
 const en = {
   title: 'EMS situation centre · D-tasks',
   signIn: 'Sign in',
@@ -163,7 +162,7 @@ const fi: Dictionary = {
   'stroke-signs': 'Uusi kasvojen, käden tai puheen heikkous', 'heavy-bleeding': 'Runsas verenvuoto', 'suspected-sepsis': 'Epäilty sepsis (kuume ja sekavuus tai marmoroitunut iho)',
   'suicidal-intent': 'Itsetuhoisuus',
   title: 'Ensihoidon tilannekeskus · D-tehtävät', signIn: 'Kirjaudu', user: 'Käyttäjä', role: 'Rooli', service: 'Palvelu', signOut: 'Kirjaudu ulos',
-  nurse: 'Hoitaja', supervisor: 'Vuoromestari', partner: 'Vastaanottava palvelu', live: 'Ajantasainen', connecting: 'Yhdistetään…',
+  nurse: 'Hoitaja', supervisor: 'Vuoropäällikkö', partner: 'Vastaanottava palvelu', live: 'Ajantasainen', connecting: 'Yhdistetään…',
   reconnecting: 'Yhteys katkesi, yhdistetään uudelleen…', queue: 'Jono', noTasks: 'Ei odottavia tehtäviä.', waiting: 'Odottanut', area: 'Alue',
   code: 'Koodi', age: 'Ikä', flags: 'Liput', claim: 'Ota', release: 'Vapauta', callback: 'Takaisinsoitto', reached: 'Tavoitettu',
   'no-answer': 'Ei vastausta', busy: 'Varattu', 'wrong-number': 'Väärä numero', assessment: 'Hoidon tarpeen arvio', redFlags: 'Hälytysmerkit',
@@ -172,13 +171,13 @@ const fi: Dictionary = {
   unitLevel: 'Yksikön taso', phoneAdvice: 'Puhelinohjaus', advice: 'Annettu ohje', safetyNet: 'Turvaverkko ("soita 112, jos …")',
   patientInformed: 'Potilaalle kerrottu, ettei ambulanssia tule', followUpAt: 'Seurantasoitto (valinnainen)', redirect: 'Ohjaus',
   target: 'Palvelu', handoffNote: 'Siirtoviesti', confirm: 'Vahvista', followUp: 'Seurantasoitto', history: 'Historia', select: 'Valitse tehtävä',
-  queueLength: 'Jonon pituus', oldestWait: 'Pisin odotus', nursesActive: 'Hoitajia työssä', alerts: 'Hälytykset', s2: 'Odotusraja (S2)',
+  queueLength: 'Jonon pituus', oldestWait: 'Pisin odotus', nursesActive: 'Hoitajia työssä', alerts: 'Varoitukset', s2: 'Odotusraja (S2)',
   s6: 'Palautuneet siirrot (S6)', secondContacts: 'Toistuvat yhteydenotot', overrides: 'Ohitukset tänään', decisionMix: 'Tämän päivän päätökset',
   unitRequested: 'Yksikkö pyydetty', escalated: 'Nostettu', autoDispatch: 'Automaattiset lähetykset', loadReduction: 'Kuormituksen vähenemä',
   today: 'Tänään', yearToDate: 'Vuoden alusta', resolvedWithoutUnit: 'Hoidettu ilman yksikköä', unitHoursAvoided: 'Säästetyt yksikkötunnit',
   assumption: 'oletettu keskimääräinen tehtäväaika', yearlyRate: 'Vuositahti', reference: 'Vertailu', handoffs: 'Siirrot palveluunne',
   accept: 'Hyväksy', decline: 'Hylkää', error: 'Virhe', 'red-flags-present': 'Hälytysmerkkejä: tehtävän kiireellisyys on nostettava.',
-  'claimed-by-another-nurse': 'Toinen hoitaja on ottanut tehtävän.', 'second-contact-needs-override': 'Toistuva yhteydenotto: puhelinohjaus vaatii vuoromestarin hyväksynnän.',
+  'claimed-by-another-nurse': 'Toinen hoitaja on ottanut tehtävän.', 'second-contact-needs-override': 'Toistuva yhteydenotto: puhelinohjaus vaatii vuoropäällikön hyväksynnän.',
   analyst: 'Analyytikko', analysis: 'Analyysi', periodFrom: 'Alkaen', periodTo: 'Päättyen (mukaan lukien)', update: 'Päivitä', loading: 'Ladataan…',
   periodInvalid: 'Loppu ei voi olla ennen alkua.', month: 'Kuukausi', tasks: 'Tehtävät', monthlyDecisions: 'Päätökset kuukausittain',
   cumulativeResolved: 'Ilman yksikköä hoidetut, kertymä', referenceLine: 'Vertailu 1 500 / vuosi', timeToContact: 'Aika hoidolliseen kontaktiin',
@@ -244,12 +243,4 @@ const sv: Dictionary = {
   'override-not-applicable': 'undantag behövs inte', 'task-closed': 'uppdraget stängt',
 };
 
-export const DICTIONARIES: Record<Language, Dictionary> = { fi, sv, en };
-export type MessageKey = keyof typeof en;
-
-export const LanguageContext = createContext<Language>('fi');
-
-export function useT(): (key: string) => string {
-  const language = useContext(LanguageContext);
-  return (key) => (DICTIONARIES[language] as Record<string, string>)[key] ?? key;
-}
+export const base = area(en, fi, sv);
