@@ -46,3 +46,30 @@ export function addDays(date: string, days: number): string {
 export function helsinkiTime(iso: string, language: string): string {
   return new Date(iso).toLocaleTimeString(language, { timeZone: HELSINKI, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
 }
+
+const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
+type LanguageCode = keyof typeof LOCALES;
+
+/** A number as the language writes it: `2 543,1` in Finnish and Swedish, `2,543.1` in English. */
+export function formatNumber(value: number, language: LanguageCode, fractionDigits = 0): string {
+  return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** A share (0–1) as a percentage: `42 %`. */
+export function formatPercent(share: number, language: LanguageCode, fractionDigits = 0): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(share);
+}
+
+/** A length of time as staff say it: `45 s`, `11 min`, `2 h 05 min`. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** Date and time on the centre's wall clock, 24-hour: `1.12.2026 klo 10.37` style per language. */
+export function helsinkiDateTime(iso: string, language: LanguageCode): string {
+  return new Date(iso).toLocaleString(LOCALES[language], { timeZone: HELSINKI, hourCycle: 'h23', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
