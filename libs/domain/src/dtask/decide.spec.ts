@@ -115,6 +115,12 @@ describe('decisions', () => {
       .then([{ type: 'PhoneAdviceGiven' }, { type: 'FollowUpScheduled', data: { dueAt: at(120) } }]);
     expect(state.status).toBe('decided');
   });
+  it('refuses a follow-up call at or before the time of the advice', () => {
+    spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: n1, decision: { ...advice, followUpAt: at(6) } }).thenRejects('follow-up-in-the-past');
+  });
+  it('refuses a follow-up call more than 72 hours ahead, which would leave the queue for ever', () => {
+    spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: n1, decision: { ...advice, followUpAt: '9999-01-01T00:00:00Z' } }).thenRejects('follow-up-too-far');
+  });
   it('requires the patient to be informed (S5)', () => {
     spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: n1, decision: { ...advice, patientInformed: false } }).thenRejects('patient-must-be-informed');
     spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: n1, decision: { ...redirect, patientInformed: false } }).thenRejects('patient-must-be-informed');

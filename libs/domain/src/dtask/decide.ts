@@ -142,6 +142,7 @@ function decision(command: CommandOf<'Decide'>, state: DTaskState, rules: Safety
     }
     const advice: EventData<'PhoneAdviceGiven'> = { advice: choice.advice, safetyNet: choice.safetyNet, patientInformed: true };
     if (!choice.followUpAt) return [{ type: 'PhoneAdviceGiven', data: advice }, closed('phone-advice')];
+    requireFollowUpAhead(choice.followUpAt, command.at);
     return [
       { type: 'PhoneAdviceGiven', data: { ...advice, followUpAt: choice.followUpAt } },
       { type: 'FollowUpScheduled', data: { dueAt: choice.followUpAt } },
@@ -213,6 +214,14 @@ function close(command: CommandOf<'Close'>, state: DTaskState): Emit {
   if (state.decision?.kind !== 'phone-advice') reject('not-decided', 'decide the task before closing it');
   requireNoDanger(state);
   return [closed('phone-advice')];
+}
+
+/** A safety-net call is later than now and soon enough to matter; a year-9999 one would leave the queue for ever. */
+const FOLLOW_UP_HORIZON_HOURS = 72;
+function requireFollowUpAhead(dueAt: string, now: string): void {
+  const leadMs = Date.parse(dueAt) - Date.parse(now);
+  if (!(leadMs > 0)) reject('follow-up-in-the-past', 'the follow-up call must be later than now');
+  if (leadMs > FOLLOW_UP_HORIZON_HOURS * 3_600_000) reject('follow-up-too-far', `a follow-up call is due within ${FOLLOW_UP_HORIZON_HOURS} hours`);
 }
 
 function requireOwner(command: DTaskCommand, state: DTaskState): void {
