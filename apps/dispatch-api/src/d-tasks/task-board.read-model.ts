@@ -13,7 +13,8 @@ export type QueueItem = QueueItemView;
 @Injectable()
 export class TaskBoard implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-board';
-  readonly snapshotVersion = 1;
+  // 2: task states carry `claimedAt`; an older snapshot would show claimed tasks without it.
+  readonly snapshotVersion = 2;
   private readonly fold: TaskBoardFold;
 
   constructor(

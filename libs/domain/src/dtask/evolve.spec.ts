@@ -23,8 +23,16 @@ describe('evolve', () => {
   });
 
   it('DTaskClaimed and DTaskReleased: one owner, then none', () => {
-    expect(after(e.received(), e.claimed())).toMatchObject({ status: 'claimed', owner: 'nurse-1', revision: 1 });
-    expect(after(e.received(), e.claimed(), { type: 'DTaskReleased', data: { nurseId: 'nurse-1' }, at: at(2) })).toMatchObject({ status: 'waiting', owner: undefined });
+    expect(after(e.received(), e.claimed())).toMatchObject({ status: 'claimed', owner: 'nurse-1', claimedAt: at(1), revision: 1 });
+    expect(after(e.received(), e.claimed(), { type: 'DTaskReleased', data: { nurseId: 'nurse-1' }, at: at(2) })).toMatchObject({ status: 'waiting', owner: undefined, claimedAt: undefined });
+    // Claimed again by another nurse: held from the new claim.
+    expect(after(e.received(), e.claimed(), { type: 'DTaskReleased', data: { nurseId: 'nurse-1' }, at: at(2) }, e.claimed(4, 'nurse-2'))).toMatchObject({ owner: 'nurse-2', claimedAt: at(4) });
+  });
+
+  it('a decision or closure ends the hold: no owner, no claim time', () => {
+    for (const decided of [after(...assessedTask(), e.advised()), after(...assessedTask(), e.redirected()), after(...assessedTask(), e.unit()), after(e.received(), e.claimed(), e.closed('cancelled', 2))]) {
+      expect(decided).toMatchObject({ owner: undefined, claimedAt: undefined });
+    }
   });
 
   it('CallbackAttempted: counts failures until contact, and keeps the first contact time', () => {

@@ -25,10 +25,12 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       break;
     case 'DTaskClaimed':
       next.owner = event.data.nurseId;
+      next.claimedAt = atOf(event);
       next.status = 'claimed';
       break;
     case 'DTaskReleased':
       next.owner = undefined;
+      next.claimedAt = undefined;
       next.status = next.followUp ? 'decided' : 'waiting';
       break;
     case 'CallbackAttempted': {
@@ -57,6 +59,7 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.decision = { kind: 'send-unit', at: atOf(event) };
       next.status = 'decided';
       next.owner = undefined;
+      next.claimedAt = undefined;
       next.handoff = undefined;
       next.followUp = undefined;
       break;
@@ -64,6 +67,7 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.decision = { kind: 'phone-advice', at: atOf(event) };
       next.status = 'decided';
       next.owner = undefined;
+      next.claimedAt = undefined;
       next.handoffReturned = false;
       break;
     case 'RedirectRequested':
@@ -71,6 +75,7 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.handoff = { target: event.data.target, deadline: event.data.handoffDeadline };
       next.status = 'awaiting-handoff';
       next.owner = undefined;
+      next.claimedAt = undefined;
       next.handoffReturned = false;
       break;
     case 'HandoffAccepted':
@@ -92,6 +97,7 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       if (event.data.outcome === 'reached') {
         next.followUp = undefined;
         next.owner = undefined;
+        next.claimedAt = undefined;
       } else {
         next.followUp = { ...next.followUp, failedAttempts: next.followUp.failedAttempts + 1 };
       }
@@ -111,6 +117,7 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.status = 'closed';
       next.closedOutcome = event.data.outcome;
       next.owner = undefined;
+      next.claimedAt = undefined;
       next.followUp = undefined;
       next.handoff = undefined;
       break;

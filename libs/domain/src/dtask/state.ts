@@ -19,6 +19,8 @@ export interface DTaskState {
   municipality?: string;
   ageYears?: number;
   owner?: string;
+  /** When the current owner claimed the task; cleared whenever the owner is. */
+  claimedAt?: string;
   callbackAttempts: number;
   failedAttempts: number;
   firstFailedAt?: string;
@@ -52,6 +54,7 @@ export const initialState: DTaskState = {
   municipality: undefined,
   ageYears: undefined,
   owner: undefined,
+  claimedAt: undefined,
   callbackAttempts: 0,
   failedAttempts: 0,
   firstFailedAt: undefined,
