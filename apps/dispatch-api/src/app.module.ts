@@ -11,6 +11,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DTasksModule } from './d-tasks/d-tasks.module';
+import { DeskModule } from './desk/desk.module';
 import { EventLogModule } from './event-log/event-log.module';
 import { ExportsModule } from './exports/exports.module';
 import { LoadModule } from './load/load.module';
@@ -54,6 +55,7 @@ export class AppModule {
         DTasksModule,
         ReportsModule,
         LoadModule,
+        DeskModule,
         EventLogModule,
         ReplayModule,
         ExportsModule,

@@ -1,7 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyPluginAsync } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -16,6 +19,27 @@ const MAX_PARAM_LENGTH = 16 * 1024;
 
 /** The built console (apps/console/dist), served at `/` so one port carries everything. */
 const CONSOLE_DIST = join(__dirname, '..', '..', 'console', 'dist');
+/** Vite names every built asset by its content's hash, so a browser may keep it for a year. */
+const HASHED_ASSET = /[\\/]assets[\\/]/;
+
+/**
+ * The built console: compressed (br, else gzip), hashed assets under `/assets/` cached for good,
+ * `index.html` and anything unhashed revalidated on every load so a new release is seen at once.
+ * Compression lives in the console's own plugin scope: the API's JSON, CSV and NDJSON answers stay
+ * as they were, so its CPU keeps going to the centre's load.
+ */
+const serveConsole: FastifyPluginAsync = async (scope) => {
+  await scope.register(compress, { encodings: ['br', 'gzip'], globalDecompression: false });
+  await scope.register(fastifyStatic, {
+    root: CONSOLE_DIST,
+    prefix: '/',
+    wildcard: false,
+    cacheControl: false,
+    setHeaders: (response, path) => {
+      response.setHeader('Cache-Control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+};
 
 /**
  * Builds the whole service; `main.ts` listens, tests drive it with supertest. Nest runs on Fastify:
@@ -26,7 +50,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  if (existsSync(CONSOLE_DIST)) app.useStaticAssets({ root: CONSOLE_DIST, prefix: '/', wildcard: false });
+  if (existsSync(CONSOLE_DIST)) await app.register(serveConsole);
 
   const openApi = new DocumentBuilder()
     .setTitle('D-task triage and dispatch API')

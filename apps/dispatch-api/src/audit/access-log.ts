@@ -12,8 +12,13 @@ export const auditStreamId = (taskId: string) => `audit-dtask-${taskId}`;
  * S7: every read of a task's personal data is an event in that task's audit stream, written
  * before the data is returned. If it cannot be written, the data is not returned.
  */
+/** Openings remembered, so one opening of a task's panel is one logged read however often it refreshes. */
+const OPENINGS_REMEMBERED = 50_000;
+
 @Injectable()
 export class AccessLog {
+  private readonly loggedOpenings = new Set<string>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -40,6 +45,18 @@ export class AccessLog {
       ],
       { expectedRevision: 'any' },
     );
+  }
+
+  /**
+   * A read within an opening of a task by a person (the console's panel, refreshed as the task
+   * changes) is logged once, at the opening's first read. Another opening is another read.
+   */
+  async personalDataReadInOpening(actor: Actor, taskId: string, purpose: string, correlationId: string, openingId: string): Promise<void> {
+    const key = `${actor.id}\u0000${actor.role}\u0000${taskId}\u0000${openingId}`;
+    if (this.loggedOpenings.has(key)) return;
+    await this.personalDataRead(actor, taskId, purpose, correlationId);
+    this.loggedOpenings.add(key);
+    if (this.loggedOpenings.size > OPENINGS_REMEMBERED) this.loggedOpenings.delete(this.loggedOpenings.values().next().value!);
   }
 
   async readsOf(taskId: string) {

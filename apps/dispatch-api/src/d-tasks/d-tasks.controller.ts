@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DTaskCommand } from '@dtask/domain';
@@ -39,6 +39,8 @@ const QueueQuery = z
   .object({ status: z.enum(['waiting', 'claimed', 'awaiting-handoff', 'decided', 'closed']).optional(), area: z.string().min(1).max(64).optional() })
   .strict();
 const CorrelationId = z.uuid();
+/** `opening`: the console's id for one opening of the task's panel (its refreshes are one logged read). */
+const TaskReadQuery = z.object({ opening: z.uuid('must be a UUID').optional() }).strict();
 
 /** A command without its time and actor, which the controller adds. */
 type CommandBody = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at' | 'actor'> : never) : never;
@@ -79,8 +81,15 @@ export class DTasksController {
 
   @Get(':id')
   @Roles(...NURSE_ROLES)
-  task(@Param('id', zodPipe(TaskIdParam)) id: string, @CurrentActor() actor: Actor, @Headers('x-correlation-id') correlation?: string) {
-    return this.queries.execute(new GetTaskQuery(id, actor, correlationIdOf(correlation)));
+  @Header('Cache-Control', 'no-store')
+  @ApiZodQuery(TaskReadQuery)
+  task(
+    @Param('id', zodPipe(TaskIdParam)) id: string,
+    @Query(zodPipe(TaskReadQuery)) query: z.infer<typeof TaskReadQuery>,
+    @CurrentActor() actor: Actor,
+    @Headers('x-correlation-id') correlation?: string,
+  ) {
+    return this.queries.execute(new GetTaskQuery(id, actor, correlationIdOf(correlation), query.opening));
   }
 
   @Post(':id/cancel')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ReportsModule } from '../reports/reports.module';
 import { ApplyDTaskCommandHandler } from './commands/apply-dtask-command';
 import { IntakeDTaskHandler } from './commands/intake-dtask';
 import { DTaskCommandExecutor } from './command-executor';
@@ -13,7 +14,7 @@ import { GetTaskHandler } from './queries/get-task';
 import { TaskBoard } from './task-board.read-model';
 
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, ReportsModule],
   controllers: [DTasksController, HandoffsController],
   providers: [
     ...deciderProviders,
@@ -26,6 +27,6 @@ import { TaskBoard } from './task-board.read-model';
     GetQueueHandler,
     GetTaskHandler,
   ],
-  exports: [TaskBoard, DTaskCommandExecutor, DeadlineScheduler],
+  exports: [TaskBoard, DTaskCommandExecutor, DeadlineScheduler, ...deciderProviders],
 })
 export class DTasksModule {}

@@ -59,6 +59,8 @@ export class AllStreamFollower implements OnApplicationBootstrap, OnApplicationS
     const head = await this.store.headPosition();
     const resumeFrom = this.restoreSnapshot(head);
     this.position = resumeFrom;
+    // After a resume the memory holds nothing up to the snapshot: a client behind it reads the store.
+    this.droppedThrough = resumeFrom;
     this.subscription = this.store.subscribeToAll({ fromPosition: resumeFrom });
     this.running = this.follow(this.subscription);
     // Serve no query before the read models hold everything stored at start.

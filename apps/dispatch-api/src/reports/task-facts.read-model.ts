@@ -30,6 +30,10 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
     return this.fold.receivedBetween(fromMs, toMs);
   }
 
+  otherTasksOfPatient(taskId: string): TaskFacts[] {
+    return this.fold.otherTasksOfPatient(taskId);
+  }
+
   apply(event: FoldEvent): void {
     this.fold.apply(event);
   }

@@ -23,6 +23,8 @@ export type RejectionReason =
   | 'supervisor-only'
   | 'override-not-applicable'
   | 'not-due'
+  | 'follow-up-in-the-past'
+  | 'follow-up-too-far'
   | 'handoff-pending'
   | 'system-only';
 

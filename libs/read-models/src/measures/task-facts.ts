@@ -41,6 +41,8 @@ export class TaskFactsFold {
   readonly tasks = new Map<string, TaskFacts>();
   private readonly patientOfTask = new Map<string, string>();
   private readonly lastNoUnitDecisionMs = new Map<string, number>();
+  /** Derived from `patientOfTask`, so the snapshot does not carry it twice. */
+  private readonly tasksOfPatient = new Map<string, string[]>();
 
   /** The fold's whole state as plain JSON, for snapshots. */
   saveState(): unknown {
@@ -51,7 +53,7 @@ export class TaskFactsFold {
     const state = saved as { tasks: [string, TaskFacts][]; patientOfTask: [string, string][]; lastNoUnitDecisionMs: [string, number][] };
     const fold = new TaskFactsFold();
     for (const [key, value] of state.tasks) fold.tasks.set(key, value);
-    for (const [key, value] of state.patientOfTask) fold.patientOfTask.set(key, value);
+    for (const [key, value] of state.patientOfTask) fold.rememberPatient(key, value);
     for (const [key, value] of state.lastNoUnitDecisionMs) fold.lastNoUnitDecisionMs.set(key, value);
     return fold;
   }
@@ -61,6 +63,18 @@ export class TaskFactsFold {
     const tasks: TaskFacts[] = [];
     for (const task of this.tasks.values()) if (task.receivedAtMs >= fromMs && task.receivedAtMs < toMs) tasks.push(task);
     return tasks;
+  }
+
+  /** The patient's other tasks, newest first: what the nurse sees as earlier contacts. */
+  otherTasksOfPatient(taskId: string): TaskFacts[] {
+    const patient = this.patientOfTask.get(taskId);
+    if (patient === undefined) return [];
+    const others: TaskFacts[] = [];
+    for (const other of this.tasksOfPatient.get(patient) ?? []) {
+      const facts = other === taskId ? undefined : this.tasks.get(other);
+      if (facts) others.push(facts);
+    }
+    return others.sort((a, b) => b.receivedAtMs - a.receivedAtMs);
   }
 
   apply(event: FoldEvent): void {
@@ -136,7 +150,14 @@ export class TaskFactsFold {
       declinedHandoffs: 0,
       overrides: 0,
     });
-    if (patient !== undefined) this.patientOfTask.set(taskId, patient);
+    if (patient !== undefined) this.rememberPatient(taskId, patient);
+  }
+
+  private rememberPatient(taskId: string, patient: string): void {
+    this.patientOfTask.set(taskId, patient);
+    const tasks = this.tasksOfPatient.get(patient);
+    if (!tasks) this.tasksOfPatient.set(patient, [taskId]);
+    else if (!tasks.includes(taskId)) tasks.push(taskId);
   }
 
   private decided(facts: TaskFacts, event: FoldEvent, kind: DecisionKind, at: number): void {

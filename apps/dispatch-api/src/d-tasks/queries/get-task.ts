@@ -5,7 +5,9 @@ import { dtaskStreamId, EventMetadata, fromRecorded } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { AccessLog } from '../../audit/access-log';
 import { Actor } from '../../auth/actor';
+import { Clock } from '../../clock/clock';
 import { EVENT_STORE } from '../../event-store/event-store.module';
+import { TaskFactsReadModel } from '../../reports/task-facts.read-model';
 import { TaskNotFoundError } from '../../http/error.filter';
 import { DTASK_DECIDER } from '../dtask-decider.provider';
 import { taskView } from '../task-view';
@@ -15,6 +17,8 @@ export class GetTaskQuery {
     readonly taskId: string,
     readonly actor: Actor,
     readonly correlationId: string,
+    /** The console's opening of the task's panel: its refreshes are one logged read. */
+    readonly openingId?: string,
   ) {}
 }
 
@@ -25,12 +29,15 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DTASK_DECIDER) private readonly decider: DTaskDecider,
     private readonly accessLog: AccessLog,
+    private readonly facts: TaskFactsReadModel,
+    private readonly clock: Clock,
   ) {}
 
-  async execute({ taskId, actor, correlationId }: GetTaskQuery) {
+  async execute({ taskId, actor, correlationId, openingId }: GetTaskQuery) {
     const recorded = await this.store.readStream(dtaskStreamId(taskId));
     if (recorded.length === 0) throw new TaskNotFoundError(taskId);
-    await this.accessLog.personalDataRead(actor, taskId, 'task-detail', correlationId);
+    if (openingId) await this.accessLog.personalDataReadInOpening(actor, taskId, 'task-detail', correlationId, openingId);
+    else await this.accessLog.personalDataRead(actor, taskId, 'task-detail', correlationId);
     const history = recorded.map(fromRecorded);
     const state = history.reduce(
       (folded, event) => this.decider.evolve(folded, toTimedEvent(event.type, event.data, event.metadata as EventMetadata)),
@@ -38,7 +45,27 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
     );
     return {
       ...taskView(taskId, state),
+      patientContacts: this.patientContacts(taskId),
       history: history.map(({ position, revision, type, data, metadata }) => ({ position, revision, type, data, metadata })),
     };
   }
+
+  /** The same patient's other tasks of the last 30 days (and any later one), newest first. */
+  private patientContacts(taskId: string) {
+    const self = this.facts.otherTasksOfPatient(taskId);
+    const since = this.clock.now().getTime() - CONTACT_WINDOW_DAYS * 86_400_000;
+    return self
+      .filter((other) => other.receivedAtMs >= since)
+      .slice(0, 20)
+      .map((other) => ({
+        taskId: other.taskId,
+        receivedAt: new Date(other.receivedAtMs).toISOString(),
+        taskCode: other.taskCode,
+        decision: other.decision ?? null,
+        unitRequested: other.unitRequested,
+        closedOutcome: other.closedOutcome ?? null,
+      }));
+  }
 }
+
+const CONTACT_WINDOW_DAYS = 30;

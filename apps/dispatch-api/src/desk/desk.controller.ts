@@ -1,0 +1,54 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SafetyRules } from '@dtask/domain';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { NURSE_ROLES, Roles } from '../auth/roles.decorator';
+import { Clock } from '../clock/clock';
+import { DTaskCommandExecutor } from '../d-tasks/command-executor';
+import { SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
+import { TaskBoard } from '../d-tasks/task-board.read-model';
+import { LoadService } from '../load/load.service';
+import { AllStreamFollower } from '../projections/projection-host';
+
+/**
+ * The console's opening picture in one request: the queue, the claimed tasks, the supervisor's
+ * load and the `$all` position they were read at, so the live channel follows on from exactly
+ * there instead of replaying history. No personal data: the queue carries none.
+ */
+@ApiTags('desk')
+@ApiBearerAuth()
+@Controller('api/desk')
+export class DeskController {
+  constructor(
+    private readonly board: TaskBoard,
+    private readonly load: LoadService,
+    private readonly follower: AllStreamFollower,
+    private readonly executor: DTaskCommandExecutor,
+    private readonly clock: Clock,
+    @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
+  ) {}
+
+  @Get()
+  @Roles(...NURSE_ROLES)
+  @Header('Cache-Control', 'no-store')
+  async state(@CurrentActor() actor: Actor) {
+    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    // From here on synchronous: the follower cannot move between reading the views and the position.
+    const now = this.clock.now();
+    return {
+      position: this.follower.position ?? null,
+      at: now.toISOString(),
+      queue: this.board.queue(now, {}),
+      claimed: this.board.queue(now, { status: 'claimed' }),
+      ...(actor.role === 'supervisor' ? { load: this.load.snapshot() } : {}),
+      limits: {
+        s1FailedAttempts: this.rules.s1FailedAttempts,
+        s1MinutesAfterFirstFailure: this.rules.s1MinutesAfterFirstFailure,
+        s2AlertMinutes: this.rules.s2AlertMinutes,
+        s2DispatchMinutes: this.rules.s2DispatchMinutes,
+        followUpFailedAttempts: this.rules.followUpFailedAttempts,
+      },
+    };
+  }
+}
