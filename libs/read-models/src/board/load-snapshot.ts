@@ -1,4 +1,4 @@
-import { DTaskState } from '@dtask/domain';
+import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask/domain';
 import { QueueItemView } from '@dtask/events';
 import { helsinkiStartOfDay } from '../helsinki-time';
 import { measure, Measures } from '../measures/load-reduction';
@@ -30,19 +30,27 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
     measure(receivedBetween(fromMs, nowMs + 1), { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - fromMs) / DAY_MS) });
   const todaysTasks = receivedBetween(startOfToday, nowMs + 1);
   const today = measure(todaysTasks, { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - startOfToday) / DAY_MS) });
+  const alertTasks = alertTasksOf(open, nowMs);
   return {
     at: now.toISOString(),
     queueLength: queue.length,
     oldestWaitSeconds: queue.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
+    /** So a wall can keep counting the oldest wait between snapshots. */
+    oldestReceivedAt: queue.reduce<string | undefined>((oldest, item) => (oldest === undefined || item.receivedAt < oldest ? item.receivedAt : oldest), undefined),
     claimed: open.filter((task) => task.status === 'claimed').length,
     awaitingHandoff: open.filter((task) => task.status === 'awaiting-handoff').length,
     nursesActive: nursesActive.size,
+    // Over every open task, claimed ones too: a second contact a nurse holds is still the supervisor's to see.
     alerts: {
-      s2WaitingLimit: queue.filter((item) => item.flags.includes('s2-alert')).map((item) => item.taskId),
-      s6HandoffReturned: queue.filter((item) => item.flags.includes('handoff-returned')).map((item) => item.taskId),
-      secondContacts: queue.filter((item) => item.flags.includes('second-contact')).map((item) => item.taskId),
+      s2WaitingLimit: idsOf(alertTasks, 's2-alert'),
+      s6HandoffReturned: idsOf(alertTasks, 'handoff-returned'),
+      secondContacts: idsOf(alertTasks, 'second-contact'),
+      s1Unreachable: idsOf(alertTasks, 'unreachable'),
       overridesToday: today.overrides,
     },
+    alertTasks,
+    claimedTasks: claimedTasks(open, nowMs),
+    areas: areaFigures(queue, open),
     decisionMixToday: {
       unitRequested: today.unitRequested,
       phoneAdvice: today.phoneAdvice,
@@ -55,7 +63,7 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
       thisWeek: loadReductionFigures(measureSince(startOfWeek)),
       yearToDate: loadReductionFigures(measureSince(startOfYear)),
     },
-    nurses: nurseWorkload(open, todaysTasks),
+    nurses: nurseWorkload(open, todaysTasks, nowMs),
   };
 }
 
@@ -77,13 +85,119 @@ export function loadHistory(tasks: TaskFacts[], fromMs: number, toMs: number, bu
   return buckets;
 }
 
-/** Per nurse: tasks in hand now, and today's decisions. */
-function nurseWorkload(open: { owner?: string }[], todaysTasks: TaskFacts[]) {
-  const nurses = new Map<string, { nurseId: string; claimedNow: number; decisionsToday: number }>();
-  const of = (nurseId: string) => nurses.get(nurseId) ?? nurses.set(nurseId, { nurseId, claimedNow: 0, decisionsToday: 0 }).get(nurseId)!;
-  for (const task of open) if (task.owner) of(task.owner).claimedNow += 1;
+/** Per nurse: tasks in hand now and the longest held of them, and today's decisions. */
+function nurseWorkload(open: DTaskState[], todaysTasks: TaskFacts[], nowMs: number) {
+  const nurses = new Map<string, { nurseId: string; claimedNow: number; longestHeldSeconds: number; decisionsToday: number }>();
+  const of = (nurseId: string) =>
+    nurses.get(nurseId) ?? nurses.set(nurseId, { nurseId, claimedNow: 0, longestHeldSeconds: 0, decisionsToday: 0 }).get(nurseId)!;
+  for (const task of open) {
+    if (!task.owner) continue;
+    const nurse = of(task.owner);
+    nurse.claimedNow += 1;
+    nurse.longestHeldSeconds = Math.max(nurse.longestHeldSeconds, secondsSince(task.claimedAt, nowMs) ?? 0);
+  }
   for (const task of todaysTasks) if (task.nurse && task.decidedAtMs !== undefined) of(task.nurse).decisionsToday += 1;
   return [...nurses.values()].sort((a, b) => a.nurseId.localeCompare(b.nurseId));
+}
+
+/** What the supervisor is alerted to, as the queue's flags name it. */
+export type AlertKind = Extract<DTaskFlag, 's2-alert' | 'handoff-returned' | 'second-contact' | 'unreachable'>;
+const ALERT_KINDS: readonly AlertKind[] = ['second-contact', 's2-alert', 'handoff-returned', 'unreachable'];
+
+/**
+ * One alert on one task, with what the wall shows of it. No personal data: the load goes to every
+ * supervisor and analyst, so no name, identity code, address, phone or notes, only the task's
+ * coarse facts (area, municipality, ERC code, age in years) and who holds it.
+ */
+export interface AlertTask {
+  taskId: string;
+  kind: AlertKind;
+  area: string;
+  municipality: string;
+  taskCode: string;
+  urgency: string;
+  ageYears?: number;
+  receivedAt: string;
+  waitingSeconds: number;
+  status: DTaskState['status'];
+  owner?: string;
+  claimedAt?: string;
+  /** For a second contact: a supervisor has already allowed phone advice on it (S4). */
+  overridden: boolean;
+}
+
+/**
+ * S2, S4 and S6 alerts stand while the task is undecided (waiting or in a nurse's hands); an
+ * unreachable patient (S1) stands while the unit sent to them is open.
+ */
+function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
+  const alerts: AlertTask[] = [];
+  for (const state of open) {
+    if (!state.taskId || !state.receivedAt) continue;
+    const undecided = state.status === 'waiting' || state.status === 'claimed';
+    const flags = flagsOf(state);
+    for (const kind of ALERT_KINDS) {
+      if (!flags.includes(kind) || (kind !== 'unreachable' && !undecided)) continue;
+      alerts.push({
+        taskId: state.taskId,
+        kind,
+        area: state.area ?? OTHER_AREA,
+        municipality: state.municipality ?? '',
+        taskCode: state.taskCode ?? '',
+        urgency: state.urgency,
+        ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
+        receivedAt: state.receivedAt,
+        waitingSeconds: secondsSince(state.receivedAt, nowMs) ?? 0,
+        status: state.status,
+        ...(state.owner ? { owner: state.owner } : {}),
+        ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
+        overridden: kind === 'second-contact' && state.overrides.includes('S4-second-contact'),
+      });
+    }
+  }
+  return alerts.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.taskId.localeCompare(b.taskId));
+}
+
+const idsOf = (alerts: AlertTask[], kind: AlertKind) => alerts.filter((alert) => alert.kind === kind).map((alert) => alert.taskId);
+
+/** Tasks in a nurse's hands, the longest held first. */
+function claimedTasks(open: DTaskState[], nowMs: number) {
+  return open
+    .filter((state) => state.status === 'claimed' && state.owner && state.taskId && state.receivedAt)
+    .map((state) => ({
+      taskId: state.taskId!,
+      owner: state.owner!,
+      ...(state.claimedAt ? { claimedAt: state.claimedAt, heldSeconds: secondsSince(state.claimedAt, nowMs)! } : {}),
+      area: state.area ?? OTHER_AREA,
+      municipality: state.municipality ?? '',
+      taskCode: state.taskCode ?? '',
+      urgency: state.urgency,
+      ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
+      receivedAt: state.receivedAt!,
+      flags: flagsOf(state),
+    }))
+    .sort((a, b) => (a.claimedAt ?? '').localeCompare(b.claimedAt ?? '') || a.taskId.localeCompare(b.taskId));
+}
+
+/** Per EMS area, every area of the region listed even when quiet: its queue, oldest wait and tasks in hand. */
+function areaFigures(queue: QueueItemView[], open: DTaskState[]) {
+  const areas = new Map<string, { area: string; queueLength: number; oldestWaitSeconds: number; oldestReceivedAt?: string; claimed: number }>();
+  const of = (area: string) => areas.get(area) ?? areas.set(area, { area, queueLength: 0, oldestWaitSeconds: 0, claimed: 0 }).get(area)!;
+  for (const area of Object.keys(REGION_AREAS)) of(area);
+  for (const item of queue) {
+    const figures = of(item.area || OTHER_AREA);
+    figures.queueLength += 1;
+    if (item.waitingSeconds >= figures.oldestWaitSeconds) {
+      figures.oldestWaitSeconds = item.waitingSeconds;
+      figures.oldestReceivedAt = item.receivedAt;
+    }
+  }
+  for (const state of open) if (state.status === 'claimed') of(state.area || OTHER_AREA).claimed += 1;
+  return [...areas.values()];
+}
+
+function secondsSince(iso: string | undefined, nowMs: number): number | undefined {
+  return iso === undefined ? undefined : Math.max(0, Math.round((nowMs - Date.parse(iso)) / 1000));
 }
 
 function loadReductionFigures(m: Measures) {
