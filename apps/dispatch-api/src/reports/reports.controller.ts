@@ -51,6 +51,20 @@ export class ReportsController {
     reply.send(report);
   }
 
+  /**
+   * When the data held begins and ends (ERC receive times): the console's default period. A year
+   * written by the simulator may end long before today, and an empty default would hide it.
+   */
+  @Get('span')
+  @Roles('supervisor', 'analyst')
+  async span() {
+    await this.follower.waitFor(this.follower.position);
+    const span = this.facts.span();
+    return span
+      ? { first: new Date(span.firstMs).toISOString(), last: new Date(span.lastMs).toISOString(), tasks: span.tasks }
+      : { first: null, last: null, tasks: 0 };
+  }
+
   /** Monthly measures and the time-to-contact distribution for the analysts' charts; same window as the report. */
   @Get('charts')
   @Roles('supervisor', 'analyst')

@@ -34,6 +34,18 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
     return this.fold.otherTasksOfPatient(taskId);
   }
 
+  /** When the first and the last task held were received (epoch ms), or null when there are none. */
+  span(): { firstMs: number; lastMs: number; tasks: number } | null {
+    let firstMs = Number.POSITIVE_INFINITY;
+    let lastMs = Number.NEGATIVE_INFINITY;
+    const tasks = this.fold.receivedBetween(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    for (const task of tasks) {
+      if (task.receivedAtMs < firstMs) firstMs = task.receivedAtMs;
+      if (task.receivedAtMs > lastMs) lastMs = task.receivedAtMs;
+    }
+    return tasks.length === 0 ? null : { firstMs, lastMs, tasks: tasks.length };
+  }
+
   apply(event: FoldEvent): void {
     this.fold.apply(event);
   }
