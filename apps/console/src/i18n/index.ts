@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
 import { Language } from './area';
 import { base } from './base';
+import { wall } from './wall';
 
 export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base } as const;
+export const AREAS = { base, wall } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));
