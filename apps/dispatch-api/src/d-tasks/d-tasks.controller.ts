@@ -27,6 +27,7 @@ import { ConflictError } from '../http/error.filter';
 import { ApiZodBody, ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { ServiceDirectory } from '../services-directory/service-directory';
+import { RedirectTargetQuery } from '../services-directory/redirect-target.query';
 import { ApplyDTaskCommand } from './commands/apply-dtask-command';
 import { IntakeDTaskCommand, IntakeOutcome } from './commands/intake-dtask';
 import { CommandOutcome } from './command-executor';
@@ -142,10 +143,12 @@ export class DTasksController {
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(DecisionBody)
-  decision(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(DecisionBody)) body: DecisionBody, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
+  async decision(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(DecisionBody)) body: DecisionBody, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
     if (body.kind !== 'redirect') return this.apply(id, { type: 'Decide', decision: body }, actor, c);
     const service = this.directory.find(body.target);
     if (!service) throw new ConflictError('unknown-service', `no service ${body.target} in the directory`);
+    // Only a service that serves the patient's municipality, or a 409 before anything is written.
+    await this.queries.execute(new RedirectTargetQuery(id, service.id));
     return this.apply(id, { type: 'Decide', decision: { ...body, targetKind: service.kind } }, actor, c);
   }
 

@@ -1,7 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
-import { ServiceDirectory } from './service-directory';
+import { ApiZodQuery } from '../http/openapi';
+import { zodPipe } from '../http/zod-validation.pipe';
+import { RedirectService, ServiceDirectory } from './service-directory';
+
+const DirectoryQuery = z.object({ municipality: z.string().trim().min(1, 'must name a municipality').max(64).optional() }).strict();
 
 @ApiTags('services')
 @ApiBearerAuth()
@@ -9,9 +14,20 @@ import { ServiceDirectory } from './service-directory';
 export class ServicesController {
   constructor(private readonly directory: ServiceDirectory) {}
 
+  /**
+   * The directory of redirect targets. `?municipality=Oulu` keeps only those that serve it, which
+   * are the only ones a redirect of a patient there may name (409 otherwise).
+   */
   @Get()
   @Roles('nurse', 'supervisor', 'partner', 'analyst', 'admin', 'erc')
-  list() {
-    return { services: this.directory.services.map(({ id, name, kind }) => ({ id, name, kind })) };
+  @ApiZodQuery(DirectoryQuery)
+  list(@Query(zodPipe(DirectoryQuery)) query: z.infer<typeof DirectoryQuery>) {
+    const services = query.municipality === undefined ? this.directory.services : this.directory.servingMunicipality(query.municipality);
+    return { services: services.map(entryOf) };
   }
+}
+
+/** `municipalities` appears only on a service that serves some of the region, as in the directory. */
+function entryOf({ id, name, kind, municipalities }: RedirectService) {
+  return municipalities ? { id, name, kind, municipalities } : { id, name, kind };
 }

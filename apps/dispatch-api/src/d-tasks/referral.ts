@@ -1,0 +1,87 @@
+import { StoredEvent } from '@dtask/events';
+
+/**
+ * The referral package a receiving service gets with a redirect (contract v1.1, "Handoffs"): why,
+ * the nurse's note, the timeframe, and how to reach the patient. Personal data: every package
+ * handed out is a logged read.
+ */
+export interface Referral {
+  taskId: string;
+  /** Why: the nurse's decision reason when the decision gives one, else the symptoms as assessed. */
+  reason: string;
+  handoffNote: string;
+  careLevel?: string;
+  within?: string;
+  transport?: string;
+  /** The S6 limit: unanswered by then, the task returns to the nurses' queue. */
+  answerBy: string;
+  redirectedAt: string;
+  patient: { ageYears?: number; sex?: string };
+  callbackPhone: string;
+  address: string;
+  municipality: string;
+  area: string;
+  /** v1 names of the inbox, kept for clients written against them. */
+  deadline: string;
+  ageYears?: number;
+}
+
+type Data = Record<string, unknown>;
+const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * The package from the task's own stream: the intake (`DTaskReceived`), the newest assessment, the
+ * newest redirect, and the ERC's later corrections of the callback number or address, if any.
+ * Undefined unless the newest redirect is to `service` (the caller checks that it is still open).
+ */
+export function referralOf(taskId: string, history: readonly StoredEvent[], service: string): Referral | undefined {
+  let received: Data | undefined;
+  let assessment: Data | undefined;
+  let redirect: { data: Data; at: string } | undefined;
+  let callbackPhone: string | undefined;
+  let address: string | undefined;
+  for (const event of history) {
+    const data = (event.data ?? {}) as Data;
+    switch (event.type) {
+      case 'DTaskReceived':
+        received = data;
+        callbackPhone = textOf(data.callbackPhone);
+        address = textOf(data.address);
+        break;
+      case 'AssessmentRecorded':
+        assessment = data;
+        break;
+      case 'RedirectRequested':
+        redirect = { data, at: (event.metadata as { occurredAt: string }).occurredAt };
+        break;
+      case 'ErcUpdateReceived':
+        callbackPhone = textOf(data.callbackPhone) ?? callbackPhone;
+        address = textOf(data.address) ?? address;
+        break;
+    }
+  }
+  if (!received || !redirect || redirect.data.target !== service) return undefined;
+  const patient = (received.patient ?? {}) as { ageYears?: number; sex?: string };
+  const answerBy = String(redirect.data.handoffDeadline);
+  const optional = (name: 'careLevel' | 'within' | 'transport') => (textOf(redirect.data[name]) ? { [name]: textOf(redirect.data[name]) } : {});
+  return {
+    taskId,
+    reason: textOf(redirect.data.reason) ?? textOf(assessment?.symptoms) ?? textOf(received.ercNotes) ?? '',
+    handoffNote: String(redirect.data.handoffNote ?? ''),
+    ...optional('careLevel'),
+    ...optional('within'),
+    ...optional('transport'),
+    answerBy,
+    redirectedAt: redirect.at,
+    patient: {
+      ...(patient.ageYears === undefined ? {} : { ageYears: patient.ageYears }),
+      ...(patient.sex === undefined ? {} : { sex: patient.sex }),
+    },
+    callbackPhone: callbackPhone ?? '',
+    address: address ?? '',
+    municipality: String(received.municipality ?? ''),
+    area: String(received.area ?? ''),
+    deadline: answerBy,
+    ...(patient.ageYears === undefined ? {} : { ageYears: patient.ageYears }),
+  };
+}
