@@ -157,6 +157,12 @@ describe('the receiving service’s side of a redirect', () => {
     it('gives every municipality of the region a service of every kind, and names no place outside it', async () => {
       for (const municipality of REGION) {
         const services = (await api.get(api.tokens.nurse, `/api/services?municipality=${encodeURIComponent(municipality)}`).expect(200)).body.services;
+        // Each service offered names the municipality, or serves the whole region.
+        for (const service of services as { id: string; municipalities?: string[] }[]) {
+          const listed = OULU_AREA_SERVICES.find((entry) => entry.id === service.id)!.municipalities;
+          expect([municipality, service.id, !listed || listed.includes(municipality)]).toEqual([municipality, service.id, true]);
+          expect(service.municipalities).toEqual(listed);
+        }
         const kinds = new Set(services.map((s: { kind: string }) => s.kind));
         for (const kind of KINDS) expect([municipality, kind, kinds.has(kind)]).toEqual([municipality, kind, true]);
         // One of each local kind: the nurse's list stays short and unambiguous.
