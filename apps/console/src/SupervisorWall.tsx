@@ -1,115 +1,289 @@
 import { useEffect, useRef, useState } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { api, Load, Session } from './api';
-import { duration } from './format';
-import { useT } from './i18n';
+import { formatDuration, formatNumber, formatPercent, helsinkiTime } from './format';
+import { Translate, useLanguage, useT } from './i18n';
+import { AlertTiles, areaName, Severity, severityOf } from './wall/AlertTiles';
+import { LoadChart } from './wall/LoadChart';
+import { ALERT_KINDS, AlertTask, WallLoad } from './wall/wall-load';
+import './wall.css';
 
-interface Bucket {
-  at: string;
-  queueLength: number;
-  decisions: number;
+export interface SupervisorWallProps {
+  session: Session;
+  /** The live channel's latest `load` snapshot (sent to supervisors about once a second while anything changes). */
+  load?: Load | WallLoad;
+  /** False while the live channel is down: the figures are then stamped with their time and greyed out. */
+  connected?: boolean;
+  /** Opens a task in the nurse desk's task panel. */
+  onOpenTask?: (taskId: string) => void;
+  /** @deprecated The wall no longer refetches per live event; accepted until main.tsx stops passing it. */
+  changes?: number;
 }
 
-/** The centre's live load at a glance; `load` snapshots arrive over the live channel every second. */
-export function SupervisorWall({ session, load, changes }: { session: Session; load?: Load; changes: number }) {
+const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
+
+/**
+ * The supervisor's wall (vuoropäällikön tilannekuva): live figures from the `load` snapshots, the
+ * alerts naming their tasks, claimed tasks and their holders, per nurse and per area, and a
+ * full-screen mode to read across the room.
+ */
+export function SupervisorWall({ session, load, connected = true, onOpenTask }: SupervisorWallProps) {
   const t = useT();
-  const [fetched, setFetched] = useState<Load>();
-  const [history, setHistory] = useState<Bucket[]>([]);
-  const chart = useRef<HTMLDivElement>(null);
-  const current = load ?? fetched;
+  const language = useLanguage();
+  const [fetched, setFetched] = useState<{ load: WallLoad; at: string }>();
+  const [now, setNow] = useState(() => Date.now());
+  const [wallMode, setWallMode] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const snapshotCame = useRef(false);
+  snapshotCame.current = snapshotCame.current || load !== undefined;
 
+  // Once at mount, and only if the live channel has not sent a snapshot yet.
   useEffect(() => {
-    api<Load>(session, 'GET', '/api/load').then(setFetched, () => undefined);
-    api<{ buckets: Bucket[] }>(session, 'GET', '/api/load/history?hours=12').then((answer) => setHistory(answer.buckets), () => undefined);
-  }, [session, changes]);
-
-  useEffect(() => {
-    if (!chart.current || history.length === 0) return;
-    const data: uPlot.AlignedData = [history.map((b) => Date.parse(b.at) / 1000), history.map((b) => b.queueLength), history.map((b) => b.decisions)];
-    const plot = new uPlot(
-      {
-        width: Math.max(320, chart.current.clientWidth - 16),
-        height: 220,
-        series: [{}, { label: t('queueLength'), stroke: '#c0392b', width: 2 }, { label: t('decision'), stroke: '#2471a3', width: 2 }],
-      },
-      data,
-      chart.current,
+    if (snapshotCame.current) return;
+    let live = true;
+    api<WallLoad>(session, 'GET', '/api/load').then(
+      (answer) => live && setFetched({ load: answer, at: new Date().toISOString() }),
+      () => undefined,
     );
-    return () => plot.destroy();
-  }, [history, t]);
+    return () => {
+      live = false;
+    };
+  }, [session]);
 
-  if (!current) return <p>…</p>;
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    const left = () => {
+      if (!document.fullscreenElement) setWallMode(false);
+    };
+    document.addEventListener('fullscreenchange', left);
+    return () => document.removeEventListener('fullscreenchange', left);
+  }, []);
+
+  async function toggleWallMode() {
+    if (!wallMode) {
+      setWallMode(true);
+      // The CSS mode stands on its own where the browser refuses full screen.
+      await root.current?.requestFullscreen?.().catch(() => undefined);
+    } else {
+      setWallMode(false);
+      if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
+    }
+  }
+
+  const current = (load as WallLoad | undefined) ?? fetched?.load;
+  if (!current) return <p>{t('loading')}</p>;
+  const stampIso = current.at ?? fetched?.at ?? new Date(now).toISOString();
+  // While the connection is down the figures are as they stood at the stamp; waits are counted to it.
+  const asOfMs = connected ? now : Date.parse(stampIso);
+  const since = (iso: string | undefined, fallbackSeconds: number) => (iso ? Math.max(0, (asOfMs - Date.parse(iso)) / 1000) : fallbackSeconds);
+  const alertTasks = current.alertTasks ?? [];
   const mix = current.decisionMixToday;
   const redirects = Object.values(mix.redirect).reduce((sum, n) => sum + n, 0);
+  const n = (value: number) => formatNumber(value, language);
+  const s2Severity = severityOf('s2-alert', current.alerts.s2WaitingLimit.length);
+
   return (
-    <div className="wall">
-      <section className="card tiles">
-        <div className="tile">
-          <span>{t('queueLength')}</span>
-          <strong data-testid="wall-queue-length">{current.queueLength}</strong>
-        </div>
-        <div className="tile">
-          <span>{t('oldestWait')}</span>
-          <strong>{duration(current.oldestWaitSeconds)}</strong>
-        </div>
-        <div className="tile">
-          <span>{t('nursesActive')}</span>
-          <strong>{current.nursesActive}</strong>
-        </div>
+    <div
+      ref={root}
+      className={`supervisor-wall${wallMode ? ' wall-mode' : ''}${connected ? '' : ' wall-stale'}`}
+      data-testid="supervisor-wall"
+      data-wall-mode={wallMode}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && wallMode && !document.fullscreenElement) setWallMode(false);
+      }}
+    >
+      <header className="wall-head">
+        <h2>{t('wall.title')}</h2>
+        <p className={`wall-stamp${connected ? '' : ' wall-stamp-lost'}`} data-testid="wall-stamp">
+          {!connected && <span aria-hidden="true">⚠ </span>}
+          {t(connected ? 'wall.stamp' : 'wall.stampDisconnected', { time: helsinkiTime(stampIso, language) })}
+        </p>
+        <button className="wall-mode-toggle" onClick={() => void toggleWallMode()} aria-pressed={wallMode} data-testid="wall-mode-toggle">
+          <span aria-hidden="true">{wallMode ? '⤡ ' : '⤢ '}</span>
+          {t(wallMode ? 'wall.exitFullScreen' : 'wall.fullScreen')}
+        </button>
+      </header>
+
+      <Banner alerts={alertTasks} t={t} language={language} />
+
+      <section className="wall-figures" aria-label={t('wall.title')}>
+        <Figure label={t('queueLength')} value={n(current.queueLength)} testId="wall-queue-length" />
+        <Figure
+          label={t('oldestWait')}
+          value={formatDuration(since(current.oldestReceivedAt, current.oldestWaitSeconds))}
+          testId="wall-oldest-wait"
+          severity={s2Severity}
+          note={s2Severity === 'ok' ? undefined : t(`wall.severity.${s2Severity}`)}
+        />
+        <Figure label={t('claimed')} value={n(current.claimed)} testId="wall-claimed" />
+        <Figure label={t('nursesActive')} value={n(current.nursesActive)} testId="wall-nurses-active" />
+        <Figure label={t('awaitingHandoff')} value={n(current.awaitingHandoff)} testId="wall-awaiting-handoff" />
       </section>
-      <section className="card">
-        <h2>{t('alerts')}</h2>
-        <ul>
-          <li className={current.alerts.s2WaitingLimit.length ? 'alert' : ''}>
-            {t('s2')}: {current.alerts.s2WaitingLimit.length}
-          </li>
-          <li className={current.alerts.s6HandoffReturned.length ? 'alert' : ''}>
-            {t('s6')}: {current.alerts.s6HandoffReturned.length}
-          </li>
-          <li>
-            {t('secondContacts')}: {current.alerts.secondContacts.length}
-          </li>
-          <li>
-            {t('overrides')}: {current.alerts.overridesToday}
-          </li>
-        </ul>
+
+      <AlertTiles session={session} alerts={alertTasks} nowMs={asOfMs} onOpenTask={onOpenTask} />
+
+      <section className="card wall-areas" aria-labelledby="wall-areas-title" data-testid="wall-areas">
+        <h3 id="wall-areas-title">{t('wall.perArea')}</h3>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('area')}</th>
+              <th scope="col">{t('wall.queued')}</th>
+              <th scope="col">{t('oldestWait')}</th>
+              <th scope="col">{t('claimed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(current.areas ?? []).map((figures) => (
+              <tr key={figures.area} data-area={figures.area}>
+                <th scope="row">{areaName(t, figures.area)}</th>
+                <td className="num" data-testid="area-queue">{n(figures.queueLength)}</td>
+                <td className="num" data-testid="area-oldest">{figures.queueLength === 0 ? '–' : formatDuration(since(figures.oldestReceivedAt, figures.oldestWaitSeconds))}</td>
+                <td className="num">{n(figures.claimed)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
-      <section className="card" data-testid="decision-mix">
-        <h2>{t('decisionMix')}</h2>
-        <ul>
-          <li>
-            {t('unitRequested')}: <span data-testid="mix-unit">{mix.unitRequested}</span>
-          </li>
-          <li>
-            {t('phoneAdvice')}: <span data-testid="mix-advice">{mix.phoneAdvice}</span>
-          </li>
-          <li>
-            {t('redirect')}: <span data-testid="mix-redirect">{redirects}</span>
-          </li>
-          <li>
-            {t('escalated')}: {mix.escalated}
-          </li>
-          <li>
-            {t('autoDispatch')}: {mix.autoDispatch.unreachable + mix.autoDispatch.waitingLimit}
-          </li>
-        </ul>
+
+      <section className="card wall-claimed" aria-labelledby="wall-claimed-title" data-testid="wall-claimed-tasks">
+        <h3 id="wall-claimed-title">{t('wall.claimedTasks')}</h3>
+        {(current.claimedTasks ?? []).length === 0 ? (
+          <p>{t('wall.noClaimed')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('wall.task')}</th>
+                <th scope="col">{t('wall.nurse')}</th>
+                <th scope="col">{t('wall.held')}</th>
+                <th scope="col">{t('flags')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(current.claimedTasks ?? []).map((task) => (
+                <tr key={task.taskId} data-task-id={task.taskId}>
+                  <td>
+                    <button className="wall-link" onClick={() => onOpenTask?.(task.taskId)} title={t('wall.openTask', { code: task.taskCode, area: areaName(t, task.area) })}>
+                      {areaName(t, task.area)} · {task.taskCode}
+                      {task.ageYears !== undefined && <> · {t('wall.ageYears', { age: task.ageYears })}</>}
+                    </button>
+                  </td>
+                  <td>{task.owner}</td>
+                  <td className="num" data-testid="held">{task.claimedAt ? formatDuration(since(task.claimedAt, task.heldSeconds ?? 0)) : '–'}</td>
+                  <td>
+                    {task.flags.map((flag) => (
+                      <span key={flag} className={`flag flag-${flag}`}>
+                        {t(`wall.flag.${flag}`)}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
-      <section className="card">
-        <h2>{t('loadReduction')}</h2>
+
+      <section className="card wall-nurses" aria-labelledby="wall-nurses-title" data-testid="wall-nurses">
+        <h3 id="wall-nurses-title">{t('wall.perNurse')}</h3>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('wall.nurse')}</th>
+              <th scope="col">{t('wall.inHand')}</th>
+              <th scope="col">{t('wall.longestHeld')}</th>
+              <th scope="col">{t('wall.decisionsToday')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(current.nurses ?? []).map((nurse) => (
+              <tr key={nurse.nurseId} data-nurse={nurse.nurseId}>
+                <th scope="row">{nurse.nurseId}</th>
+                <td className="num">{n(nurse.claimedNow)}</td>
+                <td className="num">{nurse.claimedNow > 0 ? formatDuration(longestHeld(current, nurse.nurseId, asOfMs) ?? nurse.longestHeldSeconds ?? 0) : '–'}</td>
+                <td className="num">{n(nurse.decisionsToday)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card wall-mix" data-testid="decision-mix" aria-labelledby="wall-mix-title">
+        <h3 id="wall-mix-title">{t('decisionMix')}</h3>
+        <dl className="wall-pairs">
+          <dt>{t('unitRequested')}</dt>
+          <dd data-testid="mix-unit">{n(mix.unitRequested)}</dd>
+          <dt>{t('wall.mixPhoneAdvice')}</dt>
+          <dd data-testid="mix-advice">{n(mix.phoneAdvice)}</dd>
+          <dt>{t('wall.mixRedirect')}</dt>
+          <dd data-testid="mix-redirect">{n(redirects)}</dd>
+          <dt>{t('escalated')}</dt>
+          <dd>{n(mix.escalated)}</dd>
+          <dt>{t('autoDispatch')}</dt>
+          <dd>{n(mix.autoDispatch.unreachable + mix.autoDispatch.waitingLimit)}</dd>
+          <dt>{t('overrides')}</dt>
+          <dd data-testid="mix-overrides">{n(current.alerts.overridesToday)}</dd>
+        </dl>
+      </section>
+
+      <section className="card wall-reduction" aria-labelledby="wall-reduction-title">
+        <h3 id="wall-reduction-title">{t('loadReduction')}</h3>
         {(['today', 'yearToDate'] as const).map((window) => {
           const m = current.loadReduction[window];
           return (
             <p key={window}>
-              <strong>{t(window)}</strong>: {t('resolvedWithoutUnit')} {m.resolvedWithoutUnit} ({Math.round(m.resolvedWithoutUnitShare * 100)} %), {t('unitHoursAvoided')}{' '}
-              {m.unitHoursAvoided} ({t('assumption')} {m.assumedMissionMinutes} min), {t('yearlyRate')} {m.yearlyRate} / {t('reference')} {m.referencePerYear}
+              <strong>{t(window)}</strong>:{' '}
+              {t('wall.loadReductionLine', {
+                resolved: n(m.resolvedWithoutUnit),
+                share: formatPercent(m.resolvedWithoutUnitShare, language),
+                hours: n(m.unitHoursAvoided),
+                minutes: n(m.assumedMissionMinutes),
+                rate: n(m.yearlyRate),
+                reference: n(m.referencePerYear),
+              })}
             </p>
           );
         })}
       </section>
-      <section className="card chart">
-        <div ref={chart} data-testid="load-chart" />
+
+      <section className="card wall-history">
+        <LoadChart session={session} large={wallMode} />
       </section>
     </div>
   );
+}
+
+function Figure({ label, value, testId, severity = 'ok', note }: { label: string; value: string; testId: string; severity?: Severity; note?: string }) {
+  return (
+    <div className={`wall-tile wall-figure severity-${severity}`}>
+      <span>{label}</span>
+      <strong data-testid={testId}>{value}</strong>
+      {note && <span className={`wall-severity severity-${severity}`}>{note}</span>}
+    </div>
+  );
+}
+
+/** "2 varoitusta: odotusraja ylittynyt 1, toistuvia yhteydenottoja 1", coloured by the worst, with a symbol. */
+function Banner({ alerts, t, language }: { alerts: AlertTask[]; t: Translate; language: 'fi' | 'sv' | 'en' }) {
+  const counts = ALERT_KINDS.map((kind) => ({ kind, count: alerts.filter((alert) => alert.kind === kind).length })).filter((c) => c.count > 0);
+  const worst = counts.reduce<Severity>((w, c) => (SEVERITY_RANK[severityOf(c.kind, c.count)] > SEVERITY_RANK[w] ? severityOf(c.kind, c.count) : w), 'ok');
+  const list = counts.map((c) => t(`wall.kindShort.${c.kind}`, { count: formatNumber(c.count, language) })).join(', ');
+  const total = alerts.length;
+  return (
+    <p className={`wall-banner severity-${worst}`} role="status" aria-live="polite" data-testid="wall-banner" data-severity={worst}>
+      <span aria-hidden="true" className="wall-banner-symbol">
+        {worst === 'critical' ? '‼' : worst === 'warning' ? '⚠' : '✓'}
+      </span>{' '}
+      {total === 0 ? t('wall.noAlerts') : total === 1 ? t('wall.bannerOne', { list }) : t('wall.bannerMany', { count: formatNumber(total, language), list })}
+    </p>
+  );
+}
+
+function longestHeld(load: WallLoad, nurseId: string, asOfMs: number): number | undefined {
+  const held = (load.claimedTasks ?? []).filter((task) => task.owner === nurseId && task.claimedAt).map((task) => (asOfMs - Date.parse(task.claimedAt!)) / 1000);
+  return held.length ? Math.max(0, ...held) : undefined;
 }

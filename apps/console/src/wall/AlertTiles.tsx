@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Session } from '../api';
+import { formatDuration, formatNumber } from '../format';
+import { Translate, useLanguage, useT } from '../i18n';
+import { OverrideForm, OverrideOutcome } from './OverrideForm';
+import { ALERT_KINDS, AlertKind, AlertTask } from './wall-load';
+
+export type Severity = 'ok' | 'warning' | 'critical';
+
+/** A patient past the waiting limit or not reached needs acting on now; a second contact or returned handoff needs attention. */
+const SEVERITY_WHEN_ANY: Record<AlertKind, Severity> = { 's2-alert': 'critical', unreachable: 'critical', 'second-contact': 'warning', 'handoff-returned': 'warning' };
+
+export function severityOf(kind: AlertKind, count: number): Severity {
+  return count === 0 ? 'ok' : SEVERITY_WHEN_ANY[kind];
+}
+
+export const areaName = (t: Translate, area: string) => {
+  const key = `wall.area.${area}`;
+  const name = t(key);
+  return name === key ? area : name;
+};
+
+/** The tasks behind each alert, each naming its task and opening it; second contacts take an S4 override. */
+export function AlertTiles({ session, alerts, nowMs, onOpenTask }: { session: Session; alerts: AlertTask[]; nowMs: number; onOpenTask?: (taskId: string) => void }) {
+  const t = useT();
+  const language = useLanguage();
+  const [overriding, setOverriding] = useState<string>();
+  const [outcomes, setOutcomes] = useState<Record<string, OverrideOutcome>>({});
+  return (
+    <section className="wall-alerts" aria-label={t('alerts')}>
+      {ALERT_KINDS.map((kind) => {
+        const tasks = alerts.filter((alert) => alert.kind === kind);
+        const severity = severityOf(kind, tasks.length);
+        return (
+          <section key={kind} className={`wall-tile wall-alert severity-${severity}`} data-testid={`alert-tile-${kind}`} data-severity={severity} aria-labelledby={`alert-${kind}-title`}>
+            <header>
+              <h3 id={`alert-${kind}-title`}>{t(`wall.kind.${kind}`)}</h3>
+              <strong className="wall-count" data-testid={`alert-count-${kind}`}>
+                {formatNumber(tasks.length, language)}
+              </strong>
+              <span className={`wall-severity severity-${severity}`}>{t(`wall.severity.${severity}`)}</span>
+            </header>
+            {tasks.length === 0 ? (
+              <p className="wall-none">{t('wall.noTasksHere')}</p>
+            ) : (
+              <ul>
+                {tasks.map((alert) => (
+                  <li key={alert.taskId} data-task-id={alert.taskId}>
+                    <TaskButton alert={alert} nowMs={nowMs} onOpenTask={onOpenTask} />
+                    {kind === 'second-contact' &&
+                      (alert.overridden ? (
+                        <p className="wall-overridden" data-testid="overridden">
+                          {t('wall.overridden')}
+                        </p>
+                      ) : overriding === alert.taskId ? (
+                        <OverrideForm
+                          session={session}
+                          taskId={alert.taskId}
+                          onCancel={() => setOverriding(undefined)}
+                          onDone={(outcome) => {
+                            setOutcomes((all) => ({ ...all, [alert.taskId]: outcome }));
+                            if (outcome.ok) setOverriding(undefined);
+                          }}
+                        />
+                      ) : (
+                        <button className="wall-override-open" onClick={() => setOverriding(alert.taskId)} aria-label={`${t('wall.override')} ${alert.taskCode} ${areaName(t, alert.area)}`}>
+                          {t('wall.override')}
+                        </button>
+                      ))}
+                    {kind === 'second-contact' && outcomes[alert.taskId] && (
+                      <p role="status" className={outcomes[alert.taskId]!.ok ? 'wall-outcome-ok' : 'wall-outcome-failed'} data-testid="override-outcome">
+                        {outcomes[alert.taskId]!.ok ? t('wall.overrideDone') : (outcomes[alert.taskId] as { message: string }).message}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: number; onOpenTask?: (taskId: string) => void }) {
+  const t = useT();
+  const area = areaName(t, alert.area);
+  const waitedSeconds = Math.max(0, (nowMs - Date.parse(alert.receivedAt)) / 1000);
+  const held = alert.owner
+    ? alert.claimedAt
+      ? t('wall.heldBy', { nurse: alert.owner, duration: formatDuration((nowMs - Date.parse(alert.claimedAt)) / 1000) })
+      : t('wall.heldByUnknown', { nurse: alert.owner })
+    : t(`wall.status.${alert.status}`);
+  return (
+    <button className="wall-task" onClick={() => onOpenTask?.(alert.taskId)} title={t('wall.openTask', { code: alert.taskCode, area })} data-testid="open-task">
+      <span className="wall-task-main">
+        {area} · {alert.taskCode}
+        {alert.ageYears !== undefined && <> · {t('wall.ageYears', { age: alert.ageYears })}</>}
+      </span>
+      <span className="wall-task-sub">
+        {t('wall.waited', { duration: formatDuration(waitedSeconds) })} · {held}
+      </span>
+    </button>
+  );
+}
