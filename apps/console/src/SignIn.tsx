@@ -1,48 +1,116 @@
-import { FormEvent, useState } from 'react';
-import { api, Session } from './api';
+import { FormEvent, useEffect, useState } from 'react';
+import { api, ApiError, Session } from './api';
 import { useT } from './i18n';
 
-/** Dev mode: pick a user and a role; production signs in through the county's identity provider. */
+const ROLES: Session['role'][] = ['nurse', 'supervisor', 'partner', 'analyst', 'erc', 'admin'];
+/** Dev-mode users by role, so choosing a role does not leave a nurse's name on an admin. */
+const DEFAULT_USER: Record<Session['role'], string> = {
+  nurse: 'nurse-anna',
+  supervisor: 'super-sari',
+  partner: 'kotihoito-1',
+  analyst: 'analyst-alma',
+  erc: 'erica',
+  admin: 'admin-aino',
+};
+/** The sign-in's own fields, as the server's validation names them. */
+const FIELD_WORDS: Record<string, string> = { sub: 'user', role: 'role', service: 'service' };
+
+type Services = { state: 'loading' } | { state: 'ready'; services: { id: string; name: string }[] } | { state: 'missing' };
+
+/**
+ * Dev mode only: pick a user and a role (a partner also its service). Production signs in through
+ * the county's identity provider; this screen says so.
+ */
 export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const t = useT();
-  const [sub, setSub] = useState('nurse-anna');
+  const [sub, setSub] = useState(DEFAULT_USER.nurse);
   const [role, setRole] = useState<Session['role']>('nurse');
-  const [service, setService] = useState('oulu-home-care');
+  const [service, setService] = useState('');
+  const [services, setServices] = useState<Services>({ state: 'loading' });
   const [error, setError] = useState<string>();
+  // A name the user typed is kept when the role changes; the default follows the role.
+  const [typed, setTyped] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    api<{ services: { id: string; name: string }[] }>(undefined, 'GET', '/api/auth/dev-services').then(
+      (answer) => {
+        if (!current) return;
+        setServices({ state: 'ready', services: answer.services });
+        setService((chosen) => chosen || answer.services[0]?.id || '');
+      },
+      // An older server, or one not in dev mode: the service id is typed instead.
+      () => current && setServices({ state: 'missing' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  function chooseRole(next: Session['role']) {
+    if (!typed) setSub(DEFAULT_USER[next]);
+    setRole(next);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setError(undefined);
     try {
       const body = role === 'partner' ? { sub, role, service } : { sub, role };
       const { token } = await api<{ token: string }>(undefined, 'POST', '/api/auth/dev-token', body);
       onSignedIn({ token, sub, role, ...(role === 'partner' ? { service } : {}) });
     } catch (caught) {
-      setError((caught as Error).message);
+      if (caught instanceof ApiError && caught.status === 403) setError(t('signIn.refused'));
+      else if (caught instanceof ApiError && caught.status === 400 && caught.body.issues?.length) {
+        const fields = [...new Set(caught.body.issues.map((issue) => t(FIELD_WORDS[issue.path.split('.')[0]!] ?? 'user')))];
+        setError(t('signIn.checkFields', { fields: fields.join(', ') }));
+      } else setError(t('signIn.failed'));
     }
   }
 
   return (
-    <form className="card sign-in" onSubmit={submit} aria-label={t('signIn')}>
-      <h2>{t('signIn')}</h2>
+    <form className="card sign-in" onSubmit={submit} aria-label={t('signIn.title')}>
+      <h2>{t('signIn.title')}</h2>
+      <p className="dev-note" data-testid="dev-sign-in-note">
+        <span aria-hidden="true">⚠ </span>
+        {t('signIn.devNote')}
+      </p>
       <label>
         {t('user')}
-        <input name="user" value={sub} onChange={(event) => setSub(event.target.value)} autoFocus />
+        <input name="user" value={sub} required onChange={(event) => {
+            setTyped(true);
+            setSub(event.target.value);
+          }} autoFocus />
       </label>
       <label>
         {t('role')}
-        <select name="role" value={role} onChange={(event) => setRole(event.target.value as Session['role'])}>
-          <option value="nurse">{t('nurse')}</option>
-          <option value="supervisor">{t('supervisor')}</option>
-          <option value="partner">{t('partner')}</option>
-          <option value="analyst">{t('analyst')}</option>
+        <select name="role" value={role} onChange={(event) => chooseRole(event.target.value as Session['role'])}>
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {t(option)}
+            </option>
+          ))}
         </select>
       </label>
-      {role === 'partner' && (
-        <label>
-          {t('service')}
-          <input name="service" value={service} onChange={(event) => setService(event.target.value)} />
-        </label>
-      )}
+      {role === 'partner' &&
+        (services.state === 'ready' && services.services.length > 0 ? (
+          <label>
+            {t('service')}
+            <select name="service" value={service} onChange={(event) => setService(event.target.value)}>
+              {services.services.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label>
+            {t('service')}
+            <input name="service" value={service} required onChange={(event) => setService(event.target.value)} />
+            {services.state === 'missing' && <small>{t('signIn.serviceListMissing')}</small>}
+          </label>
+        ))}
       <button type="submit">{t('signIn')}</button>
       {error && <p role="alert">{error}</p>}
     </form>
