@@ -1,53 +1,80 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, QueueItem, Session } from './api';
-import { waited } from './format';
-import { useT } from './i18n';
+import { useEffect, useRef, useState } from 'react';
+import { api, DeskState, QueueItem, Session } from './api';
+import { formatDuration, helsinkiTime } from './format';
+import { useLanguage, useT } from './i18n';
+import { LiveEvent } from './live';
 import { TaskPanel } from './TaskPanel';
+import { FlagChips, refusalText, taskCodeText } from './words';
 
-/** The live queue and the task in hand. Keys: j/k move, Enter claims, 1–4 record callback outcomes. */
-export function NurseDesk({ session, changes }: { session: Session; changes: number }) {
+/**
+ * The live queue and the task in hand. Keys: j/k move the cursor, Enter on the queue claims the
+ * task under it, and the panel's own keys work the task (shown in the panel).
+ */
+export function NurseDesk({
+  session, desk, lastEvent, selected, onSelect, onChanged,
+}: { session: Session; desk: DeskState; lastEvent?: LiveEvent; selected?: string; onSelect: (taskId: string | undefined) => void; onChanged: () => void }) {
   const t = useT();
-  const [queue, setQueue] = useState<QueueItem[]>([]);
-  const [mine, setMine] = useState<QueueItem[]>([]);
-  const [selected, setSelected] = useState<string>();
-  const [cursor, setCursor] = useState(0);
+  const language = useLanguage();
+  const [cursorTask, setCursorTask] = useState<string>();
   const [now, setNow] = useState(Date.now());
   const [error, setError] = useState<string>();
-
-  const refresh = useCallback(async () => {
-    const [waiting, claimed] = await Promise.all([
-      api<{ tasks: QueueItem[] }>(session, 'GET', '/api/d-tasks'),
-      api<{ tasks: QueueItem[] }>(session, 'GET', '/api/d-tasks?status=claimed'),
-    ]);
-    setQueue(waiting.tasks);
-    setMine(claimed.tasks.filter((task) => task.owner === session.sub));
-  }, [session]);
-
-  useEffect(() => {
-    refresh().catch((caught: Error) => setError(caught.message));
-  }, [refresh, changes]);
+  const [announcement, setAnnouncement] = useState('');
+  const known = useRef<Set<string> | undefined>(undefined);
+  const queue = desk.queue;
+  const mine = desk.claimed.filter((task) => task.owner === session.sub);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
 
+  // The cursor follows a task, not a row number: when its task leaves, it moves to the row that took its place.
+  const cursorIndex = Math.max(0, queue.findIndex((task) => task.taskId === cursorTask));
+  const lastIndex = useRef(0);
+  useEffect(() => {
+    if (queue.length === 0) return;
+    if (!queue.some((task) => task.taskId === cursorTask)) setCursorTask(queue[Math.min(lastIndex.current, queue.length - 1)]!.taskId);
+    else lastIndex.current = cursorIndex;
+  }, [queue, cursorTask, cursorIndex]);
+
+  // New tasks are announced to screen readers, not only painted.
+  useEffect(() => {
+    const ids = new Set(queue.map((task) => task.taskId));
+    if (known.current) {
+      const fresh = queue.find((task) => !known.current!.has(task.taskId));
+      if (fresh) setAnnouncement(t('newTaskAnnounced', { code: `${fresh.taskCode} ${taskCodeText(t, fresh.taskCode)}`, area: fresh.municipality }));
+    }
+    known.current = ids;
+  }, [queue, t]);
+
   async function claim(taskId: string) {
     try {
       await api(session, 'POST', `/api/d-tasks/${taskId}/claim`, {});
-      setSelected(taskId);
       setError(undefined);
-      await refresh();
+      onSelect(taskId);
+      onChanged();
     } catch (caught) {
-      setError(t((caught as { body?: { reason?: string } }).body?.reason ?? 'error'));
+      setError(refusalText(t, caught));
     }
   }
 
   function onKey(event: React.KeyboardEvent) {
-    if ((event.target as HTMLElement).closest('input, textarea, select')) return;
-    if (event.key === 'j') setCursor((index) => Math.min(index + 1, queue.length - 1));
-    if (event.key === 'k') setCursor((index) => Math.max(index - 1, 0));
-    if (event.key === 'Enter' && queue[cursor]) void claim(queue[cursor]!.taskId);
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
+    const move = (step: number) => {
+      const next = queue[Math.min(Math.max(cursorIndex + step, 0), queue.length - 1)];
+      if (next) setCursorTask(next.taskId);
+    };
+    if (event.key === 'j') move(1);
+    if (event.key === 'k') move(-1);
+    // Enter claims only from the queue itself: a focused button, link or task entry does its own thing.
+    if (event.key === 'Enter' && target.closest('[data-queue]') && !target.closest('button, a, summary')) {
+      const task = queue[cursorIndex];
+      if (task) {
+        event.preventDefault();
+        void claim(task.taskId);
+      }
+    }
   }
 
   return (
@@ -56,58 +83,81 @@ export function NurseDesk({ session, changes }: { session: Session; changes: num
         <h2>
           {t('queue')} <span data-testid="queue-length">{queue.length}</span>
         </h2>
-        {error && <p role="alert">{error}</p>}
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         {queue.length === 0 ? (
-          <p>{t('noTasks')}</p>
+          <p>{t('queueEmptyLive')}</p>
         ) : (
-          <table>
+          <table data-queue tabIndex={0} role="grid" aria-label={t('queueAria')} aria-activedescendant={cursorTask ? `queue-${cursorTask}` : undefined}>
             <thead>
               <tr>
                 <th>{t('waiting')}</th>
+                <th>{t('received')}</th>
                 <th>{t('area')}</th>
                 <th>{t('code')}</th>
-                <th>{t('age')}</th>
+                <th>{t('patient')}</th>
                 <th>{t('flags')}</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {queue.map((task, index) => (
-                <tr key={task.taskId} className={index === cursor ? 'cursor' : undefined} data-task-id={task.taskId}>
-                  <td className="timer">{waited(task.receivedAt, now)}</td>
-                  <td>{task.area}</td>
-                  <td>{task.taskCode}</td>
-                  <td>{task.ageYears ?? '–'}</td>
-                  <td>
-                    {task.flags.map((flag) => (
-                      <span key={flag} className={`flag flag-${flag}`}>
-                        {flag}
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    <button onClick={() => void claim(task.taskId)}>{t('claim')}</button>
-                  </td>
-                </tr>
+                <QueueRow key={task.taskId} task={task} now={now} cursor={index === cursorIndex} onClaim={() => void claim(task.taskId)} language={language} />
               ))}
             </tbody>
           </table>
         )}
         {mine.length > 0 && (
-          <ul className="mine">
-            {mine.map((task) => (
-              <li key={task.taskId}>
-                <button onClick={() => setSelected(task.taskId)}>
-                  {task.area} · {task.taskCode} · {waited(task.receivedAt, now)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <>
+            <h3>{t('myTasks')}</h3>
+            <ul className="mine" data-testid="my-tasks">
+              {mine.map((task) => (
+                <li key={task.taskId}>
+                  <button onClick={() => onSelect(task.taskId)} aria-current={task.taskId === selected} data-my-task={task.taskId}>
+                    {task.taskCode} {taskCodeText(t, task.taskCode)} · {task.municipality} · {task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })} ·{' '}
+                    {helsinkiTime(task.receivedAt, language)}
+                    {task.claimedAt ? ` · ${t('claimedFor', { duration: formatDuration((now - Date.parse(task.claimedAt)) / 1000) })}` : ''}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       <section className="card task" aria-label={t('decision')}>
-        {selected ? <TaskPanel session={session} taskId={selected} changes={changes} onDone={() => void refresh()} /> : <p>{t('select')}</p>}
+        {selected ? (
+          <TaskPanel key={selected} session={session} taskId={selected} limits={desk.limits} lastEvent={lastEvent} onChanged={onChanged} onClose={() => onSelect(undefined)} />
+        ) : (
+          <p>{t('select')}</p>
+        )}
       </section>
     </div>
+  );
+}
+
+function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; now: number; cursor: boolean; onClaim: () => void; language: 'fi' | 'sv' | 'en' }) {
+  const t = useT();
+  return (
+    <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
+      <td className="timer">{formatDuration((now - Date.parse(task.receivedAt)) / 1000)}</td>
+      <td>{helsinkiTime(task.receivedAt, language)}</td>
+      <td>{task.municipality}</td>
+      <td>
+        {task.taskCode} <span className="code-text">{taskCodeText(t, task.taskCode)}</span>
+      </td>
+      <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
+      <td>
+        <FlagChips flags={task.flags} />
+      </td>
+      <td>
+        <button onClick={onClaim}>{t('claim')}</button>
+      </td>
+    </tr>
   );
 }

@@ -1,146 +1,276 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, Session, TaskDetail } from './api';
-import { useT } from './i18n';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api, DeskState, HistoryEvent, Session, TaskDetail } from './api';
+import { helsinkiTime } from './format';
+import { useLanguage, useT } from './i18n';
+import { coalesce, LiveEvent } from './live';
+import { PatientHeader, receivedOf } from './PatientHeader';
+import { TaskOutcome } from './TaskOutcome';
+import { refusalText } from './words';
 
 const RED_FLAGS = ['breathing-difficulty-at-rest', 'chest-pain', 'new-confusion', 'stroke-signs', 'heavy-bleeding', 'suspected-sepsis', 'suicidal-intent'];
 const OUTCOMES = ['reached', 'no-answer', 'busy', 'wrong-number'] as const;
 const UNIT_LEVELS = ['first-response', 'basic', 'advanced', 'single-responder'];
 
-/** One task in hand: callbacks, assessment, and the decision, which turns into escalation on any red flag. */
-export function TaskPanel({ session, taskId, changes, onDone }: { session: Session; taskId: string; changes: number; onDone: () => void }) {
+type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
+interface Drafts {
+  flags: string[];
+  concern: boolean;
+  symptoms: string;
+  notes: string;
+  kind: DecisionKind;
+  unitLevel: string;
+  urgency: 'D' | 'C';
+  advice: string;
+  safetyNet: string;
+  followUpAt: string;
+  target: string;
+  handoffNote: string;
+  informed: boolean;
+  escalateTo: 'A' | 'B' | 'C';
+  escalationReason: string;
+}
+const EMPTY: Drafts = {
+  flags: [], concern: false, symptoms: '', notes: '', kind: 'phone-advice', unitLevel: 'basic', urgency: 'D',
+  advice: '', safetyNet: '', followUpAt: '', target: '', handoffNote: '', informed: false, escalateTo: 'B', escalationReason: '',
+};
+
+/** One opening of the panel is one logged read of the task's personal data, however often it refreshes. */
+function newOpeningId(): string {
+  if (globalThis.crypto?.randomUUID) return globalThis.crypto.randomUUID();
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * One task in hand. The desk mounts it with `key={taskId}`: every task opens with empty forms, and
+ * nothing typed for one task can be sent for another.
+ */
+export function TaskPanel({
+  session, taskId, limits, lastEvent, onChanged, onClose,
+}: { session: Session; taskId: string; limits: DeskState['limits']; lastEvent?: LiveEvent; onChanged: () => void; onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
+  const [openingId] = useState(newOpeningId);
   const [task, setTask] = useState<TaskDetail>();
   const [error, setError] = useState<string>();
   const [services, setServices] = useState<{ id: string; name: string }[]>([]);
-  const [flags, setFlags] = useState<string[]>([]);
-  const [concern, setConcern] = useState(false);
-  const [symptoms, setSymptoms] = useState('');
-  const [notes, setNotes] = useState('');
-  const [kind, setKind] = useState<'send-unit' | 'phone-advice' | 'redirect'>('phone-advice');
-  const [form, setForm] = useState<Record<string, string>>({ unitLevel: 'basic', urgency: 'D', escalateTo: 'B' });
-  const [informed, setInformed] = useState(false);
+  const [drafts, setDrafts] = useState<Drafts>(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const set = <K extends keyof Drafts>(key: K, value: Drafts[K]) => setDrafts((current) => ({ ...current, [key]: value }));
 
-  const load = useCallback(async () => setTask(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}`)), [session, taskId]);
+  const load = useCallback(async () => setTask(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}?opening=${openingId}`)), [session, taskId, openingId]);
+  const refresh = useMemo(() => coalesce(load, 100), [load]);
   useEffect(() => {
-    load().catch((caught: Error) => setError(caught.message));
-  }, [load, changes]);
+    load().catch((caught) => setError(refusalText(t, caught)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load]);
+  // Refetch only when an event of this task's own stream arrives.
   useEffect(() => {
-    api<{ services: { id: string; name: string }[] }>(session, 'GET', '/api/services').then((answer) => setServices(answer.services), () => undefined);
-  }, [session]);
+    if (lastEvent?.streamId === `dtask-${taskId}`) refresh();
+  }, [lastEvent, taskId, refresh]);
 
-  async function send(path: string, body: unknown = {}) {
+  const municipality = task ? receivedOf(task).municipality : undefined;
+  useEffect(() => {
+    if (!municipality) return;
+    api<{ services: { id: string; name: string }[] }>(session, 'GET', `/api/services?municipality=${encodeURIComponent(municipality)}`).then(
+      (answer) => setServices(answer.services),
+      () => undefined,
+    );
+  }, [session, municipality]);
+
+  async function send(path: string, body: unknown = {}, after?: () => void): Promise<void> {
+    if (busy) return;
+    setBusy(true);
     try {
       await api(session, 'POST', `/api/d-tasks/${taskId}/${path}`, body);
       setError(undefined);
+      after?.();
       await load();
-      onDone();
+      onChanged();
     } catch (caught) {
-      const reason = caught instanceof ApiError ? caught.body.reason ?? caught.message : (caught as Error).message;
-      setError(t(reason));
+      setError(refusalText(t, caught));
+    } finally {
+      setBusy(false);
     }
   }
 
-  if (!task) return <p>{error ?? '…'}</p>;
+  if (!task) return <p data-testid="task-panel">{error ?? t('loading')}</p>;
+
+  const mine = task.owner === session.sub;
+  const canAct = task.status === 'claimed' && (mine || session.role === 'supervisor');
   const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
-  const recordedFlags = recorded.flatMap((event) => event.data.redFlags as string[]);
+  const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
   const recordedConcern = recorded.some((event) => event.data.concern === true);
   const reached = task.history.some((event) => event.type === 'CallbackAttempted' && event.data.outcome === 'reached');
-  const mustEscalate = flags.length > 0 || concern || recordedFlags.length > 0 || recordedConcern;
-  const open = task.status === 'claimed';
-  const set = (key: string) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const mustEscalate = drafts.flags.length > 0 || drafts.concern || recordedFlags.length > 0 || recordedConcern;
+  const followUpOpen = task.followUp !== null && task.status !== 'closed';
+  const followUpMine = followUpOpen && mine;
+  const target = drafts.target || services[0]?.id || '';
+  // Advice and redirects need a reached patient and a saved assessment; until then only a unit can be sent.
+  const noUnitAllowed = reached && recorded.length > 0;
+  const kind: DecisionKind = noUnitAllowed ? drafts.kind : 'send-unit';
+  const draftText = [drafts.symptoms, drafts.notes, drafts.advice, drafts.safetyNet, drafts.handoffNote, drafts.escalationReason].filter((text) => text.trim()).join('\n');
 
   function onKey(event: React.KeyboardEvent) {
-    if ((event.target as HTMLElement).closest('input, textarea, select') || !open) return;
+    if ((event.target as HTMLElement).closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
     const outcome = OUTCOMES[Number(event.key) - 1];
-    if (outcome) void send('callbacks', { outcome });
+    if (outcome && canAct) return void send('callbacks', { outcome });
+    if (outcome && followUpMine) return void send('follow-up', { outcome });
+    const focus = (selector: string) => root.current?.querySelector<HTMLElement>(selector)?.focus();
+    if (event.key === 'a') focus('[data-section=assessment] input');
+    if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
+    if (event.key === 'e') focus('[data-section=escalation] select');
+    if (event.key === 'r' && canAct && mine) void send('release');
+    if (event.key === 'c' && task && canClose(task)) void send('close');
   }
 
   function decide() {
-    if (kind === 'send-unit') return send('decision', { kind, unitLevel: form.unitLevel, urgency: form.urgency });
+    if (kind === 'send-unit') return send('decision', { kind: 'send-unit', unitLevel: drafts.unitLevel, urgency: drafts.urgency }, () => setDrafts(EMPTY));
     if (kind === 'phone-advice') {
-      const followUpAt = form.followUpAt ? new Date(form.followUpAt).toISOString() : undefined;
-      return send('decision', { kind, advice: form.advice ?? '', safetyNet: form.safetyNet ?? '', patientInformed: informed, ...(followUpAt ? { followUpAt } : {}) });
+      if (!drafts.advice.trim() || !drafts.safetyNet.trim()) return setError(t('adviceRequired'));
+      if (!drafts.informed) return setError(t('informedRequired'));
+      const followUpAt = drafts.followUpAt ? new Date(drafts.followUpAt).toISOString() : undefined;
+      if (followUpAt && Date.parse(followUpAt) <= Date.now()) return setError(t('followUpInPast'));
+      return send(
+        'decision',
+        { kind: 'phone-advice', advice: drafts.advice, safetyNet: drafts.safetyNet, patientInformed: true, ...(followUpAt ? { followUpAt } : {}) },
+        () => setDrafts(EMPTY),
+      );
     }
-    return send('decision', { kind, target: form.target ?? services[0]?.id, handoffNote: form.handoffNote ?? '', patientInformed: informed });
+    if (!drafts.informed) return setError(t('informedRequired'));
+    return send('decision', { kind: 'redirect', target, handoffNote: drafts.handoffNote, patientInformed: true }, () => setDrafts(EMPTY));
+  }
+
+  function escalate() {
+    const reason = drafts.escalationReason.trim() || [...recordedFlags, ...drafts.flags].map((flag) => t(flag)).join(', ') || (recordedConcern || drafts.concern ? t('concern') : '');
+    if (!reason) return setError(t('escalationReasonRequired'));
+    return send('escalation', { urgency: drafts.escalateTo, reason }, () => setDrafts(EMPTY));
   }
 
   return (
-    <div onKeyDown={onKey} tabIndex={-1} data-testid="task-panel">
-      <h2>
-        {task.taskId.slice(0, 8)} · {task.status} · {task.urgency}
-      </h2>
-      <p>
-        {task.flags.map((flag) => (
-          <span key={flag} className={`flag flag-${flag}`}>
-            {flag}
-          </span>
-        ))}
-      </p>
-      {error && <p role="alert" className="error">{error}</p>}
+    <div onKeyDown={onKey} tabIndex={-1} ref={root} data-testid="task-panel" data-task-id={taskId} className="task-panel">
+      <div className="panel-title">
+        <h2>
+          {t(`status.${task.status}`)}
+          {task.owner && !mine ? ` · ${t('claimedBy', { owner: task.owner })}` : ''}
+        </h2>
+        <button onClick={onClose}>{t('closePanel')}</button>
+      </div>
+      <PatientHeader task={task} limits={limits} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <TaskOutcome task={task} limits={limits} draftText={draftText} serviceName={(id) => services.find((service) => service.id === id)?.name ?? id} />
+      {!canAct && !followUpMine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
 
-      {open && (
-        <fieldset>
-          <legend>{t('callback')} (1–4)</legend>
+      {canAct && (
+        <fieldset data-section="callback">
+          <legend>
+            {t('callback')} <kbd>1</kbd>–<kbd>4</kbd>
+          </legend>
           {OUTCOMES.map((outcome, index) => (
-            <button key={outcome} onClick={() => void send('callbacks', { outcome })} data-outcome={outcome}>
-              {index + 1} · {t(outcome)}
+            <button key={outcome} onClick={() => void send('callbacks', { outcome })} data-outcome={outcome} disabled={busy}>
+              <kbd>{index + 1}</kbd> {t(outcome)}
             </button>
           ))}
+          {mine && (
+            <button className="secondary" onClick={() => void send('release')} data-testid="release" disabled={busy}>
+              <kbd>r</kbd> {t('releaseTask')}
+            </button>
+          )}
         </fieldset>
       )}
 
-      {open && reached && (
-        <fieldset>
-          <legend>{t('assessment')}</legend>
+      {canAct && reached && (
+        <fieldset data-section="assessment">
+          <legend>
+            {t('assessment')} <kbd>a</kbd>
+          </legend>
+          {recordedFlags.length > 0 && (
+            <p className="recorded-flags">
+              {t('recordedRedFlags')}: {recordedFlags.map((flag) => t(flag)).join(', ')}
+            </p>
+          )}
           <div className="red-flags" role="group" aria-label={t('redFlags')}>
             {RED_FLAGS.map((flag) => (
               <label key={flag}>
-                <input type="checkbox" name={flag} checked={flags.includes(flag)} onChange={(event) => setFlags(event.target.checked ? [...flags, flag] : flags.filter((f) => f !== flag))} />
+                <input
+                  type="checkbox"
+                  name={flag}
+                  checked={drafts.flags.includes(flag) || recordedFlags.includes(flag)}
+                  disabled={recordedFlags.includes(flag)}
+                  onChange={(event) => set('flags', event.target.checked ? [...drafts.flags, flag] : drafts.flags.filter((f) => f !== flag))}
+                />
                 {t(flag)}
               </label>
             ))}
             <label>
-              <input type="checkbox" name="concern" checked={concern} onChange={(event) => setConcern(event.target.checked)} />
+              <input type="checkbox" name="concern" checked={drafts.concern || recordedConcern} disabled={recordedConcern} onChange={(event) => set('concern', event.target.checked)} />
               {t('concern')}
             </label>
           </div>
           <label>
             {t('symptoms')}
-            <textarea name="symptoms" value={symptoms} onChange={(event) => setSymptoms(event.target.value)} />
+            <textarea name="symptoms" value={drafts.symptoms} onChange={(event) => set('symptoms', event.target.value)} />
           </label>
           <label>
             {t('notes')}
-            <textarea name="notes" value={notes} onChange={(event) => setNotes(event.target.value)} />
+            <textarea name="notes" value={drafts.notes} onChange={(event) => set('notes', event.target.value)} />
           </label>
-          <button onClick={() => void send('assessment', { redFlags: flags, concern, symptoms, notes, existingServices: [] })}>{t('saveAssessment')}</button>
+          <button
+            disabled={busy}
+            onClick={() =>
+              void send('assessment', { redFlags: drafts.flags, concern: drafts.concern, symptoms: drafts.symptoms, notes: drafts.notes, existingServices: [] }, () =>
+                setDrafts((current) => ({ ...current, flags: [], concern: false, symptoms: '', notes: '' })),
+              )
+            }
+          >
+            {t('saveAssessment')}
+          </button>
+          {recorded.length > 0 && <p className="note">{t('savedAssessment', { time: helsinkiTime(recorded[recorded.length - 1]!.metadata.occurredAt, language) })}</p>}
         </fieldset>
       )}
 
-      {open && reached && mustEscalate && (
-        <fieldset className="escalation" data-testid="escalation-panel">
-          <legend>{t('escalation')}</legend>
+      {canAct && reached && mustEscalate && (
+        <fieldset className="escalation" data-testid="escalation-panel" data-section="escalation">
+          <legend>
+            {t('escalation')} <kbd>e</kbd>
+          </legend>
           <label>
             {t('urgency')}
-            <select name="escalateTo" value={form.escalateTo} onChange={set('escalateTo')}>
-              {['A', 'B', 'C'].map((level) => (
-                <option key={level}>{level}</option>
+            <select name="escalateTo" value={drafts.escalateTo} onChange={(event) => set('escalateTo', event.target.value as Drafts['escalateTo'])}>
+              {(['A', 'B', 'C'] as const).map((level) => (
+                <option key={level} value={level}>
+                  {t(`urgency.${level}`)}
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('reason')}
-            <input name="escalationReason" value={form.escalationReason ?? ''} onChange={set('escalationReason')} />
+            <input name="escalationReason" value={drafts.escalationReason} onChange={(event) => set('escalationReason', event.target.value)} />
           </label>
-          <button onClick={() => void send('escalation', { urgency: form.escalateTo, reason: form.escalationReason || flags.join(', ') || t('concern') })}>{t('escalate')}</button>
+          <button onClick={() => void escalate()} disabled={busy}>
+            {t('escalate')}
+          </button>
         </fieldset>
       )}
 
-      {open && !mustEscalate && (
-        <fieldset data-testid="decision-panel">
-          <legend>{t('decision')}</legend>
+      {canAct && !mustEscalate && (
+        <fieldset data-testid="decision-panel" data-section="decision">
+          <legend>
+            {t('decision')} <kbd>d</kbd>
+          </legend>
+          {task.overrides.includes('S4-second-contact') && <p className="note">{t('secondContactOverridden')}</p>}
           <div role="tablist">
             {(['send-unit', 'phone-advice', 'redirect'] as const).map((option) => (
-              <button key={option} role="tab" aria-selected={kind === option} onClick={() => setKind(option)}>
+              <button key={option} role="tab" aria-selected={kind === option} disabled={option !== 'send-unit' && !noUnitAllowed} onClick={() => set('kind', option)}>
                 {t(option === 'send-unit' ? 'sendUnit' : option === 'phone-advice' ? 'phoneAdvice' : 'redirect')}
               </button>
             ))}
@@ -149,17 +279,19 @@ export function TaskPanel({ session, taskId, changes, onDone }: { session: Sessi
             <>
               <label>
                 {t('unitLevel')}
-                <select name="unitLevel" value={form.unitLevel} onChange={set('unitLevel')}>
+                <select name="unitLevel" value={drafts.unitLevel} onChange={(event) => set('unitLevel', event.target.value)}>
                   {UNIT_LEVELS.map((level) => (
-                    <option key={level}>{level}</option>
+                    <option key={level} value={level}>
+                      {t(`unit.${level}`)}
+                    </option>
                   ))}
                 </select>
               </label>
               <label>
                 {t('urgency')}
-                <select name="urgency" value={form.urgency} onChange={set('urgency')}>
-                  <option>D</option>
-                  <option>C</option>
+                <select name="urgency" value={drafts.urgency} onChange={(event) => set('urgency', event.target.value as 'D' | 'C')}>
+                  <option value="D">{t('urgency.D')}</option>
+                  <option value="C">{t('urgency.C')}</option>
                 </select>
               </label>
             </>
@@ -168,15 +300,15 @@ export function TaskPanel({ session, taskId, changes, onDone }: { session: Sessi
             <>
               <label>
                 {t('advice')}
-                <textarea name="advice" value={form.advice ?? ''} onChange={set('advice')} />
+                <textarea name="advice" value={drafts.advice} onChange={(event) => set('advice', event.target.value)} />
               </label>
               <label>
                 {t('safetyNet')}
-                <textarea name="safetyNet" value={form.safetyNet ?? ''} onChange={set('safetyNet')} />
+                <textarea name="safetyNet" value={drafts.safetyNet} onChange={(event) => set('safetyNet', event.target.value)} />
               </label>
               <label>
                 {t('followUpAt')}
-                <input type="datetime-local" name="followUpAt" value={form.followUpAt ?? ''} onChange={set('followUpAt')} />
+                <input type="datetime-local" name="followUpAt" value={drafts.followUpAt} onChange={(event) => set('followUpAt', event.target.value)} />
               </label>
             </>
           )}
@@ -184,7 +316,7 @@ export function TaskPanel({ session, taskId, changes, onDone }: { session: Sessi
             <>
               <label>
                 {t('target')}
-                <select name="target" value={form.target ?? services[0]?.id} onChange={set('target')}>
+                <select name="target" value={target} onChange={(event) => set('target', event.target.value)}>
                   {services.map((service) => (
                     <option key={service.id} value={service.id}>
                       {service.name}
@@ -194,41 +326,107 @@ export function TaskPanel({ session, taskId, changes, onDone }: { session: Sessi
               </label>
               <label>
                 {t('handoffNote')}
-                <textarea name="handoffNote" value={form.handoffNote ?? ''} onChange={set('handoffNote')} />
+                <textarea name="handoffNote" value={drafts.handoffNote} onChange={(event) => set('handoffNote', event.target.value)} />
               </label>
             </>
           )}
           {kind !== 'send-unit' && (
             <label>
-              <input type="checkbox" name="patientInformed" checked={informed} onChange={(event) => setInformed(event.target.checked)} />
+              <input type="checkbox" name="patientInformed" checked={drafts.informed} onChange={(event) => set('informed', event.target.checked)} />
               {t('patientInformed')}
             </label>
           )}
-          <button onClick={() => void decide()}>{t('confirm')}</button>
+          <button className="primary" onClick={() => void decide()} disabled={busy}>
+            {t('confirm')}
+          </button>
         </fieldset>
       )}
 
-      {task.followUp && task.owner === session.sub && (
-        <fieldset>
-          <legend>{t('followUp')}</legend>
-          {OUTCOMES.map((outcome) => (
-            <button key={outcome} onClick={() => void send('follow-up', { outcome })}>
-              {t(outcome)}
-            </button>
-          ))}
-        </fieldset>
+      {followUpOpen && (
+        <FollowUpCard task={task} limits={limits}>
+          {followUpMine &&
+            OUTCOMES.map((outcome, index) => (
+              <button key={outcome} onClick={() => void send('follow-up', { outcome })} data-follow-up-outcome={outcome} disabled={busy}>
+                <kbd>{index + 1}</kbd> {t(outcome)}
+              </button>
+            ))}
+        </FollowUpCard>
       )}
 
-      <details>
-        <summary>{t('history')}</summary>
-        <ol className="history">
-          {task.history.map((event) => (
-            <li key={event.position}>
-              {new Date(event.metadata.occurredAt).toLocaleTimeString()} · {event.type} · {event.metadata.actor.id}
-            </li>
-          ))}
-        </ol>
-      </details>
+      {canClose(task) && (mine || !task.owner) && (
+        <button className="secondary" onClick={() => void send('close')} data-testid="close-task" disabled={busy}>
+          <kbd>c</kbd> {t('closeTask')}
+        </button>
+      )}
+
+      <Shortcuts />
+      <History history={task.history} />
     </div>
   );
 }
+
+/** A task may be closed by hand once its unit is sent, or when its advice follow-up is no longer needed. */
+function canClose(task: TaskDetail): boolean {
+  return task.status === 'decided' && (task.unitRequested !== null || task.decision === 'phone-advice');
+}
+
+function FollowUpCard({ task, limits, children }: { task: TaskDetail; limits: DeskState['limits']; children: React.ReactNode }) {
+  const t = useT();
+  const language = useLanguage();
+  const advice = [...task.history].reverse().find((event) => event.type === 'PhoneAdviceGiven')?.data;
+  return (
+    <fieldset className="follow-up" data-testid="follow-up-card">
+      <legend>{t('followUpCard')}</legend>
+      <p>
+        <strong>{t('followUpDue', { time: helsinkiTime(task.followUp!.dueAt, language) })}</strong> ·{' '}
+        {t('followUpAttempts', { count: task.followUp!.failedAttempts, limit: limits.followUpFailedAttempts })}
+      </p>
+      {advice && (
+        <dl>
+          <dt>{t('adviceGiven')}</dt>
+          <dd>{String(advice.advice)}</dd>
+          <dt>{t('safetyNetGiven')}</dt>
+          <dd>{String(advice.safetyNet)}</dd>
+        </dl>
+      )}
+      {children}
+    </fieldset>
+  );
+}
+
+function Shortcuts() {
+  const t = useT();
+  const keys: [string, string][] = [['j / k', 'key.move'], ['Enter', 'key.claim'], ['1–4', 'key.callback'], ['a', 'key.assessment'], ['d', 'key.decision'], ['e', 'key.escalation'], ['r', 'key.release'], ['c', 'key.close']];
+  return (
+    <p className="shortcuts" aria-label={t('shortcuts')}>
+      {t('shortcuts')}:{' '}
+      {keys.map(([key, label]) => (
+        <span key={key}>
+          <kbd>{key}</kbd> {t(label)}{' '}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+function History({ history }: { history: HistoryEvent[] }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <details>
+      <summary>{t('history')}</summary>
+      <ol className="history">
+        {history.map((event) => (
+          <li key={event.position} data-event-type={event.type}>
+            {t('historyEvent', {
+              time: helsinkiTime(event.metadata.occurredAt, language),
+              event: t(`event.${event.type}`),
+              actor: event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id,
+            })}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+

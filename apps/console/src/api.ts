@@ -13,8 +13,20 @@ export class ApiError extends Error {
 export interface Session {
   token: string;
   sub: string;
-  role: 'nurse' | 'supervisor' | 'partner' | 'analyst';
+  role: 'nurse' | 'supervisor' | 'partner' | 'analyst' | 'erc' | 'admin';
   service?: string;
+}
+
+/**
+ * A 401 anywhere means the session is over: the console must say so and block, never show an
+ * empty queue as if nothing were waiting. main.tsx registers what to do.
+ */
+let onUnauthorized: () => void = () => undefined;
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+export function sessionEnded(): void {
+  onUnauthorized();
 }
 
 export async function api<T>(session: Session | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -27,21 +39,46 @@ export async function api<T>(session: Session | undefined, method: 'GET' | 'POST
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const payload = await response.json().catch(() => ({}));
+  if (response.status === 401 && session) sessionEnded();
   if (!response.ok) throw new ApiError(response.status, payload);
   return payload as T;
 }
 
 export type QueueItem = QueueItemView;
 
+export interface HistoryEvent {
+  position: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: { occurredAt: string; actor: { id: string; role: string } };
+}
+
+/** `GET /api/d-tasks/{id}`: a logged read of the task's personal data. */
 export interface TaskDetail {
   taskId: string;
   status: string;
   urgency: string;
   flags: string[];
   owner: string | null;
+  claimedAt: string | null;
+  failedAttempts: number;
+  overrides: string[];
   decision: string | null;
-  followUp: { dueAt: string } | null;
-  history: { position: string; type: string; data: Record<string, unknown>; metadata: { occurredAt: string; actor: { id: string; role: string } } }[];
+  unitRequested: { reason: string; at: string } | null;
+  followUp: { dueAt: string; failedAttempts: number } | null;
+  closedOutcome: string | null;
+  patientContacts: { taskId: string; receivedAt: string; taskCode: string; decision: string | null; unitRequested: boolean; closedOutcome: string | null }[];
+  history: HistoryEvent[];
+}
+
+/** `GET /api/desk`: the console's opening picture and the `$all` position it was read at. */
+export interface DeskState {
+  position: string | null;
+  at: string;
+  queue: QueueItem[];
+  claimed: QueueItem[];
+  load?: Load;
+  limits: { s1FailedAttempts: number; s1MinutesAfterFirstFailure: number; s2AlertMinutes: number; s2DispatchMinutes: number; followUpFailedAttempts: number };
 }
 
 export interface Load {

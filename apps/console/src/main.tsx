@@ -1,8 +1,9 @@
-import { lazy, StrictMode, Suspense, useState } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Session } from './api';
-import { Language, LanguageContext, useT } from './i18n';
-import { useLive } from './live';
+import { api, DeskState, Session, whenUnauthorized } from './api';
+import { helsinkiTime } from './format';
+import { Language, LanguageContext, LANGUAGES, translate, useLanguage, useT } from './i18n';
+import { coalesce, ConnectionState, LiveEvent, useLive } from './live';
 import { NurseDesk } from './NurseDesk';
 import { PartnerView } from './PartnerView';
 import { SignIn } from './SignIn';
@@ -10,74 +11,168 @@ import { SupervisorWall } from './SupervisorWall';
 import './styles.css';
 
 const SESSION_KEY = 'dtask-session';
-// Only analysts need the analysis charts: nurses and supervisors never download them.
+const LANGUAGE_KEY = 'dtask-language';
+// Only analysts, the ERC desk and admins need their views: nurses and supervisors never download them.
 const AnalystView = lazy(() => import('./AnalystView').then((module) => ({ default: module.AnalystView })));
+const ErcView = lazy(() => import('./ErcView').then((module) => ({ default: module.ErcView })));
+const AdminView = lazy(() => import('./AdminView').then((module) => ({ default: module.AdminView })));
 
-function Console({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+function ConnectionBanner({ state, liveSince }: { state: ConnectionState; liveSince?: number }) {
   const t = useT();
-  // Every live event bumps `changes`; views refetch what they show. Nothing needs a reload.
-  const [changes, setChanges] = useState(0);
-  const { state, load } = useLive(session, () => setChanges((n) => n + 1));
+  const language = useLanguage();
+  return (
+    <div className={`connection connection-${state}`} role="status" data-testid="connection">
+      {state === 'live' ? `● ${t('live')}` : `⚠ ${t(state)}`}
+      {state === 'reconnecting' && liveSince ? ` · ${t('figuresAt', { time: helsinkiTime(new Date(liveSince).toISOString(), language) })}` : ''}
+    </div>
+  );
+}
+
+/** Nurse and supervisor: one picture of the desk, loaded at every (re)connect and followed live. */
+function DeskConsole({ session, header }: { session: Session; header: (releaseOnSignOut: string[]) => React.ReactNode }) {
+  const [desk, setDesk] = useState<DeskState>();
+  const [lastEvent, setLastEvent] = useState<LiveEvent>();
+  const [selected, setSelected] = useState<string>();
+  const loadDesk = useCallback(async () => {
+    const state = await api<DeskState>(session, 'GET', '/api/desk');
+    setDesk(state);
+    return state.position;
+  }, [session]);
+  const refreshDesk = useMemo(() => coalesce(async () => void (await loadDesk()), 150), [loadDesk]);
+  const { state, load, liveSince } = useLive(session, {
+    start: 'position',
+    loadState: loadDesk,
+    onEvent: (event) => {
+      setLastEvent(event);
+      if (event.streamId.startsWith('dtask-')) refreshDesk();
+    },
+  });
+  const mine = desk?.claimed.filter((task) => task.owner === session.sub).map((task) => task.taskId) ?? [];
+  const t = useT();
   return (
     <>
-      <div className={`connection connection-${state}`} role="status" data-testid="connection">
-        {t(state === 'live' ? 'live' : state)}
-      </div>
-      <header className="bar">
-        <span>
-          {session.sub} · {t(session.role)}
-        </span>
-        <button onClick={onSignOut}>{t('signOut')}</button>
-      </header>
-      {session.role === 'supervisor' ? (
-        <>
-          <SupervisorWall session={session} load={load} changes={changes} />
-          <NurseDesk session={session} changes={changes} />
-        </>
-      ) : session.role === 'partner' ? (
-        <PartnerView session={session} changes={changes} />
-      ) : session.role === 'analyst' ? (
-        // Analysts look back over months: a live event does not refetch a year of charts.
-        <Suspense fallback={<p>{t('loading')}</p>}>
-          <AnalystView session={session} />
-        </Suspense>
+      <ConnectionBanner state={state} liveSince={liveSince} />
+      {header(mine)}
+      {!desk ? (
+        <p>{t('loading')}</p>
       ) : (
-        <NurseDesk session={session} changes={changes} />
+        <div className={state === 'live' ? undefined : 'stale'}>
+          {session.role === 'supervisor' && <SupervisorWall session={session} load={load ?? desk.load} connected={state === 'live'} onOpenTask={setSelected} />}
+          <NurseDesk session={session} desk={desk} lastEvent={lastEvent} selected={selected} onSelect={setSelected} onChanged={refreshDesk} />
+        </div>
       )}
     </>
   );
 }
 
+/** A receiving service: its inbox, refetched when one of its handoffs changes. */
+function PartnerConsole({ session, header }: { session: Session; header: React.ReactNode }) {
+  const [changes, setChanges] = useState(0);
+  const { state, liveSince } = useLive(session, {
+    start: 'now',
+    loadState: async () => setChanges((n) => n + 1),
+    onEvent: () => setChanges((n) => n + 1),
+  });
+  return (
+    <>
+      <ConnectionBanner state={state} liveSince={liveSince} />
+      {header}
+      <PartnerView session={session} changes={changes} />
+    </>
+  );
+}
+
+function Console({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+  const t = useT();
+  const [signingOut, setSigningOut] = useState(false);
+  // Signing out hands the nurse's claimed tasks back to the queue, so no patient waits behind a closed console.
+  const signOut = async (release: string[]) => {
+    setSigningOut(true);
+    await Promise.allSettled(release.map((taskId) => api(session, 'POST', `/api/d-tasks/${taskId}/release`, {})));
+    onSignOut();
+  };
+  const header = (release: string[]) => (
+    <header className="bar">
+      <span>
+        {session.sub} · {t(session.role)}
+        {session.service ? ` · ${session.service}` : ''}
+      </span>
+      <span>
+        {release.length > 0 && <small className="hint">{t('signOutReleases', { count: release.length })} </small>}
+        <button onClick={() => void signOut(release)} disabled={signingOut} data-testid="sign-out">
+          {signingOut ? t('releasingTasks') : t('signOut')}
+        </button>
+      </span>
+    </header>
+  );
+  if (session.role === 'nurse' || session.role === 'supervisor') return <DeskConsole session={session} header={header} />;
+  if (session.role === 'partner') return <PartnerConsole session={session} header={header([])} />;
+  // Analysts look back over months, the ERC desk and admins act on demand: none of them follows the live channel.
+  return (
+    <>
+      {header([])}
+      <Suspense fallback={<p>{t('loading')}</p>}>
+        {session.role === 'analyst' ? <AnalystView session={session} /> : session.role === 'erc' ? <ErcView session={session} /> : <AdminView session={session} />}
+      </Suspense>
+    </>
+  );
+}
+
+/** A 401 anywhere ends the session in a state that blocks the console, never in an empty queue. */
+function SessionExpired({ onSignInAgain }: { onSignInAgain: () => void }) {
+  const t = useT();
+  return (
+    <div className="expired" role="alertdialog" aria-modal="true" aria-labelledby="expired-title" data-testid="session-expired">
+      <h2 id="expired-title">{t('sessionExpiredTitle')}</h2>
+      <p>{t('sessionExpiredText')}</p>
+      <button className="primary" onClick={onSignInAgain} autoFocus>
+        {t('signInAgain')}
+      </button>
+    </div>
+  );
+}
+
+function savedLanguage(): Language {
+  const saved = localStorage.getItem(LANGUAGE_KEY);
+  return LANGUAGES.includes(saved as Language) ? (saved as Language) : 'fi';
+}
+
 function App() {
-  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem('dtask-language') as Language) || 'fi');
+  const [language, setLanguage] = useState<Language>(savedLanguage);
   const [session, setSession] = useState<Session | undefined>(() => {
     const saved = sessionStorage.getItem(SESSION_KEY);
     return saved ? (JSON.parse(saved) as Session) : undefined;
   });
+  const [expired, setExpired] = useState(false);
+  useEffect(() => whenUnauthorized(() => setExpired(true)), []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = translate(language, 'title');
+  }, [language]);
   const choose = (next: Language) => {
-    localStorage.setItem('dtask-language', next);
-    document.documentElement.lang = next;
+    localStorage.setItem(LANGUAGE_KEY, next);
     setLanguage(next);
+  };
+  const endSession = () => {
+    sessionStorage.removeItem(SESSION_KEY);
+    setSession(undefined);
+    setExpired(false);
   };
   return (
     <LanguageContext.Provider value={language}>
       <main>
-        <nav className="languages" aria-label="language">
-          {(['fi', 'sv', 'en'] as const).map((option) => (
-            <button key={option} aria-pressed={language === option} onClick={() => choose(option)}>
+        <nav className="languages" aria-label="Kieli · Språk · Language">
+          {LANGUAGES.map((option) => (
+            <button key={option} aria-pressed={language === option} onClick={() => choose(option)} lang={option}>
               {option.toUpperCase()}
             </button>
           ))}
         </nav>
         <Title />
-        {session ? (
-          <Console
-            session={session}
-            onSignOut={() => {
-              sessionStorage.removeItem(SESSION_KEY);
-              setSession(undefined);
-            }}
-          />
+        {expired ? (
+          <SessionExpired onSignInAgain={endSession} />
+        ) : session ? (
+          <Console session={session} onSignOut={endSession} />
         ) : (
           <SignIn
             onSignedIn={(next) => {

@@ -1,13 +1,18 @@
 import { createContext, useContext } from 'react';
 import { Language } from './area';
+import { analyst } from './analyst';
 import { base } from './base';
+import { partner } from './partner';
+import { desk } from './desk';
+import { roles } from './roles';
+import { taskCodes } from './taskCodes';
 import { wall } from './wall';
 
 export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, wall } as const;
+export const AREAS = { base, partner, wall, desk, taskCodes, roles, analyst } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));

@@ -10,7 +10,11 @@ import { EVENT_STORE } from '../event-store/event-store.module';
 import { AllStreamFollower } from '../projections/projection-host';
 import { LIVE_ROLES, liveViewOf } from './live-view';
 
-const SubscribeMessageSchema = z.object({ fromPosition: z.string().regex(/^\d{1,20}$/).optional() }).strict();
+/** `fromNow`: follow from this moment, for a view that loads its own current state (the partner's inbox). */
+const SubscribeMessageSchema = z
+  .object({ fromPosition: z.string().regex(/^\d{1,20}$/).optional(), fromNow: z.literal(true).optional() })
+  .strict()
+  .refine((message) => !(message.fromPosition && message.fromNow), 'give fromPosition or fromNow, not both');
 const CATCH_UP_BATCH = 500;
 
 interface LiveClient {
@@ -85,10 +89,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     const client = this.clients.get(socket.id);
     if (!client) return { ok: false, error: 'not connected' };
     const parsed = SubscribeMessageSchema.safeParse(body ?? {});
-    if (!parsed.success) return { ok: false, error: 'fromPosition must be a position string' };
+    if (!parsed.success) return { ok: false, error: 'fromPosition must be a position string, or fromNow true' };
     client.generation += 1;
     client.live = false;
-    client.last = parsed.data.fromPosition;
+    client.last = parsed.data.fromNow ? this.follower.position : parsed.data.fromPosition;
     void this.catchUp(client, client.generation).catch((error: unknown) => {
       this.logger.warn(`live catch-up failed: ${(error as Error).message}`);
       socket.emit('live-error', { reason: 'catch-up failed; subscribe again from your last position' });

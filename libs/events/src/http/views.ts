@@ -11,5 +11,7 @@ export interface QueueItemView {
   waitingSeconds: number;
   flags: string[];
   owner?: string;
+  /** When the current owner claimed it. */
+  claimedAt?: string;
   priority: number;
 }

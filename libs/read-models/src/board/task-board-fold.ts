@@ -135,6 +135,7 @@ export function queueItem(state: DTaskState, now: Date): QueueItemView {
     waitingSeconds: Math.max(0, Math.round((now.getTime() - Date.parse(state.receivedAt!)) / 1000)),
     flags,
     ...(state.owner ? { owner: state.owner } : {}),
+    ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
     priority: Math.round(queuePriority(state, nowIso) * 10) / 10,
   };
 }

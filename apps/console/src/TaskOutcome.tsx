@@ -1,0 +1,68 @@
+import type { DeskState, HistoryEvent, TaskDetail } from './api';
+import { helsinkiTime } from './format';
+import { useLanguage, useT } from './i18n';
+
+/**
+ * What has happened to the task, in words and with its time, from its own history: an automatic
+ * dispatch by S1 or S2 never just flips the panel to "decided" without saying why and what is left.
+ */
+export function TaskOutcome({ task, limits, draftText, serviceName }: { task: TaskDetail; limits: DeskState['limits']; draftText: string; serviceName: (id: string) => string }) {
+  const t = useT();
+  const language = useLanguage();
+  const time = (event: HistoryEvent) => helsinkiTime(event.metadata.occurredAt, language);
+  const notices: { key: string; text: string; severe?: boolean; testId?: string }[] = [];
+  let autoDispatched = false;
+  for (const event of task.history) {
+    const data = event.data;
+    switch (event.type) {
+      case 'WaitingLimitReached':
+        if (data.level === 'alert') notices.push({ key: event.position, text: t('s2AlertNotice', { minutes: limits.s2AlertMinutes, time: time(event) }), severe: true });
+        break;
+      case 'UrgencyEscalated':
+        notices.push({ key: event.position, text: t('escalatedAt', { urgency: String(data.to), time: time(event) }), severe: true });
+        break;
+      case 'UnitRequested':
+        if (data.reason === 'unreachable' || data.reason === 'waiting-limit') {
+          autoDispatched = true;
+          const text = data.reason === 'unreachable' ? t('autoDispatchS1', { time: time(event) }) : t('autoDispatchS2', { minutes: limits.s2DispatchMinutes, time: time(event) });
+          notices.push({ key: event.position, text, severe: true, testId: 'auto-dispatch-notice' });
+        } else if (data.reason === 'nurse-decision') {
+          notices.push({ key: event.position, text: t('decidedUnit', { time: time(event), level: t(`unit.${String(data.unitLevel)}`), urgency: String(data.urgency) }) });
+        }
+        break;
+      case 'PhoneAdviceGiven':
+        notices.push({ key: event.position, text: t('decidedAdvice', { time: time(event) }) });
+        break;
+      case 'RedirectRequested':
+        notices.push({ key: event.position, text: t('decidedRedirect', { time: time(event), service: serviceName(String(data.target)) }) });
+        break;
+      case 'HandoffAccepted':
+        notices.push({ key: event.position, text: t('handoffAcceptedAt', { time: time(event) }) });
+        break;
+      case 'HandoffDeclined':
+        notices.push({ key: event.position, text: t('handoffDeclinedAt', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
+        break;
+      case 'DTaskClosed':
+        notices.push({ key: event.position, text: t('closedAs', { outcome: t(`outcome.${String(data.outcome)}`) }) });
+        break;
+    }
+  }
+  if (notices.length === 0) return null;
+  return (
+    <div className="outcome" data-testid="task-outcome">
+      {notices.map((notice) => (
+        <p key={notice.key} className={notice.severe ? 'notice notice-severe' : 'notice'} data-testid={notice.testId}>
+          {notice.severe ? '⚠ ' : ''}
+          {notice.text}
+        </p>
+      ))}
+      {autoDispatched && task.status !== 'closed' && <p className="notice">{t('autoDispatchNext')}</p>}
+      {autoDispatched && draftText && (
+        <div className="draft" data-testid="unsaved-draft">
+          <p>{t('unsavedDraft')}</p>
+          <pre>{draftText}</pre>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { ApiError } from './api';
+import { Translate, useT } from './i18n';
+
+/** Flags that need action now carry a symbol besides their colour, so colour is never alone. */
+const SEVERE_FLAGS = new Set(['s2-alert', 'red-flags', 'escalated', 'unreachable', 'second-contact', 'handoff-returned']);
+
+export function FlagChips({ flags }: { flags: string[] }) {
+  const t = useT();
+  if (flags.length === 0) return null;
+  return (
+    <span className="flags">
+      {flags.map((flag) => (
+        <span key={flag} className={`flag flag-${flag}`} data-flag={flag}>
+          {SEVERE_FLAGS.has(flag) ? '⚠ ' : ''}
+          {t(`flag.${flag}`)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The task code's meaning, or nothing for a code the list does not hold. */
+export function taskCodeText(t: Translate, code: string | undefined): string {
+  if (!code) return '';
+  const key = `code.${code}`;
+  const text = t(key);
+  return text === key ? '' : text;
+}
+
+/** A refusal in words: the service's reason code is never shown as it is. */
+export function refusalText(t: Translate, caught: unknown): string {
+  if (caught instanceof ApiError) {
+    if (caught.status === 503) return t('reason.unavailable');
+    if (caught.body.issues?.length) return t('reason.validation', { details: caught.body.issues.map((issue) => fieldName(t, issue.path)).join(', ') });
+    const reason = caught.body.reason;
+    if (reason) {
+      for (const key of [`reason.${reason}`, reason]) {
+        const text = t(key);
+        if (text !== key) return text;
+      }
+    }
+  }
+  return t('reason.generic');
+}
+
+function fieldName(t: Translate, path: string): string {
+  const key = `field.${path}`;
+  const text = t(key);
+  return text === key ? path : text;
+}

@@ -1,0 +1,251 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { adviceDecision, cast } from '../support/dtask-api';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** The nurse's desk as a nurse uses it, in a real browser against the real service and store. */
+describe('nurse desk in a real browser', () => {
+  let app: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let api: Awaited<ReturnType<typeof cast>>;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startTestApp();
+    await app.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    api = await cast(app);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signIn(user: string, role = 'nurse', url = baseUrl): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.fill('input[name=user]', user);
+    await page.selectOption('select[name=role]', role);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    return { context, page };
+  }
+
+  const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
+  const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
+  const history = async (taskId: string) => (await api.get(api.tokens.supervisor, `/api/d-tasks/${taskId}`).expect(200)).body.history as { type: string; data: Record<string, unknown> }[];
+
+  async function claimAndReach(page: Page, taskId: string) {
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    const panel = panelOf(page, taskId);
+    await panel.locator('button[data-outcome="reached"]').click();
+    await panel.locator('textarea[name=symptoms]').waitFor();
+    return panel;
+  }
+
+  it('opens every patient with empty forms: nothing typed for one task is sent for another', async () => {
+    const [a, b, c] = [await api.intake(), await api.intake(), await api.intake()];
+    const { context, page } = await signIn('nurse-leak');
+
+    // A: a red flag and symptoms, saved, then escalated.
+    let panel = await claimAndReach(page, a);
+    await panel.locator('input[name="chest-pain"]').check();
+    await panel.locator('textarea[name=symptoms]').fill('Pressing chest pain since an hour.');
+    await panel.getByRole('button', { name: 'Save assessment' }).click();
+    await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
+    await panel.getByTestId('escalation-panel').getByRole('button', { name: 'Escalate' }).click();
+    await panel.locator('[data-event-type=UrgencyEscalated]').waitFor({ state: 'attached' });
+
+    // B opens empty, and what is saved for B is B's own.
+    panel = await claimAndReach(page, b);
+    expect(await panel.locator('input[name="chest-pain"]').isChecked()).toBe(false);
+    expect(await panel.locator('textarea[name=symptoms]').inputValue()).toBe('');
+    await panel.locator('textarea[name=symptoms]').fill('Dizzy when standing up.');
+    await panel.getByRole('button', { name: 'Save assessment' }).click();
+    await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
+    await panel.getByRole('tab', { name: 'Phone advice' }).click();
+    await panel.locator('textarea[name=advice]').fill('Advice for B: drink, rise slowly.');
+    await panel.locator('textarea[name=safetyNet]').fill('B: call 112 if you faint.');
+    await panel.locator('input[name=patientInformed]').check();
+    await panel.getByRole('button', { name: 'Confirm' }).click();
+    await panel.locator('[data-event-type=PhoneAdviceGiven]').waitFor({ state: 'attached' });
+
+    // C opens with an empty decision form; B's advice and the informed tick are not there.
+    panel = await claimAndReach(page, c);
+    await panel.getByRole('button', { name: 'Save assessment' }).click();
+    await panel.getByTestId('decision-panel').waitFor();
+    await panel.getByRole('tab', { name: 'Phone advice' }).click();
+    expect(await panel.locator('textarea[name=advice]').inputValue()).toBe('');
+    expect(await panel.locator('textarea[name=safetyNet]').inputValue()).toBe('');
+    expect(await panel.locator('input[name=patientInformed]').isChecked()).toBe(false);
+    // Confirming C's empty form sends nothing: the console asks for the advice first.
+    await panel.getByRole('button', { name: 'Confirm' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Write the advice' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'nurse-third-patient.png'), fullPage: true });
+
+    const assessmentOf = async (taskId: string) => (await history(taskId)).filter((event) => event.type === 'AssessmentRecorded').map((event) => event.data);
+    expect(await assessmentOf(b)).toEqual([expect.objectContaining({ redFlags: [], symptoms: 'Dizzy when standing up.' })]);
+    expect(await assessmentOf(c)).toEqual([expect.objectContaining({ redFlags: [], symptoms: '' })]);
+    expect((await history(c)).some((event) => event.type === 'PhoneAdviceGiven')).toBe(false);
+    await context.close();
+  }, 90_000);
+
+  it('shows whom to call: number, who, where, what, since when, failed calls and earlier contacts', async () => {
+    const personId = '010203-1234';
+    const earlier = await api.assessed({ patient: { ageYears: 67, sex: 'male', personId }, callbackPhone: '+358 40 765 4321' });
+    await api.post(api.tokens.nurse, `/api/d-tasks/${earlier}/decision`, adviceDecision()).expect(200);
+    const taskId = await api.intake({
+      taskCode: '781', municipality: 'Kempele', address: 'Kirkkotie 5', patient: { ageYears: 67, sex: 'male', personId },
+      callbackPhone: '+358 40 765 4321', ercNotes: 'Abdominal pain since yesterday, walks.',
+    });
+    const { context, page } = await signIn('nurse-header');
+    await row(page, taskId).getByText('Abdominal pain').waitFor();
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    const panel = panelOf(page, taskId);
+    await panel.locator('button[data-outcome="no-answer"]').click();
+    const header = panel.getByTestId('patient-header');
+    await header.getByTestId('failed-calls').filter({ hasText: '1/2' }).waitFor();
+    expect(await header.getByTestId('callback-phone').getAttribute('href')).toBe('tel:+358407654321');
+    expect(await header.getByTestId('patient-who').textContent()).toContain('67 y, male');
+    const text = await header.textContent();
+    for (const expected of ['Kirkkotie 5', 'Kempele', '781', 'Abdominal pain', 'Abdominal pain since yesterday, walks.', 'Second contact']) expect(text).toContain(expected);
+    await header.getByTestId('earlier-contacts').filter({ hasText: 'phone advice' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'nurse-patient-header.png'), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it('Enter claims only from the queue, once, and the task in hand can be released', async () => {
+    const first = await api.intake({ patient: { ageYears: 91 } });
+    const second = await api.intake({ patient: { ageYears: 30 } });
+    const { context, page } = await signIn('nurse-enter');
+    const rows = page.locator('tbody tr');
+    await row(page, second).waitFor();
+    const cursorTask = await page.locator('tr[aria-selected=true]').getAttribute('data-task-id');
+    const other = cursorTask === first ? second : first;
+    // Enter on another row's own button claims that row's task, and not the cursor's too.
+    await row(page, other).getByRole('button', { name: 'Claim' }).focus();
+    await page.keyboard.press('Enter');
+    await panelOf(page, other).waitFor();
+    await page.getByTestId('my-tasks').locator(`[data-my-task="${other}"]`).waitFor();
+    const owners = async () => (await api.get(api.tokens.supervisor, '/api/d-tasks?status=claimed').expect(200)).body.tasks.map((task: { taskId: string }) => task.taskId);
+    expect(await owners()).toContain(other);
+    expect(await owners()).not.toContain(cursorTask);
+    // Enter on a "my tasks" entry opens it and claims nothing.
+    await page.getByTestId('my-tasks').locator(`[data-my-task="${other}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    expect(await owners()).not.toContain(cursorTask);
+    // Enter on the queue itself claims the task under the cursor.
+    await page.locator('table[data-queue]').focus();
+    await page.keyboard.press('Enter');
+    await panelOf(page, cursorTask!).waitFor();
+    expect(await owners()).toContain(cursorTask);
+    // Release from the panel returns it to the queue.
+    await panelOf(page, cursorTask!).getByTestId('release').click();
+    await row(page, cursorTask!).waitFor();
+    expect(await owners()).not.toContain(cursorTask);
+    expect(await rows.count()).toBeGreaterThan(0);
+    await context.close();
+  }, 60_000);
+
+  it('signing out returns the nurse’s claimed tasks to the queue', async () => {
+    const taskId = await api.intake();
+    const { context, page } = await signIn('nurse-leaving');
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    await panelOf(page, taskId).waitFor();
+    await page.getByText('Signing out returns your 1 claimed tasks').waitFor();
+    await page.getByTestId('sign-out').click();
+    await page.locator('input[name=user]').waitFor();
+    const waiting = (await api.get(api.tokens.supervisor, '/api/d-tasks').expect(200)).body.tasks.map((task: { taskId: string }) => task.taskId);
+    expect(waiting).toContain(taskId);
+    await context.close();
+  }, 60_000);
+
+  it('says when S1 sent a unit automatically, why and at what time, and keeps it in the panel', async () => {
+    const taskId = await api.intake();
+    const { context, page } = await signIn('nurse-s1');
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    const panel = panelOf(page, taskId);
+    await panel.locator('button[data-outcome="no-answer"]').click();
+    await panel.getByTestId('failed-calls').filter({ hasText: '1/2' }).waitFor();
+    await panel.locator('button[data-outcome="busy"]').click();
+    const notice = panel.getByTestId('auto-dispatch-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Unit sent automatically \(S1: patient not reached\) at \d{2}:\d{2}/);
+    await panel.getByText('The unit is on its way').waitFor();
+    await page.waitForTimeout(500);
+    expect(await notice.isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'nurse-s1-notice.png'), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it('an invalid or expired token ends in a blocking "sign in again", never an empty queue', async () => {
+    await api.intake();
+    const { context, page } = await signIn('nurse-expiring');
+    await page.locator('tbody tr').first().waitFor();
+    await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('dtask-session')!);
+      sessionStorage.setItem('dtask-session', JSON.stringify({ ...session, token: `${session.token.slice(0, -4)}AAAA` }));
+    });
+    await page.reload();
+    await page.getByTestId('session-expired').waitFor();
+    expect(await page.locator('table[data-queue]').count()).toBe(0);
+    expect(await page.getByText('No tasks waiting').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'nurse-session-expired.png') });
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await page.locator('input[name=user]').waitFor();
+    await context.close();
+  }, 60_000);
+
+  it('logs one read per opening of a task, not one per live event', async () => {
+    const taskId = await api.intake();
+    const { context, page } = await signIn('nurse-audit');
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    const panel = panelOf(page, taskId);
+    await panel.locator('button[data-outcome="no-answer"]').click();
+    await panel.getByTestId('failed-calls').filter({ hasText: '1/2' }).waitFor();
+    // Other tasks change while the panel is open.
+    for (let i = 0; i < 5; i += 1) await api.intake();
+    await page.waitForTimeout(800);
+    const auditReads = async () => {
+      const { EVENT_STORE } = await import('../../apps/dispatch-api/src/event-store/event-store.module');
+      const store = app.app.get(EVENT_STORE) as { readStream(id: string): Promise<{ type: string }[]> };
+      return (await store.readStream(`audit-dtask-${taskId}`)).filter((event) => event.type === 'PersonalDataAccessed').length;
+    };
+    expect(await auditReads()).toBe(1);
+    // Closing and opening the panel again is another read.
+    await panel.getByRole('button', { name: 'Close the panel' }).click();
+    await page.getByTestId('my-tasks').locator(`[data-my-task="${taskId}"]`).click();
+    await panelOf(page, taskId).getByTestId('patient-header').waitFor();
+    expect(await auditReads()).toBe(2);
+    await context.close();
+  }, 60_000);
+
+  it('after a reconnect shows what another process wrote to the store meanwhile', async () => {
+    const { context, page } = await signIn('nurse-offline');
+    await context.setOffline(true);
+    await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
+    // A second service instance on the same store file writes while this console is away.
+    const other = await startTestApp({}, app.dataDir);
+    const otherErc = await other.tokenFor('erc', 'erica-2');
+    const { intakeBody } = await import('../support/dtask-api');
+    const written = await other.http.post('/api/d-tasks').set('Authorization', `Bearer ${otherErc}`).send(intakeBody({ municipality: 'Ii' })).expect(201);
+    await other.stop();
+    await context.setOffline(false);
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
+    await row(page, written.body.taskId).waitFor({ timeout: 10_000 });
+    await context.close();
+  }, 60_000);
+});
