@@ -53,6 +53,7 @@ const en = {
   partnerSendFailed: 'The answer was not sent: {reason}',
   partnerWrongService: 'it is addressed to another service',
   partnerUnavailable: 'the service is unavailable for a moment, try again',
+  partnerDismiss: 'Close the message',
 };
 
 type Dictionary = Record<keyof typeof en, string>;
@@ -109,6 +110,7 @@ const fi: Dictionary = {
   partnerSendFailed: 'Vastausta ei lähetetty: {reason}',
   partnerWrongService: 'ohjaus on osoitettu toiselle palvelulle',
   partnerUnavailable: 'palvelu ei hetkeen vastaa, yritä uudelleen',
+  partnerDismiss: 'Sulje ilmoitus',
 };
 
 const sv: Dictionary = {
@@ -163,6 +165,7 @@ const sv: Dictionary = {
   partnerSendFailed: 'Svaret skickades inte: {reason}',
   partnerWrongService: 'hänvisningen är riktad till en annan tjänst',
   partnerUnavailable: 'tjänsten svarar inte för tillfället, försök igen',
+  partnerDismiss: 'Stäng meddelandet',
 };
 
 export const partner = area(en, fi, sv);
