@@ -115,7 +115,7 @@ export function SupervisorWall({ session, load, connected = true, onOpenTask }: 
           label={t('oldestWait')}
           value={formatDuration(since(current.oldestReceivedAt, current.oldestWaitSeconds))}
           testId="wall-oldest-wait"
-          severity={s2Severity}
+          severity={s2Severity === 'ok' ? undefined : s2Severity}
           note={s2Severity === 'ok' ? undefined : t(`wall.severity.${s2Severity}`)}
         />
         <Figure label={t('claimed')} value={n(current.claimed)} testId="wall-claimed" />
@@ -257,9 +257,10 @@ export function SupervisorWall({ session, load, connected = true, onOpenTask }: 
   );
 }
 
-function Figure({ label, value, testId, severity = 'ok', note }: { label: string; value: string; testId: string; severity?: Severity; note?: string }) {
+/** A figure; with a severity only where an alert stands behind it (the limits are the server's, not guessed here). */
+function Figure({ label, value, testId, severity, note }: { label: string; value: string; testId: string; severity?: Severity; note?: string }) {
   return (
-    <div className={`wall-tile wall-figure severity-${severity}`}>
+    <div className={`wall-tile wall-figure${severity ? ` severity-${severity}` : ''}`}>
       <span>{label}</span>
       <strong data-testid={testId}>{value}</strong>
       {note && <span className={`wall-severity severity-${severity}`}>{note}</span>}

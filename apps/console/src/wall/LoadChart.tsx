@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { api, Session } from '../api';
-import { HELSINKI, helsinkiTime } from '../format';
+import { formatNumber, HELSINKI, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 
 interface Bucket {
@@ -66,19 +66,25 @@ export function LoadChart({ session, large }: { session: Session; large: boolean
     const plot = new uPlot(
       {
         width: Math.max(320, element.clientWidth - 16),
-        height: large ? 300 : 220,
+        height: large ? 170 : 220,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), HELSINKI),
         series: [
           { label: timeLabel, value: (_u, ts) => (ts == null ? '–' : helsinkiTime(new Date(ts * 1000).toISOString(), language)) },
           { label: queueLabel, stroke: '#b03a2e', width: large ? 4 : 2 },
           { label: decisionsLabel, stroke: '#1f618d', width: large ? 4 : 2, dash: [8, 4] },
         ],
-        axes: [{ ...axis, values: timeAxis(language === 'en' ? ':' : '.'), size: large ? 70 : 50 }, { ...axis, size: large ? 60 : 40 }],
+        axes: [{ ...axis, values: timeAxis(language === 'en' ? ':' : '.'), size: large ? 70 : 50 }, { ...axis, size: large ? 60 : 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (_u, splits) => splits.map((v) => formatNumber(v, language)) }],
       },
       data,
       element,
     );
-    return () => plot.destroy();
+    // Follows the wall's width: in and out of full screen, and when the window is resized.
+    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(320, element.clientWidth - 16), height: plot.height }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
   }, [history, language, large, queueLabel, decisionsLabel, timeLabel]);
 
   return (
