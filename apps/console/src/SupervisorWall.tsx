@@ -204,7 +204,7 @@ export function SupervisorWall({ session, load, connected = true, onOpenTask }: 
               <tr key={nurse.nurseId} data-nurse={nurse.nurseId}>
                 <th scope="row">{nurse.nurseId}</th>
                 <td className="num">{n(nurse.claimedNow)}</td>
-                <td className="num">{nurse.claimedNow > 0 ? formatDuration(longestHeld(current, nurse.nurseId, asOfMs) ?? nurse.longestHeldSeconds ?? 0) : '–'}</td>
+                <td className="num">{nurse.claimedNow > 0 ? formatDuration(longestHeld(current, nurse.nurseId, asOfMs) ?? 0) : '–'}</td>
                 <td className="num">{n(nurse.decisionsToday)}</td>
               </tr>
             ))}

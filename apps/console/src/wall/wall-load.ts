@@ -38,7 +38,6 @@ export interface ClaimedTask {
 export interface NurseWorkload {
   nurseId: string;
   claimedNow: number;
-  longestHeldSeconds?: number;
   decisionsToday: number;
 }
 

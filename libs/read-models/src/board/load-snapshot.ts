@@ -63,7 +63,7 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
       thisWeek: loadReductionFigures(measureSince(startOfWeek)),
       yearToDate: loadReductionFigures(measureSince(startOfYear)),
     },
-    nurses: nurseWorkload(open, todaysTasks, nowMs),
+    nurses: nurseWorkload(open, todaysTasks),
   };
 }
 
@@ -85,17 +85,11 @@ export function loadHistory(tasks: TaskFacts[], fromMs: number, toMs: number, bu
   return buckets;
 }
 
-/** Per nurse: tasks in hand now and the longest held of them, and today's decisions. */
-function nurseWorkload(open: DTaskState[], todaysTasks: TaskFacts[], nowMs: number) {
-  const nurses = new Map<string, { nurseId: string; claimedNow: number; longestHeldSeconds: number; decisionsToday: number }>();
-  const of = (nurseId: string) =>
-    nurses.get(nurseId) ?? nurses.set(nurseId, { nurseId, claimedNow: 0, longestHeldSeconds: 0, decisionsToday: 0 }).get(nurseId)!;
-  for (const task of open) {
-    if (!task.owner) continue;
-    const nurse = of(task.owner);
-    nurse.claimedNow += 1;
-    nurse.longestHeldSeconds = Math.max(nurse.longestHeldSeconds, secondsSince(task.claimedAt, nowMs) ?? 0);
-  }
+/** Per nurse: tasks in hand now, and today's decisions (how long each is held: `claimedTasks`). */
+function nurseWorkload(open: { owner?: string }[], todaysTasks: TaskFacts[]) {
+  const nurses = new Map<string, { nurseId: string; claimedNow: number; decisionsToday: number }>();
+  const of = (nurseId: string) => nurses.get(nurseId) ?? nurses.set(nurseId, { nurseId, claimedNow: 0, decisionsToday: 0 }).get(nurseId)!;
+  for (const task of open) if (task.owner) of(task.owner).claimedNow += 1;
   for (const task of todaysTasks) if (task.nurse && task.decidedAtMs !== undefined) of(task.nurse).decisionsToday += 1;
   return [...nurses.values()].sort((a, b) => a.nurseId.localeCompare(b.nurseId));
 }
