@@ -117,6 +117,7 @@ describe('the receiving service answers a redirect in a real browser', () => {
     await send.click();
     const notice = page.getByTestId('partner-notice');
     await notice.filter({ hasText: 'Declined: Oulu, female, 91 years' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'partner-declined-en-1366.png'), fullPage: true });
     await list.locator(`button[data-task-id="${aino}"]`).waitFor({ state: 'detached' });
     expect(answers).toEqual([`${baseUrl}/api/d-tasks/${aino}/handoff/decline`]);
 
@@ -156,6 +157,33 @@ describe('the receiving service answers a redirect in a real browser', () => {
     for (const taskId of tasks) await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/accept`).expect(200);
     await context.close();
   }, 90_000);
+
+  it('warns with a word and a symbol when little time is left to answer', async () => {
+    // A service whose S6 limit is 3 minutes: every referral is already short of time.
+    const short = await startTestApp({ S6_HANDOFF_MINUTES: '3' });
+    try {
+      await short.app.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${(short.app.getHttpServer().address() as AddressInfo).port}`;
+      const shortApi = await cast(short);
+      const taskId = await shortApi.assessed({ municipality: 'Hailuoto', patient: { ageYears: 80, sex: 'other' } });
+      await shortApi.post(shortApi.tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'Käynti heti.', patientInformed: true }).expect(200);
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      const token = await short.tokenFor('partner', 'kotihoito-3', 'oulu-home-care');
+      // Straight into a signed-in console, as the sign-in would leave it.
+      await page.addInitScript((session) => sessionStorage.setItem('dtask-session', session), JSON.stringify({ token, sub: 'kotihoito-3', role: 'partner', service: 'oulu-home-care' }));
+      await page.goto(url);
+      await page.getByRole('button', { name: 'FI', exact: true }).click();
+      await page.getByTestId('partner-list').locator(`button[data-task-id="${taskId}"]`).click();
+      const answerBy = page.locator(`[data-testid=referral][data-task-id="${taskId}"]`).getByTestId('answer-by');
+      expect(await answerBy.textContent()).toMatch(/^⚠ Aikaa vähän: Vastattava klo \d{2}\.\d{2} \((2|3) min\)$/);
+      expect(await page.locator(`[data-testid=referral][data-task-id="${taskId}"]`).getByTestId('referral-patient').textContent()).toBe('Muu sukupuoli, 80 v');
+      await page.screenshot({ path: join(SHOTS, 'partner-fi-1366-soon.png'), fullPage: true });
+      await context.close();
+    } finally {
+      await short.close();
+    }
+  }, 60_000);
 
   it('looks right in Finnish and Swedish, at 1920×1080 and 1366×768', async () => {
     const taskId = await assessed(
