@@ -148,6 +148,13 @@ describe('the receiving service’s side of a redirect', () => {
       expect(homeCare).toEqual({ id: 'oulu-home-care', name: 'Oulun kotihoito', kind: 'home-care', municipalities: ['Oulu', 'Hailuoto'] });
     });
 
+    it('documents the directory query and the dev services in the OpenAPI description', async () => {
+      const docs = (await app.http.get('/api/docs-json').expect(200)).body;
+      expect(docs.paths['/api/services'].get.parameters.map((parameter: { name: string }) => parameter.name)).toContain('municipality');
+      expect(docs.paths['/api/auth/dev-services']).toBeDefined();
+      expect(docs.paths['/api/handoffs']).toBeDefined();
+    });
+
     it('refuses a bad directory query naming the parameter', async () => {
       const empty = await api.get(api.tokens.nurse, '/api/services?municipality=').expect(400);
       expect(empty.body.issues[0].path).toBe('municipality');
