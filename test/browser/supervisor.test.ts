@@ -75,6 +75,10 @@ describe("supervisor's wall in a real browser", () => {
     // The claimed tasks list it too, with its holder.
     await expect(page.getByTestId('wall-claimed-tasks').locator(`tr[data-task-id="${taskId}"]`).textContent()).resolves.toContain('nurse-anna');
 
+    // A click on the task opens it in the desk's task panel.
+    await entry.getByTestId('open-task').click();
+    await page.locator(`[data-testid="task-panel"][data-task-id="${taskId}"]`).waitFor();
+
     await entry.getByRole('button', { name: /Allow phone advice \(S4\)/ }).click();
     const form = page.getByTestId(`override-form-${taskId}`);
     // The reason is required: an empty one is refused in the form and nothing is sent.
@@ -115,6 +119,13 @@ describe("supervisor's wall in a real browser", () => {
     await raahe.getByTestId('area-queue').filter({ hasText: /^[2-9]/ }).waitFor();
     expect(await raahe.locator('th').textContent()).toBe('Raahe');
     expect(loadRequests.length).toBeLessThanOrEqual(1);
+
+    // With the connection down the figures say how old they are.
+    await context.setOffline(true);
+    await page.getByTestId('wall-stamp').filter({ hasText: /^⚠ Situation at \d\d:\d\d, connection lost$/ }).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('supervisor-wall').getAttribute('class')).toContain('wall-stale');
+    await context.setOffline(false);
+    await page.getByTestId('wall-stamp').filter({ hasText: /^Situation at \d\d:\d\d$/ }).waitFor({ timeout: 20_000 });
     await context.close();
   }, 60_000);
 
@@ -159,6 +170,15 @@ describe("supervisor's wall in a real browser", () => {
     await page.getByTestId('load-chart').locator('canvas').waitFor();
     await page.screenshot({ path: join(SHOTS, `wall-fullscreen-${language}-1920.png`) });
     if (language === 'fi') await page.screenshot({ path: join(ARTIFACTS, 'supervisor-wall-fullscreen.png') });
+    // Opening a task leaves the wall mode for the desk's task panel.
+    const s2Task = page.getByTestId('alert-tile-s2-alert').locator('li').first();
+    const s2TaskId = await s2Task.getAttribute('data-task-id');
+    await s2Task.getByTestId('open-task').click();
+    await page.locator('[data-testid="supervisor-wall"][data-wall-mode="false"]').waitFor();
+    await page.locator(`[data-testid="task-panel"][data-task-id="${s2TaskId}"]`).waitFor();
+    // And the button goes in and out of it.
+    await page.getByTestId('wall-mode-toggle').click();
+    await page.locator('[data-testid="supervisor-wall"][data-wall-mode="true"]').waitFor();
     await page.getByTestId('wall-mode-toggle').click();
     await page.locator('[data-testid="supervisor-wall"][data-wall-mode="false"]').waitFor();
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -12,11 +12,9 @@ export interface SupervisorWallProps {
   /** The live channel's latest `load` snapshot (sent to supervisors about once a second while anything changes). */
   load?: Load | WallLoad;
   /** False while the live channel is down: the figures are then stamped with their time and greyed out. */
-  connected?: boolean;
+  connected: boolean;
   /** Opens a task in the nurse desk's task panel. */
-  onOpenTask?: (taskId: string) => void;
-  /** @deprecated The wall no longer refetches per live event; accepted until main.tsx stops passing it. */
-  changes?: number;
+  onOpenTask: (taskId: string) => void;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
@@ -26,7 +24,7 @@ const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2
  * alerts naming their tasks, claimed tasks and their holders, per nurse and per area, and a
  * full-screen mode to read across the room.
  */
-export function SupervisorWall({ session, load, connected = true, onOpenTask }: SupervisorWallProps) {
+export function SupervisorWall({ session, load, connected, onOpenTask }: SupervisorWallProps) {
   const t = useT();
   const language = useLanguage();
   const [fetched, setFetched] = useState<{ load: WallLoad; at: string }>();
@@ -71,6 +69,12 @@ export function SupervisorWall({ session, load, connected = true, onOpenTask }: 
       setWallMode(false);
       if (document.fullscreenElement) await document.exitFullscreen().catch(() => undefined);
     }
+  }
+
+  // The task panel is on the desk below the wall: full screen gives way to it.
+  function openTask(taskId: string) {
+    if (wallMode) void toggleWallMode();
+    onOpenTask(taskId);
   }
 
   const current = (load as WallLoad | undefined) ?? fetched?.load;
@@ -123,7 +127,7 @@ export function SupervisorWall({ session, load, connected = true, onOpenTask }: 
         <Figure label={t('awaitingHandoff')} value={n(current.awaitingHandoff)} testId="wall-awaiting-handoff" />
       </section>
 
-      <AlertTiles session={session} alerts={alertTasks} nowMs={asOfMs} onOpenTask={onOpenTask} />
+      <AlertTiles session={session} alerts={alertTasks} nowMs={asOfMs} onOpenTask={openTask} />
 
       <section className="card wall-areas" aria-labelledby="wall-areas-title" data-testid="wall-areas">
         <h3 id="wall-areas-title">{t('wall.perArea')}</h3>
@@ -167,7 +171,7 @@ export function SupervisorWall({ session, load, connected = true, onOpenTask }: 
               {(current.claimedTasks ?? []).map((task) => (
                 <tr key={task.taskId} data-task-id={task.taskId}>
                   <td>
-                    <button className="wall-link" onClick={() => onOpenTask?.(task.taskId)} title={t('wall.openTask', { code: task.taskCode, area: areaName(t, task.area) })}>
+                    <button className="wall-link" onClick={() => openTask(task.taskId)} title={t('wall.openTask', { code: task.taskCode, area: areaName(t, task.area) })}>
                       {areaName(t, task.area)} · {task.taskCode}
                       {task.ageYears !== undefined && <> · {t('wall.ageYears', { age: task.ageYears })}</>}
                     </button>
