@@ -127,6 +127,14 @@ describe('the receiving service answers a redirect in a real browser', () => {
     const history = (await api.get(api.tokens.supervisor, `/api/d-tasks/${aino}`).expect(200)).body.history;
     expect(history.at(-1)).toMatchObject({ type: 'HandoffDeclined', data: { reason: 'Ei vapaata käyntiaikaa tänään, soittakaa huomenna.', target: 'oulu-home-care' } });
 
+    // Redirected here again after a new call: it is back in the list, as a new referral.
+    await api.post(api.tokens.nurse, `/api/d-tasks/${aino}/claim`).expect(200);
+    await redirect(aino, 'Soitettu uudelleen: käynti huomenna aamulla.');
+    await list.locator(`button[data-task-id="${aino}"]`).click();
+    await expect(detail.getByTestId('referral-note').textContent()).resolves.toBe('Soitettu uudelleen: käynti huomenna aamulla.');
+    await detail.getByRole('button', { name: 'Accept the patient' }).click();
+    await list.locator(`button[data-task-id="${aino}"]`).waitFor({ state: 'detached' });
+
     // Accept the other one: the list is empty and says so.
     await list.locator(`button[data-task-id="${bertil}"]`).click();
     await other.getByRole('button', { name: 'Accept the patient' }).click();

@@ -39,8 +39,9 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   const [loadError, setLoadError] = useState<string>();
   const [serviceName, setServiceName] = useState<string>();
   const now = useNow(1000);
-  // Answered here: kept out of the list even if a fetch that started before the answer returns it.
-  const answered = useRef(new Set<string>());
+  // Answered here, and when: kept out of the list by a fetch that started before the answer (it may
+  // still hold it), but not by later ones, so the same task redirected here again shows again.
+  const answered = useRef(new Map<string, number>());
   const selectedRef = useRef<string | undefined>(undefined);
   selectedRef.current = selected;
   const shown = useRef<Referral[]>([]);
@@ -49,10 +50,12 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
 
   const refresh = useCallback(async () => {
     try {
+      const startedAt = performance.now();
       const { handoffs } = await api<{ handoffs: Referral[] }>(session, 'GET', '/api/handoffs');
+      for (const [taskId, at] of answered.current) if (at < startedAt) answered.current.delete(taskId);
       const open = handoffs.filter((referral) => !answered.current.has(referral.taskId));
       const current = selectedRef.current;
-      if (current && !open.some((referral) => referral.taskId === current)) {
+      if (current && !answered.current.has(current) && !open.some((referral) => referral.taskId === current)) {
         // The opened one went away without our answer: timed out, or answered by a colleague.
         const gone = shown.current.find((referral) => referral.taskId === current);
         setSelected(undefined);
@@ -77,7 +80,8 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   }, [session]);
 
   function answeredNow(referral: Referral, kind: 'accepted' | 'declined') {
-    answered.current.add(referral.taskId);
+    answered.current.set(referral.taskId, performance.now());
+    selectedRef.current = undefined;
     shown.current = shown.current.filter((item) => item.taskId !== referral.taskId);
     setReferrals((items) => items.filter((item) => item.taskId !== referral.taskId));
     setSelected(undefined);
@@ -86,7 +90,8 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   }
 
   function noLongerOpen(referral: Referral) {
-    answered.current.add(referral.taskId);
+    answered.current.set(referral.taskId, performance.now());
+    selectedRef.current = undefined;
     shown.current = shown.current.filter((item) => item.taskId !== referral.taskId);
     setReferrals((items) => items.filter((item) => item.taskId !== referral.taskId));
     setSelected(undefined);
@@ -104,7 +109,9 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
         </h2>
         {loadError && <p role="alert">{loadError}</p>}
         {notice && <NoticeLine notice={notice} onDismiss={() => setNotice(undefined)} />}
-        {loaded && referrals.length === 0 ? (
+        {!loaded ? (
+          !loadError && <p>{t('loading')}</p>
+        ) : referrals.length === 0 ? (
           <p data-testid="partner-empty">{t('partnerEmpty')}</p>
         ) : (
           <>
