@@ -56,11 +56,11 @@ describe('console in a real browser', () => {
     await row.getByRole('button', { name: 'Claim' }).click();
     const panel = nurse.getByTestId('task-panel');
     await panel.locator('button[data-outcome="no-answer"]').click();
-    await panel.getByText('CallbackAttempted').first().waitFor({ state: 'attached' });
+    await panel.locator('[data-event-type=CallbackAttempted]').first().waitFor({ state: 'attached' });
     await panel.locator('button[data-outcome="reached"]').click();
     await panel.locator('textarea[name=symptoms]').fill('Dizzy since the morning, no chest pain.');
     await panel.getByRole('button', { name: 'Save assessment' }).click();
-    await panel.getByText('AssessmentRecorded').waitFor({ state: 'attached' });
+    await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
     await panel.getByRole('tab', { name: 'Phone advice' }).click();
     await panel.locator('textarea[name=advice]').fill('Rest, drink, take your usual medicines.');
     await panel.locator('textarea[name=safetyNet]').fill('Call 112 again if you faint or get chest pain.');

@@ -195,10 +195,11 @@ describe('nurse desk in a real browser', () => {
     await api.intake();
     const { context, page } = await signIn('nurse-expiring');
     await page.locator('tbody tr').first().waitFor();
-    await page.evaluate(() => {
-      const session = JSON.parse(sessionStorage.getItem('dtask-session')!);
-      sessionStorage.setItem('dtask-session', JSON.stringify({ ...session, token: `${session.token.slice(0, -4)}AAAA` }));
-    });
+    // A token the server no longer accepts (tampered here; an expired one is refused the same way).
+    await page.evaluate(`(() => {
+      const session = JSON.parse(sessionStorage.getItem('dtask-session'));
+      sessionStorage.setItem('dtask-session', JSON.stringify({ ...session, token: session.token.slice(0, -4) + 'AAAA' }));
+    })()`);
     await page.reload();
     await page.getByTestId('session-expired').waitFor();
     expect(await page.locator('table[data-queue]').count()).toBe(0);
