@@ -179,7 +179,8 @@ describe('the receiving service answers a redirect in a real browser', () => {
       const page = await context.newPage();
       const token = await short.tokenFor('partner', 'kotihoito-3', 'oulu-home-care');
       // Straight into a signed-in console, as the sign-in would leave it.
-      await page.addInitScript((session) => sessionStorage.setItem('dtask-session', session), JSON.stringify({ token, sub: 'kotihoito-3', role: 'partner', service: 'oulu-home-care' }));
+      const session = JSON.stringify({ token, sub: 'kotihoito-3', role: 'partner', service: 'oulu-home-care' });
+      await page.addInitScript({ content: `sessionStorage.setItem('dtask-session', ${JSON.stringify(session)});` });
       await page.goto(url);
       await page.getByRole('button', { name: 'FI', exact: true }).click();
       await page.getByTestId('partner-list').locator(`button[data-task-id="${taskId}"]`).click();
