@@ -250,3 +250,63 @@ describe('nurse desk in a real browser', () => {
     await context.close();
   }, 60_000);
 });
+
+/** A console opening on a store that holds a generated year: it loads the present, it does not replay the past. */
+describe('console on a generated year', () => {
+  let app: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { SqliteEventStore } = await import('@dtask/event-store');
+    const { generateYear } = await import('../../apps/simulator/src/generate-year');
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
+    const dir = mkdtempSync(join(tmpdir(), 'dtask-year-console-'));
+    const store = new SqliteEventStore({ fileName: join(dir, 'events.db'), synchronous: 'NORMAL' });
+    await generateYear({ store, tasks: 4000, startMs: Date.now() - 365 * 86_400_000, seed: 7 });
+    await store.close();
+    app = await startTestApp({}, dir);
+    await app.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it.each(['nurse', 'supervisor'])('a %s console goes live from one desk picture, with no event of the year sent to it', async (role) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const apiRequests: string[] = [];
+    let eventFrames = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(new URL(request.url()).pathname);
+    });
+    page.on('websocket', (socket) => socket.on('framereceived', (frame) => void (String(frame.payload).includes('"event"') && (eventFrames += 1))));
+    await page.goto(baseUrl);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.fill('input[name=user]', `${role}-year`);
+    await page.selectOption('select[name=role]', role);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    expect(eventFrames).toBe(0);
+    // Signing in asks the dev sign-in's own routes; the console itself asks for the desk, and a supervisor's wall its chart.
+    const consoleRequests = apiRequests.filter((path) => !path.startsWith('/api/auth/'));
+    expect(consoleRequests.filter((path) => path === '/api/desk')).toHaveLength(1);
+    expect(consoleRequests.every((path) => ['/api/desk', '/api/load/history'].includes(path))).toBe(true);
+
+    // What happens next arrives live, and costs the console a refetch of the desk, not a replay.
+    const erc = await app.tokenFor('erc', 'erica-year');
+    const { intakeBody } = await import('../support/dtask-api');
+    const before = apiRequests.length;
+    const taskId = (await app.http.post('/api/d-tasks').set('Authorization', `Bearer ${erc}`).send(intakeBody()).expect(201)).body.taskId;
+    await page.locator(`tr[data-task-id="${taskId}"]`).waitFor();
+    await page.waitForTimeout(400);
+    expect(eventFrames).toBe(1);
+    expect(apiRequests.length - before).toBeLessThanOrEqual(3);
+    await context.close();
+  }, 60_000);
+});
