@@ -68,7 +68,7 @@ describe("supervisor's wall in a real browser", () => {
     const entry = tile.locator(`li[data-task-id="${taskId}"]`);
     await entry.waitFor();
     // The tile names the task (area, code, age) and who holds it, though it is not in the waiting queue.
-    await expect(entry.getByTestId('open-task').textContent()).resolves.toMatch(/Oulu and Hailuoto · 744 · 79 y.*waited \d+ (s|min) · held by nurse-anna for \d+ (s|min)/);
+    await expect(entry.getByTestId('open-task').textContent()).resolves.toMatch(/Oulu and Hailuoto · 744 Wound · 79\sy.*waited \d+ (s|min) · held by nurse-anna for \d+ (s|min)/);
     expect(await tile.getAttribute('data-severity')).toBe('warning');
     await expect(tile.getByTestId('alert-count-second-contact').textContent()).resolves.toBe('1');
     await expect(page.getByTestId('wall-banner').textContent()).resolves.toContain('1 alert: 1 second contact(s)');

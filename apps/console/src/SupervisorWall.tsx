@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { api, Load, Session } from './api';
 import { formatDuration, formatNumber, formatPercent, helsinkiTime } from './format';
 import { Translate, useLanguage, useT } from './i18n';
-import { AlertTiles, areaName, Severity, severityOf } from './wall/AlertTiles';
+import { AlertTiles, areaName, codeWithWords, Severity, severityOf } from './wall/AlertTiles';
 import { LoadChart } from './wall/LoadChart';
 import { ALERT_KINDS, AlertTask, WallLoad } from './wall/wall-load';
+import { FlagChips } from './words';
 import './wall.css';
 
 export interface SupervisorWallProps {
@@ -172,18 +173,14 @@ export function SupervisorWall({ session, load, connected, onOpenTask }: Supervi
                 <tr key={task.taskId} data-task-id={task.taskId}>
                   <td>
                     <button className="wall-link" onClick={() => openTask(task.taskId)} title={t('wall.openTask', { code: task.taskCode, area: areaName(t, task.area) })}>
-                      {areaName(t, task.area)} · {task.taskCode}
+                      {areaName(t, task.area)} · {codeWithWords(t, task.taskCode)}
                       {task.ageYears !== undefined && <> · {t('wall.ageYears', { age: task.ageYears })}</>}
                     </button>
                   </td>
                   <td>{task.owner}</td>
                   <td className="num" data-testid="held">{task.claimedAt ? formatDuration(since(task.claimedAt, task.heldSeconds ?? 0)) : '–'}</td>
                   <td>
-                    {task.flags.map((flag) => (
-                      <span key={flag} className={`flag flag-${flag}`}>
-                        {t(`wall.flag.${flag}`)}
-                      </span>
-                    ))}
+                    <FlagChips flags={task.flags} />
                   </td>
                 </tr>
               ))}

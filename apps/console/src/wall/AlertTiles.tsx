@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Session } from '../api';
 import { formatDuration, formatNumber } from '../format';
 import { Translate, useLanguage, useT } from '../i18n';
+import { taskCodeText } from '../words';
 import { OverrideForm, OverrideOutcome } from './OverrideForm';
 import { ALERT_KINDS, AlertKind, AlertTask } from './wall-load';
 
@@ -13,6 +14,9 @@ const SEVERITY_WHEN_ANY: Record<AlertKind, Severity> = { 's2-alert': 'critical',
 export function severityOf(kind: AlertKind, count: number): Severity {
   return count === 0 ? 'ok' : SEVERITY_WHEN_ANY[kind];
 }
+
+/** `745 Kaatuminen`: the ERC code with its meaning where the list has one. */
+export const codeWithWords = (t: Translate, code: string) => [code, taskCodeText(t, code)].filter(Boolean).join(' ');
 
 export const areaName = (t: Translate, area: string) => {
   const key = `wall.area.${area}`;
@@ -95,8 +99,14 @@ function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: num
   return (
     <button className="wall-task" onClick={() => onOpenTask?.(alert.taskId)} title={t('wall.openTask', { code: alert.taskCode, area })} data-testid="open-task">
       <span className="wall-task-main">
-        {area} · {alert.taskCode}
-        {alert.ageYears !== undefined && <> · {t('wall.ageYears', { age: alert.ageYears })}</>}
+        {[area, codeWithWords(t, alert.taskCode), alert.ageYears === undefined ? '' : t('wall.ageYears', { age: alert.ageYears })]
+          .filter(Boolean)
+          .map((part, index) => (
+            <Fragment key={index}>
+              {index > 0 ? ' · ' : ''}
+              <span className="wall-nowrap">{part}</span>
+            </Fragment>
+          ))}
       </span>
       <span className="wall-task-sub">
         {t('wall.waited', { duration: formatDuration(waitedSeconds) })} · {held}

@@ -1,6 +1,7 @@
 import { FormEvent, useId, useState } from 'react';
-import { api, ApiError, Session } from '../api';
+import { api, Session } from '../api';
 import { useT } from '../i18n';
+import { refusalText } from '../words';
 
 export type OverrideOutcome = { ok: true } | { ok: false; message: string };
 
@@ -26,9 +27,7 @@ export function OverrideForm({ session, taskId, onDone, onCancel }: { session: S
       await api(session, 'POST', `/api/d-tasks/${encodeURIComponent(taskId)}/override`, { rule: 'S4-second-contact', reason: reason.trim() });
       onDone({ ok: true });
     } catch (caught) {
-      const body = caught instanceof ApiError ? caught.body : {};
-      const why = body.reason ? t(body.reason) : body.issues?.length ? body.issues.map((issue) => issue.message).join('; ') : t('error');
-      onDone({ ok: false, message: t('wall.overrideFailed', { reason: why }) });
+      onDone({ ok: false, message: t('wall.overrideFailed', { reason: refusalText(t, caught) }) });
     } finally {
       setBusy(false);
     }
