@@ -165,7 +165,8 @@ describe("supervisor's wall in a real browser", () => {
     // The wall covers the screen, readable across the room: large figures.
     const box = (await wall.boundingBox())!;
     expect([box.width, box.height]).toEqual([1920, 1080]);
-    const figureSize = await page.getByTestId('wall-queue-length').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    // (Page code as strings: the tests compile without the DOM library.)
+    const figureSize = Number(await page.evaluate(`parseFloat(getComputedStyle(document.querySelector('[data-testid="wall-queue-length"]')).fontSize)`));
     expect(figureSize).toBeGreaterThanOrEqual(48);
     await page.getByTestId('load-chart').locator('canvas').waitFor();
     await page.screenshot({ path: join(SHOTS, `wall-fullscreen-${language}-1920.png`) });
@@ -183,7 +184,7 @@ describe("supervisor's wall in a real browser", () => {
     await page.locator('[data-testid="supervisor-wall"][data-wall-mode="false"]').waitFor();
     await page.setViewportSize({ width: 1366, height: 768 });
     // Nothing of the wall runs off the side of a 1366 px screen (the chart follows the width).
-    await page.waitForFunction(() => document.querySelector('[data-testid="supervisor-wall"]')!.scrollWidth <= 1366);
+    await page.waitForFunction(`document.querySelector('[data-testid="supervisor-wall"]').scrollWidth <= 1366`);
     await page.screenshot({ path: join(SHOTS, `wall-${language}-1366.png`), fullPage: true });
     await context.close();
   }, 60_000);
