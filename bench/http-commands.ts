@@ -103,7 +103,7 @@ async function taskLifecycle(worker: number, n: number, tokens: { erc: string; n
   if (n % 10 === 0) await call('POST', `/api/d-tasks/${taskId}/escalation`, tokens.nurse, { urgency: 'B', reason: 'chest pain' });
   else if (n % 3 === 0) await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' });
   else if (n % 3 === 1) await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'phone-advice', advice: 'rest', safetyNet: 'call 112 if worse', patientInformed: true });
-  else await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'visit', patientInformed: true });
+  else await call('POST', `/api/d-tasks/${taskId}/decision`, tokens.nurse, { kind: 'redirect', target: 'helpline-116117', handoffNote: 'visit', patientInformed: true });
 }
 
 interface RunFigures {

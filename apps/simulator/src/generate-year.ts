@@ -1,4 +1,4 @@
-import { createDTaskDecider, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, SecondContactOf } from '@dtask/domain';
+import { createDTaskDecider, DEFAULT_DIRECTORY, DirectoryService, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, SecondContactOf, servicesServing } from '@dtask/domain';
 import { dtaskStreamId, DTaskEvent, RedFlag, toEventToAppend } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { createHash } from 'node:crypto';
@@ -6,14 +6,7 @@ import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
 
 const MINUTE = 60_000;
-const SERVICES = [
-  ['oulu-home-care', 'home-care'],
-  ['oulu-hospital-at-home', 'hospital-at-home'],
-  ['pohde-social-on-call', 'social-on-call'],
-  ['oulu-mental-health-substance', 'mental-health'],
-  ['oulu-primary-care', 'primary-care'],
-  ['helpline-116117', 'helpline'],
-] as const;
+const HELPLINE = DEFAULT_DIRECTORY.find((service) => service.kind === 'helpline')!;
 
 /** A command without its time, which the generator's clock adds. */
 type Untimed = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at'> : never) : never;
@@ -165,7 +158,8 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
     act({ type: 'Decide', actor: nurse, decision: { kind: 'phone-advice', advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...(followUpAt ? { followUpAt } : {}) } }, (advisedAt - clock) / MINUTE);
     if (followUpMinutes !== undefined) followUp(followUpMinutes);
   } else if (decision === 'redirect') {
-    redirect(random.pick(SERVICES), random.int(2, 6));
+    // Only a service that serves the patient's municipality takes the redirect, as the service allows.
+    redirect(random.pick(servicesServing(DEFAULT_DIRECTORY, body.municipality)), random.int(2, 6));
   } else {
     act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response'] as const), urgency: 'D' } }, random.int(2, 6));
     mission(0.5);
@@ -173,7 +167,7 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
   return out;
 
   /** The partner accepts, declines, or does not answer in time (S6); a returned task is decided again. */
-  function redirect([target, targetKind]: (typeof SERVICES)[number], minutesLater: number): void {
+  function redirect({ id: target, kind: targetKind }: DirectoryService, minutesLater: number): void {
     act({ type: 'Decide', actor: nurse, decision: { kind: 'redirect', target, targetKind, handoffNote: 'generated', patientInformed: true } }, minutesLater);
     const partner = { id: `partner-${target}`, role: 'partner' as const, service: target };
     const answer = random.weighted([['accept', 86], ['decline', 10], ['no answer', 4]] as const);
@@ -185,7 +179,7 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
     else act({ type: 'TimeOutHandoff', actor: POLICY_ACTOR }, 30);
     act({ type: 'Claim', actor: nurse }, random.int(1, 5));
     if (answer === 'no answer' && random.chance(0.5)) {
-      redirect(SERVICES[5], random.int(1, 4));
+      redirect(HELPLINE, random.int(1, 4));
       return;
     }
     act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } }, random.int(1, 4));

@@ -1,3 +1,4 @@
+import { DirectoryService, servicesServing } from '@dtask/domain';
 import { setMaxListeners } from 'node:events';
 import { ApiClient } from './http-client';
 import { Random } from './random';
@@ -29,6 +30,7 @@ export interface SimulationStats {
 
 interface QueueItem {
   taskId: string;
+  municipality: string;
 }
 
 /** Waits, or stops at once on abort; the listener goes when the wait ends, so none pile up. */
@@ -65,7 +67,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   if (options.durationSeconds > 0) setTimeout(() => controller.abort(), options.durationSeconds * 1000).unref();
 
   const erc = await api.token('erc-simulator', 'erc');
-  const services = (await api.send<{ services: { id: string }[] }>('GET', '/api/services', erc)).body.services.map((s) => s.id);
+  const directory = (await api.send<{ services: { id: string; name: string; kind: DirectoryService['kind']; municipalities?: string[] }[] }>('GET', '/api/services', erc)).body.services;
+  const services = directory.map((s) => s.id);
   const unitTasks: string[] = [];
 
   const arrivals = async () => {
@@ -124,7 +127,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         const followUpAt = random.chance(0.15) ? new Date(Date.now() + simMinutes(120)).toISOString() : undefined;
         answer = await call(`${base}/decision`, { kind: 'phone-advice', advice: 'kotihoito-ohjeet', safetyNet: 'soita 112, jos vointi huononee', patientInformed: true, ...(followUpAt ? { followUpAt } : {}) });
       } else if (decision === 'redirect') {
-        answer = await call(`${base}/decision`, { kind: 'redirect', target: random.pick(services), handoffNote: 'ohjattu simulaatiossa', patientInformed: true });
+        // Only the services that serve the patient's municipality take the redirect (the service answers 409 otherwise).
+        const serving = servicesServing(directory, next.municipality);
+        answer = await call(`${base}/decision`, { kind: 'redirect', target: random.pick(serving).id, handoffNote: 'ohjattu simulaatiossa', patientInformed: true });
       } else {
         answer = await call(`${base}/decision`, { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response', 'single-responder']), urgency: 'D' });
       }

@@ -9,3 +9,4 @@ export * from './dtask/timed-event';
 export * from './deadlines';
 export * from './priority';
 export * from './region';
+export * from './directory';

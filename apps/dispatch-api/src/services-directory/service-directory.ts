@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_DIRECTORY, municipalityKey } from '@dtask/domain';
 import { z } from 'zod';
 
 export const ServiceKindSchema = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'helpline']);
@@ -14,69 +15,9 @@ export type RedirectService = z.infer<typeof RedirectServiceSchema>;
 
 const DirectoryFileSchema = z.object({ services: z.array(RedirectServiceSchema).min(1) });
 
-/**
- * The region's municipalities by EMS area (as `libs/domain` region.ts groups them), so each area's
- * services below name exactly the municipalities they serve.
- */
-const AREA_MUNICIPALITIES = {
-  ouluHailuoto: ['Oulu', 'Hailuoto'],
-  /** Kempele, Liminka, Muhos: Oulu's own hospital-at-home reaches them (below). */
-  oulunEtelainen: ['Kempele', 'Liminka', 'Lumijoki', 'Muhos', 'Tyrnävä', 'Haapavesi', 'Siikalatva', 'Pyhäntä'],
-  oulunkaari: ['Ii', 'Pudasjärvi', 'Utajärvi', 'Vaala'],
-  selanne: ['Haapajärvi', 'Kärsämäki', 'Pyhäjärvi', 'Reisjärvi'],
-  raahe: ['Raahe', 'Pyhäjoki', 'Siikajoki'],
-  koillismaa: ['Kuusamo', 'Taivalkoski'],
-  jokilaaksot: ['Alavieska', 'Kalajoki', 'Merijärvi', 'Nivala', 'Oulainen', 'Sievi', 'Ylivieska'],
-} as const;
-
-const OULU_HOSPITAL_AT_HOME = ['Oulu', 'Hailuoto', 'Kempele', 'Liminka', 'Muhos'];
-
-/** One area's home care, mental-health and substance services and health stations. */
-function areaServices(idPrefix: string, genitive: string, municipalities: readonly string[]): RedirectService[] {
-  return [
-    { id: `${idPrefix}-home-care`, name: `${genitive} kotihoito`, kind: 'home-care', municipalities: [...municipalities] },
-    { id: `${idPrefix}-mental-health-substance`, name: `${genitive} mielenterveys- ja päihdepalvelut`, kind: 'mental-health', municipalities: [...municipalities] },
-    { id: `${idPrefix}-primary-care`, name: `${genitive} terveysasemat`, kind: 'primary-care', municipalities: [...municipalities] },
-  ];
-}
-
-/**
- * Defaults for the Oulu pilot region (North Ostrobothnia); a county replaces them with
- * SERVICES_FILE. Every municipality of the region has home care, hospital-at-home, mental-health
- * and substance services and a health station of its own area; social services on call and the
- * helpline 116117 serve the whole region. The ids of the pilot's first services stay as they were.
- */
-export const OULU_AREA_SERVICES: RedirectService[] = [
-  { id: 'oulu-home-care', name: 'Oulun kotihoito', kind: 'home-care', municipalities: [...AREA_MUNICIPALITIES.ouluHailuoto] },
-  { id: 'oulu-hospital-at-home', name: 'Oulun kotisairaala', kind: 'hospital-at-home', municipalities: OULU_HOSPITAL_AT_HOME },
-  { id: 'pohde-social-on-call', name: 'Pohjois-Pohjanmaan sosiaali- ja kriisipäivystys', kind: 'social-on-call' },
-  { id: 'oulu-mental-health-substance', name: 'Oulun mielenterveys- ja päihdepalvelut', kind: 'mental-health', municipalities: [...AREA_MUNICIPALITIES.ouluHailuoto] },
-  { id: 'oulu-primary-care', name: 'Oulun terveysasemat', kind: 'primary-care', municipalities: [...AREA_MUNICIPALITIES.ouluHailuoto] },
-  { id: 'helpline-116117', name: 'Päivystysapu 116117', kind: 'helpline' },
-
-  ...areaServices('oulun-etelainen', 'Oulun eteläisen alueen', AREA_MUNICIPALITIES.oulunEtelainen),
-  {
-    id: 'oulun-etelainen-hospital-at-home',
-    name: 'Oulun eteläisen alueen kotisairaala',
-    kind: 'hospital-at-home',
-    municipalities: AREA_MUNICIPALITIES.oulunEtelainen.filter((municipality) => !OULU_HOSPITAL_AT_HOME.includes(municipality)),
-  },
-  ...areaServices('oulunkaari', 'Oulunkaaren', AREA_MUNICIPALITIES.oulunkaari),
-  { id: 'oulunkaari-hospital-at-home', name: 'Oulunkaaren kotisairaala', kind: 'hospital-at-home', municipalities: [...AREA_MUNICIPALITIES.oulunkaari] },
-  ...areaServices('selanne', 'Selänteen', AREA_MUNICIPALITIES.selanne),
-  { id: 'selanne-hospital-at-home', name: 'Selänteen kotisairaala', kind: 'hospital-at-home', municipalities: [...AREA_MUNICIPALITIES.selanne] },
-  ...areaServices('raahe', 'Raahen seudun', AREA_MUNICIPALITIES.raahe),
-  { id: 'raahe-hospital-at-home', name: 'Raahen seudun kotisairaala', kind: 'hospital-at-home', municipalities: [...AREA_MUNICIPALITIES.raahe] },
-  ...areaServices('koillismaa', 'Koillismaan', AREA_MUNICIPALITIES.koillismaa),
-  { id: 'koillismaa-hospital-at-home', name: 'Koillismaan kotisairaala', kind: 'hospital-at-home', municipalities: [...AREA_MUNICIPALITIES.koillismaa] },
-  ...areaServices('jokilaaksot', 'Jokilaaksojen', AREA_MUNICIPALITIES.jokilaaksot),
-  { id: 'jokilaaksot-hospital-at-home', name: 'Jokilaaksojen kotisairaala', kind: 'hospital-at-home', municipalities: [...AREA_MUNICIPALITIES.jokilaaksot] },
-];
-
-/** Municipality names compare as the ERC may write them: any case, stray spaces. */
-export function municipalityKey(municipality: string): string {
-  return municipality.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fi');
-}
+/** Defaults for the Oulu pilot region live in libs/domain, so the simulator and the year generator redirect as the service allows. */
+export const OULU_AREA_SERVICES: RedirectService[] = DEFAULT_DIRECTORY;
+export { municipalityKey };
 
 export class ServiceDirectory {
   private readonly byId: Map<string, RedirectService>;
