@@ -95,7 +95,6 @@ function Console({ session, onSignOut }: { session: Session; onSignOut: () => vo
     <header className="bar">
       <span>
         {session.sub} · {t(session.role)}
-        {session.service ? ` · ${session.service}` : ''}
       </span>
       <span>
         {release.length > 0 && <small className="hint">{t('signOutReleases', { count: release.length })} </small>}
