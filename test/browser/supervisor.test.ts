@@ -102,12 +102,16 @@ describe("supervisor's wall in a real browser", () => {
     await context.close();
   }, 90_000);
 
-  it('takes its figures from the live snapshots: no refetch of /api/load per event', async () => {
+  it('takes its figures from the live snapshots: no refetch of /api/load per event, the chart once a minute', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
+    await page.clock.install();
     const loadRequests: string[] = [];
+    const historyRequests: string[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/api/load') loadRequests.push(request.url());
+      const path = new URL(request.url()).pathname;
+      if (path === '/api/load') loadRequests.push(request.url());
+      if (path === '/api/load/history') historyRequests.push(request.url());
     });
     await signInAsSupervisor(page);
     const queue = page.getByTestId('wall-queue-length');
@@ -119,6 +123,11 @@ describe("supervisor's wall in a real browser", () => {
     await raahe.getByTestId('area-queue').filter({ hasText: /^[2-9]/ }).waitFor();
     expect(await raahe.locator('th').textContent()).toBe('Raahe');
     expect(loadRequests.length).toBeLessThanOrEqual(1);
+    expect(historyRequests).toHaveLength(1);
+    const refetch = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/load/history', { timeout: 10_000 });
+    await page.clock.fastForward(61_000);
+    await refetch;
+    expect(historyRequests).toHaveLength(2);
 
     // With the connection down the figures say how old they are.
     await context.setOffline(true);
