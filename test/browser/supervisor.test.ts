@@ -71,7 +71,7 @@ describe("supervisor's wall in a real browser", () => {
     await expect(entry.getByTestId('open-task').textContent()).resolves.toMatch(/Oulu and Hailuoto · 744 Wound · 79\sy.*waited \d+ (s|min) · held by nurse-anna for \d+ (s|min)/);
     expect(await tile.getAttribute('data-severity')).toBe('warning');
     await expect(tile.getByTestId('alert-count-second-contact').textContent()).resolves.toBe('1');
-    await expect(page.getByTestId('wall-banner').textContent()).resolves.toContain('1 alert: 1 second contact(s)');
+    await expect(page.getByTestId('wall-banner').textContent()).resolves.toContain('1 alert: second contacts 1');
     // The claimed tasks list it too, with its holder.
     await expect(page.getByTestId('wall-claimed-tasks').locator(`tr[data-task-id="${taskId}"]`).textContent()).resolves.toContain('nurse-anna');
 
