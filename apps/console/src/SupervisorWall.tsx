@@ -28,19 +28,23 @@ const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2
 export function SupervisorWall({ session, load, connected, onOpenTask }: SupervisorWallProps) {
   const t = useT();
   const language = useLanguage();
-  const [fetched, setFetched] = useState<{ load: WallLoad; at: string }>();
+  const [fetched, setFetched] = useState<WallLoad>();
   const [now, setNow] = useState(() => Date.now());
   const [wallMode, setWallMode] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const snapshotCame = useRef(false);
   snapshotCame.current = snapshotCame.current || load !== undefined;
+  // Snapshots come only when something changes: while connected the figures hold now, and after a
+  // drop they hold as of the last moment the channel was up.
+  const lastLive = useRef(now);
+  if (connected) lastLive.current = now;
 
   // Once at mount, and only if the live channel has not sent a snapshot yet.
   useEffect(() => {
     if (snapshotCame.current) return;
     let live = true;
     api<WallLoad>(session, 'GET', '/api/load').then(
-      (answer) => live && setFetched({ load: answer, at: new Date().toISOString() }),
+      (answer) => live && setFetched(answer),
       () => undefined,
     );
     return () => {
@@ -78,11 +82,11 @@ export function SupervisorWall({ session, load, connected, onOpenTask }: Supervi
     onOpenTask(taskId);
   }
 
-  const current = (load as WallLoad | undefined) ?? fetched?.load;
+  const current = (load as WallLoad | undefined) ?? fetched;
   if (!current) return <p>{t('loading')}</p>;
-  const stampIso = current.at ?? fetched?.at ?? new Date(now).toISOString();
   // While the connection is down the figures are as they stood at the stamp; waits are counted to it.
-  const asOfMs = connected ? now : Date.parse(stampIso);
+  const asOfMs = connected ? now : lastLive.current;
+  const stampIso = new Date(asOfMs).toISOString();
   const since = (iso: string | undefined, fallbackSeconds: number) => (iso ? Math.max(0, (asOfMs - Date.parse(iso)) / 1000) : fallbackSeconds);
   const alertTasks = current.alertTasks ?? [];
   const mix = current.decisionMixToday;
