@@ -31,6 +31,16 @@ describe('live load and the load-reduction report over HTTP', () => {
     expect(load.decisionMixToday).toMatchObject({ unitRequested: 1, phoneAdvice: 1 });
   });
 
+  it('gives analysts the figures of the load, not the named tasks nor the staff workload', async () => {
+    const supervisor = (await api.get(api.tokens.supervisor, '/api/load').expect(200)).body;
+    expect(supervisor.claimedTasks).toHaveLength(1);
+    const analyst = (await api.get(api.tokens.analyst, '/api/load').expect(200)).body;
+    expect(analyst.queueLength).toBe(1);
+    expect(analyst.loadReduction.today.tasks).toBe(4);
+    for (const named of ['alertTasks', 'claimedTasks', 'nurses']) expect(analyst).not.toHaveProperty(named);
+    expect(JSON.stringify(analyst)).not.toContain('nurse-ben');
+  });
+
   it('breaks the report down by area, as JSON and as CSV', async () => {
     const json = (await api.get(api.tokens.supervisor, '/api/reports/load-reduction?groupBy=area').expect(200)).body;
     expect(json.groups.map((g: { key: string; tasks: number }) => [g.key, g.tasks])).toEqual([

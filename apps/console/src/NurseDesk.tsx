@@ -47,6 +47,12 @@ export function NurseDesk({
     known.current = ids;
   }, [queue, t]);
 
+  // A task opened from the wall or "my tasks" comes into view, wherever the desk was scrolled.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (selected) panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+
   async function claim(taskId: string) {
     try {
       await api(session, 'POST', `/api/d-tasks/${taskId}/claim`, {});
@@ -130,7 +136,7 @@ export function NurseDesk({
           </>
         )}
       </section>
-      <section className="card task" aria-label={t('decision')}>
+      <section className="card task" aria-label={t('decision')} ref={panel}>
         {selected ? (
           <TaskPanel key={selected} session={session} taskId={selected} limits={desk.limits} lastEvent={lastEvent} onChanged={onChanged} onClose={() => onSelect(undefined)} />
         ) : (

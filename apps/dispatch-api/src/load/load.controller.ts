@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { DTaskCommandExecutor } from '../d-tasks/command-executor';
 import { AllStreamFollower } from '../projections/projection-host';
@@ -20,12 +22,19 @@ export class LoadController {
     private readonly executor: DTaskCommandExecutor,
   ) {}
 
-  /** Aggregates only, no personal data: nurses see the load beside their queue. */
+  /**
+   * No personal data: nurses see the load beside their queue. Analysts get the figures only: the
+   * named tasks (age, municipality and time together can point at a person in a small place) and
+   * the staff's own workload are for the people running the centre.
+   */
   @Get()
   @Roles('nurse', 'supervisor', 'analyst')
-  async get() {
+  async get(@CurrentActor() actor: Actor) {
     await this.follower.waitFor(this.executor.lastWrittenPosition);
-    return this.load.snapshot();
+    const snapshot = this.load.snapshot();
+    if (actor.role !== 'analyst') return snapshot;
+    const { alertTasks: _tasks, claimedTasks: _claimed, nurses: _nurses, ...figures } = snapshot;
+    return figures;
   }
 
   /** Queue length and decisions per 15 minutes over the last hours, for the supervisor wall. */
