@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { Response } from 'superagent';
 import { cast } from './support/dtask-api';
 import { startTestApp, TestApp } from './support/test-app';
 
-/** Collects the raw bytes, so a test sees what travelled, not what supertest decoded. */
-const raw = (response: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** Collects the bytes as they came, so a test can tell what travelled. */
+const raw = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const stream = response as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('the console as the server sends it', () => {

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { helsinkiMidnight, helsinkiMonth, helsinkiOffsetHours } from '../../libs/read-models/src/helsinki-time';
 import { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
 import { adviceDecision, cast } from '../support/dtask-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const HOUR = 3_600_000;
 
 /** Today's Helsinki calendar date as [year, month 1–12, day]. */
@@ -24,7 +24,7 @@ async function openBrowserApp(clock?: ManualClock) {
   const app = await startTestApp({ SCHEDULER_INTERVAL_MS: '3600000' }, undefined, clock);
   await app.app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   return { app, baseUrl, browser, api: await cast(app) };
 }
 
@@ -34,7 +34,8 @@ async function signInAsAnalyst(page: Page, baseUrl: string) {
   await page.fill('input[name=user]', 'analyst-alma');
   await page.selectOption('select[name=role]', 'analyst');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+  // Analysts follow no live channel: the view is there once the period's charts are asked for.
+  await page.getByRole('region', { name: 'Analysis' }).waitFor();
 }
 
 describe('analyst view in a real browser', () => {
@@ -84,7 +85,7 @@ describe('analyst view in a real browser', () => {
     for (const [column, value] of Object.entries(expected)) expect([column, await cell(column).textContent()]).toEqual([column, String(value)]);
     // Five contacts (not the unreachable one), all within seconds.
     expect(await page.getByTestId('contact-count').textContent()).toBe('5');
-    expect(await page.getByTestId('contact-median').textContent()).toMatch(/^0:\d\d$/);
+    expect(await page.getByTestId('contact-median').textContent()).toMatch(/^\d+ s$/);
 
     const legends: Record<string, string[]> = {
       'chart-decision-mix': ['Unit requested', 'Phone advice', 'Redirect', 'Escalated', 'Automatic dispatches'],
@@ -101,7 +102,7 @@ describe('analyst view in a real browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'analyst-view.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'FI', exact: true }).click();
-    await page.getByTestId('chart-decision-mix').locator('.u-legend').filter({ hasText: 'Puhelinohjaus' }).waitFor();
+    await page.getByTestId('chart-decision-mix').locator('.u-legend').filter({ hasText: 'Puhelinneuvonta' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'analyst-view-fi.png'), fullPage: true });
     await page.getByRole('button', { name: 'SV', exact: true }).click();
     await page.getByTestId('chart-decision-mix').locator('.u-legend').filter({ hasText: 'Telefonrådgivning' }).waitFor();

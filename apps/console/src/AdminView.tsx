@@ -74,7 +74,7 @@ export function AdminView({ session }: { session: Session }) {
                     </td>
                     {secret ? (
                       <td className="secret">
-                        <span aria-hidden="true">🔒 </span>
+                        <span aria-hidden="true">•••• </span>
                         {text ? t('admin.secretHidden') : t('admin.notSet')}
                       </td>
                     ) : (

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import uPlot from 'uplot';
 import type { ChartData } from './api';
-import { duration } from './format';
+import { formatDuration, formatNumber } from './format';
+import type { Language } from './i18n';
 import { bars, categoryAxis, categoryScale, Plot, PlotOptions, verticalLine } from './Plot';
 
 type Monthly = ChartData['monthly'];
@@ -16,12 +17,18 @@ export function monthLabel(month: string, language: string, year: 'numeric' | '2
   return new Intl.DateTimeFormat(language, { month: 'short', year, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 15));
 }
 
+/** A count axis in the language's numbers (`1 500`, `0,5`), never uPlot's English default. */
+const countAxis = (label: string, language: string): uPlot.Axis => ({
+  label,
+  values: (_u, splits) => splits.map((value) => formatNumber(value, language as Language, Number.isInteger(value) ? 0 : Number.isInteger(Math.round(value * 1e6) / 1e5) ? 1 : 2)),
+});
+
 /** Axis ticks are short ("Mar 25"); the legend and the table name the month in full. */
 const monthAxis = (monthly: Monthly, language: string, t: T) => categoryAxis(t('month'), monthly.map((m) => monthLabel(m.month, language, '2-digit')));
 
 /** The legend shows a series' own figure, not the stacked height it is drawn at. */
-const figureOf = (values: (number | null)[], unit = '') => (_u: uPlot, _v: number | null, _s: number, idx: number | null) =>
-  idx === null || values[idx] === null || values[idx] === undefined ? '–' : `${values[idx]}${unit}`;
+const figureOf = (values: (number | null)[], language: string, unit = '', fractionDigits = 0) => (_u: uPlot, _v: number | null, _s: number, idx: number | null) =>
+  idx === null || values[idx] === null || values[idx] === undefined ? '–' : `${formatNumber(values[idx], language as Language, fractionDigits)}${unit}`;
 
 const xValue = (labels: string[]) => (_u: uPlot, value: number | null) => (value === null ? '–' : (labels[value] ?? ''));
 const monthIndexes = (monthly: Monthly) => monthly.map((_, index) => index);
@@ -36,13 +43,13 @@ export function DecisionMixChart({ monthly, language, t }: { monthly: Monthly; l
     const options: PlotOptions = {
       height: 260,
       scales: { x: categoryScale(monthly.length), y: fromZero },
-      axes: [monthAxis(monthly, language, t), { label: t('tasks') }],
+      axes: [monthAxis(monthly, language, t), countAxis(t('tasks'), language)],
       // Drawn tallest first, so each stack shows unit at the bottom, then advice, then redirect.
       series: [
         { label: t('month'), value: xValue(labels) },
-        { label: t('redirect'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false }, value: figureOf(redirect) },
-        { label: t('phoneAdvice'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false }, value: figureOf(advice) },
-        { label: t('unitRequested'), fill: COLOURS.unit, stroke: COLOURS.unit, paths: bars, points: { show: false }, value: figureOf(unit) },
+        { label: t('redirect'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false }, value: figureOf(redirect, language) },
+        { label: t('phoneAdvice'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false }, value: figureOf(advice, language) },
+        { label: t('unitRequested'), fill: COLOURS.unit, stroke: COLOURS.unit, paths: bars, points: { show: false }, value: figureOf(unit, language) },
         { label: t('escalated'), stroke: COLOURS.escalated, width: 2, points: { show: true, size: 8 } },
         { label: t('autoDispatch'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 8 } },
       ],
@@ -67,7 +74,7 @@ export function LoadReductionChart({ monthly, language, t }: { monthly: Monthly;
     const options: PlotOptions = {
       height: 260,
       scales: { x: categoryScale(monthly.length), y: fromZero },
-      axes: [monthAxis(monthly, language, t), { label: t('tasks') }],
+      axes: [monthAxis(monthly, language, t), countAxis(t('tasks'), language)],
       series: [
         { label: t('month'), value: xValue(labels) },
         { label: t('cumulativeResolved'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false } },
@@ -102,18 +109,18 @@ export function TimeToContactChart({ timeToContact, language, t }: { timeToConta
     const options: PlotOptions = {
       height: 260,
       scales: { x: categoryScale(buckets.length), y: fromZero },
-      axes: [categoryAxis(t('minutes'), labels), { label: t('contacts') }],
+      axes: [categoryAxis(t('minutes'), labels), countAxis(t('contacts'), language)],
       series: [
         { label: t('minutes'), value: xValue(labels) },
         { label: t('contacts'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false } },
         // Legend entries for the two markers drawn below; they have no points of their own.
-        { label: `${t('median')} ${medianSeconds === null ? '–' : duration(medianSeconds)}`, stroke: COLOURS.unit, width: 2, dash: [6, 4] },
-        { label: `${t('p90')} ${p90Seconds === null ? '–' : duration(p90Seconds)}`, stroke: COLOURS.escalated, width: 2, dash: [6, 4] },
+        { label: `${t('median')} ${medianSeconds === null ? '–' : formatDuration(medianSeconds)}`, stroke: COLOURS.unit, width: 2, dash: [6, 4] },
+        { label: `${t('p90')} ${p90Seconds === null ? '–' : formatDuration(p90Seconds)}`, stroke: COLOURS.escalated, width: 2, dash: [6, 4] },
       ],
       hooks: {
         draw: [
           (plot) => {
-            for (const [seconds, colour] of markers) if (seconds !== null) verticalLine(plot, bucketPosition(buckets, seconds), colour, duration(seconds));
+            for (const [seconds, colour] of markers) if (seconds !== null) verticalLine(plot, bucketPosition(buckets, seconds), colour, formatDuration(seconds));
           },
         ],
       },
@@ -134,11 +141,11 @@ export function SecondContactChart({ monthly, language, t }: { monthly: Monthly;
     const options: PlotOptions = {
       height: 260,
       scales: { x: categoryScale(monthly.length), y: fromZero },
-      axes: [monthAxis(monthly, language, t), { label: t('shareOfTasks') }],
+      axes: [monthAxis(monthly, language, t), countAxis(t('shareOfTasks'), language)],
       series: [
         { label: t('month'), value: xValue(labels) },
-        { label: t('within24h'), stroke: COLOURS.unit, width: 2, points: { show: true, size: 7 }, value: figureOf(within24h, ' %') },
-        { label: t('within72h'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 7 }, value: figureOf(within72h, ' %') },
+        { label: t('within24h'), stroke: COLOURS.unit, width: 2, points: { show: true, size: 7 }, value: figureOf(within24h, language, ' %', 1) },
+        { label: t('within72h'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 7 }, value: figureOf(within72h, language, ' %', 1) },
       ],
     };
     const data: uPlot.AlignedData = [monthIndexes(monthly), within24h, within72h];

@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, Session } from './api';
 import { useT } from './i18n';
+import './roles.css';
 
 const ROLES: Session['role'][] = ['nurse', 'supervisor', 'partner', 'analyst', 'erc', 'admin'];
 /** Dev-mode users by role, so choosing a role does not leave a nurse's name on an admin. */

@@ -1,7 +1,8 @@
-import { FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
-import { api, ApiError, ReplayDay, ReplayLoad, Session } from './api';
-import { addDays, duration, HELSINKI, helsinkiDate, helsinkiTime } from './format';
+import { ApiError, ReplayDay, ReplayLoad, Session } from './api';
+import { addDays, formatDuration, formatNumber, HELSINKI, helsinkiDate, helsinkiTime } from './format';
+import type { Language } from './i18n';
 import { Plot, PlotOptions, verticalLine } from './Plot';
 
 /** A replay's answer as the view shows it; 404 means the server has no replay routes (yet). */
@@ -25,58 +26,92 @@ export function FetchState({ of, loading, t }: { of: Fetched<unknown>; loading: 
 }
 
 const STEP_MINUTES = 15;
+/** The queue at the slider's step is fetched once the slider has rested this long: not once per pixel. */
+export const SLIDER_REST_MS = 300;
+
+/** A GET that a newer one can cancel: an abandoned replay must not keep the server busy nor land in the view. */
+async function getAbortable<T>(session: Session, path: string, signal: AbortSignal): Promise<T> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${session.token}` }, signal });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, payload);
+  return payload as T;
+}
+
+const FLAG_WORDS: Record<string, string> = {
+  'second-contact': 'analyst.flag.second-contact',
+  's2-alert': 'analyst.flag.s2-alert',
+  'handoff-returned': 'analyst.flag.handoff-returned',
+  'red-flags': 'analyst.flag.red-flags',
+  escalated: 'analyst.flag.escalated',
+  unreachable: 'analyst.flag.unreachable',
+  'follow-up-pending': 'analyst.flag.follow-up-pending',
+  'follow-up-due': 'analyst.flag.follow-up-due',
+};
 
 /**
  * A past day replayed from the events: queue length over the day, the figures at the slider's
- * step, and, when the slider is released, the queue as it stood then.
+ * step, and, once the slider rests, the queue as it stood then. A newer request supersedes (aborts)
+ * one still in flight.
  */
-export function TimeTravel({ session, language, t }: { session: Session; language: string; t: (key: string) => string }) {
+export function TimeTravel({ session, language, t, initialDate }: { session: Session; language: Language; t: (key: string, values?: Record<string, string | number>) => string; initialDate?: string }) {
   const today = helsinkiDate(Date.now());
-  const [date, setDate] = useState(() => addDays(today, -1));
+  const [date, setDate] = useState(() => (initialDate && initialDate < today ? initialDate : addDays(today, -1)));
   const [day, setDay] = useState<Fetched<ReplayDay>>({ state: 'idle' });
   const [index, setIndex] = useState(0);
   const [queue, setQueue] = useState<Fetched<ReplayLoad>>({ state: 'idle' });
-  const slider = useRef<HTMLInputElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const shownIndex = useRef(0);
   shownIndex.current = index;
-  // Only the latest request may update the view: replays of a year can finish out of order.
-  const latestDay = useRef(0);
-  const latestQueue = useRef(0);
+  const dayRequest = useRef<AbortController | undefined>(undefined);
+  const queueRequest = useRef<AbortController | undefined>(undefined);
+  const resting = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const cancelQueue = () => {
+    clearTimeout(resting.current);
+    queueRequest.current?.abort();
+    queueRequest.current = undefined;
+  };
+  useEffect(
+    () => () => {
+      cancelQueue();
+      dayRequest.current?.abort();
+    },
+    [],
+  );
 
   async function showDay(event: FormEvent) {
     event.preventDefault();
-    const request = ++latestDay.current;
-    latestQueue.current += 1;
+    dayRequest.current?.abort();
+    cancelQueue();
+    const controller = new AbortController();
+    dayRequest.current = controller;
     setDay({ state: 'loading' });
     setQueue({ state: 'idle' });
-    const result = await fetched(api<ReplayDay>(session, 'GET', `/api/replay/day?date=${encodeURIComponent(date)}&stepMinutes=${STEP_MINUTES}`));
-    if (request !== latestDay.current) return;
-    setIndex(result.state === 'ready' ? Math.floor(result.value.steps.length / 2) : 0);
+    const result = await fetched(getAbortable<ReplayDay>(session, `/api/replay/day?date=${encodeURIComponent(date)}&stepMinutes=${STEP_MINUTES}`, controller.signal));
+    if (controller.signal.aborted) return;
+    const middle = result.state === 'ready' ? Math.floor(result.value.steps.length / 2) : 0;
+    setIndex(middle);
     setDay(result);
   }
 
-  const showQueue = useCallback(
-    async (at: string) => {
-      const request = ++latestQueue.current;
-      setQueue({ state: 'loading' });
-      const result = await fetched(api<ReplayLoad>(session, 'GET', `/api/replay/load?at=${encodeURIComponent(at)}`));
-      if (request === latestQueue.current) setQueue(result);
-    },
-    [session],
-  );
+  async function showQueue(at: string) {
+    queueRequest.current?.abort();
+    const controller = new AbortController();
+    queueRequest.current = controller;
+    const request = fetched(getAbortable<ReplayLoad>(session, `/api/replay/load?at=${encodeURIComponent(at)}`, controller.signal));
+    setQueue({ state: 'loading' });
+    const result = await request;
+    if (!controller.signal.aborted) setQueue(result);
+  }
 
-  // A range input fires `input` while it moves and `change` once it is released: the queue, a heavier replay, waits for the release.
-  useEffect(() => {
-    const element = slider.current;
-    if (!element || day.state !== 'ready') return;
-    const release = () => {
-      const step = day.value.steps[Number(element.value)];
-      if (step) void showQueue(step.at);
-    };
-    element.addEventListener('change', release);
-    return () => element.removeEventListener('change', release);
-  }, [day, showQueue]);
+  /** The figures follow the slider at once; the queue, a heavier replay, waits until the slider rests. */
+  function move(next: number) {
+    setIndex(next);
+    if (day.state !== 'ready') return;
+    cancelQueue();
+    const step = day.value.steps[next];
+    if (step) resting.current = setTimeout(() => void showQueue(step.at), SLIDER_REST_MS);
+  }
 
   useEffect(() => plot.current?.redraw(false), [index]);
 
@@ -127,7 +162,6 @@ export function TimeTravel({ session, language, t }: { session: Session; languag
           <label>
             {t('timeOfDay')}: <strong data-testid="replay-at">{helsinkiTime(step.at, language)}</strong>
             <input
-              ref={slider}
               type="range"
               name="replay-time"
               min={0}
@@ -135,18 +169,18 @@ export function TimeTravel({ session, language, t }: { session: Session; languag
               step={1}
               value={index}
               aria-valuetext={helsinkiTime(step.at, language)}
-              onChange={(event) => setIndex(Number(event.target.value))}
+              onChange={(event) => move(Number(event.target.value))}
             />
           </label>
           <dl className="figures" data-testid="replay-figures">
             <div><dt>{t('queueLength')}</dt><dd data-testid="replay-queue-length">{step.queueLength}</dd></div>
-            <div><dt>{t('oldestWait')}</dt><dd data-testid="replay-oldest-wait">{duration(step.oldestWaitSeconds)}</dd></div>
+            <div><dt>{t('oldestWait')}</dt><dd data-testid="replay-oldest-wait">{formatDuration(step.oldestWaitSeconds)}</dd></div>
             <div><dt>{t('claimed')}</dt><dd data-testid="replay-claimed">{step.claimed}</dd></div>
             <div><dt>{t('awaitingHandoff')}</dt><dd data-testid="replay-awaiting-handoff">{step.awaitingHandoff}</dd></div>
             <div><dt>{t('nursesActive')}</dt><dd data-testid="replay-nurses-active">{step.nursesActive}</dd></div>
             <div><dt>{t('decisionsInStep')}</dt><dd data-testid="replay-decisions">{step.decisions}</dd></div>
           </dl>
-          {queue.state === 'idle' && <p>{t('releaseSlider')}</p>}
+          {queue.state === 'idle' && <p>{t('analyst.queueFollowsSlider')}</p>}
           <FetchState of={queue} loading={t('replaying')} t={t} />
           {queue.state === 'ready' && <ReplayQueue replay={queue.value} language={language} t={t} />}
         </>
@@ -156,12 +190,12 @@ export function TimeTravel({ session, language, t }: { session: Session; languag
 }
 
 /** The queue at one past instant: codes, areas and flags only, no personal data. */
-function ReplayQueue({ replay, language, t }: { replay: ReplayLoad; language: string; t: (key: string) => string }) {
+function ReplayQueue({ replay, language, t }: { replay: ReplayLoad; language: Language; t: (key: string) => string }) {
   const tasks = replay.queue.tasks;
   return (
     <div data-testid="replay-queue">
       <h3>
-        {t('queueThen')} · {helsinkiTime(replay.at, language)} · <span data-testid="replay-queue-count">{tasks.length}</span>
+        {t('queueThen')} · {helsinkiTime(replay.at, language)} · <span data-testid="replay-queue-count">{formatNumber(tasks.length, language)}</span>
       </h3>
       {tasks.length === 0 ? (
         <p>{t('noTasks')}</p>
@@ -179,14 +213,14 @@ function ReplayQueue({ replay, language, t }: { replay: ReplayLoad; language: st
           <tbody>
             {tasks.map((task) => (
               <tr key={task.taskId} data-task-id={task.taskId}>
-                <td>{task.taskCode}</td>
-                <td>{task.area}</td>
+                <td title={t(`code.${task.taskCode}`)}>{task.taskCode}</td>
+                <td>{task.area === 'muu' ? t('analyst.otherArea') : task.area}</td>
                 <td>{task.urgency}</td>
-                <td className="timer">{duration(task.waitingSeconds)}</td>
+                <td className="timer">{formatDuration(task.waitingSeconds)}</td>
                 <td>
                   {task.flags.map((flag) => (
                     <span key={flag} className={`flag flag-${flag}`}>
-                      {flag}
+                      {FLAG_WORDS[flag] ? t(FLAG_WORDS[flag]) : flag}
                     </span>
                   ))}
                 </td>

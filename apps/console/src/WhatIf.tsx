@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api, Session } from './api';
-import { duration } from './format';
+import { formatDuration, formatNumber, formatPercent } from './format';
+import type { Language } from './i18n';
 import { fetched, Fetched, FetchState } from './TimeTravel';
 
 /** The limits an analyst may try, in the order domain.md names the rules. */
@@ -29,14 +30,14 @@ export interface WhatIfReport {
   actionsRefused: Record<string, number>;
 }
 
-type Row = { key: string; value(side: Side): number | null; format?: 'seconds' | 'share' };
+type Row = { key: string; value(side: Side): number | null; format?: 'seconds' | 'share' | 'decimal' };
 
 /** What the table compares, side by side. */
 const ROWS: Row[] = [
   { key: 'resolvedWithoutUnit', value: (s) => s.measures.resolvedWithoutUnit },
   { key: 'resolvedShare', value: (s) => s.measures.resolvedWithoutUnitShare, format: 'share' },
   { key: 'unitRequested', value: (s) => s.measures.unitRequested },
-  { key: 'unitHoursAvoided', value: (s) => s.measures.unitHoursAvoided },
+  { key: 'unitHoursAvoided', value: (s) => s.measures.unitHoursAvoided, format: 'decimal' },
   { key: 'yearlyRate', value: (s) => s.measures.yearlyRate },
   { key: 's1UnreachableDispatches', value: (s) => s.firings.s1UnreachableDispatches ?? 0 },
   { key: 's2Alerts', value: (s) => s.firings.s2Alerts ?? 0 },
@@ -53,7 +54,7 @@ const ROWS: Row[] = [
  * The period replayed under other safety limits, beside what happened. Empty fields keep the
  * configured limit. The server never writes anything for a what-if.
  */
-export function WhatIf({ session, window, language, t }: { session: Session; window: string; language: string; t: (key: string) => string }) {
+export function WhatIf({ session, window, language, t }: { session: Session; window: string; language: Language; t: (key: string) => string }) {
   const [limits, setLimits] = useState<Partial<Record<Limit, string>>>({});
   const [report, setReport] = useState<Fetched<WhatIfReport>>({ state: 'idle' });
 
@@ -64,10 +65,14 @@ export function WhatIf({ session, window, language, t }: { session: Session; win
     setReport(await fetched(api<WhatIfReport>(session, 'GET', `/api/replay/what-if?${window}${tried}`)));
   }
 
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const show = (value: number | null, format?: Row['format']) =>
-    value === null ? '–' : format === 'seconds' ? duration(value) : format === 'share' ? percent.format(value) : number.format(value);
+    value === null
+      ? '–'
+      : format === 'seconds'
+        ? formatDuration(value)
+        : format === 'share'
+          ? formatPercent(value, language, 1)
+          : formatNumber(value, language, format === 'decimal' ? 1 : 0);
 
   return (
     <section className="card" aria-label={t('whatIf')}>
@@ -111,10 +116,10 @@ export function WhatIf({ session, window, language, t }: { session: Session; win
             </tbody>
           </table>
           <p data-testid="what-if-summary">
-            {t('tasksChanged')}: <strong data-testid="tasks-changed">{report.value.tasksChanged}</strong>
+            {t('tasksChanged')}: <strong data-testid="tasks-changed">{formatNumber(report.value.tasksChanged, language)}</strong>
             {Object.keys(report.value.actionsRefused).length > 0 && (
               <>
-                {' '}· {t('actionsRefused')}: {Object.entries(report.value.actionsRefused).map(([reason, count]) => `${t(reason)} ${count}`).join(', ')}
+                {' '}· {t('actionsRefused')}: {Object.entries(report.value.actionsRefused).map(([reason, count]) => `${t(reason)} ${formatNumber(count, language)}`).join(', ')}
               </>
             )}
           </p>

@@ -297,7 +297,7 @@ const sv: Words = {
   'admin.cfg.SERVICES_FILE': 'Tjänstekatalogens fil',
   'admin.cfg.S1_FAILED_ATTEMPTS': 'S1: misslyckade samtal innan en enhet skickas',
   'admin.cfg.S1_MINUTES_AFTER_FIRST_FAILURE': 'S1: minuter efter första misslyckade samtalet',
-  'admin.cfg.S2_ALERT_MINUTES': 'S2: väntelarm efter (min)',
+  'admin.cfg.S2_ALERT_MINUTES': 'S2: väntevarning efter (min)',
   'admin.cfg.S2_DISPATCH_MINUTES': 'S2: enhet skickas när väntan överstiger (min)',
   'admin.cfg.S4_SECOND_CONTACT_HOURS': 'S4: tidsfönster för upprepad kontakt (h)',
   'admin.cfg.S6_HANDOFF_MINUTES': 'S6: svarstid för överlämning (min)',
