@@ -10,3 +10,4 @@ export * from './deadlines';
 export * from './priority';
 export * from './region';
 export * from './directory';
+export * from './dtask/receipt-time';

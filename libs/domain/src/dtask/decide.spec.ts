@@ -234,8 +234,27 @@ describe('missions and closure', () => {
     spec([e.received(), e.claimed(), e.callback('no-answer', 1), e.unit('unreachable', 3)]).when({ type: 'Close', at: at(5), actor: n1 })
       .then([{ type: 'DTaskClosed', data: { outcome: 'unit-mission' } }]);
     spec(assessedTask()).when({ type: 'Close', at: at(9), actor: n1 }).thenRejects('not-decided');
-    spec([...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60))]).when({ type: 'Close', at: at(9), actor: n1 })
+    spec([...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60)), e.claimed(61)]).when({ type: 'Close', at: at(62), actor: n1 })
       .then([{ type: 'DTaskClosed', data: { outcome: 'phone-advice' } }]);
+  });
+});
+
+describe('closing a task whose follow-up call is pending (it cancels the safety-net call)', () => {
+  const pending = [...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60))];
+  it('refuses a nurse who has not claimed it, even the nurse who gave the advice', () => {
+    spec(pending).when({ type: 'Close', at: at(62), actor: n1 }).thenRejects('not-claimed');
+  });
+  it('refuses a nurse who never claimed it', () => {
+    spec(pending).when({ type: 'Close', at: at(62), actor: n2 }).thenRejects('not-claimed');
+  });
+  it('refuses a nurse while another nurse has it claimed', () => {
+    spec([...pending, e.claimed(61, 'nurse-1')]).when({ type: 'Close', at: at(62), actor: n2 }).thenRejects('not-owner');
+  });
+  it('lets the nurse who claimed it close it', () => {
+    spec([...pending, e.claimed(61, 'nurse-2')]).when({ type: 'Close', at: at(62), actor: n2 }).then([{ type: 'DTaskClosed', data: { outcome: 'phone-advice' } }]);
+  });
+  it('lets a supervisor close it unclaimed', () => {
+    spec(pending).when({ type: 'Close', at: at(62), actor: supervisor }).then([{ type: 'DTaskClosed', data: { outcome: 'phone-advice' } }]);
   });
 });
 

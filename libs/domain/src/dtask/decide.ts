@@ -1,6 +1,7 @@
 import { DTaskEvent, EventData } from '@dtask/events';
 import { SafetyRules } from '../safety-rules';
 import { CommandOf, DTaskCommand } from './commands';
+import { withWaitingClock } from './receipt-time';
 import { reject } from './rejection';
 import { DTaskState, TimedEvent } from './state';
 
@@ -75,10 +76,12 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
 
 function intake(command: CommandOf<'Intake'>, state: DTaskState, rules: SafetyRules): Emit {
   if (state.exists) reject('already-exists', 'the task exists already');
-  const events: Emit = [{ type: 'DTaskReceived', data: command.task }];
+  // S2 counts from `receivedAt`: never later than our own receipt, never from an implausible past.
+  const task = withWaitingClock(command.task, command.at);
+  const events: Emit = [{ type: 'DTaskReceived', data: task }];
   const previous = command.secondContactOf;
   if (previous) {
-    const hoursSince = (Date.parse(command.task.receivedAt) - Date.parse(previous.previousDecidedAt)) / 3_600_000;
+    const hoursSince = (Date.parse(task.receivedAt) - Date.parse(previous.previousDecidedAt)) / 3_600_000;
     if (hoursSince >= 0 && hoursSince <= rules.s4SecondContactHours) {
       events.push({ type: 'SecondContactFlagged', data: { ...previous, hoursSince: Math.round(hoursSince * 100) / 100 } });
     }
@@ -208,6 +211,10 @@ function mission(command: CommandOf<'UpdateMission'>, state: DTaskState): Emit {
 /** S1: a task never closes as "no contact"; only a sent unit or a completed contact closes it. */
 function close(command: CommandOf<'Close'>, state: DTaskState): Emit {
   if (command.actor.role !== 'supervisor' && state.owner && state.owner !== command.actor.id) reject('not-owner', 'another nurse owns this task');
+  // Closing cancels a pending safety-net call: only the nurse who claimed the task for it, or a supervisor.
+  if (state.followUp && command.actor.role !== 'supervisor' && state.owner !== command.actor.id) {
+    reject('not-claimed', 'a task with a follow-up call pending closes only when claimed by the closer, or by a supervisor');
+  }
   if (state.unitRequested) return [closed(state.escalated ? 'escalated' : 'unit-mission')];
   if (!state.contactAt) reject('close-without-contact', 'a task without contact closes only with a unit sent (S1)');
   if (state.status === 'awaiting-handoff') reject('handoff-pending', 'a redirect closes when the receiving service accepts it');

@@ -1,3 +1,4 @@
+import { waitingClockStart } from './receipt-time';
 import { DTaskState, TimedEvent } from './state';
 
 /**
@@ -13,7 +14,11 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.exists = true;
       next.taskId = data.taskId;
       next.status = 'waiting';
-      next.receivedAt = data.receivedAt;
+      // Events recorded before the intake corrected the ERC's time are corrected here, against the
+      // moment they were written, so an old wrong clock cannot hold back S2 either.
+      const start = data.receivedAtCorrected ? { receivedAt: data.receivedAt, correction: data.receivedAtCorrected } : waitingClockStart(data.receivedAt, event.at);
+      next.receivedAt = start.receivedAt;
+      next.receivedAtCorrected = start.correction;
       next.urgency = data.urgency;
       next.taskCode = data.taskCode;
       next.area = data.area;

@@ -1,3 +1,4 @@
+import type { ReceivedAtCorrection } from './receipt-time';
 import { CloseOutcome, DTaskEvent, OverrideRule, RedFlag, UnitRequestReason, Urgency } from '@dtask/events';
 
 /** A D-task event with the time it happened (stored as `metadata.occurredAt`). */
@@ -12,7 +13,10 @@ export interface DTaskState {
   exists: boolean;
   taskId?: string;
   status: DTaskStatus;
+  /** Where S2 counts from: the ERC's time, or our receipt when that was implausible. */
   receivedAt?: string;
+  /** Why the ERC's time was replaced; the supervisor sees the flag `received-at-corrected`. */
+  receivedAtCorrected?: ReceivedAtCorrection;
   urgency: Urgency;
   taskCode?: string;
   area?: string;
@@ -48,6 +52,7 @@ export const initialState: DTaskState = {
   taskId: undefined,
   status: 'waiting',
   receivedAt: undefined,
+  receivedAtCorrected: undefined,
   urgency: 'D',
   taskCode: undefined,
   area: undefined,
@@ -74,7 +79,15 @@ export const initialState: DTaskState = {
   closedOutcome: undefined,
 };
 
-export type DTaskFlag = 'second-contact' | 's2-alert' | 'handoff-returned' | 'red-flags' | 'escalated' | 'unreachable' | 'follow-up-pending';
+export type DTaskFlag =
+  | 'second-contact'
+  | 's2-alert'
+  | 'handoff-returned'
+  | 'red-flags'
+  | 'escalated'
+  | 'unreachable'
+  | 'follow-up-pending'
+  | 'received-at-corrected';
 
 /** The flags the queue and the task view show. */
 export function flagsOf(state: DTaskState): DTaskFlag[] {
@@ -86,5 +99,6 @@ export function flagsOf(state: DTaskState): DTaskFlag[] {
   if (state.escalated) flags.push('escalated');
   if (state.unitRequested?.reason === 'unreachable') flags.push('unreachable');
   if (state.followUp) flags.push('follow-up-pending');
+  if (state.receivedAtCorrected) flags.push('received-at-corrected');
   return flags;
 }

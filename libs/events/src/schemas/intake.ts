@@ -12,6 +12,13 @@ export const Patient = z
   })
   .strict();
 
+/**
+ * Why the ERC's `receivedAt` was replaced by the moment the service received the task: it lay in
+ * the future (S2 would start late or never), or it was implausibly old (S2 would fire at once).
+ */
+export const ReceivedAtCorrection = z.enum(['future', 'implausibly-old']);
+export type ReceivedAtCorrection = z.infer<typeof ReceivedAtCorrection>;
+
 export const DTaskReceived = z.object({
   taskId: z.uuid(),
   ercTaskId: Id,
@@ -25,6 +32,13 @@ export const DTaskReceived = z.object({
   patient: Patient,
   callbackPhone: Phone,
   ercNotes: text(4000).optional(),
+  /**
+   * Set only when the service corrected `receivedAt` (S2 counts from it): the ERC's own time, kept
+   * as sent, and why it was not used. Events written before these fields existed read back as
+   * uncorrected.
+   */
+  ercReceivedAt: Instant.optional(),
+  receivedAtCorrected: ReceivedAtCorrection.optional(),
 });
 
 export const DTaskCancelled = z.object({ reason: requiredText(500) });
