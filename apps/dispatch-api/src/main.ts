@@ -1,20 +1,45 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
-import { InvalidConfigurationError, loadConfig } from './config/app-config';
+import { AppConfig, InvalidConfigurationError, loadConfig } from './config/app-config';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * Dev mode mints a token of any role to anyone who asks: said loudly at every start, and louder
+ * when `HOST` opens it beyond this machine.
+ */
+export function devModeWarning(config: AppConfig): string | undefined {
+  if (config.AUTH_MODE !== 'dev') return undefined;
+  const lines = [
+    'WARNING: AUTH_MODE=dev. POST /api/auth/dev-token gives anyone who reaches this port a token of any role',
+    '(nurse, supervisor, admin, analyst) without a login, and the dev keys are public. Never use dev mode with',
+    'real patients: set AUTH_MODE=oidc with the county identity provider, PSEUDONYM_KEY and HOST.',
+  ];
+  if (!LOOPBACK_HOSTS.has(config.HOST)) {
+    lines.push(`WARNING: HOST=${config.HOST} opens dev mode beyond this machine: every computer on the network can sign in as any role.`);
+  } else {
+    lines.push(`Dev mode listens on ${config.HOST} only (set HOST to change this).`);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const warning = devModeWarning(config);
+  if (warning) process.stderr.write(warning);
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   process.stdout.write(`dispatch-api listening on ${url.replace('[::1]', 'localhost')} (store: ${config.EVENTSTORE_URL ? 'EventStoreDB' : `SQLite in ${config.DATA_DIR}`}, auth: ${config.AUTH_MODE})\n`);
 }
 
-main().catch((error: unknown) => {
+if (require.main === module) main().catch(failed);
+
+function failed(error: unknown): void {
   if (error instanceof InvalidConfigurationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`dispatch-api failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   }
   process.exit(1);
-});
+}

@@ -1,11 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, redactConnectionString, SECRET_SETTINGS } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ServiceDirectory } from '../services-directory/service-directory';
-
-const SECRETS = new Set<keyof AppConfig>(['DEV_TOKEN_SECRET', 'PSEUDONYM_KEY']);
 
 /** What this instance runs with: the safety limits in force, the store, the directory. Secrets redacted. */
 @ApiTags('admin')
@@ -21,9 +19,10 @@ export class AdminController {
   @Roles('admin')
   effectiveConfig() {
     const settings = Object.fromEntries(
-      Object.entries(this.config).map(([key, value]) => [key, SECRETS.has(key as keyof AppConfig) ? '(set, redacted)' : value]),
+      Object.entries(this.config).map(([key, value]) => [key, SECRET_SETTINGS.has(key) ? '(set, redacted)' : value]),
     );
-    if (settings.EVENTSTORE_URL) settings.EVENTSTORE_URL = String(settings.EVENTSTORE_URL).replace(/\/\/[^@/]*@/, '//(credentials)@');
+    // A password may hold `@`, `/` or `:`: everything up to the host list's last `@` is hidden.
+    if (settings.EVENTSTORE_URL) settings.EVENTSTORE_URL = redactConnectionString(String(settings.EVENTSTORE_URL));
     return { settings, services: this.directory.services };
   }
 }

@@ -1,9 +1,9 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { Actor, Role } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { IdentityProviderUnavailableError, InvalidTokenError, TokenVerifier } from './token-verifier';
 
 export type AuthenticatedRequest = FastifyRequest & { actor: Actor };
 
@@ -28,6 +28,9 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       if (error instanceof InvalidTokenError) {
         throw new UnauthorizedException({ error: 'unauthorized', reason: 'the token is not valid' });
+      }
+      if (error instanceof IdentityProviderUnavailableError) {
+        throw new ServiceUnavailableException({ error: 'unavailable', reason: 'the identity provider cannot be reached to check the token; retry later' });
       }
       throw error;
     }

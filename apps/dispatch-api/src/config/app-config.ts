@@ -1,13 +1,42 @@
-import { DEV_PSEUDONYM_KEY, PseudonymKey } from '@dtask/read-models';
+import { DEV_PSEUDONYM_KEY, PseudonymKey, weakKeyReason } from '@dtask/read-models';
 import { z } from 'zod';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/**
+ * A whole number written as plain decimal digits (no `0x10`, `1e1`, sign, spaces or fraction),
+ * within [min, max]: a limit out of its range stops the start rather than misbehaving at run time
+ * (a timer of 2^31 ms fires at once; a huge deadline is not a date).
+ */
+const boundedInt = (fallback: number, min: number, max: number, unit: string) => {
+  const range = `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
+  return z
+    .string()
+    .regex(/^[0-9]{1,10}$/, range)
+    .transform(Number)
+    .pipe(z.number().int().min(min, range).max(max, range))
+    .default(fallback);
+};
+
+/** A signing or HMAC key: long and varied enough that it is not a placeholder or a word. */
+const SecretKey = z.string().superRefine((value, ctx) => {
+  const weak = weakKeyReason(value);
+  if (weak) ctx.addIssue({ code: 'custom', message: weak });
+});
+
+/** Settings whose values never appear in an error message or the admin view. */
+export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['DEV_TOKEN_SECRET', 'PSEUDONYM_KEY']);
+
+/** Loopback hosts, where plain http cannot be read or altered on the way. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Every setting comes from the environment; a bad value stops the start with its name. */
 export const AppConfigSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: boundedInt(3000, 0, 65535, ''),
+    /**
+     * Unset: loopback only in dev mode (which mints any role without a login), all interfaces in
+     * production.
+     */
+    HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     EVENTSTORE_URL: z
       .string()
@@ -15,23 +44,23 @@ export const AppConfigSchema = z
       .optional(),
     EVENTSTORE_SYNC: z.enum(['FULL', 'NORMAL']).default('FULL'),
     AUTH_MODE: z.enum(['dev', 'oidc']).default('dev'),
-    DEV_TOKEN_SECRET: z.string().min(32).default('dev-only-secret-change-me-0123456789abcdef'),
+    DEV_TOKEN_SECRET: SecretKey.default('dev-only-secret-change-me-0123456789abcdef'),
     OIDC_ISSUER: z.url().optional(),
     OIDC_JWKS_URL: z.url().optional(),
     OIDC_AUDIENCE: z.string().min(1).optional(),
     PSEUDONYM_KEY: PseudonymKey.default(DEV_PSEUDONYM_KEY),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SERVICES_FILE: z.string().min(1).optional(),
-    S1_FAILED_ATTEMPTS: positiveInt(2),
-    S1_MINUTES_AFTER_FIRST_FAILURE: positiveInt(15),
-    S2_ALERT_MINUTES: positiveInt(20),
-    S2_DISPATCH_MINUTES: positiveInt(60),
-    S4_SECOND_CONTACT_HOURS: positiveInt(24),
-    S6_HANDOFF_MINUTES: positiveInt(30),
-    FOLLOW_UP_FAILED_ATTEMPTS: positiveInt(2),
+    S1_FAILED_ATTEMPTS: boundedInt(2, 1, 10, 'attempts'),
+    S1_MINUTES_AFTER_FIRST_FAILURE: boundedInt(15, 1, 240, 'minutes'),
+    S2_ALERT_MINUTES: boundedInt(20, 1, 240, 'minutes'),
+    S2_DISPATCH_MINUTES: boundedInt(60, 1, 480, 'minutes'),
+    S4_SECOND_CONTACT_HOURS: boundedInt(24, 1, 720, 'hours'),
+    S6_HANDOFF_MINUTES: boundedInt(30, 1, 1440, 'minutes'),
+    FOLLOW_UP_FAILED_ATTEMPTS: boundedInt(2, 1, 10, 'attempts'),
     AUTO_DISPATCH_UNIT_LEVEL: z.enum(['first-response', 'basic', 'advanced', 'single-responder']).default('basic'),
-    ASSUMED_MISSION_MINUTES: positiveInt(75),
-    SCHEDULER_INTERVAL_MS: positiveInt(1000),
+    ASSUMED_MISSION_MINUTES: boundedInt(75, 1, 720, 'minutes'),
+    SCHEDULER_INTERVAL_MS: boundedInt(1000, 100, 60_000, 'ms'),
   })
   .superRefine((env, ctx) => {
     if (env.S2_ALERT_MINUTES >= env.S2_DISPATCH_MINUTES) {
@@ -44,10 +73,26 @@ export const AppConfigSchema = z
       if (env.PSEUDONYM_KEY === DEV_PSEUDONYM_KEY) {
         ctx.addIssue({ code: 'custom', path: ['PSEUDONYM_KEY'], message: 'must be set to a secret key when AUTH_MODE=oidc' });
       }
+      if (env.OIDC_JWKS_URL && !httpsOrLoopback(env.OIDC_JWKS_URL)) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_JWKS_URL'], message: 'must be an https:// URL (plain http only on loopback)' });
+      }
     }
-  });
+  })
+  .transform((env) => ({ ...env, HOST: env.HOST ?? (env.AUTH_MODE === 'dev' ? '127.0.0.1' : '0.0.0.0') }));
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;
+
+function httpsOrLoopback(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
+}
+
+/** An EventStoreDB connection string with its user and password hidden, for logs and the admin view. */
+export function redactConnectionString(url: string): string {
+  // The credentials run from the scheme's `//` to the last `@` before the host list; a password may hold `@`, `/`, `:` or `?`.
+  const match = /^([a-z+]+:\/\/)(.*)@([^@]*)$/i.exec(url);
+  return match ? `${match[1]}(credentials)@${match[3]}` : url;
+}
 
 export class InvalidConfigurationError extends Error {
   override readonly name = 'InvalidConfigurationError';
@@ -60,8 +105,15 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    const given = name in defined ? ` (got ${JSON.stringify(defined[name])})` : '';
+    const given = name in defined ? ` (got ${shown(name, defined[name]!)})` : '';
     return `  ${name}: ${issue.message}${given}`;
   });
   throw new InvalidConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** A given value as an error may show it: never a secret, never a password in a connection string. */
+function shown(name: string, value: string): string {
+  if (SECRET_SETTINGS.has(name)) return `a value of ${Buffer.byteLength(value, 'utf8')} bytes`;
+  if (name === 'EVENTSTORE_URL') return JSON.stringify(redactConnectionString(value));
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }

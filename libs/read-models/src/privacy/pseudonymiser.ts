@@ -1,8 +1,27 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
+/** A secret key's least length in bytes, and its least number of different characters. */
+export const MIN_KEY_BYTES = 32;
+export const MIN_KEY_DISTINCT_CHARACTERS = 16;
+
+/**
+ * Why a secret key is too weak to sign tokens or key pseudonyms, or undefined if it is not: shorter
+ * than 32 bytes, or so repetitive (`aaaa…`, `abab…`) that it is a placeholder, not a secret.
+ */
+export function weakKeyReason(key: string): string | undefined {
+  if (Buffer.byteLength(key, 'utf8') < MIN_KEY_BYTES) return `must be at least ${MIN_KEY_BYTES} bytes long`;
+  if (new Set(key).size < MIN_KEY_DISTINCT_CHARACTERS) {
+    return `must be a random secret with at least ${MIN_KEY_DISTINCT_CHARACTERS} different characters`;
+  }
+  return undefined;
+}
+
 /** The HMAC key of pseudonyms, as the service and the export CLI both read it from `PSEUDONYM_KEY`. */
-export const PseudonymKey = z.string().min(32);
+export const PseudonymKey = z.string().superRefine((key, ctx) => {
+  const weak = weakKeyReason(key);
+  if (weak) ctx.addIssue({ code: 'custom', message: weak });
+});
 /** Dev default: fine for `npm start` and tests, refused in production (AUTH_MODE=oidc). */
 export const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-0123456789abcdef';
 
