@@ -130,4 +130,30 @@ describe('hostile input', () => {
     expect((await store.readAll({ maxCount: 100_000 })).events.length).toBe(countBefore);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   }, 120_000);
+
+  it('refuses free text in the fields analysts see as they are, naming each, and writes nothing', async () => {
+    const erc = await app.tokenFor('erc', 'erica');
+    const headBefore = await store.headPosition();
+    const refused = async (path: string, body: Record<string, unknown>, field: string) => {
+      const response = await app.http.post(path).set('Authorization', `Bearer ${erc}`).send(body);
+      expect({ path, field, status: response.status }).toEqual({ path, field, status: 400 });
+      expect(response.body.error).toBe('validation');
+      expect(response.body.issues.map((issue: { path: string }) => issue.path)).toEqual([field]);
+    };
+    for (const ercTaskId of ['Maija Meikäläinen 0401234567', 'ERC 1', 'kaatunut, ei pääse ylös', 'x'.repeat(49) + '1']) {
+      await refused('/api/d-tasks', intakeBody({ ercTaskId }), 'ercTaskId');
+    }
+    for (const municipality of ['Maija Meikäläinen', 'Helsinki', 'Oulu, Isokatu 1 A 2', 'muu', 'x'.repeat(64)]) {
+      await refused('/api/d-tasks', intakeBody({ municipality }), 'municipality');
+    }
+    for (const unitId of ['Maija Meikäläinen', 'OU-121 potilas kaatunut', 'x'.repeat(64)]) {
+      await refused(`/api/d-tasks/${taskIds[0]}/mission`, { stage: 'unit-assigned', unitId }, 'unitId');
+    }
+    expect(await store.headPosition()).toBe(headBefore);
+    // The ERC may write a municipality in any case; the task carries the region's spelling.
+    const created = await app.http.post('/api/d-tasks').set('Authorization', `Bearer ${erc}`).send(intakeBody({ municipality: ' kempele ' })).expect(201);
+    const supervisor = await app.tokenFor('supervisor', 'super-sari');
+    const task = await app.http.get(`/api/d-tasks/${created.body.taskId}`).set('Authorization', `Bearer ${supervisor}`).expect(200);
+    expect(JSON.stringify(task.body)).toContain('"municipality":"Kempele"');
+  });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_DIRECTORY, REGION_AREAS } from '@dtask/domain';
 import { z } from 'zod';
 import {
   AssessmentBody,
@@ -12,6 +13,7 @@ import {
   MissionBody,
   OverrideBody,
 } from './command-bodies';
+import { REGION_MUNICIPALITIES } from './region-municipalities';
 
 const at = '2026-11-22T10:00:00+02:00';
 const intake = {
@@ -96,5 +98,44 @@ describe('HTTP command bodies', () => {
     expect(DecisionBody.safeParse({ kind: 'send-unit', unitLevel: 'basic', urgency: 'B' }).error?.issues[0]?.path).toEqual(['urgency']);
     expect(DecisionBody.safeParse({ kind: 'redirect', target: 't', handoffNote: 'n', patientInformed: true, followUpAt: at }).success).toBe(false);
     expect(DecisionBody.safeParse({ kind: 'escalate' }).error?.issues[0]?.path).toEqual(['kind']);
+  });
+
+  describe('fields analysts see as they are carry no free text', () => {
+    const issue = (body: Record<string, unknown>, schema: z.ZodType = IntakeBody) => schema.safeParse(body).error?.issues[0];
+
+    it.each(['Maija Meikäläinen', 'ERC 42', 'ERC-1; drop', 'soita 0401234567 Maija', 'ÄÖ-1', '-123', 'no-digits-here', 'x'.repeat(48) + '1'])(
+      'refuses the ERC task number %j, naming it',
+      (ercTaskId) => {
+        expect(issue({ ...intake, ercTaskId })).toMatchObject({ path: ['ercTaskId'], message: expect.stringContaining('ERC task number') });
+      },
+    );
+
+    it.each(['20261122-00042', 'ERC-2026-1', 'SIM-1764583200000-17', 'bench-123-4-1764583200000', 'a1', 'X:1.2_3'])('accepts the ERC task number %j', (ercTaskId) => {
+      expect(IntakeBody.safeParse({ ...intake, ercTaskId }).success).toBe(true);
+    });
+
+    it.each(['Maija Meikäläinen', 'Helsinki', 'Oulu, Isokatu 1', 'x'.repeat(64), 'x'.repeat(65), 'muu', ''])('refuses a municipality outside the region: %j', (municipality) => {
+      expect(issue({ ...intake, municipality })).toMatchObject({ path: ['municipality'], message: expect.stringContaining('one of the region’s municipalities') });
+    });
+
+    it('takes a municipality in any case or spacing, in the region’s own spelling', () => {
+      expect(IntakeBody.parse({ ...intake, municipality: '  oulu ' }).municipality).toBe('Oulu');
+      expect(IntakeBody.parse({ ...intake, municipality: 'PYHÄJÄRVI' }).municipality).toBe('Pyhäjärvi');
+    });
+
+    it('knows exactly the municipalities of the region and of the service directory', () => {
+      const region = Object.values(REGION_AREAS).flatMap((municipalities) => Object.keys(municipalities));
+      expect([...REGION_MUNICIPALITIES].sort()).toEqual(region.sort());
+      const served = new Set(DEFAULT_DIRECTORY.flatMap((service) => service.municipalities ?? []));
+      expect([...served].sort()).toEqual(region.sort());
+    });
+
+    it.each(['Maija', 'OU-121 Maija', 'ou-121', 'OU--121', '121', 'OU-12345', 'OU_121'])('refuses the unit call sign %j, naming it', (unitId) => {
+      expect(issue({ stage: 'on-scene', unitId }, MissionBody)).toMatchObject({ path: ['unitId'], message: expect.stringContaining('call sign') });
+    });
+
+    it.each(['OU-121', 'OU 121', 'OU121', 'U1', 'PPS-4021B'])('accepts the unit call sign %j', (unitId) => {
+      expect(MissionBody.safeParse({ stage: 'on-scene', unitId }).success).toBe(true);
+    });
   });
 });

@@ -15,6 +15,30 @@ import {
   text,
   UnitLevel,
 } from '../vocabulary';
+import { REGION_MUNICIPALITIES, regionMunicipality } from './region-municipalities';
+
+/**
+ * Fields analysts see as they are must carry no free text (a name, a diagnosis): each has the
+ * shape of what it is, so a `Maija Meikäläinen, 040…` cannot pass as one.
+ */
+/** The ERC's own task number: letters, digits and `-_.:`, with at least one digit, at most 48. */
+export const ErcTaskId = z
+  .string()
+  .regex(/^(?=[^0-9]*[0-9])[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/, 'must be an ERC task number such as 20261122-00042 (letters, digits and - _ . :, at most 48)');
+/** An EMS unit's call sign: an area prefix of letters and a number, such as OU-121 or OU 121. */
+export const UnitCallSign = z.string().regex(/^[A-ZÅÄÖ]{1,4}[ -]?[0-9]{1,4}[A-Z]?$/, 'must be a unit call sign such as OU-121');
+/** One of the region's municipalities, in the region's own spelling (the ERC may write `oulu`). */
+export const Municipality = z
+  .string()
+  .max(64, 'must be one of the region’s municipalities')
+  .transform((name, ctx) => {
+    const known = regionMunicipality(name);
+    if (known === undefined) {
+      ctx.addIssue({ code: 'custom', message: `must be one of the region’s municipalities: ${REGION_MUNICIPALITIES.join(', ')}` });
+      return z.NEVER;
+    }
+    return known;
+  });
 
 /**
  * Bodies of the contract's routes. Objects are strict: an unknown key (including `__proto__` or
@@ -22,11 +46,11 @@ import {
  */
 export const IntakeBody = z
   .object({
-    ercTaskId: Id,
+    ercTaskId: ErcTaskId,
     receivedAt: Instant,
     taskCode: z.string().regex(/^[0-9]{3}[A-Z]?$/, 'must be an ERC task code such as 745'),
     urgency: z.literal('D'),
-    municipality: requiredText(64),
+    municipality: Municipality,
     address: requiredText(200),
     location: Location.optional(),
     patient: Patient,
@@ -67,7 +91,7 @@ export const RedirectDecision = z
 export const DecisionBody = z.discriminatedUnion('kind', [SendUnitDecision, PhoneAdviceDecision, RedirectDecision]);
 
 export const FollowUpBody = z.object({ outcome: CallbackOutcome, notes: text(4000).optional() }).strict();
-export const MissionBody = MissionUpdated.strict();
+export const MissionBody = MissionUpdated.extend({ unitId: UnitCallSign }).strict();
 export const HandoffDeclineBody = z.object({ reason: requiredText(1000) }).strict();
 export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(1000) }).strict();
 export const CloseBody = z.object({ reason: text(1000).optional() }).strict();
