@@ -15,15 +15,19 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-board';
   // 2: task states carry `claimedAt`; an older snapshot would show claimed tasks without it.
   readonly snapshotVersion = 2;
-  private readonly fold: TaskBoardFold;
+  private fold: TaskBoardFold;
 
   constructor(
     private readonly follower: AllStreamFollower,
-    @Inject(DTASK_DECIDER) decider: DTaskDecider,
-    pseudonymiser: Pseudonymiser,
+    @Inject(DTASK_DECIDER) private readonly decider: DTaskDecider,
+    private readonly pseudonymiser: Pseudonymiser,
   ) {
-    // Patients are matched by a keyed pseudonym, so the board holds no identity codes.
-    this.fold = new TaskBoardFold(decider.evolve, decider.initialState, patientPseudonym(pseudonymiser));
+    this.fold = this.emptyFold();
+  }
+
+  /** Patients are matched by a keyed pseudonym, so the board (and its snapshot) holds no identity codes. */
+  private emptyFold(): TaskBoardFold {
+    return new TaskBoardFold(this.decider.evolve, this.decider.initialState, patientPseudonym(this.pseudonymiser));
   }
 
   onModuleInit(): void {
@@ -38,8 +42,15 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
     return this.fold.saveState();
   }
 
+  /** A state that does not load leaves the model empty, never half loaded. */
   loadState(saved: unknown): void {
-    this.fold.loadState(saved);
+    const fold = this.emptyFold();
+    fold.loadState(saved);
+    this.fold = fold;
+  }
+
+  resetState(): void {
+    this.fold = this.emptyFold();
   }
 
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string): SecondContactOf | undefined {

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { FoldEvent, TaskFacts, TaskFactsFold } from '@dtask/read-models';
+import { FoldEvent, patientIdentity, Pseudonymiser, TaskFacts, TaskFactsFold } from '@dtask/read-models';
 import { AllStreamFollower } from '../projections/projection-host';
 import { Snapshottable } from '../projections/read-model-snapshots';
 import { toFoldEvent } from '../projections/fold-event';
@@ -8,10 +8,18 @@ import { toFoldEvent } from '../projections/fold-event';
 @Injectable()
 export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-facts';
-  readonly snapshotVersion = 1;
-  private fold = new TaskFactsFold();
+  // 2: patients are keyed by pseudonym; an older snapshot held identity codes and phone numbers.
+  readonly snapshotVersion = 2;
+  private readonly patientKey: (data: Record<string, unknown>) => string | undefined;
+  private fold: TaskFactsFold;
 
-  constructor(private readonly follower: AllStreamFollower) {}
+  constructor(
+    private readonly follower: AllStreamFollower,
+    pseudonymiser: Pseudonymiser,
+  ) {
+    this.patientKey = pseudonymousPatientKey(pseudonymiser);
+    this.fold = new TaskFactsFold(this.patientKey);
+  }
 
   onModuleInit(): void {
     this.follower.register((event) => this.fold.apply(toFoldEvent(event)), this);
@@ -22,7 +30,11 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   }
 
   loadState(state: unknown): void {
-    this.fold = TaskFactsFold.fromState(state);
+    this.fold = TaskFactsFold.fromState(state, this.patientKey);
+  }
+
+  resetState(): void {
+    this.fold = new TaskFactsFold(this.patientKey);
   }
 
   /** Tasks received in [fromMs, toMs). */
@@ -49,4 +61,17 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   apply(event: FoldEvent): void {
     this.fold.apply(event);
   }
+}
+
+/**
+ * The live model keys patients by the keyed pseudonym of their identity code (or phone number),
+ * so neither it nor its snapshot holds a second plaintext copy of them. A pseudonymised stream's
+ * `patient.ref` is the same pseudonym of the identity code: analysts' replays count the same.
+ */
+export function pseudonymousPatientKey(pseudonymiser: Pseudonymiser) {
+  return (data: Record<string, unknown>): string | undefined => {
+    const identity = patientIdentity(data);
+    if (identity === undefined || identity.startsWith('ref:')) return identity;
+    return `ref:${pseudonymiser.pseudonym(identity)}`;
+  };
 }

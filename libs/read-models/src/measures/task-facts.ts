@@ -32,12 +32,18 @@ export interface TaskFacts {
 
 const HOUR_MS = 3_600_000;
 
+/** The patient of a `DTaskReceived`, as the key the fold matches contacts by; undefined when unknown. */
+export type PatientKeyOfIntake = (data: Record<string, unknown>) => string | undefined;
+
 /**
  * A pure fold of `$all` into per-task facts. It owns its state and updates it in place, so a year
  * of history folds without copying. Patients are matched by pseudonym, identity code or phone,
  * whichever the events carry, so raw and pseudonymised streams give the same counts.
  */
 export class TaskFactsFold {
+  /** `patientKey`: who the patient of an intake is; the live service passes a keyed pseudonym. */
+  constructor(private readonly patientKey: PatientKeyOfIntake = patientIdentity) {}
+
   readonly tasks = new Map<string, TaskFacts>();
   private readonly patientOfTask = new Map<string, string>();
   private readonly lastNoUnitDecisionMs = new Map<string, number>();
@@ -49,9 +55,9 @@ export class TaskFactsFold {
     return { tasks: [...this.tasks], patientOfTask: [...this.patientOfTask], lastNoUnitDecisionMs: [...this.lastNoUnitDecisionMs] };
   }
 
-  static fromState(saved: unknown): TaskFactsFold {
+  static fromState(saved: unknown, patientKey?: PatientKeyOfIntake): TaskFactsFold {
     const state = saved as { tasks: [string, TaskFacts][]; patientOfTask: [string, string][]; lastNoUnitDecisionMs: [string, number][] };
-    const fold = new TaskFactsFold();
+    const fold = new TaskFactsFold(patientKey);
     for (const [key, value] of state.tasks) fold.tasks.set(key, value);
     for (const [key, value] of state.patientOfTask) fold.rememberPatient(key, value);
     for (const [key, value] of state.lastNoUnitDecisionMs) fold.lastNoUnitDecisionMs.set(key, value);
@@ -131,7 +137,7 @@ export class TaskFactsFold {
   private received(taskId: string, event: FoldEvent): void {
     const data = event.data;
     const receivedAtMs = Date.parse(String(data.receivedAt));
-    const patient = patientIdentity(data);
+    const patient = this.patientKey(data);
     const previous = patient === undefined ? undefined : this.lastNoUnitDecisionMs.get(patient);
     const sinceHours = previous === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - previous) / HOUR_MS;
     this.tasks.set(taskId, {
