@@ -24,7 +24,7 @@ describe('analyst defaults and time travel pacing in a real browser', () => {
     execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
     mkdirSync(SHOTS, { recursive: true });
     const clock = new ManualClock();
-    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '3600000' }, undefined, clock);
+    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '60000' }, undefined, clock);
     await app.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
     const api = await cast(app);

@@ -21,7 +21,7 @@ function helsinkiToday(): [number, number, number] {
 async function openBrowserApp(clock?: ManualClock) {
   execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const app = await startTestApp({ SCHEDULER_INTERVAL_MS: '3600000' }, undefined, clock);
+  const app = await startTestApp({ SCHEDULER_INTERVAL_MS: '60000' }, undefined, clock);
   await app.app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchChromium();

@@ -20,7 +20,7 @@ describe('sign-in, ERC and admin views in a real browser', () => {
   beforeAll(async () => {
     execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
     mkdirSync(SHOTS, { recursive: true });
-    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '3600000' });
+    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '60000' });
     await app.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
     api = await cast(app);
@@ -62,7 +62,10 @@ describe('sign-in, ERC and admin views in a real browser', () => {
     await page.screenshot({ path: join(SHOTS, 'sign-in-partner-en.png') });
     await service.selectOption('oulu-home-care');
     await page.locator('form.sign-in button[type=submit]').click();
-    await page.locator('header.bar').filter({ hasText: 'oulu-home-care' }).waitFor();
+    await page.locator('header.bar').waitFor();
+    // The partner's session is for the service chosen (the header names the user; the inbox names the service).
+    const session = JSON.parse((await page.evaluate<string>("sessionStorage.getItem('dtask-session')"))!) as { role: string; service: string };
+    expect(session).toMatchObject({ role: 'partner', service: 'oulu-home-care' });
     await page.context().close();
 
     // Without the directory route (an older server), the service is typed.
