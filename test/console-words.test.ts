@@ -130,6 +130,12 @@ describe("the console's words", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("titles the page before React renders exactly as the console's own words do", () => {
+    // index.html's inline script sets <html lang> and the title from the saved language; they must not drift apart.
+    const html = readFileSync(join(SRC, '..', 'index.html'), 'utf8');
+    for (const language of ['fi', 'sv', 'en'] as const) expect(html).toContain(`${language}: '${DICTIONARIES[language].title}'`);
+  });
+
   it('fills the same placeholders in every language', () => {
     const differ: string[] = [];
     for (const [key, english] of Object.entries(DICTIONARIES.en)) {
