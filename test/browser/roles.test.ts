@@ -93,7 +93,11 @@ describe('sign-in, ERC and admin views in a real browser', () => {
     await intake.locator('input[name=personId]').fill('123');
     await intake.locator('input[name=callbackPhone]').fill('call me');
     await intake.locator('input[name=ageYears]').fill('200');
+    const generatedId = await intake.locator('input[name=ercTaskId]').inputValue();
+    await intake.locator('input[name=ercTaskId]').fill('HK 12');
     await intake.getByRole('button', { name: 'Send to the centre' }).click();
+    expect(await errorOf('ercTaskId').textContent()).toContain('An ERC task number has digits');
+    await intake.locator('input[name=ercTaskId]').fill(generatedId);
     expect(await errorOf('taskCode').textContent()).toContain('Choose a task code from the list.');
     expect(await errorOf('municipality').textContent()).toContain('Required.');
     expect(await errorOf('address').textContent()).toContain('Required.');
@@ -136,6 +140,16 @@ describe('sign-in, ERC and admin views in a real browser', () => {
     const sent = queue.find((task) => task.municipality === 'Kuusamo' && task.taskCode === '745');
     expect(sent).toBeDefined();
     await page.screenshot({ path: join(SHOTS, 'erc-en-1920.png'), fullPage: true });
+
+    // The same ERC number again with other details is refused, and the view says which field.
+    await intake.locator('input[name=ercTaskId]').fill(ercTaskId);
+    await intake.locator('select[name=taskCode]').selectOption('781');
+    await intake.locator('select[name=municipality]').selectOption('Kuusamo');
+    await intake.locator('input[name=address]').fill('Toinen katu 1');
+    await intake.locator('input[name=callbackPhone]').fill('+358 40 765 4321');
+    await intake.getByRole('button', { name: 'Send to the centre' }).click();
+    await errorOf('ercTaskId').waitFor();
+    expect(await errorOf('ercTaskId').textContent()).toContain('The centre already has a task with this number');
 
     const cancel = page.getByRole('form', { name: 'Cancel a task' });
     await cancel.getByRole('button', { name: 'Cancel the task' }).click();

@@ -11,6 +11,8 @@ const MUNICIPALITIES = Object.values(REGION_AREAS)
   .sort((a, b) => a.localeCompare(b, 'fi'));
 const PERSON_ID = /^[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]$/;
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
+/** As the contract's ErcTaskId: letters, digits and `-_.:`, at least one digit, at most 48. */
+const ERC_TASK_ID = /^(?=[^0-9]*[0-9])[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/;
 const SENT_KEY = 'dtask-erc-sent';
 
 type Field = 'ercTaskId' | 'receivedAt' | 'taskCode' | 'municipality' | 'address' | 'ageYears' | 'sex' | 'personId' | 'callbackPhone' | 'ercNotes';
@@ -71,7 +73,7 @@ function helsinkiInstant(local: string): string | undefined {
 function check(draft: Draft): Errors {
   const errors: Errors = {};
   if (!draft.ercTaskId.trim()) errors.ercTaskId = 'erc.required';
-  else if (draft.ercTaskId.length > 64) errors.ercTaskId = 'erc.tooLong:64';
+  else if (!ERC_TASK_ID.test(draft.ercTaskId.trim())) errors.ercTaskId = 'erc.badErcTaskId';
   if (!draft.receivedNow && !helsinkiInstant(draft.receivedAt)) errors.receivedAt = 'erc.badTime';
   if (!D_TASK_CODES.includes(draft.taskCode)) errors.taskCode = 'erc.badTaskCode';
   if (!draft.municipality) errors.municipality = 'erc.required';
@@ -86,6 +88,7 @@ function check(draft: Draft): Errors {
 }
 
 const FIELD_MESSAGE: Partial<Record<Field, string>> = {
+  ercTaskId: 'erc.badErcTaskId',
   receivedAt: 'erc.badTime',
   taskCode: 'erc.badTaskCode',
   ageYears: 'erc.badAge',
@@ -174,6 +177,10 @@ export function ErcView({ session }: { session: Session }) {
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 400) {
         setErrors(serverErrors(caught, Object.keys(draft)));
+        setOutcome({ ok: false, text: t('erc.notSent') });
+      } else if (caught instanceof ApiError && caught.status === 409) {
+        // The same ERC number with other details: never overwritten, so the ERC gives a new number.
+        setErrors({ ercTaskId: 'erc.idReused' });
         setOutcome({ ok: false, text: t('erc.notSent') });
       } else setOutcome({ ok: false, text: t('erc.failed', { status: caught instanceof ApiError ? caught.status : '–' }) });
     } finally {
