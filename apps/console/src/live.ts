@@ -73,6 +73,12 @@ export function useLive(session: Session, options: LiveOptions): { state: Connec
       }
       setState('reconnecting');
     });
+    // The server closes the channel when the token expires: the session is over, not the connection.
+    socket.on('session-expired', () => {
+      closed = true;
+      socket.close();
+      sessionEnded();
+    });
     socket.on('event', (event: LiveEvent) => current.current.onEvent(event));
     socket.on('load', (snapshot: Load) => setLoad(snapshot));
     return () => {

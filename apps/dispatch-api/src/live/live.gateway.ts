@@ -2,6 +2,7 @@ import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer, ConnectedSocket, MessageBody } from '@nestjs/websockets';
 import { comparePositions, EventStore, RecordedEvent } from '@dtask/event-store';
 import { Pseudonymiser } from '@dtask/read-models';
+import { decodeJwt } from 'jose';
 import { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { Actor } from '../auth/actor';
@@ -16,6 +17,13 @@ const SubscribeMessageSchema = z
   .strict()
   .refine((message) => !(message.fromPosition && message.fromNow), 'give fromPosition or fromNow, not both');
 const CATCH_UP_BATCH = 500;
+/**
+ * Packets a client may leave unread before it is dropped and told to resume from its position.
+ * A console takes a few frames a second; a client this far behind has stopped reading.
+ */
+export const MAX_UNREAD_PACKETS = 5_000;
+/** How long a catching-up client may take to read a batch before it is dropped. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 interface LiveClient {
   socket: Socket;
@@ -25,6 +33,7 @@ interface LiveClient {
   live: boolean;
   /** Bumped by every new subscribe, so a superseded catch-up stops. */
   generation: number;
+  expiry?: NodeJS.Timeout;
 }
 
 /**
@@ -60,6 +69,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .then((actor) => {
           if (!LIVE_ROLES.has(actor.role)) return next(new Error('forbidden'));
           socket.data.actor = actor;
+          socket.data.expiresAtMs = expiryOf(token);
           next();
         })
         .catch(() => next(new Error('unauthorized')));
@@ -67,11 +77,25 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleConnection(socket: Socket): void {
-    this.clients.set(socket.id, { socket, actor: socket.data.actor as Actor, last: undefined, live: false, generation: 0 });
+    const client: LiveClient = { socket, actor: socket.data.actor as Actor, last: undefined, live: false, generation: 0 };
+    // A session does not outlive its token: the socket is closed when the token expires.
+    const expiresAtMs = socket.data.expiresAtMs as number | undefined;
+    if (expiresAtMs !== undefined) {
+      client.expiry = setTimeout(() => this.drop(client, 'session-expired', 'the token has expired; sign in again'), Math.max(0, Math.min(expiresAtMs - Date.now(), 2 ** 31 - 1)));
+      client.expiry.unref();
+    }
+    this.clients.set(socket.id, client);
   }
 
   handleDisconnect(socket: Socket): void {
+    const client = this.clients.get(socket.id);
+    if (client?.expiry) clearTimeout(client.expiry);
     this.clients.delete(socket.id);
+  }
+
+  /** Clients connected now, for metrics and tests. */
+  get clientCount(): number {
+    return this.clients.size;
   }
 
   /** Supervisors' live load snapshots go through here. */
@@ -104,17 +128,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     for (;;) {
       if (client.generation !== generation || !this.clients.has(client.socket.id)) return;
       const recent = this.follower.recentAfter(client.last);
-      if (recent !== undefined) {
+      if (recent !== undefined && recent.length <= CATCH_UP_BATCH) {
         // Synchronous from here to `live = true`: the follower cannot deliver in between.
         for (const event of recent) this.send(client, event);
         client.live = true;
         client.socket.emit('caught-up', { position: client.last ?? null });
         return;
       }
-      const batch = await this.store.readAll({ fromPosition: client.last, maxCount: CATCH_UP_BATCH });
+      // Further behind: a batch at a time, from memory when it holds them, else from the store.
+      const stored = recent === undefined ? await this.store.readAll({ fromPosition: client.last, maxCount: CATCH_UP_BATCH }) : undefined;
       if (client.generation !== generation) return;
-      for (const event of batch.events) this.send(client, event);
-      if (batch.events.length === 0 && batch.isEnd) {
+      for (const event of recent?.slice(0, CATCH_UP_BATCH) ?? stored!.events) this.send(client, event);
+      // The next batch only once this client has taken the last one: memory stays bounded per client.
+      if (!(await this.drained(client))) return this.drop(client, 'too-slow', 'the client did not keep up; subscribe again from your last position');
+      if (stored && stored.events.length === 0 && stored.isEnd) {
         // The store is ahead of the follower's memory only briefly; wait for it to deliver.
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -123,8 +150,63 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private send(client: LiveClient, event: RecordedEvent): void {
     if (client.last !== undefined && comparePositions(event.position, client.last) <= 0) return;
+    if (unread(client) > MAX_UNREAD_PACKETS) return this.drop(client, 'too-slow', 'the client did not keep up; subscribe again from your last position');
     client.last = event.position;
     const view = liveViewOf(event, client.actor, this.pseudonymiser);
     if (view) client.socket.emit('event', view);
+  }
+
+  /** Resolves true once the client's unread packets are few again, false if it stays behind. */
+  private drained(client: LiveClient): Promise<boolean> {
+    if (unread(client) < CATCH_UP_BATCH) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const conn = client.socket.conn;
+      const done = (result: boolean) => {
+        clearTimeout(timer);
+        conn.off('drain', onDrain);
+        conn.off('close', onClose);
+        resolve(result);
+      };
+      const onDrain = () => done(true);
+      const onClose = () => done(false);
+      const timer = setTimeout(() => done(false), DRAIN_TIMEOUT_MS);
+      conn.on('drain', onDrain);
+      conn.on('close', onClose);
+    });
+  }
+
+  /** Ends a client's session on the live channel, saying why; a client that reads again learns it. */
+  private drop(client: LiveClient, reason: 'too-slow' | 'session-expired', message: string): void {
+    if (!this.clients.has(client.socket.id)) return;
+    this.clients.delete(client.socket.id);
+    client.generation += 1;
+    client.live = false;
+    if (client.expiry) clearTimeout(client.expiry);
+    // A client that stopped reading will not read its backlog: free it, and leave it just the reason.
+    if (reason === 'too-slow') writeBufferOf(client).length = 0;
+    if (reason === 'session-expired') client.socket.emit('session-expired', { reason: message });
+    // Its backlog is gone, so only the client knows what it has: it resumes from the last position it saw.
+    else client.socket.emit('live-error', { reason, message });
+    client.socket.disconnect(true);
+  }
+}
+
+/** Packets waiting to be written to one client: what a client that stops reading makes grow. */
+function unread(client: LiveClient): number {
+  return writeBufferOf(client).length;
+}
+
+/** engine.io keeps the packets it could not write yet in `writeBuffer` (not in its typings). */
+function writeBufferOf(client: LiveClient): unknown[] {
+  return (client.socket.conn as unknown as { writeBuffer: unknown[] }).writeBuffer;
+}
+
+/** The token's `exp` (already verified), in epoch milliseconds. */
+function expiryOf(token: string): number | undefined {
+  try {
+    const exp = decodeJwt(token).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
   }
 }
