@@ -122,6 +122,8 @@ describe('clinical safety at intake, S2 and closing, through the HTTP API', () =
       const created = await api.post(api.tokens.erc, '/api/d-tasks', body).expect(201);
       const again = await api.post(api.tokens.erc, '/api/d-tasks', body).expect(200);
       expect(again.body).toEqual({ taskId: created.body.taskId, status: 'waiting' });
+      // The municipality as the ERC may write it reads as the region's spelling: still the same body.
+      await api.post(api.tokens.erc, '/api/d-tasks', { ...body, municipality: 'oulu', address: ` ${body.address} ` }).expect(200);
       expect(await typesOf(created.body.taskId)).toEqual(['DTaskReceived']);
     });
 
