@@ -1,27 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
-import { AppConfig, InvalidConfigurationError, loadConfig } from './config/app-config';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/**
- * Dev mode mints a token of any role to anyone who asks: said loudly at every start, and louder
- * when `HOST` opens it beyond this machine.
- */
-export function devModeWarning(config: AppConfig): string | undefined {
-  if (config.AUTH_MODE !== 'dev') return undefined;
-  const lines = [
-    'WARNING: AUTH_MODE=dev. POST /api/auth/dev-token gives anyone who reaches this port a token of any role',
-    '(nurse, supervisor, admin, analyst) without a login, and the dev keys are public. Never use dev mode with',
-    'real patients: set AUTH_MODE=oidc with the county identity provider, PSEUDONYM_KEY and HOST.',
-  ];
-  if (!LOOPBACK_HOSTS.has(config.HOST)) {
-    lines.push(`WARNING: HOST=${config.HOST} opens dev mode beyond this machine: every computer on the network can sign in as any role.`);
-  } else {
-    lines.push(`Dev mode listens on ${config.HOST} only (set HOST to change this).`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+import { InvalidConfigurationError, loadConfig } from './config/app-config';
+import { devModeWarning } from './config/dev-mode';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -33,7 +13,7 @@ async function main(): Promise<void> {
   process.stdout.write(`dispatch-api listening on ${url.replace('[::1]', 'localhost')} (store: ${config.EVENTSTORE_URL ? 'EventStoreDB' : `SQLite in ${config.DATA_DIR}`}, auth: ${config.AUTH_MODE})\n`);
 }
 
-if (require.main === module) main().catch(failed);
+main().catch(failed);
 
 function failed(error: unknown): void {
   if (error instanceof InvalidConfigurationError) {

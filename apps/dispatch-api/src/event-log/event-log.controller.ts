@@ -8,9 +8,16 @@ import { EVENT_STORE } from '../event-store/event-store.module';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 
+const MAX_POSITION = 2n ** 64n - 1n;
+
 const EventLogQuery = z
   .object({
-    fromPosition: z.string().regex(/^\d{1,20}$/, 'must be a position string').optional(),
+    // A position as the store writes it: no leading zero, at most 2^64 - 1 (the store refuses others).
+    fromPosition: z
+      .string()
+      .regex(/^(0|[1-9][0-9]{0,19})$/, 'must be an event position as nextPosition gives it (decimal digits, no leading zero)')
+      .refine((position) => !/^[0-9]+$/.test(position) || BigInt(position) <= MAX_POSITION, 'must be an event position no greater than 18446744073709551615')
+      .optional(),
     limit: z.coerce.number().int().min(1).max(5000).default(500),
   })
   .strict();

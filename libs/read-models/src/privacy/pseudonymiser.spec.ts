@@ -1,4 +1,4 @@
-import { Pseudonymiser } from './pseudonymiser';
+import { Pseudonymiser, PseudonymKey, weakKeyReason } from './pseudonymiser';
 
 const received = {
   type: 'DTaskReceived',
@@ -43,5 +43,47 @@ describe('Pseudonymiser', () => {
     expect(unit.data).toEqual({ reason: 'unreachable', unitLevel: 'basic' });
     const cancel = pseudonymiser.event({ type: 'DTaskCancelled', data: { reason: 'Maija feels fine' }, metadata: {} });
     expect(cancel.data).toEqual({});
+  });
+
+  it('gives a phone the same pseudonym however it is written', () => {
+    const withPhone = (callbackPhone: string) => ({ ...received, data: { ...received.data, patient: { ageYears: 84 }, callbackPhone } });
+    const ref = (callbackPhone: string) => (pseudonymiser.event(withPhone(callbackPhone)).data as unknown as { patient: { ref: string } }).patient.ref;
+    const refs = new Set(['+358401234567', '+358 40 123 4567', '+358-40-123 4567', '+358 (40) 1234567'].map(ref));
+    expect(refs.size).toBe(1);
+    expect(ref('+358409999999')).not.toBe(ref('+358401234567'));
+  });
+
+  it('replaces staff ids by stable pseudonyms of the same key, and keeps the system actor', () => {
+    const claimed = pseudonymiser.event({ type: 'DTaskClaimed', data: { nurseId: 'nurse-anna' }, metadata: { actor: { id: 'nurse-anna', role: 'nurse' }, reason: 'x' } });
+    const accepted = pseudonymiser.event({ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'kotihoito-maija' }, metadata: { actor: { id: 'kotihoito-maija', role: 'partner' } } });
+    const timedOut = pseudonymiser.event({ type: 'HandoffTimedOut', data: { target: 'oulu-home-care' }, metadata: { actor: { id: 'system', role: 'system' } } });
+    const text = JSON.stringify([claimed, accepted, timedOut]);
+    for (const name of ['nurse-anna', 'kotihoito-maija']) expect(text).not.toContain(name);
+    const anna = pseudonymiser.staffPseudonym('nurse-anna');
+    expect(anna).toMatch(/^s-[0-9a-f]{24}$/);
+    expect(claimed).toMatchObject({ data: { nurseId: anna }, metadata: { actor: { id: anna, role: 'nurse' } } });
+    expect(accepted).toMatchObject({ data: { target: 'oulu-home-care', partnerId: pseudonymiser.staffPseudonym('kotihoito-maija') }, metadata: { actor: { role: 'partner' } } });
+    expect(timedOut.metadata).toEqual({ actor: { id: 'system', role: 'system' } });
+    expect(new Pseudonymiser('k'.repeat(32)).staffPseudonym('nurse-anna')).toBe(anna);
+    expect(new Pseudonymiser('x'.repeat(32)).staffPseudonym('nurse-anna')).not.toBe(anna);
+    expect(pseudonymiser.staffPseudonym('nurse-ben')).not.toBe(anna);
+  });
+});
+
+describe('PseudonymKey', () => {
+  it.each([
+    ['a'.repeat(32), /16 different characters/],
+    ['ab'.repeat(32), /16 different characters/],
+    ['0123456789abcde'.repeat(3), /16 different characters/],
+    ['short', /at least 32 bytes/],
+    ['x'.repeat(31), /at least 32 bytes/],
+  ])('refuses the weak key %j', (key, reason) => {
+    expect(weakKeyReason(key)).toMatch(reason);
+    expect(PseudonymKey.safeParse(key).success).toBe(false);
+  });
+
+  it('accepts a random key', () => {
+    expect(PseudonymKey.parse('county-secret-pseudonym-key-0123456789')).toBe('county-secret-pseudonym-key-0123456789');
+    expect(weakKeyReason('Zq8#vR2m!Lx9pT4w@Kc7nB1y$Hd6fJ3s')).toBeUndefined();
   });
 });

@@ -32,8 +32,18 @@ const RECENT_PSEUDONYMS = 10_000;
 const FREE_TEXT_FIELDS = new Set([
   'address', 'ercNotes', 'notes', 'symptoms', 'onset', 'tried', 'livingSituation', 'advice', 'safetyNet', 'handoffNote',
 ]);
+/** Fields naming a member of staff (a nurse, a partner's user): analysts see a pseudonym. */
+const STAFF_ID_FIELDS = new Set(['nurseId', 'partnerId']);
 /** `reason` is free text everywhere except where it is an enumerated cause. */
 const ENUMERATED_REASON_TYPES = new Set(['UnitRequested']);
+
+/**
+ * A callback number as one identity however it is written (`+358 40 123 4567`, `+358401234567`,
+ * `+358-40-123 4567`): the digits and a leading plus, as S4 matches second contacts.
+ */
+export function callbackPhoneKey(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}
 
 export interface EventView {
   type: string;
@@ -43,7 +53,9 @@ export interface EventView {
 
 /**
  * Analysts' view of events: the patient becomes a stable keyed-HMAC pseudonym (so second contacts
- * stay countable), and the phone number, address, exact location and free text are removed.
+ * stay countable), and the phone number, address, exact location and free text are removed. Staff
+ * (the actor of each event, the nurse of a claim, the partner of a handoff) become pseudonyms of
+ * the same key, stable, so measures by nurse stay countable without naming anyone.
  */
 export class Pseudonymiser {
   /** Recent identities' pseudonyms: a task's patient is looked up at its intake and at every fold of it. */
@@ -61,6 +73,11 @@ export class Pseudonymiser {
     return pseudonym;
   }
 
+  /** A member of staff's pseudonym (`s-…`): never equal to a patient's, stable under one key. */
+  staffPseudonym(id: string): string {
+    return `s-${this.pseudonym(`staff:${id}`).slice(2)}`;
+  }
+
   event<E extends EventView>(event: E): E {
     return { ...event, data: this.data(event.type, event.data), metadata: this.metadata(event.metadata) };
   }
@@ -72,7 +89,7 @@ export class Pseudonymiser {
       if (FREE_TEXT_FIELDS.has(key)) continue;
       if (key === 'reason' && !ENUMERATED_REASON_TYPES.has(type)) continue;
       if (key === 'callbackPhone' || key === 'location') continue;
-      out[key] = value;
+      out[key] = STAFF_ID_FIELDS.has(key) && typeof value === 'string' ? this.staffPseudonym(value) : value;
     }
     if (type === 'DTaskReceived') out.patient = this.patient(data);
     return out;
@@ -81,7 +98,12 @@ export class Pseudonymiser {
   private patient(data: Record<string, unknown>): Record<string, unknown> {
     const patient = isRecord(data.patient) ? data.patient : {};
     // Without a personal identity code the callback number is the best stable identity we have.
-    const identity = typeof patient.personId === 'string' ? `pid:${patient.personId}` : `tel:${String(data.callbackPhone ?? data.taskId)}`;
+    const identity =
+      typeof patient.personId === 'string'
+        ? `pid:${patient.personId}`
+        : typeof data.callbackPhone === 'string'
+          ? callbackPhoneKey(data.callbackPhone)
+          : `task:${String(data.taskId)}`;
     const view: Record<string, unknown> = { ref: this.pseudonym(identity) };
     if (typeof patient.ageYears === 'number') view.ageYears = patient.ageYears;
     if (typeof patient.sex === 'string') view.sex = patient.sex;
@@ -89,8 +111,12 @@ export class Pseudonymiser {
   }
 
   private metadata(metadata: unknown): unknown {
-    if (!isRecord(metadata) || !('reason' in metadata)) return metadata;
+    if (!isRecord(metadata)) return metadata;
     const { reason: _, ...rest } = metadata;
+    // The system's policies are no person; every user is.
+    if (isRecord(rest.actor) && typeof rest.actor.id === 'string' && rest.actor.role !== 'system') {
+      rest.actor = { ...rest.actor, id: this.staffPseudonym(rest.actor.id) };
+    }
     return rest;
   }
 }
