@@ -1,6 +1,8 @@
+import { DTaskState, initialState } from '@dtask/domain';
 import { EventStore } from '@dtask/event-store';
 import { ManualClock, SystemClock, TimeSources } from '../apps/dispatch-api/src/clock/clock';
 import { DeadlineScheduler } from '../apps/dispatch-api/src/d-tasks/deadline-scheduler';
+import { TaskBoard } from '../apps/dispatch-api/src/d-tasks/task-board.read-model';
 import { EVENT_STORE } from '../apps/dispatch-api/src/event-store/event-store.module';
 import { adviceDecision, cast, intakeBody } from './support/dtask-api';
 import { startTestApp, TestApp } from './support/test-app';
@@ -63,6 +65,19 @@ describe('clinical safety at intake, S2 and closing, through the HTTP API', () =
       expect((await events(taskId))[0]!.data).not.toHaveProperty('receivedAtCorrected');
       await tick();
       expect((await queued(taskId)).flags).toEqual(['s2-alert']);
+    });
+
+    it('a task whose times cannot be read does not stop S2 for every other task', async () => {
+      const open = app.app.get(TaskBoard).open as Map<string, DTaskState>;
+      const bogus = '00000000-0000-4000-8000-000000000001';
+      open.set(bogus, { ...initialState, exists: true, taskId: bogus, receivedAt: 'not a time', revision: 0 });
+      try {
+        const taskId = await api.intake({ receivedAt: isoIn(-21) });
+        await tick();
+        expect((await queued(taskId)).flags).toEqual(['s2-alert']);
+      } finally {
+        open.delete(bogus);
+      }
     });
 
     it.each([

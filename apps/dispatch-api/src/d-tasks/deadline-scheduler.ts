@@ -52,12 +52,19 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     const now = this.clock.now();
     const due: { taskId: string; command: DTaskCommand }[] = [];
     for (const [taskId, state] of this.board.open) {
-      const types = new Set(
-        deadlinesOf(state, this.rules)
-          .filter((deadline) => Date.parse(deadline.dueAt) <= now.getTime())
-          .map((deadline) => commandForDeadline(deadline.kind))
-          .filter((type) => type !== undefined),
-      );
+      let types: Set<DTaskCommand['type']>;
+      try {
+        types = new Set(
+          deadlinesOf(state, this.rules)
+            .filter((deadline) => Date.parse(deadline.dueAt) <= now.getTime())
+            .map((deadline) => commandForDeadline(deadline.kind))
+            .filter((type) => type !== undefined),
+        );
+      } catch (error) {
+        // One task's unreadable times must not stop the deadlines of every other task.
+        this.logger.error(`deadlines of ${taskId} could not be computed: ${(error as Error).message}`);
+        continue;
+      }
       for (const type of types) due.push({ taskId, command: { type, at: now.toISOString(), actor: POLICY_ACTOR } as DTaskCommand });
     }
     let fired = 0;
