@@ -31,7 +31,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.SCHEDULER_INTERVAL_MS);
+    // A failed tick is logged and the next one tries again; it never becomes an unhandled rejection.
+    this.timer = setInterval(() => void this.tick().catch((error: unknown) => this.logger.error(`deadline tick failed: ${(error as Error)?.message ?? String(error)}`)), this.config.SCHEDULER_INTERVAL_MS);
     this.timer.unref();
   }
 
