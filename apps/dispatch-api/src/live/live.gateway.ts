@@ -70,6 +70,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
           if (!LIVE_ROLES.has(actor.role)) return next(new Error('forbidden'));
           socket.data.actor = actor;
           socket.data.expiresAtMs = expiryOf(token);
+          // The verifier allows clock skew around `exp`; a session channel opens only before it.
+          if (socket.data.expiresAtMs !== undefined && socket.data.expiresAtMs <= Date.now()) return next(new Error('unauthorized'));
           next();
         })
         .catch(() => next(new Error('unauthorized')));
