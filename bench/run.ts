@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as consoleOpen from './console-open';
 import * as eventStore from './event-store';
 import * as httpCommands from './http-commands';
 import * as liveLatency from './live-latency';
@@ -12,6 +13,8 @@ const SECTIONS: Record<string, { run(): Promise<Section> }> = {
   'http-commands': httpCommands,
   'live-latency': liveLatency,
   replay,
+  // A real browser on a generated year's store; skipped (saying so) where no Chromium is installed.
+  'console-open': consoleOpen,
 };
 
 const RESULTS = join(__dirname, '..', 'results', 'latest.json');
