@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/dispatch-api/src/bootstrap';
 import { Clock } from '../../apps/dispatch-api/src/clock/clock';
-import { loadConfig } from '../../apps/dispatch-api/src/config/app-config';
+import { loadConfig, SCHEDULER_INTERVAL_MAX_MS } from '../../apps/dispatch-api/src/config/app-config';
 
 export interface TestApp {
   app: INestApplication;
@@ -22,7 +22,13 @@ export interface TestApp {
 /** A real dispatch-api on a temp SQLite store, as `npm start` runs it, minus the port. */
 export async function startTestApp(env: Record<string, string> = {}, dataDir?: string, clock?: Clock): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'dtask-test-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: dir });
+  // Tests that drive the deadlines by hand with their own clock pass an interval of an hour, beyond
+  // the 60 s the service allows, so the timer never fires on its own: that one value is taken as
+  // given, every other setting is validated as at a real start.
+  const { SCHEDULER_INTERVAL_MS: interval, ...validated } = env;
+  const handDriven = interval !== undefined && Number(interval) > SCHEDULER_INTERVAL_MAX_MS;
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...validated, ...(interval !== undefined && !handDriven ? { SCHEDULER_INTERVAL_MS: interval } : {}), DATA_DIR: dir });
+  if (handDriven) config.SCHEDULER_INTERVAL_MS = Math.min(Number(interval), 2 ** 31 - 1);
   const app = await createApp(config, { clock });
   await app.init();
   const http = request(app.getHttpServer());

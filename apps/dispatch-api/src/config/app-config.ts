@@ -25,6 +25,9 @@ const SecretKey = z.string().superRefine((value, ctx) => {
 /** Settings whose values never appear in an error message or the admin view. */
 export const SECRET_SETTINGS: ReadonlySet<string> = new Set(['DEV_TOKEN_SECRET', 'PSEUDONYM_KEY']);
 
+/** The deadline scheduler checks at least once a minute: S2 and S6 fire at most this late. */
+export const SCHEDULER_INTERVAL_MAX_MS = 60_000;
+
 /** Loopback hosts, where plain http cannot be read or altered on the way. */
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -60,7 +63,7 @@ export const AppConfigSchema = z
     FOLLOW_UP_FAILED_ATTEMPTS: boundedInt(2, 1, 10, 'attempts'),
     AUTO_DISPATCH_UNIT_LEVEL: z.enum(['first-response', 'basic', 'advanced', 'single-responder']).default('basic'),
     ASSUMED_MISSION_MINUTES: boundedInt(75, 1, 720, 'minutes'),
-    SCHEDULER_INTERVAL_MS: boundedInt(1000, 100, 60_000, 'ms'),
+    SCHEDULER_INTERVAL_MS: boundedInt(1000, 100, SCHEDULER_INTERVAL_MAX_MS, 'ms'),
   })
   .superRefine((env, ctx) => {
     if (env.S2_ALERT_MINUTES >= env.S2_DISPATCH_MINUTES) {
