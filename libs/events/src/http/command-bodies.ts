@@ -21,10 +21,10 @@ import { REGION_MUNICIPALITIES, regionMunicipality } from './region-municipaliti
  * Fields analysts see as they are must carry no free text (a name, a diagnosis): each has the
  * shape of what it is, so a `Maija Meikäläinen, 040…` cannot pass as one.
  */
-/** The ERC's own task number: letters, digits and `-_.:`, with at least one digit, at most 48. */
+/** The ERC's own task number: letters, digits and `-_.:` (no spaces, no commas), at most 48. */
 export const ErcTaskId = z
   .string()
-  .regex(/^(?=[^0-9]*[0-9])[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/, 'must be an ERC task number such as 20261122-00042 (letters, digits and - _ . :, at most 48)');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/, 'must be an ERC task number such as 20261122-00042 (letters, digits and - _ . :, at most 48)');
 /** An EMS unit's call sign: an area prefix of letters and a number, such as OU-121 or OU 121. */
 export const UnitCallSign = z.string().regex(/^[A-ZÅÄÖ]{1,4}[ -]?[0-9]{1,4}[A-Z]?$/, 'must be a unit call sign such as OU-121');
 /** One of the region's municipalities, in the region's own spelling (the ERC may write `oulu`). */
