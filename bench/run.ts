@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as consoleOpen from './console-open';
 import * as eventStore from './event-store';
 import * as httpCommands from './http-commands';
+import * as liveClients from './live-clients';
 import * as liveLatency from './live-latency';
 import * as replay from './replay';
 import { Section } from './stats';
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, { run(): Promise<Section> }> = {
   'event-store': eventStore,
   'http-commands': httpCommands,
   'live-latency': liveLatency,
+  'live-clients': liveClients,
   replay,
   // A real browser on a generated year's store; skipped (saying so) where no Chromium is installed.
   'console-open': consoleOpen,

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { api, DeskState, QueueItem, Session } from './api';
 import { formatDuration, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
-import { LiveEvent } from './live';
 import { TaskPanel } from './TaskPanel';
 import { FlagChips, refusalText, taskCodeText } from './words';
 
@@ -11,8 +10,8 @@ import { FlagChips, refusalText, taskCodeText } from './words';
  * task under it, and the panel's own keys work the task (shown in the panel).
  */
 export function NurseDesk({
-  session, desk, lastEvent, selected, onSelect, onChanged,
-}: { session: Session; desk: DeskState; lastEvent?: LiveEvent; selected?: string; onSelect: (taskId: string | undefined) => void; onChanged: () => void }) {
+  session, desk, taskEvents, selected, onSelect, onChanged,
+}: { session: Session; desk: DeskState; taskEvents: EventTarget; selected?: string; onSelect: (taskId: string | undefined) => void; onChanged: () => void }) {
   const t = useT();
   const language = useLanguage();
   const [cursorTask, setCursorTask] = useState<string>();
@@ -138,7 +137,7 @@ export function NurseDesk({
       </section>
       <section className="card task" aria-label={t('decision')} ref={panel}>
         {selected ? (
-          <TaskPanel key={selected} session={session} taskId={selected} limits={desk.limits} lastEvent={lastEvent} onChanged={onChanged} onClose={() => onSelect(undefined)} />
+          <TaskPanel key={selected} session={session} taskId={selected} limits={desk.limits} taskEvents={taskEvents} onChanged={onChanged} onClose={() => onSelect(undefined)} />
         ) : (
           <p>{t('select')}</p>
         )}

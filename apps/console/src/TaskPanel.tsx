@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, HistoryEvent, Session, TaskDetail } from './api';
 import { helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
-import { coalesce, LiveEvent } from './live';
+import { coalesce } from './live';
 import { PatientHeader, receivedOf } from './PatientHeader';
 import { TaskOutcome } from './TaskOutcome';
 import { refusalText } from './words';
@@ -49,8 +49,8 @@ function newOpeningId(): string {
  * nothing typed for one task can be sent for another.
  */
 export function TaskPanel({
-  session, taskId, limits, lastEvent, onChanged, onClose,
-}: { session: Session; taskId: string; limits: DeskState['limits']; lastEvent?: LiveEvent; onChanged: () => void; onClose: () => void }) {
+  session, taskId, limits, taskEvents, onChanged, onClose,
+}: { session: Session; taskId: string; limits: DeskState['limits']; taskEvents: EventTarget; onChanged: () => void; onClose: () => void }) {
   const t = useT();
   const language = useLanguage();
   const [openingId] = useState(newOpeningId);
@@ -70,8 +70,10 @@ export function TaskPanel({
   }, [load]);
   // Refetch only when an event of this task's own stream arrives.
   useEffect(() => {
-    if (lastEvent?.streamId === `dtask-${taskId}`) refresh();
-  }, [lastEvent, taskId, refresh]);
+    const stream = `dtask-${taskId}`;
+    taskEvents.addEventListener(stream, refresh);
+    return () => taskEvents.removeEventListener(stream, refresh);
+  }, [taskEvents, taskId, refresh]);
 
   const municipality = task ? receivedOf(task).municipality : undefined;
   useEffect(() => {
@@ -113,6 +115,8 @@ export function TaskPanel({
   // Advice and redirects need a reached patient and a saved assessment; until then only a unit can be sent.
   const noUnitAllowed = reached && recorded.length > 0;
   const kind: DecisionKind = noUnitAllowed ? drafts.kind : 'send-unit';
+  // With a follow-up call pending, only the nurse who holds the task (or a supervisor) may close it.
+  const mayClose = canClose(task) && (mine || session.role === 'supervisor' || (!task.owner && !followUpOpen));
   const draftText = [drafts.symptoms, drafts.notes, drafts.advice, drafts.safetyNet, drafts.handoffNote, drafts.escalationReason].filter((text) => text.trim()).join('\n');
 
   function onKey(event: React.KeyboardEvent) {
@@ -125,7 +129,7 @@ export function TaskPanel({
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
     if (event.key === 'e') focus('[data-section=escalation] select');
     if (event.key === 'r' && canAct && mine) void send('release');
-    if (event.key === 'c' && task && canClose(task)) void send('close');
+    if (event.key === 'c' && mayClose) void send('close');
   }
 
   function decide() {
@@ -353,7 +357,7 @@ export function TaskPanel({
         </FollowUpCard>
       )}
 
-      {canClose(task) && (mine || !task.owner) && (
+      {mayClose && (
         <button className="secondary" onClick={() => void send('close')} data-testid="close-task" disabled={busy}>
           <kbd>c</kbd> {t('closeTask')}
         </button>

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api, DeskState, Session, whenUnauthorized } from './api';
 import { helsinkiTime } from './format';
 import { Language, LanguageContext, LANGUAGES, translate, useLanguage, useT } from './i18n';
-import { coalesce, ConnectionState, LiveEvent, useLive } from './live';
+import { coalesce, ConnectionState, useLive } from './live';
 import { NurseDesk } from './NurseDesk';
 import { PartnerView } from './PartnerView';
 import { SignIn } from './SignIn';
@@ -31,20 +31,26 @@ function ConnectionBanner({ state, liveSince }: { state: ConnectionState; liveSi
 /** Nurse and supervisor: one picture of the desk, loaded at every (re)connect and followed live. */
 function DeskConsole({ session, header }: { session: Session; header: (releaseOnSignOut: string[]) => React.ReactNode }) {
   const [desk, setDesk] = useState<DeskState>();
-  const [lastEvent, setLastEvent] = useState<LiveEvent>();
   const [selected, setSelected] = useState<string>();
-  const loadDesk = useCallback(async () => {
-    const state = await api<DeskState>(session, 'GET', '/api/desk');
-    setDesk(state);
-    return state.position;
-  }, [session]);
-  const refreshDesk = useMemo(() => coalesce(async () => void (await loadDesk()), 150), [loadDesk]);
+  // Every event reaches the panel of its own stream: none is lost between two renders.
+  const taskEvents = useMemo(() => new EventTarget(), []);
+  const loadDesk = useCallback(
+    async (withLoad: boolean) => {
+      // The supervisor's load comes with the picture at (re)connect; after that the live channel pushes it.
+      const state = await api<DeskState>(session, 'GET', withLoad && session.role === 'supervisor' ? '/api/desk?load=1' : '/api/desk');
+      setDesk((previous) => ({ ...state, load: state.load ?? previous?.load }));
+      return state.position;
+    },
+    [session],
+  );
+  const refreshDesk = useMemo(() => coalesce(async () => void (await loadDesk(false)), 150), [loadDesk]);
   const { state, load, liveSince } = useLive(session, {
     start: 'position',
-    loadState: loadDesk,
+    loadState: () => loadDesk(true),
     onEvent: (event) => {
-      setLastEvent(event);
-      if (event.streamId.startsWith('dtask-')) refreshDesk();
+      if (!event.streamId.startsWith('dtask-')) return;
+      taskEvents.dispatchEvent(new Event(event.streamId));
+      refreshDesk();
     },
   });
   const mine = desk?.claimed.filter((task) => task.owner === session.sub).map((task) => task.taskId) ?? [];
@@ -58,7 +64,7 @@ function DeskConsole({ session, header }: { session: Session; header: (releaseOn
       ) : (
         <div className={state === 'live' ? undefined : 'stale'}>
           {session.role === 'supervisor' && <SupervisorWall session={session} load={load ?? desk.load} connected={state === 'live'} onOpenTask={setSelected} />}
-          <NurseDesk session={session} desk={desk} lastEvent={lastEvent} selected={selected} onSelect={setSelected} onChanged={refreshDesk} />
+          <NurseDesk session={session} desk={desk} taskEvents={taskEvents} selected={selected} onSelect={setSelected} onChanged={refreshDesk} />
         </div>
       )}
     </>

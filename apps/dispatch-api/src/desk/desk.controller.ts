@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SafetyRules } from '@dtask/domain';
 import { Actor } from '../auth/actor';
@@ -10,10 +10,16 @@ import { SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
 import { TaskBoard } from '../d-tasks/task-board.read-model';
 import { LoadService } from '../load/load.service';
 import { AllStreamFollower } from '../projections/projection-host';
+import { z } from 'zod';
+import { ApiZodQuery } from '../http/openapi';
+import { zodPipe } from '../http/zod-validation.pipe';
+
+/** `load=1`: a supervisor's console asks for the load once, at (re)connect; the live channel pushes it after that. */
+const DeskQuery = z.object({ load: z.enum(['0', '1']).optional() }).strict();
 
 /**
  * The console's opening picture in one request: the queue, the claimed tasks, the supervisor's
- * load and the `$all` position they were read at, so the live channel follows on from exactly
+ * load (when asked) and the `$all` position they were read at, so the live channel follows on from exactly
  * there instead of replaying history. No personal data: the queue carries none.
  */
 @ApiTags('desk')
@@ -32,7 +38,8 @@ export class DeskController {
   @Get()
   @Roles(...NURSE_ROLES)
   @Header('Cache-Control', 'no-store')
-  async state(@CurrentActor() actor: Actor) {
+  @ApiZodQuery(DeskQuery)
+  async state(@CurrentActor() actor: Actor, @Query(zodPipe(DeskQuery)) query: z.infer<typeof DeskQuery>) {
     await this.follower.waitFor(this.executor.lastWrittenPosition);
     // From here on synchronous: the follower cannot move between reading the views and the position.
     const now = this.clock.now();
@@ -41,7 +48,7 @@ export class DeskController {
       at: now.toISOString(),
       queue: this.board.queue(now, {}),
       claimed: this.board.queue(now, { status: 'claimed' }),
-      ...(actor.role === 'supervisor' ? { load: this.load.snapshot() } : {}),
+      ...(actor.role === 'supervisor' && query.load === '1' ? { load: this.load.snapshot() } : {}),
       limits: {
         s1FailedAttempts: this.rules.s1FailedAttempts,
         s1MinutesAfterFirstFailure: this.rules.s1MinutesAfterFirstFailure,

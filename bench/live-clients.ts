@@ -1,0 +1,125 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, Socket } from 'socket.io-client';
+import { median, percentileOf, Section } from './stats';
+
+const CLIENTS = 1000;
+const STALLED = 20;
+const TASKS_PER_SECOND = 20;
+const RUN_SECONDS = 15;
+const RUNS = 3;
+/** A store with history, as the red team's (≈ 360,000 events): stalled clients subscribe from its start. */
+const HISTORY_TASKS = Number(process.env.BENCH_LIVE_HISTORY_TASKS ?? 36_000);
+const PORT = 39_219;
+const URL = `http://127.0.0.1:${PORT}`;
+const ROOT = join(__dirname, '..', '..');
+
+function start(command: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function startService(dataDir: string): Promise<ChildProcess> {
+  const child = start([join(ROOT, 'apps', 'dispatch-api', 'dist', 'main.js')], { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
+    child.on('exit', (code) => reject(new Error(`dispatch-api exited ${code}`)));
+  });
+  return child;
+}
+
+async function token(sub: string): Promise<string> {
+  const response = await fetch(`${URL}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, role: 'nurse' }) });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** The service's resident memory, from /proc. */
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'))!;
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+/** The TCP socket under a socket.io client: pausing it is a console that stops reading. */
+const tcpOf = (socket: Socket) => (socket.io.engine.transport as unknown as { ws: { _socket: { pause(): void } } }).ws._socket;
+
+/**
+ * 1,000 consoles follow live while the simulator drives 20 tasks/s, and 20 more subscribe from the
+ * start of a store with history and stop reading: event-to-client latency of the live ones, and the
+ * service's peak memory (the stalled ones must not make it buffer their backlog).
+ */
+async function oneRun(dataDir: string): Promise<{ p50: number; p99: number; deliveries: number; peakRssMb: number; stalledDropped: number }> {
+  const service = await startService(dataDir);
+  const sockets: Socket[] = [];
+  let peakRssMb = rssMb(service.pid!);
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(service.pid!))), 200);
+  try {
+    const latencies: number[] = [];
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => token(`nurse-live-${i}`)));
+    let stalledDropped = 0;
+    for (let i = 0; i < STALLED; i += 1) {
+      const socket = io(`${URL}/live`, { auth: { token: tokens[i % tokens.length] }, transports: ['websocket'], forceNew: true, reconnection: false });
+      socket.on('disconnect', () => (stalledDropped += 1));
+      sockets.push(socket);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.emit('subscribe', {});
+      tcpOf(socket).pause();
+    }
+    const live: Socket[] = [];
+    for (let i = 0; i < CLIENTS; i += 1) {
+      const socket = io(`${URL}/live`, { auth: { token: tokens[i % tokens.length] }, transports: ['websocket'], forceNew: true, reconnection: false });
+      socket.on('event', (event: { metadata: { occurredAt: string } }) => latencies.push(Date.now() - Date.parse(event.metadata.occurredAt)));
+      live.push(socket);
+    }
+    sockets.push(...live);
+    await Promise.all(live.map((socket) => new Promise<void>((resolve) => socket.once('connect', () => (socket.emit('subscribe', { fromNow: true }), resolve())))));
+    const simulator = start([join(ROOT, 'apps', 'simulator', 'dist', 'main.js'), '--url', URL, '--rate', String(TASKS_PER_SECOND), '--speedup', '120', '--duration', String(RUN_SECONDS), '--nurses', '8'], {});
+    await new Promise((resolve) => simulator.once('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return { p50: percentileOf(latencies, 50), p99: percentileOf(latencies, 99), deliveries: latencies.length, peakRssMb, stalledDropped };
+  } finally {
+    clearInterval(sampler);
+    for (const socket of sockets) socket.close();
+    service.kill('SIGTERM');
+    await new Promise((resolve) => service.once('exit', resolve));
+  }
+}
+
+export async function run(): Promise<Section> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dtask-live-clients-'));
+  try {
+    const generator = start([join(ROOT, 'apps', 'simulator', 'dist', 'main.js'), '--generate-year', '--tasks', String(HISTORY_TASKS), '--data-dir', dataDir], {});
+    let printed = '';
+    generator.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    await new Promise((resolve) => generator.once('exit', resolve));
+    const history = { events: Number(/(\d+) events/.exec(printed)?.[1] ?? NaN) };
+    const runs = [];
+    for (let i = 0; i < RUNS; i += 1) runs.push(await oneRun(dataDir));
+    const p99 = median(runs.map((r) => r.p99));
+    const peak = Math.max(...runs.map((r) => r.peakRssMb));
+    return {
+      name: 'live-clients',
+      measuredAt: new Date().toISOString(),
+      machine: `${require('node:os').cpus().length} cores, Node ${process.version}`,
+      figures: [
+        { name: `event-to-client latency p50, ${CLIENTS} live clients, ${TASKS_PER_SECOND} tasks/s`, value: Math.round(median(runs.map((r) => r.p50))), unit: 'ms' },
+        { name: `event-to-client latency p99, ${CLIENTS} live clients`, value: Math.round(p99), unit: 'ms', target: '< 100', met: p99 < 100 },
+        { name: `service peak memory with ${STALLED} stalled clients on ${history.events} events`, value: Math.round(peak), unit: 'MB', target: '< 1024', met: peak < 1024 },
+      ],
+      details: {
+        runs: runs.map((r) => ({ p50: Math.round(r.p50), p99: Math.round(r.p99), deliveries: r.deliveries, peakRssMb: Math.round(r.peakRssMb), stalledDropped: r.stalledDropped })),
+        historyEvents: history.events,
+        measuredFrom: 'metadata.occurredAt (command time, just before the append) to receipt; the load generator shares the two cores',
+      },
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  run().then((section) => console.log(JSON.stringify(section, null, 2)), (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
