@@ -2,3 +2,4 @@ export * from './port';
 export * from './open-event-store';
 export { SqliteEventStore, SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export * from './read-all-events';
+export { backupStore, restoreStore, verifyBackup, BackupSummary } from './sqlite/backup';
