@@ -41,6 +41,9 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/reports/charts', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/export/events.ndjson', roles: ['analyst'], body: false },
   { method: 'get', path: '/api/export/measures.csv', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/desk', roles: NURSE, body: false },
+  { method: 'get', path: '/api/reports/span', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/metrics', roles: ['admin'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];

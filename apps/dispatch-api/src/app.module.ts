@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DTasksModule } from './d-tasks/d-tasks.module';
 import { DeskModule } from './desk/desk.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { EventLogModule } from './event-log/event-log.module';
 import { ExportsModule } from './exports/exports.module';
 import { LoadModule } from './load/load.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ReportsModule,
         LoadModule,
         DeskModule,
+        MetricsModule,
         EventLogModule,
         ReplayModule,
         ExportsModule,

@@ -20,6 +20,8 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(DeadlineScheduler.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  /** For /metrics: deadlines found due at the last tick, and commands fired or failed since start, by type. */
+  readonly stats = { dueAtLastTick: 0, fired: new Map<string, number>(), failed: 0 };
 
   constructor(
     private readonly board: TaskBoard,
@@ -68,13 +70,20 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       }
       for (const type of types) due.push({ taskId, command: { type, at: now.toISOString(), actor: POLICY_ACTOR } as DTaskCommand });
     }
+    this.stats.dueAtLastTick = due.length;
     let fired = 0;
     for (const { taskId, command } of due) {
       try {
         const outcome = await this.executor.execute(taskId, command, globalThis.crypto.randomUUID());
-        if (outcome.events.length > 0) fired += 1;
+        if (outcome.events.length > 0) {
+          fired += 1;
+          this.stats.fired.set(command.type, (this.stats.fired.get(command.type) ?? 0) + 1);
+        }
       } catch (error) {
-        if (!(error instanceof ConflictError)) this.logger.error(`deadline ${command.type} for ${taskId} failed: ${(error as Error).message}`);
+        if (!(error instanceof ConflictError)) {
+          this.stats.failed += 1;
+          this.logger.error(`deadline ${command.type} for ${taskId} failed: ${(error as Error).message}`);
+        }
       }
     }
     return fired;

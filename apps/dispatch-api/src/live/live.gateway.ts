@@ -100,6 +100,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return this.clients.size;
   }
 
+  /** Packets waiting to be written, over every client and the most any one client has (for /metrics). */
+  unreadPackets(): { total: number; largest: number } {
+    let total = 0;
+    let largest = 0;
+    for (const client of this.clients.values()) {
+      const waiting = unread(client);
+      total += waiting;
+      largest = Math.max(largest, waiting);
+    }
+    return { total, largest };
+  }
+
   /** Supervisors' live load snapshots go through here. */
   broadcastToRole(role: string, eventName: string, payload: unknown): void {
     for (const client of this.clients.values()) if (client.actor.role === role) client.socket.emit(eventName, payload);
