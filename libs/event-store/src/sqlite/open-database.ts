@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EventStoreUnavailableError } from '../port';
+import { EventStoreDamagedError } from './errors';
 import { migrate } from './schema';
 
 export type Synchronous = 'FULL' | 'NORMAL';
@@ -18,7 +19,7 @@ export function openDatabase(fileName: string, synchronous: Synchronous): Databa
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') throw new RangeError(`synchronous must be FULL or NORMAL, not ${String(synchronous)}`);
   let db: Database.Database | undefined;
   try {
-    if (fileName !== ':memory:') mkdirSync(dirname(fileName), { recursive: true });
+    if (fileName !== ':memory:') createPrivately(fileName);
     db = new Database(fileName);
     // First, so that switching to WAL waits for another process instead of failing.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -28,10 +29,41 @@ export function openDatabase(fileName: string, synchronous: Synchronous): Databa
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('cache_size = -65536');
+    if (fileName !== ':memory:') checkIntegrity(db, fileName);
     migrate(db);
     return db;
   } catch (error) {
     db?.close();
+    if (error instanceof EventStoreDamagedError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) throw damaged(fileName, code, error);
     throw new EventStoreUnavailableError(`cannot open the event store at ${fileName}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * The folder and the file hold patients' data: created owner-only (0700, 0600). SQLite gives its
+ * -wal and -shm files the main file's permissions.
+ */
+function createPrivately(fileName: string): void {
+  mkdirSync(dirname(fileName), { recursive: true, mode: 0o700 });
+  if (!existsSync(fileName)) closeSync(openSync(fileName, 'a', 0o600));
+}
+
+/**
+ * A damaged file would otherwise be found only when a read reaches the broken page, maybe in the
+ * middle of a shift. `quick_check` reads every page once (seconds for a year of events) at start.
+ */
+function checkIntegrity(db: Database.Database, fileName: string): void {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+  if (problems.length > 0) throw damaged(fileName, problems.join('; '));
+}
+
+function damaged(fileName: string, finding: string, cause?: unknown): EventStoreDamagedError {
+  return new EventStoreDamagedError(
+    `the event store file ${fileName} is damaged (${finding}). Do not write to it: stop every process using it, ` +
+      `restore ${fileName} from the latest backup (removing any ${fileName}-wal and ${fileName}-shm beside it), then start again`,
+    { cause },
+  );
 }

@@ -15,6 +15,7 @@ import {
 } from '../port';
 import { SqliteAllSubscription } from './all-subscription';
 import { ChangeSignal } from './change-signal';
+import { toPortError } from './errors';
 import { GroupCommit } from './group-commit';
 import { openDatabase, Synchronous } from './open-database';
 import { parsePosition, toRecordedEvent } from './rows';
@@ -50,13 +51,9 @@ export class SqliteEventStore implements EventStore {
       this.changes.notify();
     });
     this.checkpoints = {
-      load: async (name) => {
-        this.ensureOpen();
-        return this.statements.loadCheckpoint.get(name) ?? undefined;
-      },
+      load: async (name) => this.reading('load a checkpoint', () => this.statements.loadCheckpoint.get(name) ?? undefined),
       store: async (name, position) => {
-        this.ensureOpen();
-        this.statements.storeCheckpoint.run(name, position);
+        this.reading('store a checkpoint', () => this.statements.storeCheckpoint.run(name, position));
       },
     };
   }
@@ -74,20 +71,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    this.ensureOpen();
-    const rows = this.statements.readStream.all({ streamId, fromRevision: options.fromRevision ?? 0, maxCount: options.maxCount ?? -1 });
-    return rows.map(toRecordedEvent);
+    return this.reading('read a stream', () =>
+      this.statements.readStream.all({ streamId, fromRevision: options.fromRevision ?? 0, maxCount: options.maxCount ?? -1 }).map(toRecordedEvent),
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllBatch> {
-    this.ensureOpen();
-    return this.readAllNow(options);
+    return this.reading('read $all', () => this.readAllNow(options));
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     this.ensureOpen();
     const subscription: SqliteAllSubscription = new SqliteAllSubscription(
-      (batchOptions) => this.readFollowing(batchOptions),
+      (batchOptions) => this.reading('read $all', () => this.readFollowing(batchOptions)),
       this.changes,
       () => this.open,
       options.fromPosition,
@@ -99,14 +95,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<string | undefined> {
-    this.ensureOpen();
-    const head = this.statements.headPosition.get();
+    const head = this.reading('read its head', () => this.statements.headPosition.get());
     return head === null || head === undefined ? undefined : String(head);
   }
 
   async ping(): Promise<void> {
-    this.ensureOpen();
-    this.statements.ping.get();
+    this.reading('answer', () => this.statements.ping.get());
   }
 
   async close(): Promise<void> {
@@ -133,6 +127,16 @@ export class SqliteEventStore implements EventStore {
     const events = rows.map(toRecordedEvent);
     const last = events[events.length - 1];
     return { events, lastPosition: last ? last.position : options.fromPosition, isEnd: events.length < maxCount };
+  }
+
+  /** A read on a closed store, a locked or damaged file fails as unavailable (503), never as a bug (500). */
+  private reading<T>(action: string, read: () => T): T {
+    this.ensureOpen();
+    try {
+      return read();
+    } catch (error) {
+      throw toPortError(error, action);
+    }
   }
 
   private ensureOpen(): void {
