@@ -1,51 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
+import { ARTIFACTS, BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
-import { startTestApp, TestApp } from '../support/test-app';
-
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 describe('console in a real browser', () => {
-  let app: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
+  let target: BrowserApp;
   let api: Awaited<ReturnType<typeof cast>>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    app = await startTestApp();
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    api = await cast(app);
-    browser = await launchChromium();
+    target = await startBrowserApp();
+    api = await cast(target.app);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => target?.close());
 
-  async function signIn(page: Page, user: string, role: string) {
-    await page.goto(baseUrl);
-    await page.getByRole('button', { name: 'EN' }).click();
-    await page.fill('input[name=user]', user);
-    await page.selectOption('select[name=role]', role);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
-  }
 
   it('a nurse triages a task to phone advice while a supervisor watches the wall change live', async () => {
     const taskId = await api.intake({ municipality: 'Oulu', patient: { ageYears: 82 } });
-    const nurseContext = await browser.newContext();
-    const supervisorContext = await browser.newContext();
-    const nurse = await nurseContext.newPage();
-    const supervisor = await supervisorContext.newPage();
-    await signIn(nurse, 'nurse-anna', 'nurse');
-    await signIn(supervisor, 'super-sari', 'supervisor');
+    const { context: nurseContext, page: nurse } = await signIn(target, 'nurse-anna', 'nurse');
+    const { context: supervisorContext, page: supervisor } = await signIn(target, 'super-sari', 'supervisor');
 
     const wallQueue = supervisor.getByTestId('wall-queue-length');
     await wallQueue.filter({ hasText: /^[1-9]/ }).waitFor();
@@ -78,9 +49,7 @@ describe('console in a real browser', () => {
   }, 60_000);
 
   it('shows a lost connection, then catches up with what happened meanwhile', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, 'nurse-cai', 'nurse');
+    const { context, page } = await signIn(target, 'nurse-cai', 'nurse');
     await context.setOffline(true);
     await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'reconnecting.png') });
@@ -93,9 +62,7 @@ describe('console in a real browser', () => {
 
   it('a red flag turns the decision panel into escalation', async () => {
     const taskId = await api.intake();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, 'nurse-ben', 'nurse');
+    const { context, page } = await signIn(target, 'nurse-ben', 'nurse');
     await page.locator(`tr[data-task-id="${taskId}"]`).getByRole('button', { name: 'Claim' }).click();
     const panel = page.getByTestId('task-panel');
     await panel.locator('button[data-outcome="reached"]').click();

@@ -1,48 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { adviceDecision, cast } from '../support/dtask-api';
-import { startTestApp, TestApp } from '../support/test-app';
-
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+import { Page } from 'playwright-core';
+import { SqliteEventStore } from '@dtask/event-store';
+import { generateYear } from '../../apps/simulator/src/generate-year';
+import { ARTIFACTS, BrowserApp, signIn as signInTo, startBrowserApp } from '../support/browser-app';
+import { adviceDecision, cast, intakeBody } from '../support/dtask-api';
+import { startTestApp } from '../support/test-app';
 
 /** The nurse's desk as a nurse uses it, in a real browser against the real service and store. */
 describe('nurse desk in a real browser', () => {
-  let app: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
+  let target: BrowserApp;
   let api: Awaited<ReturnType<typeof cast>>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    app = await startTestApp();
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    api = await cast(app);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    target = await startBrowserApp();
+    api = await cast(target.app);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => target?.close());
 
-  async function signIn(user: string, role = 'nurse', url = baseUrl): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.getByRole('button', { name: 'EN' }).click();
-    await page.fill('input[name=user]', user);
-    await page.selectOption('select[name=role]', role);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
-    return { context, page };
-  }
-
+  const signIn = (user: string, role = 'nurse') => signInTo(target, user, role);
   const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
   const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
   const history = async (taskId: string) => (await api.get(api.tokens.supervisor, `/api/d-tasks/${taskId}`).expect(200)).body.history as { type: string; data: Record<string, unknown> }[];
@@ -222,7 +199,7 @@ describe('nurse desk in a real browser', () => {
     await page.waitForTimeout(800);
     const auditReads = async () => {
       const { EVENT_STORE } = await import('../../apps/dispatch-api/src/event-store/event-store.module');
-      const store = app.app.get(EVENT_STORE) as { readStream(id: string): Promise<{ type: string }[]> };
+      const store = target.app.app.get(EVENT_STORE) as { readStream(id: string): Promise<{ type: string }[]> };
       return (await store.readStream(`audit-dtask-${taskId}`)).filter((event) => event.type === 'PersonalDataAccessed').length;
     };
     expect(await auditReads()).toBe(1);
@@ -236,12 +213,12 @@ describe('nurse desk in a real browser', () => {
 
   it('after a reconnect shows what another process wrote to the store meanwhile', async () => {
     const { context, page } = await signIn('nurse-offline');
+    const app = target.app;
     await context.setOffline(true);
     await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
     // A second service instance on the same store file writes while this console is away.
     const other = await startTestApp({}, app.dataDir);
     const otherErc = await other.tokenFor('erc', 'erica-2');
-    const { intakeBody } = await import('../support/dtask-api');
     const written = await other.http.post('/api/d-tasks').set('Authorization', `Bearer ${otherErc}`).send(intakeBody({ municipality: 'Ii' })).expect(201);
     await other.stop();
     await context.setOffline(false);
@@ -253,32 +230,19 @@ describe('nurse desk in a real browser', () => {
 
 /** A console opening on a store that holds a generated year: it loads the present, it does not replay the past. */
 describe('console on a generated year', () => {
-  let app: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
+  let target: BrowserApp;
 
   beforeAll(async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { SqliteEventStore } = await import('@dtask/event-store');
-    const { generateYear } = await import('../../apps/simulator/src/generate-year');
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
     const dir = mkdtempSync(join(tmpdir(), 'dtask-year-console-'));
     const store = new SqliteEventStore({ fileName: join(dir, 'events.db'), synchronous: 'NORMAL' });
     await generateYear({ store, tasks: 4000, startMs: Date.now() - 365 * 86_400_000, seed: 7 });
     await store.close();
-    app = await startTestApp({}, dir);
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    target = await startBrowserApp({}, dir);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => target?.close());
 
   it.each(['nurse', 'supervisor'])('a %s console goes live from one desk picture, with no event of the year sent to it', async (role) => {
-    const context = await browser.newContext();
+    const context = await target.browser.newContext();
     const page = await context.newPage();
     const apiRequests: string[] = [];
     let eventFrames = 0;
@@ -286,7 +250,7 @@ describe('console on a generated year', () => {
       if (new URL(request.url()).pathname.startsWith('/api/')) apiRequests.push(new URL(request.url()).pathname);
     });
     page.on('websocket', (socket) => socket.on('framereceived', (frame) => void (String(frame.payload).includes('"event"') && (eventFrames += 1))));
-    await page.goto(baseUrl);
+    await page.goto(target.baseUrl);
     await page.getByRole('button', { name: 'EN' }).click();
     await page.fill('input[name=user]', `${role}-year`);
     await page.selectOption('select[name=role]', role);
@@ -299,10 +263,9 @@ describe('console on a generated year', () => {
     expect(consoleRequests.every((path) => ['/api/desk', '/api/load/history'].includes(path))).toBe(true);
 
     // What happens next arrives live, and costs the console a refetch of the desk, not a replay.
-    const erc = await app.tokenFor('erc', 'erica-year');
-    const { intakeBody } = await import('../support/dtask-api');
+    const erc = await target.app.tokenFor('erc', 'erica-year');
     const before = apiRequests.length;
-    const taskId = (await app.http.post('/api/d-tasks').set('Authorization', `Bearer ${erc}`).send(intakeBody()).expect(201)).body.taskId;
+    const taskId = (await target.app.http.post('/api/d-tasks').set('Authorization', `Bearer ${erc}`).send(intakeBody()).expect(201)).body.taskId;
     await page.locator(`tr[data-task-id="${taskId}"]`).waitFor();
     await page.waitForTimeout(400);
     expect(eventFrames).toBe(1);

@@ -1,35 +1,26 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, BrowserApp, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const SHOTS = '/tmp/shots/partner';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 describe('the receiving service answers a redirect in a real browser', () => {
-  let app: TestApp;
+  let target: BrowserApp;
   let baseUrl: string;
   let browser: Browser;
   let api: Awaited<ReturnType<typeof cast>>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
-    mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(SHOTS, { recursive: true });
-    app = await startTestApp();
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    api = await cast(app);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+    target = await startBrowserApp();
+    ({ baseUrl, browser } = target);
+    api = await cast(target.app);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => target?.close());
 
   /** Claimed, reached and assessed by nurse-anna, not yet decided. */
   async function assessed(overrides: Record<string, unknown>, symptoms: string) {

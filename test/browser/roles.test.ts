@@ -1,35 +1,28 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { BrowserApp, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
-import { launchChromium } from '../support/chromium';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 const SHOTS = process.env.SHOTS_DIR ?? join(__dirname, '..', 'artifacts');
 type Language = 'fi' | 'sv' | 'en';
 
 /** The dev-mode sign-in for every role, the ERC's intake and cancel, and the admin's view. */
 describe('sign-in, ERC and admin views in a real browser', () => {
-  let app: TestApp;
+  let target: BrowserApp;
   let baseUrl: string;
   let browser: Browser;
+  let app: TestApp;
   let api: Awaited<ReturnType<typeof cast>>;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-console-if-stale.js')], { stdio: 'ignore' });
     mkdirSync(SHOTS, { recursive: true });
-    app = await startTestApp({ SCHEDULER_INTERVAL_MS: '60000' });
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    target = await startBrowserApp({ SCHEDULER_INTERVAL_MS: '60000' });
+    ({ baseUrl, browser, app } = target);
     api = await cast(app);
-    browser = await launchChromium();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => target?.close());
 
   /** A page in `language`, as a returning user left it (localStorage). */
   async function open(language: Language, viewport = { width: 1366, height: 768 }): Promise<Page> {
