@@ -162,7 +162,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, BeforeApplicat
     if (models.length === 0) return undefined;
     const read = this.snapshots.read(models);
     if (read.kind === 'none') return undefined;
-    const refusal = read.kind === 'refused' ? read.reason : await this.mismatch(read.snapshot, head);
+    const refusal = read.kind === 'refused' ? read.reason : await this.mismatch(read.snapshot, head).catch((error: Error) => `it could not be checked (${error.message})`);
     if (refusal === undefined && read.kind === 'usable') {
       try {
         for (const model of models) model.loadState(read.snapshot.states.get(model.snapshotName));
@@ -179,7 +179,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, BeforeApplicat
   private async mismatch({ binding }: SnapshotCandidate, head: string | undefined): Promise<string | undefined> {
     if (head === undefined || this.storeId === undefined) return 'the event store is empty';
     if (binding.storeId !== this.storeId) return 'it was made from another event store';
-    if (!/^\d{1,20}$/.test(binding.position)) return 'its position is not a position';
+    if (!/^[1-9]\d{0,19}$/.test(binding.position)) return 'its position is not a position';
     if (comparePositions(binding.position, head) > 0) return `its position ${binding.position} is ahead of the store's last event ${head} (an older events.db?)`;
     const atPosition = (await this.store.readAll({ fromPosition: String(BigInt(binding.position) - 1n), maxCount: 1 })).events[0];
     if (atPosition?.position !== binding.position || atPosition.eventId !== binding.eventId) {

@@ -82,20 +82,22 @@ export class ReadModelSnapshots {
       return { kind: 'refused', reason: 'it is not a snapshot of this version of the service' };
     }
     const bodyText = text.slice(newline + 1);
-    if (!this.verify(bodyText, header.hmac)) {
-      return { kind: 'refused', reason: 'its checksum does not match its content (edited, damaged, or written under another pseudonym key)' };
-    }
-    let body: SnapshotBody;
+    let body: SnapshotBody | undefined;
     try {
       body = JSON.parse(bodyText) as SnapshotBody;
     } catch {
-      return { kind: 'refused', reason: 'its content is not JSON' };
+      body = undefined;
+    }
+    // Looked at before the checksum (keyed by the same key) only to say why the file is refused.
+    const claimed = isRecord(body) && isRecord(body.binding) ? body.binding.keyFingerprint : undefined;
+    if (typeof claimed === 'string' && claimed !== this.keyFingerprint) return { kind: 'refused', reason: 'it was made under another pseudonym key' };
+    if (!this.verify(bodyText, header.hmac)) {
+      return { kind: 'refused', reason: 'its checksum does not match its content (edited or damaged)' };
     }
     const binding = isRecord(body) && isRecord(body.binding) ? body.binding : undefined;
-    if (!binding || !['storeId', 'position', 'eventId', 'keyFingerprint'].every((field) => typeof binding[field] === 'string') || !isRecord(body.models)) {
+    if (!body || !binding || !['storeId', 'position', 'eventId', 'keyFingerprint'].every((field) => typeof binding[field] === 'string') || !isRecord(body.models)) {
       return { kind: 'refused', reason: 'it is not shaped as a snapshot' };
     }
-    if (binding.keyFingerprint !== this.keyFingerprint) return { kind: 'refused', reason: 'it was made under another pseudonym key' };
     const states = new Map<string, unknown>();
     for (const model of models) {
       const saved = body.models[model.snapshotName];
@@ -116,7 +118,8 @@ export class ReadModelSnapshots {
     const header = JSON.stringify({ format: FORMAT, hmac: this.hmac(bodyText) });
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     chmodSync(this.dir, 0o700);
-    const temp = `${this.file}.tmp`;
+    // Per process: two instances on one data folder never rename each other's half-written file.
+    const temp = `${this.file}.${process.pid}.tmp`;
     // A temp file left by a crash may have other permissions: the new one is created owner-only.
     rmSync(temp, { force: true });
     writeFileSync(temp, `${header}\n${bodyText}`, { mode: 0o600 });
