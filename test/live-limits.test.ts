@@ -49,7 +49,33 @@ async function appendMany(count: number): Promise<void> {
 /** The TCP socket under a socket.io client: pausing it is a client that stops reading. */
 const tcpOf = (socket: Socket) => (socket.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
 
-describe('live channel limits', () => {
+describe('live channel fan-out and limits', () => {
+  it('sends live events to staff alike and to a partner only its own service\'s handoffs', async () => {
+    const partner = connect(await testApp.tokenFor('partner', 'hc-live', 'oulu-home-care'));
+    const nurse = connect(await testApp.tokenFor('nurse', 'nurse-live'));
+    const seen = { partner: [] as { type: string; data: { target?: string } }[], nurse: [] as { position: string }[] };
+    partner.on('event', (event) => seen.partner.push(event));
+    nurse.on('event', (event) => seen.nurse.push(event));
+    for (const socket of [partner, nurse]) {
+      await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+      await new Promise<void>((resolve) => (socket.once('caught-up', () => resolve()), socket.emit('subscribe', { fromNow: true })));
+    }
+    const append = (taskId: string, type: string, data: Record<string, unknown>) => {
+      const eventId = globalThis.crypto.randomUUID();
+      const metadata = { eventId, correlationId: eventId, causationId: eventId, actor: { id: 'test', role: 'system' }, occurredAt: new Date().toISOString(), schemaVersion: 1 };
+      return store.append(`dtask-${taskId}`, [{ eventId, type, data, metadata }], { expectedRevision: 'any' });
+    };
+    await append('live-a', 'RedirectRequested', { target: 'oulu-home-care', targetKind: 'home-care', handoffNote: 'a', patientInformed: true });
+    await append('live-b', 'RedirectRequested', { target: 'oulu-primary-care', targetKind: 'primary-care', handoffNote: 'b', patientInformed: true });
+    const last = await append('live-c', 'CallbackAttempted', { outcome: 'busy', attempt: 1 });
+    await waitFor(() => seen.nurse.some((event) => event.position === last.position));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen.nurse).toHaveLength(3);
+    expect(seen.partner.map((event) => event.data.target)).toEqual(['oulu-home-care']);
+    partner.close();
+    nurse.close();
+  }, 30_000);
+
   it('drops a client that stops reading and frees its backlog; resumed from its last position it misses nothing', async () => {
     await appendMany(30_000);
     const head = await store.headPosition();

@@ -55,9 +55,27 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {}
 
   onModuleInit(): void {
-    this.follower.register((event) => {
-      for (const client of this.clients.values()) if (client.live) this.send(client, event);
-    }, 'stateless');
+    this.follower.register((event) => this.broadcast(event), 'stateless');
+  }
+
+  /**
+   * A live event goes to each room of clients that see it alike, encoded once for the room, not once
+   * per client: staff see every task event, a partner only its own service's handoffs.
+   */
+  private broadcast(event: RecordedEvent): void {
+    if (!event.streamId.startsWith('dtask-')) return;
+    for (const client of this.clients.values()) {
+      if (!client.live) continue;
+      if (unread(client) > MAX_UNREAD_PACKETS) this.drop(client, 'too-slow', 'the client did not keep up; subscribe again from your last position');
+      else client.last = event.position;
+    }
+    const staffView = liveViewOf(event, STAFF_VIEWER, this.pseudonymiser);
+    if (staffView) this.namespace.to(STAFF_ROOM).emit('event', staffView);
+    const target = (event.data as { target?: unknown }).target;
+    if (typeof target === 'string') {
+      const partnerView = liveViewOf(event, { id: 'live', role: 'partner', service: target }, this.pseudonymiser);
+      if (partnerView) this.namespace.to(partnerRoom(target)).emit('event', partnerView);
+    }
   }
 
   afterInit(namespace: Namespace): void {
@@ -130,6 +148,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!parsed.success) return { ok: false, error: 'fromPosition must be a position string, or fromNow true' };
     client.generation += 1;
     client.live = false;
+    void socket.leave(liveRoomOf(client.actor));
     client.last = parsed.data.fromNow ? this.follower.position : parsed.data.fromPosition;
     void this.catchUp(client, client.generation).catch((error: unknown) => {
       this.logger.warn(`live catch-up failed: ${(error as Error).message}`);
@@ -146,6 +165,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         // Synchronous from here to `live = true`: the follower cannot deliver in between.
         for (const event of recent) this.send(client, event);
         client.live = true;
+        void client.socket.join(liveRoomOf(client.actor));
         client.socket.emit('caught-up', { position: client.last ?? null });
         return;
       }
@@ -223,4 +243,12 @@ function expiryOf(token: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Staff (nurses, supervisors, analysts) see every task event alike; a partner its own service's handoffs. */
+const STAFF_ROOM = 'live:staff';
+const STAFF_VIEWER: Actor = { id: 'live', role: 'nurse' };
+const partnerRoom = (service: string) => `live:partner:${service}`;
+function liveRoomOf(actor: Actor): string {
+  return actor.role === 'partner' ? partnerRoom(actor.service ?? '') : STAFF_ROOM;
 }
