@@ -69,6 +69,11 @@ describe('a damaged events.db', () => {
       const detail = await again.get(again.tokens.nurse, `/api/d-tasks/${taskId}`);
       expect(detail.status).toBe(503);
       expect(detail.headers['retry-after']).toBeDefined();
+      // The instance is taken out of rotation: the file needs a restore, not a retry.
+      const ready = await app.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body.details.eventStore.message).toContain(`the event store file ${file} is damaged`);
+      expect(ready.body.details.eventStore.message).toContain('restore the file from the latest backup');
     } finally {
       await app.close();
     }

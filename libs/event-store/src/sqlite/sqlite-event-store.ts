@@ -15,7 +15,7 @@ import {
 } from '../port';
 import { SqliteAllSubscription } from './all-subscription';
 import { ChangeSignal } from './change-signal';
-import { toPortError } from './errors';
+import { EventStoreDamagedError, toPortError } from './errors';
 import { GroupCommit } from './group-commit';
 import { openDatabase, Synchronous } from './open-database';
 import { parsePosition, toRecordedEvent } from './rows';
@@ -41,8 +41,13 @@ export class SqliteEventStore implements EventStore {
   private readonly recent = new RecentCommits();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private open = true;
+  /** Set when a read or a commit met a damaged page: readiness then fails until a restore. */
+  private damage?: EventStoreDamagedError;
+
+  private readonly fileName: string;
 
   constructor(options: SqliteEventStoreOptions) {
+    this.fileName = options.fileName;
     this.db = openDatabase(options.fileName, options.synchronous ?? 'FULL');
     this.statements = prepareStatements(this.db);
     this.writer = new GroupCommit(this.db, this.statements, (events) => {
@@ -67,7 +72,9 @@ export class SqliteEventStore implements EventStore {
       data: JSON.stringify(event.data ?? null),
       metadata: JSON.stringify(event.metadata ?? null),
     }));
-    return this.writer.enqueue({ streamId, events: serialized, expected: options.expectedRevision });
+    return this.writer.enqueue({ streamId, events: serialized, expected: options.expectedRevision }).catch((error: unknown) => {
+      throw this.noteDamage(error);
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -99,7 +106,9 @@ export class SqliteEventStore implements EventStore {
     return head === null || head === undefined ? undefined : String(head);
   }
 
+  /** Fails on a closed store, and for good once the file was found damaged (a restore is needed, not a retry). */
   async ping(): Promise<void> {
+    if (this.damage) throw this.damage;
     this.reading('answer', () => this.statements.ping.get());
   }
 
@@ -135,8 +144,18 @@ export class SqliteEventStore implements EventStore {
     try {
       return read();
     } catch (error) {
-      throw toPortError(error, action);
+      throw this.noteDamage(toPortError(error, action));
     }
+  }
+
+  private noteDamage(error: unknown): unknown {
+    if (error instanceof EventStoreDamagedError && !this.damage) {
+      this.damage = new EventStoreDamagedError(
+        `the event store file ${this.fileName} is damaged (${error.message}); stop the service and restore the file from the latest backup`,
+        { cause: error },
+      );
+    }
+    return error;
   }
 
   private ensureOpen(): void {
