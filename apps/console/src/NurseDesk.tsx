@@ -150,7 +150,7 @@ function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; n
   const t = useT();
   return (
     <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
-      <td className="timer">{formatDuration((now - Date.parse(task.receivedAt)) / 1000)}</td>
+      <td className="timer">{formatDuration((now - Date.parse(task.waitingSince ?? task.receivedAt)) / 1000)}</td>
       <td>{helsinkiTime(task.receivedAt, language)}</td>
       <td>{task.municipality}</td>
       <td>

@@ -9,6 +9,8 @@ export interface QueueItemView {
   ageYears?: number;
   receivedAt: string;
   waitingSeconds: number;
+  /** When this wait began: the ERC's receipt, or a due follow-up call's due time. */
+  waitingSince?: string;
   flags: string[];
   owner?: string;
   /** When the current owner claimed it. */

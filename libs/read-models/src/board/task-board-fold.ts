@@ -122,7 +122,10 @@ export class TaskBoardFold {
 export function queueItem(state: DTaskState, now: Date): QueueItemView {
   const nowIso = now.toISOString();
   const flags: string[] = flagsOf(state);
-  if (isFollowUpDue(state, nowIso)) flags.push('follow-up-due');
+  const followUpDue = isFollowUpDue(state, nowIso);
+  if (followUpDue) flags.push('follow-up-due');
+  // A due follow-up call waits from its due time, not from the ERC's first receipt.
+  const waitingSince = followUpDue ? state.followUp!.dueAt : state.receivedAt!;
   return {
     taskId: state.taskId!,
     status: state.status,
@@ -133,6 +136,7 @@ export function queueItem(state: DTaskState, now: Date): QueueItemView {
     ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
     receivedAt: state.receivedAt!,
     waitingSeconds: Math.max(0, Math.round((now.getTime() - Date.parse(state.receivedAt!)) / 1000)),
+    waitingSince,
     flags,
     ...(state.owner ? { owner: state.owner } : {}),
     ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
