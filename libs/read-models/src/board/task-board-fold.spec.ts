@@ -1,10 +1,13 @@
 import { createDTaskDecider, DEFAULT_SAFETY_RULES } from '@dtask/domain';
 import { at, e, TASK_ID } from '../../../domain/src/testing/fixtures';
+import { FoldEvent } from '../fold-event';
 import { TaskBoardFold } from './task-board-fold';
 
 const decider = createDTaskDecider(DEFAULT_SAFETY_RULES);
 const fold = () => new TaskBoardFold(decider.evolve, decider.initialState, (personId, phone) => personId ?? phone);
-const stored = (event: ReturnType<typeof e.received>) => ({
+let position = 0;
+const stored = (event: ReturnType<typeof e.received>): FoldEvent => ({
+  position: String((position += 1)),
   streamId: `dtask-${TASK_ID}`,
   type: event.type,
   data: event.data as Record<string, unknown>,
