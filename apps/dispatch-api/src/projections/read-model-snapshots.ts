@@ -126,9 +126,13 @@ export class ReadModelSnapshots {
     renameSync(temp, this.file);
   }
 
-  /** Removes a refused snapshot, so it is not read again (and an older format's content is gone). */
+  /**
+   * Removes a refused snapshot, so it is not read again; an older format's file (and its temp file)
+   * held identity codes and phone numbers in the clear.
+   */
   discard(): void {
     rmSync(this.file, { force: true });
+    rmSync(`${this.file}.tmp`, { force: true });
   }
 
   private hmac(text: string): string {
