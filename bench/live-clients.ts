@@ -34,6 +34,12 @@ async function token(sub: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** The service's resident memory, from /proc. */
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'))!;
@@ -48,7 +54,7 @@ const tcpOf = (socket: Socket) => (socket.io.engine.transport as unknown as { ws
  * start of a store with history and stop reading: event-to-client latency of the live ones, and the
  * service's peak memory (the stalled ones must not make it buffer their backlog).
  */
-async function oneRun(dataDir: string): Promise<{ p50: number; p99: number; deliveries: number; peakRssMb: number; stalledDropped: number }> {
+async function oneRun(dataDir: string): Promise<{ p50: number; p99: number; deliveries: number; peakRssMb: number; stalledDropped: number; serviceCores: number; clientCores: number }> {
   const service = await startService(dataDir);
   const sockets: Socket[] = [];
   let peakRssMb = rssMb(service.pid!);
@@ -73,10 +79,18 @@ async function oneRun(dataDir: string): Promise<{ p50: number; p99: number; deli
     }
     sockets.push(...live);
     await Promise.all(live.map((socket) => new Promise<void>((resolve) => socket.once('connect', () => (socket.emit('subscribe', { fromNow: true }), resolve())))));
+    // Where the two cores go while it runs: the service, and these 1,020 clients in one process.
+    const startedMs = Date.now();
+    const serviceCpu = cpuSeconds(service.pid!);
+    const clientCpu = process.cpuUsage();
     const simulator = start([join(ROOT, 'apps', 'simulator', 'dist', 'main.js'), '--url', URL, '--rate', String(TASKS_PER_SECOND), '--speedup', '120', '--duration', String(RUN_SECONDS), '--nurses', '8'], {});
     await new Promise((resolve) => simulator.once('exit', resolve));
+    const wallSeconds = (Date.now() - startedMs) / 1000;
+    const clientUsed = process.cpuUsage(clientCpu);
+    const serviceCores = (cpuSeconds(service.pid!) - serviceCpu) / wallSeconds;
+    const clientCores = (clientUsed.user + clientUsed.system) / 1e6 / wallSeconds;
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    return { p50: percentileOf(latencies, 50), p99: percentileOf(latencies, 99), deliveries: latencies.length, peakRssMb, stalledDropped };
+    return { p50: percentileOf(latencies, 50), p99: percentileOf(latencies, 99), deliveries: latencies.length, peakRssMb, stalledDropped, serviceCores, clientCores };
   } finally {
     clearInterval(sampler);
     for (const socket of sockets) socket.close();
@@ -92,7 +106,7 @@ export async function run(): Promise<Section> {
     let printed = '';
     generator.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     await new Promise((resolve) => generator.once('exit', resolve));
-    const history = { events: Number(/(\d+) events/.exec(printed)?.[1] ?? NaN) };
+    const history = { events: Number(/generated \d+ tasks, (\d+) events/.exec(printed)?.[1] ?? NaN) };
     const runs = [];
     for (let i = 0; i < RUNS; i += 1) runs.push(await oneRun(dataDir));
     const p99 = median(runs.map((r) => r.p99));
@@ -105,9 +119,14 @@ export async function run(): Promise<Section> {
         { name: `event-to-client latency p50, ${CLIENTS} live clients, ${TASKS_PER_SECOND} tasks/s`, value: Math.round(median(runs.map((r) => r.p50))), unit: 'ms' },
         { name: `event-to-client latency p99, ${CLIENTS} live clients`, value: Math.round(p99), unit: 'ms', target: '< 100', met: p99 < 100 },
         { name: `service peak memory with ${STALLED} stalled clients on ${history.events} events`, value: Math.round(peak), unit: 'MB', target: '< 1024', met: peak < 1024 },
+        { name: 'cores used by the service during the run', value: Math.round(median(runs.map((r) => r.serviceCores)) * 100) / 100, unit: 'cores' },
+        { name: 'cores used by the 1,020 clients (one process) during the run', value: Math.round(median(runs.map((r) => r.clientCores)) * 100) / 100, unit: 'cores' },
       ],
       details: {
-        runs: runs.map((r) => ({ p50: Math.round(r.p50), p99: Math.round(r.p99), deliveries: r.deliveries, peakRssMb: Math.round(r.peakRssMb), stalledDropped: r.stalledDropped })),
+        runs: runs.map((r) => ({
+          p50: Math.round(r.p50), p99: Math.round(r.p99), deliveries: r.deliveries, peakRssMb: Math.round(r.peakRssMb), stalledDropped: r.stalledDropped,
+          serviceCores: Math.round(r.serviceCores * 100) / 100, clientCores: Math.round(r.clientCores * 100) / 100,
+        })),
         historyEvents: history.events,
         measuredFrom: 'metadata.occurredAt (command time, just before the append) to receipt; the load generator shares the two cores',
       },

@@ -55,7 +55,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ) {}
 
   onModuleInit(): void {
-    this.follower.register((event) => this.broadcast(event), 'stateless');
+    this.follower.register((event) => this.broadcast(event), 'stateless', 'live channel');
   }
 
   /**
