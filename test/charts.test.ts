@@ -115,4 +115,13 @@ describe('the analysts’ chart data over HTTP', () => {
     expect((await api.get(api.tokens.analyst, '/api/reports/charts?groupBy=area').expect(400)).body.error).toBe('validation');
     await api.get(api.tokens.nurse, '/api/reports/charts').expect(403);
   });
+
+  it('refuses a window that no report needs, naming the end that is out of bounds', async () => {
+    const ask = (from: string, to: string) => api.get(api.tokens.analyst, `/api/reports/charts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    // Ten thousand years of months was a 26 MB answer.
+    expect((await ask('0001-01-01T00:00:00Z', '2025-01-01T00:00:00Z').expect(400)).body.issues[0].path).toBe('from');
+    expect((await ask('2025-01-01T00:00:00Z', '9999-12-31T00:00:00Z').expect(400)).body.issues[0].path).toBe('to');
+    expect((await ask('2010-01-01T00:00:00Z', '2025-01-01T00:00:00Z').expect(400)).body.issues[0].path).toBe('to');
+    await ask('2021-01-01T00:00:00Z', '2025-01-01T00:00:00Z').expect(200);
+  });
 });

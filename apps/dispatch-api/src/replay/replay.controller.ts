@@ -31,7 +31,7 @@ export class ReplayController {
   @ApiZodQuery(ReplayLoadReductionQuery)
   async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const { fromMs, toMs } = reportWindow(query, this.clock.now());
-    const result = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined);
+    const result = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined, untilClientGone(reply));
     if (prefersCsv(request)) {
       reply.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));
       return;
@@ -43,26 +43,35 @@ export class ReplayController {
   @Get('load')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(PastLoadQuery)
-  loadAt(@Query(zodPipe(PastLoadQuery)) query: z.infer<typeof PastLoadQuery>) {
-    return this.replay.loadAt(Date.parse(query.at));
+  loadAt(@Query(zodPipe(PastLoadQuery)) query: z.infer<typeof PastLoadQuery>, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.replay.loadAt(Date.parse(query.at), untilClientGone(reply));
   }
 
   /** One Helsinki day in steps, for the analyst's time slider. */
   @Get('day')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(PastDayQuery)
-  day(@Query(zodPipe(PastDayQuery)) query: z.infer<typeof PastDayQuery>) {
-    return this.replay.day(query.date, query.stepMinutes);
+  day(@Query(zodPipe(PastDayQuery)) query: z.infer<typeof PastDayQuery>, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.replay.day(query.date, query.stepMinutes, untilClientGone(reply));
   }
 
   /** The period replayed under other safety limits, beside what happened. Writes nothing. */
   @Get('what-if')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(WhatIfQuery as unknown as z.ZodObject)
-  whatIf(@Query(zodPipe(WhatIfQuery)) query: WhatIfParams) {
+  whatIf(@Query(zodPipe(WhatIfQuery)) query: WhatIfParams, @Res({ passthrough: true }) reply: FastifyReply) {
     const { from, to, ...limits } = query;
     const { fromMs, toMs } = reportWindow({ from, to }, this.clock.now());
     const changed = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
-    return this.replay.whatIf(fromMs, toMs, changed, this.clock.now().getTime());
+    return this.replay.whatIf(fromMs, toMs, changed, this.clock.now().getTime(), untilClientGone(reply));
   }
+}
+
+/** Aborts when the client hangs up before its answer is written, so a replay it abandoned stops. */
+function untilClientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }

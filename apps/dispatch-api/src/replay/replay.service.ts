@@ -18,15 +18,19 @@ import { APP_CONFIG } from '../config/config.module';
 import { DTASK_DECIDER, SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
 import { patientPseudonym } from '../d-tasks/task-board.read-model';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { ReplayAbandoned, ReplayQueue } from './replay-queue';
+
+/** Replays that may wait behind the running one; more are refused (503) rather than queued for ever. */
+export const MAX_WAITING_REPLAYS = 3;
 
 /**
  * Analysts' replays: every answer is rebuilt from `$all` by the folds the live service runs, and
  * nothing is written. A replay of a year takes seconds, so they run one at a time: the nurses'
- * requests go on between its batches.
+ * requests go on between its batches. A few may wait; one whose client has gone is dropped.
  */
 @Injectable()
 export class ReplayService {
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly queue = new ReplayQueue(MAX_WAITING_REPLAYS);
   private readonly timeTravel: TimeTravelOptions;
 
   constructor(
@@ -39,25 +43,25 @@ export class ReplayService {
     this.timeTravel = { decider, patientKey: patientPseudonym(pseudonymiser), assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES };
   }
 
-  loadReduction(fromMs: number, toMs: number, groupBy?: GroupBy) {
-    return this.oneAtATime(() =>
-      replayLoadReduction(this.events(), { fromMs, toMs }, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, ...(groupBy ? { groupBy } : {}) }),
+  loadReduction(fromMs: number, toMs: number, groupBy: GroupBy | undefined, signal?: AbortSignal) {
+    return this.oneAtATime(signal, () =>
+      replayLoadReduction(this.events(signal), { fromMs, toMs }, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, ...(groupBy ? { groupBy } : {}) }),
     );
   }
 
-  loadAt(atMs: number) {
-    return this.oneAtATime(() => loadAt(this.events(), atMs, this.timeTravel));
+  loadAt(atMs: number, signal?: AbortSignal) {
+    return this.oneAtATime(signal, () => loadAt(this.events(signal), atMs, this.timeTravel));
   }
 
   /** A Helsinki calendar day, midnight to midnight, in steps. */
-  async day(date: string, stepMinutes: number) {
+  async day(date: string, stepMinutes: number, signal?: AbortSignal) {
     const { fromMs, toMs } = helsinkiDay(date);
-    const steps = await this.oneAtATime(() => loadThroughDay(this.events(), { fromMs, toMs, stepMs: stepMinutes * 60_000 }, this.timeTravel));
+    const steps = await this.oneAtATime(signal, () => loadThroughDay(this.events(signal), { fromMs, toMs, stepMs: stepMinutes * 60_000 }, this.timeTravel));
     return { date, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), stepMinutes, steps };
   }
 
-  whatIf(fromMs: number, toMs: number, limits: Partial<SafetyRules>, nowMs: number) {
-    return this.oneAtATime(async () => {
+  whatIf(fromMs: number, toMs: number, limits: Partial<SafetyRules>, nowMs: number, signal?: AbortSignal) {
+    return this.oneAtATime(signal, async () => {
       const replay = new WhatIfReplay({
         fromMs,
         toMs,
@@ -66,18 +70,19 @@ export class ReplayService {
         assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
         horizonMs: nowMs,
       });
-      for await (const batch of this.events()) for (const event of batch) replay.apply(event);
+      for await (const batch of this.events(signal)) for (const event of batch) replay.apply(event);
       return replay.report();
     });
   }
 
-  private async *events(): EventBatches {
-    for await (const batch of readAllBatches(this.store)) yield batch as unknown as FoldEvent[];
+  private async *events(signal?: AbortSignal): EventBatches {
+    for await (const batch of readAllBatches(this.store)) {
+      if (signal?.aborted) throw new ReplayAbandoned();
+      yield batch as unknown as FoldEvent[];
+    }
   }
 
-  private oneAtATime<T>(replay: () => Promise<T>): Promise<T> {
-    const result = this.running.then(replay, replay);
-    this.running = result.catch(() => undefined);
-    return result;
+  private oneAtATime<T>(signal: AbortSignal | undefined, replay: () => Promise<T>): Promise<T> {
+    return this.queue.run(signal, replay);
   }
 }
