@@ -142,7 +142,7 @@ describe('nurse desk in a real browser', () => {
     const { context, page } = await signIn('nurse-leaving');
     await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
     await panelOf(page, taskId).waitFor();
-    await page.getByText('Signing out returns your 1 claimed tasks').waitFor();
+    await page.getByText('Signing out returns your claimed task to the queue').waitFor();
     await page.getByTestId('sign-out').click();
     await page.locator('input[name=user]').waitFor();
     const waiting = (await api.get(api.tokens.supervisor, '/api/d-tasks').expect(200)).body.tasks.map((task: { taskId: string }) => task.taskId);
@@ -208,6 +208,79 @@ describe('nurse desk in a real browser', () => {
     await page.getByTestId('my-tasks').locator(`[data-my-task="${taskId}"]`).click();
     await panelOf(page, taskId).getByTestId('patient-header').waitFor();
     expect(await auditReads()).toBe(2);
+    await context.close();
+  }, 60_000);
+
+  it('works a due follow-up call on its own card: keys 1–4 record follow-up outcomes, and two failed ones send a unit', async () => {
+    const taskId = await api.assessed();
+    await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/decision`, adviceDecision(new Date(Date.now() + 1500).toISOString())).expect(200);
+    const { context, page } = await signIn('nurse-follow');
+    await row(page, taskId).getByText('Follow-up call due').waitFor({ timeout: 15_000 });
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    const panel = panelOf(page, taskId);
+    const card = panel.getByTestId('follow-up-card');
+    await card.waitFor();
+    expect(await panel.locator('button[data-outcome]').count()).toBe(0);
+    expect(await panel.getByTestId('decision-panel').count()).toBe(0);
+    await card.getByText('Failed follow-up calls 0/2').waitFor();
+    await panel.focus();
+    await page.keyboard.press('2');
+    await card.getByText('Failed follow-up calls 1/2').waitFor();
+    await page.keyboard.press('3');
+    await panel.getByTestId('auto-dispatch-notice').waitFor();
+    const types = (await history(taskId)).map((event) => event.type);
+    expect(types.filter((type) => type === 'FollowUpCompleted')).toHaveLength(2);
+    expect(types.filter((type) => type === 'CallbackAttempted')).toHaveLength(1);
+    expect(types).toContain('UnitRequested');
+    await context.close();
+  }, 60_000);
+
+  it('lets a supervisor read a nurse\'s task without acting on it, even by a key', async () => {
+    const taskId = await api.intake();
+    await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/claim`).expect(200);
+    const supervisorPage = await signIn('super-look', 'supervisor');
+    // The wall's table of claimed tasks opens the task in the desk's panel.
+    const claimedRow = supervisorPage.page.locator(`tr[data-task-id="${taskId}"] button.wall-link`);
+    await claimedRow.waitFor();
+    await claimedRow.click();
+    const panel = panelOf(supervisorPage.page, taskId);
+    await panel.waitFor();
+    await panel.getByText('not claimed by you').waitFor();
+    expect(await panel.locator('button[data-outcome]').count()).toBe(0);
+    await panel.focus();
+    await supervisorPage.page.keyboard.press('2');
+    await supervisorPage.page.waitForTimeout(300);
+    expect((await history(taskId)).some((event) => event.type === 'CallbackAttempted')).toBe(false);
+    await supervisorPage.context.close();
+  }, 60_000);
+
+  it('keeps what was typed for each patient when the nurse switches between them, never mixing them', async () => {
+    const [a, b] = [await api.intake(), await api.intake()];
+    const { context, page } = await signIn('nurse-switch');
+    let panel = await claimAndReach(page, a);
+    await panel.locator('textarea[name=symptoms]').fill('A: stomach ache since noon');
+    panel = await claimAndReach(page, b);
+    expect(await panel.locator('textarea[name=symptoms]').inputValue()).toBe('');
+    await panel.locator('textarea[name=symptoms]').fill('B: dizzy');
+    await page.getByTestId('my-tasks').locator(`[data-my-task="${a}"]`).click();
+    expect(await panelOf(page, a).locator('textarea[name=symptoms]').inputValue()).toBe('A: stomach ache since noon');
+    await page.getByTestId('my-tasks').locator(`[data-my-task="${b}"]`).click();
+    expect(await panelOf(page, b).locator('textarea[name=symptoms]').inputValue()).toBe('B: dizzy');
+    await context.close();
+  }, 60_000);
+
+  it('saves what the nurse found before escalating on a red flag', async () => {
+    const taskId = await api.intake();
+    const { context, page } = await signIn('nurse-escalate');
+    const panel = await claimAndReach(page, taskId);
+    await panel.locator('input[name="chest-pain"]').check();
+    await panel.locator('textarea[name=symptoms]').fill('Pressure over the chest, sweating.');
+    await panel.getByTestId('escalation-panel').getByRole('button', { name: 'Escalate' }).click();
+    await panel.locator('[data-event-type=UrgencyEscalated]').waitFor({ state: 'attached' });
+    const events = await history(taskId);
+    const assessment = events.find((event) => event.type === 'AssessmentRecorded');
+    expect(assessment?.data).toMatchObject({ redFlags: ['chest-pain'], symptoms: 'Pressure over the chest, sweating.' });
+    expect(events.findIndex((event) => event.type === 'AssessmentRecorded')).toBeLessThan(events.findIndex((event) => event.type === 'UrgencyEscalated'));
     await context.close();
   }, 60_000);
 

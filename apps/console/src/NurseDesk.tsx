@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, QueueItem, Session } from './api';
 import { formatDuration, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
-import { TaskPanel } from './TaskPanel';
+import { Drafts, TaskPanel } from './TaskPanel';
 import { FlagChips, refusalText, taskCodeText } from './words';
 
 /**
@@ -19,6 +19,9 @@ export function NurseDesk({
   const [error, setError] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const known = useRef<Set<string> | undefined>(undefined);
+  // Unsaved text per task: switching to another patient and back loses nothing, and never mixes them.
+  const drafts = useRef(new Map<string, Drafts>());
+  const keepDrafts = useCallback((taskId: string, value: Drafts) => void drafts.current.set(taskId, value), []);
   const queue = desk.queue;
   const mine = desk.claimed.filter((task) => task.owner === session.sub);
 
@@ -96,28 +99,6 @@ export function NurseDesk({
             {error}
           </p>
         )}
-        {queue.length === 0 ? (
-          <p>{t('queueEmptyLive')}</p>
-        ) : (
-          <table data-queue tabIndex={0} role="grid" aria-label={t('queueAria')} aria-activedescendant={cursorTask ? `queue-${cursorTask}` : undefined}>
-            <thead>
-              <tr>
-                <th>{t('waiting')}</th>
-                <th>{t('received')}</th>
-                <th>{t('area')}</th>
-                <th>{t('code')}</th>
-                <th>{t('patient')}</th>
-                <th>{t('flags')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((task, index) => (
-                <QueueRow key={task.taskId} task={task} now={now} cursor={index === cursorIndex} onClaim={() => void claim(task.taskId)} language={language} />
-              ))}
-            </tbody>
-          </table>
-        )}
         {mine.length > 0 && (
           <>
             <h3>{t('myTasks')}</h3>
@@ -134,10 +115,42 @@ export function NurseDesk({
             </ul>
           </>
         )}
+        {queue.length === 0 ? (
+          <p>{t('queueEmptyLive')}</p>
+        ) : (
+          <table data-queue tabIndex={0} role="grid" aria-label={t('queueAria')} aria-activedescendant={cursorTask ? `queue-${cursorTask}` : undefined}>
+            <thead>
+              <tr>
+                <th>{t('waiting')}</th>
+                <th>{t('flags')}</th>
+                <th>{t('code')}</th>
+                <th>{t('area')}</th>
+                <th>{t('patient')}</th>
+                <th>{t('received')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map((task, index) => (
+                <QueueRow key={task.taskId} task={task} now={now} cursor={index === cursorIndex} onClaim={() => void claim(task.taskId)} language={language} />
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="card task" aria-label={t('decision')} ref={panel}>
         {selected ? (
-          <TaskPanel key={selected} session={session} taskId={selected} limits={desk.limits} taskEvents={taskEvents} onChanged={onChanged} onClose={() => onSelect(undefined)} />
+          <SelectedTask
+            key={selected}
+            taskId={selected}
+            session={session}
+            limits={desk.limits}
+            taskEvents={taskEvents}
+            savedDrafts={drafts.current.get(selected)}
+            keepDrafts={keepDrafts}
+            onChanged={onChanged}
+            onClose={() => onSelect(undefined)}
+          />
         ) : (
           <p>{t('select')}</p>
         )}
@@ -151,18 +164,26 @@ function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; n
   return (
     <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
       <td className="timer">{formatDuration((now - Date.parse(task.waitingSince ?? task.receivedAt)) / 1000)}</td>
-      <td>{helsinkiTime(task.receivedAt, language)}</td>
-      <td>{task.municipality}</td>
-      <td>
-        {task.taskCode} <span className="code-text">{taskCodeText(t, task.taskCode)}</span>
-      </td>
-      <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
       <td>
         <FlagChips flags={task.flags} />
       </td>
+      <td>
+        {task.taskCode} <span className="code-text">{taskCodeText(t, task.taskCode)}</span>
+      </td>
+      <td>{task.municipality}</td>
+      <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
+      <td>{helsinkiTime(task.receivedAt, language)}</td>
       <td>
         <button onClick={onClaim}>{t('claim')}</button>
       </td>
     </tr>
   );
+}
+
+/** The task in hand, with its own unsaved text handed back and forth with the desk. */
+function SelectedTask({
+  taskId, keepDrafts, ...panel
+}: Omit<React.ComponentProps<typeof TaskPanel>, 'onDrafts'> & { keepDrafts: (taskId: string, drafts: Drafts) => void }) {
+  const onDrafts = useMemo(() => (value: Drafts) => keepDrafts(taskId, value), [keepDrafts, taskId]);
+  return <TaskPanel taskId={taskId} onDrafts={onDrafts} {...panel} />;
 }

@@ -42,6 +42,9 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
       case 'HandoffDeclined':
         notices.push({ key: event.position, text: t('handoffDeclinedAt', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
         break;
+      case 'DTaskCancelled':
+        notices.push({ key: event.position, text: t('cancelledByErc', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
+        break;
       case 'DTaskClosed':
         notices.push({ key: event.position, text: t('closedAs', { outcome: t(`outcome.${String(data.outcome)}`) }) });
         break;

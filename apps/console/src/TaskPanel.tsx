@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, HistoryEvent, Session, TaskDetail } from './api';
-import { helsinkiTime } from './format';
+import { helsinkiTime, nextHelsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
 import { coalesce } from './live';
 import { PatientHeader, receivedOf } from './PatientHeader';
@@ -12,7 +12,8 @@ const OUTCOMES = ['reached', 'no-answer', 'busy', 'wrong-number'] as const;
 const UNIT_LEVELS = ['first-response', 'basic', 'advanced', 'single-responder'];
 
 type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
-interface Drafts {
+/** What the nurse has typed for one task and not yet saved; the desk keeps it per task id. */
+export interface Drafts {
   flags: string[];
   concern: boolean;
   symptoms: string;
@@ -22,7 +23,9 @@ interface Drafts {
   urgency: 'D' | 'C';
   advice: string;
   safetyNet: string;
-  followUpAt: string;
+  /** Minutes from now of the follow-up call, or a Helsinki wall time `hh.mm` (the next one). */
+  followUpIn: string;
+  followUpTime: string;
   target: string;
   handoffNote: string;
   informed: boolean;
@@ -31,7 +34,7 @@ interface Drafts {
 }
 const EMPTY: Drafts = {
   flags: [], concern: false, symptoms: '', notes: '', kind: 'phone-advice', unitLevel: 'basic', urgency: 'D',
-  advice: '', safetyNet: '', followUpAt: '', target: '', handoffNote: '', informed: false, escalateTo: 'B', escalationReason: '',
+  advice: '', safetyNet: '', followUpIn: '', followUpTime: '', target: '', handoffNote: '', informed: false, escalateTo: 'B', escalationReason: '',
 };
 
 /** One opening of the panel is one logged read of the task's personal data, however often it refreshes. */
@@ -49,15 +52,28 @@ function newOpeningId(): string {
  * nothing typed for one task can be sent for another.
  */
 export function TaskPanel({
-  session, taskId, limits, taskEvents, onChanged, onClose,
-}: { session: Session; taskId: string; limits: DeskState['limits']; taskEvents: EventTarget; onChanged: () => void; onClose: () => void }) {
+  session, taskId, limits, taskEvents, savedDrafts, onDrafts, onChanged, onClose,
+}: {
+  session: Session;
+  taskId: string;
+  limits: DeskState['limits'];
+  taskEvents: EventTarget;
+  /** This task's own unsaved text, kept by the desk while the nurse works on another task. */
+  savedDrafts?: Drafts;
+  onDrafts: (drafts: Drafts) => void;
+  onChanged: () => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const language = useLanguage();
   const [openingId] = useState(newOpeningId);
   const [task, setTask] = useState<TaskDetail>();
   const [error, setError] = useState<string>();
   const [services, setServices] = useState<{ id: string; name: string }[]>([]);
-  const [drafts, setDrafts] = useState<Drafts>(EMPTY);
+  const [drafts, setDrafts] = useState<Drafts>(() => savedDrafts ?? EMPTY);
+  useEffect(() => {
+    onDrafts(drafts);
+  }, [drafts, onDrafts]);
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const set = <K extends keyof Drafts>(key: K, value: Drafts[K]) => setDrafts((current) => ({ ...current, [key]: value }));
@@ -103,18 +119,25 @@ export function TaskPanel({
   if (!task) return <p data-testid="task-panel">{error ?? t('loading')}</p>;
 
   const mine = task.owner === session.sub;
-  const canAct = task.status === 'claimed' && (mine || session.role === 'supervisor');
+  // A decided task whose follow-up call is due is worked on its own card, not as a new first call.
+  const inFollowUp = task.followUp !== null && task.decision !== null;
+  // Only the holder works the task, supervisors included: opening a nurse's task to look is never acting on it.
+  const canAct = task.status === 'claimed' && mine && !inFollowUp;
   const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
   const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
   const recordedConcern = recorded.some((event) => event.data.concern === true);
   const reached = task.history.some((event) => event.type === 'CallbackAttempted' && event.data.outcome === 'reached');
   const mustEscalate = drafts.flags.length > 0 || drafts.concern || recordedFlags.length > 0 || recordedConcern;
-  const followUpOpen = task.followUp !== null && task.status !== 'closed';
-  const followUpMine = followUpOpen && mine;
-  const target = drafts.target || services[0]?.id || '';
+  const followUpOpen = inFollowUp && task.status !== 'closed';
+  const holding = task.status === 'claimed' && mine;
+  const followUpMine = followUpOpen && holding;
+  const target = drafts.target;
   // Advice and redirects need a reached patient and a saved assessment; until then only a unit can be sent.
   const noUnitAllowed = reached && recorded.length > 0;
-  const kind: DecisionKind = noUnitAllowed ? drafts.kind : 'send-unit';
+  // S4: on a second contact, phone advice waits for the supervisor's override; say so before the nurse types it.
+  const adviceNeedsOverride = task.flags.includes('second-contact') && !task.overrides.includes('S4-second-contact');
+  const allowed = (option: DecisionKind) => option === 'send-unit' || (noUnitAllowed && !(option === 'phone-advice' && adviceNeedsOverride));
+  const kind: DecisionKind = allowed(drafts.kind) ? drafts.kind : noUnitAllowed ? 'redirect' : 'send-unit';
   // With a follow-up call pending, only the nurse who holds the task (or a supervisor) may close it.
   const mayClose = canClose(task) && (mine || session.role === 'supervisor' || (!task.owner && !followUpOpen));
   const draftText = [drafts.symptoms, drafts.notes, drafts.advice, drafts.safetyNet, drafts.handoffNote, drafts.escalationReason].filter((text) => text.trim()).join('\n');
@@ -122,13 +145,13 @@ export function TaskPanel({
   function onKey(event: React.KeyboardEvent) {
     if ((event.target as HTMLElement).closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
     const outcome = OUTCOMES[Number(event.key) - 1];
-    if (outcome && canAct) return void send('callbacks', { outcome });
     if (outcome && followUpMine) return void send('follow-up', { outcome });
+    if (outcome && canAct) return void send('callbacks', { outcome });
     const focus = (selector: string) => root.current?.querySelector<HTMLElement>(selector)?.focus();
     if (event.key === 'a') focus('[data-section=assessment] input');
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
     if (event.key === 'e') focus('[data-section=escalation] select');
-    if (event.key === 'r' && canAct && mine) void send('release');
+    if (event.key === 'r' && holding) void send('release');
     if (event.key === 'c' && mayClose) void send('close');
   }
 
@@ -137,7 +160,8 @@ export function TaskPanel({
     if (kind === 'phone-advice') {
       if (!drafts.advice.trim() || !drafts.safetyNet.trim()) return setError(t('adviceRequired'));
       if (!drafts.informed) return setError(t('informedRequired'));
-      const followUpAt = drafts.followUpAt ? new Date(drafts.followUpAt).toISOString() : undefined;
+      const followUpAt = followUpInstant(drafts);
+      if (followUpAt === null) return setError(t('followUpTimeInvalid'));
       if (followUpAt && Date.parse(followUpAt) <= Date.now()) return setError(t('followUpInPast'));
       return send(
         'decision',
@@ -145,13 +169,23 @@ export function TaskPanel({
         () => setDrafts(EMPTY),
       );
     }
+    if (!target) return setError(t('targetRequired'));
     if (!drafts.informed) return setError(t('informedRequired'));
     return send('decision', { kind: 'redirect', target, handoffNote: drafts.handoffNote, patientInformed: true }, () => setDrafts(EMPTY));
   }
 
-  function escalate() {
+  async function escalate() {
     const reason = drafts.escalationReason.trim() || [...recordedFlags, ...drafts.flags].map((flag) => t(flag)).join(', ') || (recordedConcern || drafts.concern ? t('concern') : '');
     if (!reason) return setError(t('escalationReasonRequired'));
+    // What the nurse found is part of the record: an unsaved assessment is saved before the escalation.
+    const unsaved = drafts.flags.length > 0 || drafts.concern || drafts.symptoms.trim() || drafts.notes.trim();
+    if (unsaved) {
+      try {
+        await api(session, 'POST', `/api/d-tasks/${taskId}/assessment`, { redFlags: drafts.flags, concern: drafts.concern, symptoms: drafts.symptoms, notes: drafts.notes, existingServices: [] });
+      } catch (caught) {
+        return setError(refusalText(t, caught));
+      }
+    }
     return send('escalation', { urgency: drafts.escalateTo, reason }, () => setDrafts(EMPTY));
   }
 
@@ -171,7 +205,8 @@ export function TaskPanel({
         </p>
       )}
       <TaskOutcome task={task} limits={limits} draftText={draftText} serviceName={(id) => services.find((service) => service.id === id)?.name ?? id} />
-      {!canAct && !followUpMine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
+      {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
+      <RecordedAssessment history={task.history} />
 
       {canAct && (
         <fieldset data-section="callback">
@@ -272,9 +307,10 @@ export function TaskPanel({
             {t('decision')} <kbd>d</kbd>
           </legend>
           {task.overrides.includes('S4-second-contact') && <p className="note">{t('secondContactOverridden')}</p>}
+          {adviceNeedsOverride && <p className="notice notice-severe">⚠ {t('second-contact-needs-override')}</p>}
           <div role="tablist">
             {(['send-unit', 'phone-advice', 'redirect'] as const).map((option) => (
-              <button key={option} role="tab" aria-selected={kind === option} disabled={option !== 'send-unit' && !noUnitAllowed} onClick={() => set('kind', option)}>
+              <button key={option} role="tab" aria-selected={kind === option} disabled={!allowed(option)} onClick={() => set('kind', option)}>
                 {t(option === 'send-unit' ? 'sendUnit' : option === 'phone-advice' ? 'phoneAdvice' : 'redirect')}
               </button>
             ))}
@@ -310,17 +346,27 @@ export function TaskPanel({
                 {t('safetyNet')}
                 <textarea name="safetyNet" value={drafts.safetyNet} onChange={(event) => set('safetyNet', event.target.value)} />
               </label>
-              <label>
-                {t('followUpAt')}
-                <input type="datetime-local" name="followUpAt" value={drafts.followUpAt} onChange={(event) => set('followUpAt', event.target.value)} />
-              </label>
+              <fieldset className="follow-up-when">
+                <legend>{t('followUpAt')}</legend>
+                {['', '60', '120', '240', '480'].map((minutes) => (
+                  <label key={minutes} className="choice">
+                    <input type="radio" name="followUpIn" value={minutes} checked={drafts.followUpIn === minutes && !drafts.followUpTime} onChange={() => setDrafts((current) => ({ ...current, followUpIn: minutes, followUpTime: '' }))} />
+                    {minutes ? t('inHours', { hours: Number(minutes) / 60 }) : t('noFollowUp')}
+                  </label>
+                ))}
+                <label className="choice">
+                  {t('atTime')}
+                  <input name="followUpTime" inputMode="numeric" placeholder="14.30" size={5} value={drafts.followUpTime} onChange={(event) => set('followUpTime', event.target.value)} />
+                </label>
+              </fieldset>
             </>
           )}
           {kind === 'redirect' && (
             <>
               <label>
                 {t('target')}
-                <select name="target" value={target} onChange={(event) => set('target', event.target.value)}>
+                <select name="target" value={target} required onChange={(event) => set('target', event.target.value)}>
+                  <option value="">{t('chooseService')}</option>
                   {services.map((service) => (
                     <option key={service.id} value={service.id}>
                       {service.name}
@@ -354,6 +400,11 @@ export function TaskPanel({
                 <kbd>{index + 1}</kbd> {t(outcome)}
               </button>
             ))}
+          {followUpMine && (
+            <button className="secondary" onClick={() => void send('release')} data-testid="release" disabled={busy}>
+              <kbd>r</kbd> {t('releaseTask')}
+            </button>
+          )}
         </FollowUpCard>
       )}
 
@@ -366,6 +417,50 @@ export function TaskPanel({
       <Shortcuts />
       <History history={task.history} />
     </div>
+  );
+}
+
+/** The follow-up call's time as an ISO instant; undefined for none, null when the time typed is no time. */
+function followUpInstant(drafts: Drafts): string | undefined | null {
+  if (drafts.followUpTime.trim()) {
+    const at = nextHelsinkiTime(drafts.followUpTime, Date.now());
+    return at === undefined ? null : new Date(at).toISOString();
+  }
+  return drafts.followUpIn ? new Date(Date.now() + Number(drafts.followUpIn) * 60_000).toISOString() : undefined;
+}
+
+/** What earlier assessments of this task found, for whoever picks it up next. */
+function RecordedAssessment({ history }: { history: HistoryEvent[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const recorded = history.filter((event) => event.type === 'AssessmentRecorded');
+  if (recorded.length === 0) return null;
+  return (
+    <section className="recorded-assessment" data-testid="recorded-assessment">
+      <h3>{t('recordedAssessments')}</h3>
+      {recorded.map((event) => {
+        const flags = (event.data.redFlags as string[] | undefined) ?? [];
+        return (
+          <dl key={event.position}>
+            <dt>
+              {helsinkiTime(event.metadata.occurredAt, language)} · {event.metadata.actor.id}
+            </dt>
+            {flags.length > 0 && <dd className="recorded-flags">⚠ {flags.map((flag) => t(flag)).join(', ')}</dd>}
+            {event.data.concern === true && <dd className="recorded-flags">⚠ {t('concern')}</dd>}
+            {String(event.data.symptoms ?? '').trim() && (
+              <dd>
+                {t('symptoms')}: {String(event.data.symptoms)}
+              </dd>
+            )}
+            {String(event.data.notes ?? '').trim() && (
+              <dd>
+                {t('notes')}: {String(event.data.notes)}
+              </dd>
+            )}
+          </dl>
+        );
+      })}
+    </section>
   );
 }
 
@@ -424,7 +519,7 @@ function History({ history }: { history: HistoryEvent[] }) {
           <li key={event.position} data-event-type={event.type}>
             {t('historyEvent', {
               time: helsinkiTime(event.metadata.occurredAt, language),
-              event: t(`event.${event.type}`),
+              event: event.data.outcome && (event.type === 'CallbackAttempted' || event.type === 'FollowUpCompleted') ? `${t(`event.${event.type}`)}: ${t(String(event.data.outcome))}` : t(`event.${event.type}`),
               actor: event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id,
             })}
           </li>

@@ -77,6 +77,8 @@ export interface DeskState {
   at: string;
   queue: QueueItem[];
   claimed: QueueItem[];
+  /** When the next booked follow-up call falls due (it enters the queue then, with no event). */
+  nextFollowUpDueAt: string | null;
   load?: Load;
   limits: { s1FailedAttempts: number; s1MinutesAfterFirstFailure: number; s2AlertMinutes: number; s2DispatchMinutes: number; followUpFailedAttempts: number };
 }

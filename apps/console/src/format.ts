@@ -44,7 +44,31 @@ export function addDays(date: string, days: number): string {
 
 /** Hours and minutes on the centre's wall clock. */
 export function helsinkiTime(iso: string, language: string): string {
-  return new Date(iso).toLocaleTimeString(language, { timeZone: HELSINKI, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+  const locale = (LOCALES as Record<string, string>)[language] ?? language;
+  return new Date(iso).toLocaleTimeString(locale, { timeZone: HELSINKI, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+}
+
+/** The instant at which Helsinki's wall clock shows `hour:minute` on `date` (YYYY-MM-DD). */
+export function helsinkiInstant(date: string, hour: number, minute: number): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Helsinki is UTC+2 or UTC+3: take the offset that puts the wall clock where it was asked.
+  for (const offsetHours of [2, 3]) {
+    const candidate = wall - offsetHours * 3_600_000;
+    if (helsinkiWallClock(candidate).offsetMinutes === offsetHours * 60) return candidate;
+  }
+  return wall - 2 * 3_600_000;
+}
+
+/** The next time, from `nowMs` on, that Helsinki's wall clock shows `hh.mm` (or `hh:mm`); undefined when it is no time. */
+export function nextHelsinkiTime(text: string, nowMs: number): number | undefined {
+  const match = /^(\d{1,2})[.:](\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [hour, minute] = [Number(match[1]), Number(match[2])];
+  if (hour > 23 || minute > 59) return undefined;
+  const today = helsinkiDate(nowMs);
+  const at = helsinkiInstant(today, hour, minute);
+  return at > nowMs ? at : helsinkiInstant(addDays(today, 1), hour, minute);
 }
 
 const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;

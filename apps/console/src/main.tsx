@@ -53,6 +53,13 @@ function DeskConsole({ session, header }: { session: Session; header: (releaseOn
       refreshDesk();
     },
   });
+  // A follow-up call enters the queue when it falls due, which no event announces: refresh then.
+  const nextDue = desk?.nextFollowUpDueAt;
+  useEffect(() => {
+    if (!nextDue) return;
+    const timer = setTimeout(refreshDesk, Math.min(Math.max(0, Date.parse(nextDue) - Date.now()) + 500, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [nextDue, refreshDesk]);
   const mine = desk?.claimed.filter((task) => task.owner === session.sub).map((task) => task.taskId) ?? [];
   const t = useT();
   return (
@@ -103,7 +110,7 @@ function Console({ session, onSignOut }: { session: Session; onSignOut: () => vo
         {session.sub} · {t(session.role)}
       </span>
       <span>
-        {release.length > 0 && <small className="hint">{t('signOutReleases', { count: release.length })} </small>}
+        {release.length > 0 && <small className="hint">{release.length === 1 ? t('signOutReleasesOne') : t('signOutReleases', { count: release.length })} </small>}
         <button onClick={() => void signOut(release)} disabled={signingOut} data-testid="sign-out">
           {signingOut ? t('releasingTasks') : t('signOut')}
         </button>

@@ -42,6 +42,13 @@ describe('queue priority (higher is sooner)', () => {
     expect(queuePriority(alerted, now)).toBeGreaterThan(queuePriority(plain, now));
   });
 
+  it('puts a task past the S2 alert limit ahead of every waiting task without one, second contacts included', () => {
+    const alerted = task(aged(50), { type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: 20 }, at: at(20) });
+    // Waiting 4 minutes, 95 years old, breathing difficulty, and a second contact.
+    const frailSecondContact = fold([receivedAt(26, { patient: { ageYears: 95 }, taskCode: '703' }), e.secondContact(26)]);
+    expect(queuePriority(alerted, now)).toBeGreaterThan(queuePriority(frailSecondContact, now));
+  });
+
   it('puts a returned handoff at the top, above any wait, age or flag', () => {
     const returned = fold([
       receivedAt(25, aged(20)), e.claimed(26), e.callback('reached', 1, 26), e.assessed([], false, 27), e.redirected('oulu-home-care', 28),

@@ -11,6 +11,8 @@ export const DEFAULT_TASK_CODE_RISK: TaskCodeRisk = {
 
 /** A handoff returned by S6 or a decline jumps the queue: the patient has already waited once. */
 const HANDOFF_RETURNED_BONUS = 10_000;
+/** A task past the S2 alert limit has gone too long without contact: it goes before every other waiting task. */
+const S2_ALERTED_BONUS = 1_000;
 
 /**
  * Queue order, in "effective waiting minutes": higher is sooner. Waiting time counts from the ERC's
@@ -23,7 +25,7 @@ export function queuePriority(state: DTaskState, now: string, risk: TaskCodeRisk
   if (age !== undefined) score += age >= 85 ? 20 : age >= 75 ? 10 : 0;
   score += risk[state.taskCode ?? ''] ?? 0;
   if (state.secondContact) score += 30;
-  if (state.s2Alerted) score += 20;
+  if (state.s2Alerted) score += S2_ALERTED_BONUS;
   if (state.followUp && Date.parse(state.followUp.dueAt) <= Date.parse(now)) score += 15;
   if (state.handoffReturned) score += HANDOFF_RETURNED_BONUS;
   return score;

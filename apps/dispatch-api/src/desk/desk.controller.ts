@@ -48,6 +48,7 @@ export class DeskController {
       at: now.toISOString(),
       queue: this.board.queue(now, {}),
       claimed: this.board.queue(now, { status: 'claimed' }),
+      nextFollowUpDueAt: this.nextFollowUpDue(now),
       ...(actor.role === 'supervisor' && query.load === '1' ? { load: this.load.snapshot() } : {}),
       limits: {
         s1FailedAttempts: this.rules.s1FailedAttempts,
@@ -57,5 +58,19 @@ export class DeskController {
         followUpFailedAttempts: this.rules.followUpFailedAttempts,
       },
     };
+  }
+
+  /**
+   * A follow-up call falls due by the clock alone, with no event to say so: the console refreshes
+   * its picture then.
+   */
+  private nextFollowUpDue(now: Date): string | null {
+    let next: string | null = null;
+    const nowIso = now.toISOString();
+    for (const task of this.board.open.values()) {
+      const dueAt = task.followUp?.dueAt;
+      if (dueAt && dueAt > nowIso && (next === null || dueAt < next)) next = dueAt;
+    }
+    return next;
   }
 }

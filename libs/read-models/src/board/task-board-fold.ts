@@ -121,9 +121,9 @@ export class TaskBoardFold {
 
 export function queueItem(state: DTaskState, now: Date): QueueItemView {
   const nowIso = now.toISOString();
-  const flags: string[] = flagsOf(state);
   const followUpDue = isFollowUpDue(state, nowIso);
-  if (followUpDue) flags.push('follow-up-due');
+  // A due follow-up call shows as due, not also as booked.
+  const flags: string[] = followUpDue ? [...flagsOf(state).filter((flag) => flag !== 'follow-up-pending'), 'follow-up-due'] : flagsOf(state);
   // A due follow-up call waits from its due time, not from the ERC's first receipt.
   const waitingSince = followUpDue ? state.followUp!.dueAt : state.receivedAt!;
   return {
