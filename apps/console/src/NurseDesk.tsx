@@ -52,7 +52,11 @@ export function NurseDesk({
   // A task opened from the wall or "my tasks" comes into view, wherever the desk was scrolled.
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (selected) panel.current?.scrollIntoView?.({ block: 'nearest' });
+    const element = panel.current;
+    if (!selected || !element) return;
+    // Only when the panel is out of sight (one column, zoomed in): beside the queue it already is in view.
+    const { top } = element.getBoundingClientRect();
+    if (top < 0 || top > window.innerHeight - 120) element.scrollIntoView({ block: 'start' });
   }, [selected]);
 
   async function claim(taskId: string) {
@@ -126,7 +130,6 @@ export function NurseDesk({
                 <th>{t('code')}</th>
                 <th>{t('area')}</th>
                 <th>{t('patient')}</th>
-                <th>{t('received')}</th>
                 <th />
               </tr>
             </thead>
@@ -163,7 +166,12 @@ function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; n
   const t = useT();
   return (
     <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
-      <td className="timer">{formatDuration((now - Date.parse(task.waitingSince ?? task.receivedAt)) / 1000)}</td>
+      <td className="timer">
+        {formatDuration((now - Date.parse(task.waitingSince ?? task.receivedAt)) / 1000)}
+        <small className="received-at">
+          {t('received')} {helsinkiTime(task.receivedAt, language)}
+        </small>
+      </td>
       <td>
         <FlagChips flags={task.flags} />
       </td>
@@ -172,7 +180,6 @@ function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; n
       </td>
       <td>{task.municipality}</td>
       <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
-      <td>{helsinkiTime(task.receivedAt, language)}</td>
       <td>
         <button onClick={onClaim}>{t('claim')}</button>
       </td>
