@@ -38,16 +38,16 @@ describe('the console under its security headers', () => {
   async function watchedPage(viewport: { width: number; height: number }): Promise<{ page: Page; violations: () => Promise<string[]> }> {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
-    });
+    // Page code as strings: the tests compile without the DOM library.
+    await page.addInitScript(`
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI));
+    `);
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) consoleErrors.push(message.text());
     });
-    return { page, violations: async () => [...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)), ...consoleErrors] };
+    return { page, violations: async () => [...((await page.evaluate('window.cspViolations')) as string[]), ...consoleErrors] };
   }
 
   async function signIn(page: Page, user: string, role: string, language: 'FI' | 'SV') {
@@ -73,7 +73,7 @@ describe('the console under its security headers', () => {
     await page.screenshot({ path: join(SHOTS, `${role}-${language.toLowerCase()}-${viewport.width}.png`) });
     expect(await violations()).toEqual([]);
     // The language script ran (inline, allowed by its hash): the document speaks the chosen language.
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.toLowerCase());
+    expect(await page.evaluate('document.documentElement.lang')).toBe(language.toLowerCase());
     await page.context().close();
   }, 60_000);
 
@@ -84,7 +84,7 @@ describe('the console under its security headers', () => {
     await page.goto(`${baseUrl}/framer.html`);
     await page.waitForTimeout(1000);
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
-    const rendered = await frame.evaluate(() => Boolean(document.querySelector('#root'))).catch(() => false);
+    const rendered = await frame.evaluate("Boolean(document.querySelector('#root'))").catch(() => false);
     expect(rendered).toBe(false);
     await page.screenshot({ path: join(SHOTS, 'framed.png') });
     await context.close();
