@@ -3,6 +3,7 @@ import { api, Session } from './api';
 import { formatDuration, formatNumber, formatPercent } from './format';
 import type { Language } from './i18n';
 import { fetched, Fetched, FetchState } from './TimeTravel';
+import { reasonWords } from './words';
 
 /** The limits an analyst may try, in the order domain.md names the rules. */
 const LIMITS = ['s1FailedAttempts', 's1MinutesAfterFirstFailure', 's2AlertMinutes', 's2DispatchMinutes', 's4SecondContactHours', 's6HandoffMinutes'] as const;
@@ -119,7 +120,7 @@ export function WhatIf({ session, window, language, t }: { session: Session; win
             {t('tasksChanged')}: <strong data-testid="tasks-changed">{formatNumber(report.value.tasksChanged, language)}</strong>
             {Object.keys(report.value.actionsRefused).length > 0 && (
               <>
-                {' '}· {t('actionsRefused')}: {Object.entries(report.value.actionsRefused).map(([reason, count]) => `${t(reason)} ${formatNumber(count, language)}`).join(', ')}
+                {' '}· {t('actionsRefused')}: {Object.entries(report.value.actionsRefused).map(([reason, count]) => `${reasonWords(t, reason)} ${formatNumber(count, language)}`).join(', ')}
               </>
             )}
           </p>

@@ -33,14 +33,18 @@ export function refusalText(t: Translate, caught: unknown): string {
     if (caught.status === 503) return t('reason.unavailable');
     if (caught.body.issues?.length) return t('reason.validation', { details: caught.body.issues.map((issue) => fieldName(t, issue.path)).join(', ') });
     const reason = caught.body.reason;
-    if (reason) {
-      for (const key of [`reason.${reason}`, reason]) {
-        const text = t(key);
-        if (text !== key) return text;
-      }
-    }
+    if (reason && reasonWords(t, reason) !== t('reason.other')) return reasonWords(t, reason);
   }
   return t('reason.generic');
+}
+
+/** A decider's refusal code in words (the what-if's refused actions, a 409's reason). */
+export function reasonWords(t: Translate, reason: string): string {
+  for (const key of [`reason.${reason}`, reason]) {
+    const text = t(key);
+    if (text !== key) return text;
+  }
+  return t('reason.other');
 }
 
 function fieldName(t: Translate, path: string): string {
