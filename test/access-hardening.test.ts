@@ -1,12 +1,12 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { io } from 'socket.io-client';
 import { loadConfig } from '../apps/dispatch-api/src/config/app-config';
-import { REQUEST_TIMEOUT_MS } from '../apps/dispatch-api/src/bootstrap';
+import { createApp, REQUEST_TIMEOUT_MS } from '../apps/dispatch-api/src/bootstrap';
 import { cast } from './support/dtask-api';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -86,10 +86,36 @@ describe('who gets in', () => {
     }
   });
 
-  it('gives the whole request at most 30 s to arrive', async () => {
+  it('gives the whole request at most 30 s to arrive, then answers 408 and closes', async () => {
     expect(REQUEST_TIMEOUT_MS).toBe(30_000);
     expect(app.app.getHttpServer().requestTimeout).toBe(REQUEST_TIMEOUT_MS);
-  });
+    // The same limit, shortened, against a client that stalls halfway through its body.
+    const dataDir = mkdtempSync(join(tmpdir(), 'dtask-timeout-'));
+    const quick = await createApp(loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir }), { requestTimeoutMs: 1500 });
+    try {
+      await quick.listen(0, '127.0.0.1');
+      const port = (quick.getHttpServer().address() as AddressInfo).port;
+      const started = Date.now();
+      const answer = await new Promise<{ text: string; closedAfterMs: number }>((resolve) => {
+        let text = '';
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write('POST /api/d-tasks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"ercTaskId":'),
+        );
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('close', () => resolve({ text, closedAfterMs: Date.now() - started }));
+        setTimeout(() => {
+          socket.destroy();
+          resolve({ text: 'still open', closedAfterMs: Date.now() - started });
+        }, 10_000);
+      });
+      expect(answer.text).toMatch(/^HTTP\/1\.1 408/);
+      expect(answer.closedAfterMs).toBeGreaterThanOrEqual(1400);
+      expect(answer.closedAfterMs).toBeLessThan(5000);
+    } finally {
+      await quick.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 20_000);
 
   // Fails today: libs/domain/src/dtask/decide.ts `case 'Release'` lets a supervisor through
   // requireOwner and emits DTaskReleased without a nurseId, which the event schema refuses (500).

@@ -21,6 +21,10 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * stalled upload cannot hold a connection open for ever. Answers (a year's export) may take longer.
  */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** The request line and headers must arrive sooner still. */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How often Node looks for requests past those limits (its default of 30 s would double them). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 /** Path parameters up to the longest URL Node accepts reach validation, which answers 400 naming them. A trailing slash is ignored, as it was on Express. */
 const MAX_PARAM_LENGTH = 16 * 1024;
 
@@ -84,8 +88,11 @@ const serveConsole: FastifyPluginAsync = async (scope) => {
  * Builds the whole service; `main.ts` listens, tests drive it with supertest. Nest runs on Fastify:
  * at the centre's load the HTTP layer is most of a request's cost, and Fastify's is a third of Express's.
  */
-export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true } });
+export async function createApp(config: AppConfig, options: { clock?: Clock; requestTimeoutMs?: number } = {}): Promise<INestApplication> {
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node applies the limits given when the server is made (set later, they take effect late).
+  const http = { requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout), connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS };
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, requestTimeout, http, routerOptions: { maxParamLength: MAX_PARAM_LENGTH, ignoreTrailingSlash: true } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
