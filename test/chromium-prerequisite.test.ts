@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumPath } from './support/chromium';
 
@@ -34,11 +34,13 @@ describe('Chromium, a prerequisite of npm test', () => {
   it('is checked by `npm test` before anything else, and every browser test launches through the helper', () => {
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     expect(scripts.test).toMatch(/^node scripts\/check-chromium\.js && /);
-    for (const file of ['console.test.ts', 'analyst.test.ts', 'roles.test.ts']) {
+    // Every browser test finds Chromium through the one helper (directly, or through the shared harness).
+    for (const file of readdirSync(join(__dirname, 'browser')).filter((name) => name.endsWith('.test.ts'))) {
       const source = readFileSync(join(__dirname, 'browser', file), 'utf8');
-      expect([file, source.includes('launchChromium()')]).toEqual([file, true]);
+      expect([file, /launchChromium\(\)|startBrowserApp\(/.test(source)]).toEqual([file, true]);
       expect([file, source.includes("executablePath: '/usr/bin/chromium'")]).toEqual([file, false]);
     }
+    expect(readFileSync(join(__dirname, 'support', 'browser-app.ts'), 'utf8')).toContain('launchChromium()');
   });
 
   it('is listed in the README beside Node and the C++ toolchain', () => {

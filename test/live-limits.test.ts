@@ -56,8 +56,8 @@ describe('live channel fan-out and limits', () => {
     const seen = { partner: [] as { type: string; data: { target?: string } }[], nurse: [] as { position: string }[] };
     partner.on('event', (event) => seen.partner.push(event));
     nurse.on('event', (event) => seen.nurse.push(event));
+    await Promise.all([partner, nurse].map((socket) => new Promise<void>((resolve) => socket.on('connect', () => resolve()))));
     for (const socket of [partner, nurse]) {
-      await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
       await new Promise<void>((resolve) => (socket.once('caught-up', () => resolve()), socket.emit('subscribe', { fromNow: true })));
     }
     const append = (taskId: string, type: string, data: Record<string, unknown>) => {
@@ -74,6 +74,43 @@ describe('live channel fan-out and limits', () => {
     expect(seen.partner.map((event) => event.data.target)).toEqual(['oulu-home-care']);
     partner.close();
     nurse.close();
+  }, 30_000);
+
+  it('gives a batch client the same events, in order and once, a frame per burst, across catch-up and live', async () => {
+    const append = (taskId: string, type: string, data: Record<string, unknown>) => {
+      const eventId = globalThis.crypto.randomUUID();
+      const metadata = { eventId, correlationId: eventId, causationId: eventId, actor: { id: 'test', role: 'system' }, occurredAt: new Date().toISOString(), schemaVersion: 1 };
+      return store.append(`dtask-${taskId}`, [{ eventId, type, data, metadata }], { expectedRevision: 'any' });
+    };
+    const from = await store.headPosition();
+    for (let i = 0; i < 5; i += 1) await append(`batch-before-${i}`, 'CallbackAttempted', { outcome: 'busy', attempt: 1 });
+    const token = await testApp.tokenFor('nurse', 'nurse-batch');
+    const single = connect(token);
+    const batched = connect(token);
+    const positions = { single: [] as string[], batched: [] as string[] };
+    let frames = 0;
+    single.on('event', (event: { position: string }) => positions.single.push(event.position));
+    batched.on('events', (events: { position: string }[]) => {
+      frames += 1;
+      positions.batched.push(...events.map((event) => event.position));
+    });
+    batched.on('event', () => positions.batched.push('a single frame to a batch client'));
+    const connected = [single, batched].map((socket) => new Promise<void>((resolve) => socket.on('connect', () => resolve())));
+    await Promise.all(connected);
+    for (const [socket, batch] of [[single, false], [batched, true]] as const) {
+      await new Promise<void>((resolve) => (socket.once('caught-up', () => resolve()), socket.emit('subscribe', { ...(from ? { fromPosition: from } : {}), ...(batch ? { batch } : {}) })));
+    }
+    // A burst while live: ten events in one go.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => append(`batch-live-${i}`, 'CallbackAttempted', { outcome: 'busy', attempt: 1 })));
+    const last = await append('batch-last', 'CallbackAttempted', { outcome: 'busy', attempt: 1 });
+    await waitFor(() => positions.batched.includes(last.position) && positions.single.includes(last.position)).catch((error) => {
+      throw new Error(`${(error as Error).message}: single ${positions.single.length}, batched ${positions.batched.length} in ${frames} frames, last ${last.position}`);
+    });
+    expect(positions.batched).toEqual(positions.single);
+    expect(new Set(positions.batched).size).toBe(16);
+    expect(frames).toBeLessThan(16);
+    single.close();
+    batched.close();
   }, 30_000);
 
   it('drops a client that stops reading and frees its backlog; resumed from its last position it misses nothing', async () => {

@@ -43,11 +43,11 @@ export function useLive(session: Session, options: LiveOptions): { state: Connec
       void (async () => {
         try {
           if (current.current.start === 'now') {
-            socket.emit('subscribe', { fromNow: true });
+            socket.emit('subscribe', { fromNow: true, batch: true });
             return;
           }
           const position = await current.current.loadState();
-          if (!closed && socket.connected) socket.emit('subscribe', position ? { fromPosition: position } : {});
+          if (!closed && socket.connected) socket.emit('subscribe', position ? { fromPosition: position, batch: true } : { batch: true });
         } catch {
           // The view shows its own error (or the session ended); try the whole start again shortly.
           if (!closed) setTimeout(() => socket.connected && socket.disconnect().connect(), 2000);
@@ -80,6 +80,10 @@ export function useLive(session: Session, options: LiveOptions): { state: Connec
       sessionEnded();
     });
     socket.on('event', (event: LiveEvent) => current.current.onEvent(event));
+    // Events that came together arrive in one frame.
+    socket.on('events', (events: LiveEvent[]) => {
+      for (const event of events) current.current.onEvent(event);
+    });
     socket.on('load', (snapshot: Load) => setLoad(snapshot));
     return () => {
       closed = true;

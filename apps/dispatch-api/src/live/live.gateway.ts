@@ -9,11 +9,15 @@ import { Actor } from '../auth/actor';
 import { TokenVerifier } from '../auth/token-verifier';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { AllStreamFollower } from '../projections/projection-host';
-import { LIVE_ROLES, liveViewOf } from './live-view';
+import { LIVE_ROLES, LiveEvent, liveViewOf } from './live-view';
 
 /** `fromNow`: follow from this moment, for a view that loads its own current state (the partner's inbox). */
+/**
+ * `batch`: the client takes live events as `events [ … ]` frames, several per frame when they come
+ * together (a command's events, a busy moment), instead of one `event` frame each.
+ */
 const SubscribeMessageSchema = z
-  .object({ fromPosition: z.string().regex(/^\d{1,20}$/).optional(), fromNow: z.literal(true).optional() })
+  .object({ fromPosition: z.string().regex(/^\d{1,20}$/).optional(), fromNow: z.literal(true).optional(), batch: z.literal(true).optional() })
   .strict()
   .refine((message) => !(message.fromPosition && message.fromNow), 'give fromPosition or fromNow, not both');
 const CATCH_UP_BATCH = 500;
@@ -34,6 +38,8 @@ interface LiveClient {
   /** Bumped by every new subscribe, so a superseded catch-up stops. */
   generation: number;
   expiry?: NodeJS.Timeout;
+  /** Takes `events` frames (see SubscribeMessageSchema). */
+  batch: boolean;
 }
 
 /**
@@ -45,6 +51,9 @@ interface LiveClient {
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
   private readonly logger = new Logger(LiveGateway.name);
   private readonly clients = new Map<string, LiveClient>();
+  /** Live views waiting for the end of this turn of the event loop, per batch room. */
+  private readonly pending = new Map<string, LiveEvent[]>();
+  private flushScheduled = false;
   @WebSocketServer() private namespace!: Namespace;
 
   constructor(
@@ -70,12 +79,30 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       else client.last = event.position;
     }
     const staffView = liveViewOf(event, STAFF_VIEWER, this.pseudonymiser);
-    if (staffView) this.namespace.to(STAFF_ROOM).emit('event', staffView);
+    if (staffView) this.toRoom(STAFF_ROOM, staffView);
     const target = (event.data as { target?: unknown }).target;
     if (typeof target === 'string') {
       const partnerView = liveViewOf(event, { id: 'live', role: 'partner', service: target }, this.pseudonymiser);
-      if (partnerView) this.namespace.to(partnerRoom(target)).emit('event', partnerView);
+      if (partnerView) this.toRoom(partnerRoom(target), partnerView);
     }
+  }
+
+  /** One frame per event to a room's per-event clients; batch clients get this turn's events in one frame. */
+  private toRoom(room: string, view: LiveEvent): void {
+    this.namespace.to(room).emit('event', view);
+    const batch = this.pending.get(batchRoom(room));
+    if (batch) batch.push(view);
+    else this.pending.set(batchRoom(room), [view]);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flushBatches());
+    }
+  }
+
+  private flushBatches(): void {
+    this.flushScheduled = false;
+    for (const [room, views] of this.pending) this.namespace.to(room).emit('events', views);
+    this.pending.clear();
   }
 
   afterInit(namespace: Namespace): void {
@@ -97,7 +124,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   handleConnection(socket: Socket): void {
-    const client: LiveClient = { socket, actor: socket.data.actor as Actor, last: undefined, live: false, generation: 0 };
+    const client: LiveClient = { socket, actor: socket.data.actor as Actor, last: undefined, live: false, generation: 0, batch: false };
     // A session does not outlive its token: the socket is closed when the token expires.
     const expiresAtMs = socket.data.expiresAtMs as number | undefined;
     if (expiresAtMs !== undefined) {
@@ -148,7 +175,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!parsed.success) return { ok: false, error: 'fromPosition must be a position string, or fromNow true' };
     client.generation += 1;
     client.live = false;
-    void socket.leave(liveRoomOf(client.actor));
+    void socket.leave(liveRoomOf(client));
+    client.batch = parsed.data.batch === true;
     client.last = parsed.data.fromNow ? this.follower.position : parsed.data.fromPosition;
     void this.catchUp(client, client.generation).catch((error: unknown) => {
       this.logger.warn(`live catch-up failed: ${(error as Error).message}`);
@@ -162,17 +190,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (client.generation !== generation || !this.clients.has(client.socket.id)) return;
       const recent = this.follower.recentAfter(client.last);
       if (recent !== undefined && recent.length <= CATCH_UP_BATCH) {
-        // Synchronous from here to `live = true`: the follower cannot deliver in between.
-        for (const event of recent) this.send(client, event);
+        // Synchronous from here to `live = true`: the follower cannot deliver in between. Batches
+        // already gathered go out first, so this client gets none of their events twice.
+        this.flushBatches();
+        this.sendAll(client, recent);
         client.live = true;
-        void client.socket.join(liveRoomOf(client.actor));
+        void client.socket.join(liveRoomOf(client));
         client.socket.emit('caught-up', { position: client.last ?? null });
         return;
       }
       // Further behind: a batch at a time, from memory when it holds them, else from the store.
       const stored = recent === undefined ? await this.store.readAll({ fromPosition: client.last, maxCount: CATCH_UP_BATCH }) : undefined;
       if (client.generation !== generation) return;
-      for (const event of recent?.slice(0, CATCH_UP_BATCH) ?? stored!.events) this.send(client, event);
+      this.sendAll(client, recent?.slice(0, CATCH_UP_BATCH) ?? stored!.events);
       // The next batch only once this client has taken the last one: memory stays bounded per client.
       if (!(await this.drained(client))) return this.drop(client, 'too-slow', 'the client did not keep up; subscribe again from your last position');
       if (stored && stored.events.length === 0 && stored.isEnd) {
@@ -180,6 +210,23 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
+  }
+
+  /** Catch-up: one frame per event, or one `events` frame for a batch client. */
+  private sendAll(client: LiveClient, events: RecordedEvent[]): void {
+    if (!client.batch) {
+      for (const event of events) this.send(client, event);
+      return;
+    }
+    const views: LiveEvent[] = [];
+    for (const event of events) {
+      if (client.last !== undefined && comparePositions(event.position, client.last) <= 0) continue;
+      client.last = event.position;
+      const view = liveViewOf(event, client.actor, this.pseudonymiser);
+      if (view) views.push(view);
+    }
+    if (unread(client) > MAX_UNREAD_PACKETS) return this.drop(client, 'too-slow', 'the client did not keep up; subscribe again from your last position');
+    if (views.length > 0) client.socket.emit('events', views);
   }
 
   private send(client: LiveClient, event: RecordedEvent): void {
@@ -249,6 +296,8 @@ function expiryOf(token: string): number | undefined {
 const STAFF_ROOM = 'live:staff';
 const STAFF_VIEWER: Actor = { id: 'live', role: 'nurse' };
 const partnerRoom = (service: string) => `live:partner:${service}`;
-function liveRoomOf(actor: Actor): string {
-  return actor.role === 'partner' ? partnerRoom(actor.service ?? '') : STAFF_ROOM;
+const batchRoom = (room: string) => `${room}:batch`;
+function liveRoomOf(client: { actor: Actor; batch: boolean }): string {
+  const room = client.actor.role === 'partner' ? partnerRoom(client.actor.service ?? '') : STAFF_ROOM;
+  return client.batch ? batchRoom(room) : room;
 }
