@@ -6,10 +6,10 @@ import { io, Socket } from 'socket.io-client';
 import { median, percentileOf, Section } from './stats';
 
 const CLIENTS = 1000;
-const STALLED = 20;
+const STALLED = Number(process.env.BENCH_LIVE_STALLED ?? 20);
 const TASKS_PER_SECOND = 20;
 const RUN_SECONDS = 15;
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 3);
 /** A store with history, as the red team's (≈ 360,000 events): stalled clients subscribe from its start. */
 const HISTORY_TASKS = Number(process.env.BENCH_LIVE_HISTORY_TASKS ?? 36_000);
 const PORT = 39_219;
