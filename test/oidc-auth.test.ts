@@ -74,6 +74,15 @@ describe('production authentication (OIDC, JWKS)', () => {
     }
   });
 
+  it('refuses a token whose alg or kid no key of the county has, with 401', async () => {
+    const [, body, signature] = (await sign({ sub: 'nurse-oidc', role: 'nurse' })).split('.');
+    const header = (fields: Record<string, string | undefined>) => Buffer.from(JSON.stringify(fields)).toString('base64url');
+    for (const fields of [{ alg: 'XS999', kid: 'county-key-1' }, { alg: 'HS256', kid: 'county-key-1' }, { alg: 'ES256', kid: 'no-such-key' }, { alg: 'none' }]) {
+      const response = await app.http.get('/api/d-tasks').set('Authorization', `Bearer ${header(fields)}.${body}.${signature}`);
+      expect({ fields, status: response.status }).toEqual({ fields, status: 401 });
+    }
+  });
+
   it('refuses a partner token whose service is missing or not in the directory', async () => {
     const inbox = (token: string) => app.http.get('/api/handoffs').set('Authorization', `Bearer ${token}`);
     await inbox(await sign({ sub: 'kotihoito-1', role: 'partner', service: 'oulu-home-care' })).expect(200);
@@ -85,18 +94,23 @@ describe('production authentication (OIDC, JWKS)', () => {
     // Nothing listens on port 9 (discard) of loopback; a second IdP answers 500.
     const failing = createServer((_, res) => res.writeHead(500).end('down'));
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
-    for (const url of ['http://127.0.0.1:9/jwks', `http://127.0.0.1:${(failing.address() as AddressInfo).port}/jwks`]) {
-      const down = await startTestApp(env(url));
-      try {
-        const response = await down.http.get('/api/d-tasks').set('Authorization', `Bearer ${await sign({ sub: 'nurse-oidc', role: 'nurse' })}`);
-        expect(response.status).toBe(503);
-        expect(response.headers['retry-after']).toBeDefined();
-        expect(response.body.error).toBe('unavailable');
-      } finally {
-        await down.close();
+    try {
+      for (const url of ['http://127.0.0.1:9/jwks', `http://127.0.0.1:${(failing.address() as AddressInfo).port}/jwks`]) {
+        const down = await startTestApp(env(url));
+        try {
+          const response = await down.http.get('/api/d-tasks').set('Authorization', `Bearer ${await sign({ sub: 'nurse-oidc', role: 'nurse' })}`);
+          expect(response.status).toBe(503);
+          expect(response.headers['retry-after']).toBeDefined();
+          expect(response.body.error).toBe('unavailable');
+          // What is not a token at all stays 401 even then.
+          await down.http.get('/api/d-tasks').set('Authorization', 'Bearer not-a-token').expect(401);
+        } finally {
+          await down.close();
+        }
       }
+    } finally {
+      failing.close();
     }
-    failing.close();
   });
 
   it('refuses to start with a plain-http JWKS URL off loopback', async () => {

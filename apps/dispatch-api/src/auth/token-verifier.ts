@@ -37,10 +37,20 @@ function remoteKeys(url: URL): JWTVerifyGetKey {
     try {
       return await remote(header, token);
     } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      if (!isIdentityProviderFault(error)) throw error;
       throw new IdentityProviderUnavailableError(`the identity provider's keys could not be fetched: ${(error as Error).message}`);
     }
   };
+}
+
+/**
+ * The key set's own failures: a timeout, a network error, an answer other than 200, or a body that
+ * is not a key set. A token's own faults (an `alg` no key has, an unknown `kid`) are JOSE errors of
+ * their own kinds, and stay 401: a client cannot make the service answer 503.
+ */
+function isIdentityProviderFault(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === errors.JOSEError.code;
 }
 
 /**
