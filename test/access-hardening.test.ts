@@ -120,7 +120,7 @@ describe('who gets in', () => {
   // Fails today: libs/domain/src/dtask/decide.ts `case 'Release'` lets a supervisor through
   // requireOwner and emits DTaskReleased without a nurseId, which the event schema refuses (500).
   // Turn into `it` once decide.ts rejects 'not-claimed' when the task has no owner.
-  it.failing('answers a supervisor’s release of an unclaimed task with 409, not 500', async () => {
+  it('answers a supervisor’s release of an unclaimed task with 409, not 500', async () => {
     const api = await cast(app);
     const taskId = await api.intake();
     const response = await api.post(api.tokens.supervisor, `/api/d-tasks/${taskId}/release`);

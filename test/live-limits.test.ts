@@ -149,6 +149,16 @@ describe('live channel fan-out and limits', () => {
     expect(MAX_UNREAD_PACKETS).toBeLessThan(30_000);
   }, 120_000);
 
+  it('refuses a subscribe from a position that is no position, saying so, instead of failing later', async () => {
+    const socket = connect(await testApp.tokenFor('nurse', 'nurse-position'));
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    for (const fromPosition of ['01', '1e3', '-1', '123456789012345678901']) {
+      expect(await socket.emitWithAck('subscribe', { fromPosition })).toMatchObject({ ok: false });
+    }
+    expect(await socket.emitWithAck('subscribe', { fromPosition: '0' })).toEqual({ ok: true });
+    socket.close();
+  });
+
   it('closes a socket when its token expires, saying so', async () => {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ role: 'nurse' })

@@ -17,7 +17,7 @@ import { LIVE_ROLES, LiveEvent, liveViewOf } from './live-view';
  * together (a command's events, a busy moment), instead of one `event` frame each.
  */
 const SubscribeMessageSchema = z
-  .object({ fromPosition: z.string().regex(/^\d{1,20}$/).optional(), fromNow: z.literal(true).optional(), batch: z.literal(true).optional() })
+  .object({ fromPosition: z.string().regex(/^(0|[1-9]\d{0,19})$/).optional(), fromNow: z.literal(true).optional(), batch: z.literal(true).optional() })
   .strict()
   .refine((message) => !(message.fromPosition && message.fromNow), 'give fromPosition or fromNow, not both');
 const CATCH_UP_BATCH = 500;

@@ -30,8 +30,10 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
     case 'Claim':
       return claim(command, state);
     case 'Release':
+      // A supervisor may release any nurse's task, but there is nothing to release on an unclaimed one.
+      if (!state.owner) reject('not-claimed', 'the task is not claimed');
       requireOwner(command, state);
-      return [{ type: 'DTaskReleased', data: { nurseId: state.owner!, ...(command.reason ? { reason: command.reason } : {}) } }];
+      return [{ type: 'DTaskReleased', data: { nurseId: state.owner, ...(command.reason ? { reason: command.reason } : {}) } }];
     case 'RecordCallback':
       return callback(command, state, rules);
     case 'RecordAssessment':

@@ -32,6 +32,9 @@ describe('ownership', () => {
       .then([{ type: 'CallbackAttempted', data: { outcome: 'reached', attempt: 1, notes: 'patient answered' } }]);
     spec(claimed).when({ type: 'Release', at: at(2), actor: supervisor }).then([{ type: 'DTaskReleased', data: { nurseId: 'nurse-1' } }]);
   });
+  it('refuses a supervisor’s release of a task no one holds', () => {
+    spec([e.received()]).when({ type: 'Release', at: at(2), actor: supervisor }).thenRejects('not-claimed');
+  });
   it('assesses only a claimed task, even for a supervisor', () => {
     const assessment = { redFlags: [], concern: false, symptoms: '', existingServices: [], notes: '' };
     spec([...assessedTask(), e.unit()]).when({ type: 'RecordAssessment', at: at(9), actor: supervisor, assessment }).thenRejects('not-claimed');
