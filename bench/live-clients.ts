@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
+import { nurseToken, ROOT, start, startService } from './service';
 import { median, percentileOf, Section } from './stats';
 
 const CLIENTS = 1000;
@@ -14,25 +15,7 @@ const RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 3);
 const HISTORY_TASKS = Number(process.env.BENCH_LIVE_HISTORY_TASKS ?? 36_000);
 const PORT = 39_219;
 const URL = `http://127.0.0.1:${PORT}`;
-const ROOT = join(__dirname, '..', '..');
 
-function start(command: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-async function startService(dataDir: string): Promise<ChildProcess> {
-  const child = start([join(ROOT, 'apps', 'dispatch-api', 'dist', 'main.js')], { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-    child.on('exit', (code) => reject(new Error(`dispatch-api exited ${code}`)));
-  });
-  return child;
-}
-
-async function token(sub: string): Promise<string> {
-  const response = await fetch(`${URL}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, role: 'nurse' }) });
-  return ((await response.json()) as { token: string }).token;
-}
 
 /** CPU seconds a process has used (user + system), from /proc. */
 function cpuSeconds(pid: number): number {
@@ -55,13 +38,13 @@ const tcpOf = (socket: Socket) => (socket.io.engine.transport as unknown as { ws
  * service's peak memory (the stalled ones must not make it buffer their backlog).
  */
 async function oneRun(dataDir: string): Promise<{ p50: number; p99: number; deliveries: number; peakRssMb: number; stalledDropped: number; serviceCores: number; clientCores: number }> {
-  const service = await startService(dataDir);
+  const service = await startService(PORT, dataDir);
   const sockets: Socket[] = [];
   let peakRssMb = rssMb(service.pid!);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(service.pid!))), 200);
   try {
     const latencies: number[] = [];
-    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => token(`nurse-live-${i}`)));
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => nurseToken(URL, `nurse-live-${i}`)));
     let stalledDropped = 0;
     for (let i = 0; i < STALLED; i += 1) {
       const socket = io(`${URL}/live`, { auth: { token: tokens[i % tokens.length] }, transports: ['websocket'], forceNew: true, reconnection: false });

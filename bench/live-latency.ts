@@ -1,9 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { io, Socket } from 'socket.io-client';
+import { nurseToken, ROOT, start, startService } from './service';
 import { median, percentileOf, Section } from './stats';
 
 const CLIENTS = 200;
@@ -12,34 +13,16 @@ const RUN_SECONDS = 10;
 const RUNS = 3;
 const PORT = 39_218;
 const URL = `http://127.0.0.1:${PORT}`;
-const ROOT = join(__dirname, '..', '..');
 
-function start(command: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-async function startService(dataDir: string): Promise<ChildProcess> {
-  const child = start([join(ROOT, 'apps', 'dispatch-api', 'dist', 'main.js')], { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-    child.on('exit', (code) => reject(new Error(`dispatch-api exited ${code}`)));
-  });
-  return child;
-}
-
-async function token(sub: string): Promise<string> {
-  const response = await fetch(`${URL}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, role: 'nurse' }) });
-  return ((await response.json()) as { token: string }).token;
-}
 
 /** 200 consoles subscribed while the simulator drives 20 tasks/s: from an event's time to each client's receipt. */
 async function oneRun(): Promise<{ p50: number; p99: number; deliveries: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dtask-live-bench-'));
-  const service = await startService(dataDir);
+  const service = await startService(PORT, dataDir);
   const sockets: Socket[] = [];
   try {
     const latencies: number[] = [];
-    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => token(`nurse-live-${i}`)));
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => nurseToken(URL, `nurse-live-${i}`)));
     for (let i = 0; i < CLIENTS; i += 1) {
       const socket = io(`${URL}/live`, { auth: { token: tokens[i % tokens.length] }, transports: ['websocket'], forceNew: true, reconnection: false });
       socket.on('event', (event: { metadata: { occurredAt: string } }) => latencies.push(Date.now() - Date.parse(event.metadata.occurredAt)));

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, DeskState, HistoryEvent, Session, TaskDetail } from './api';
+import { api, DeskState, Session, TaskDetail } from './api';
 import { helsinkiTime, nextHelsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
 import { coalesce } from './live';
 import { PatientHeader, receivedOf } from './PatientHeader';
+import { FollowUpCard } from './FollowUpCard';
 import { TaskOutcome } from './TaskOutcome';
+import { History, RecordedAssessment, Shortcuts } from './TaskRecord';
 import { refusalText } from './words';
 
 const RED_FLAGS = ['breathing-difficulty-at-rest', 'chest-pain', 'new-confusion', 'stroke-signs', 'heavy-bleeding', 'suspected-sepsis', 'suicidal-intent'];
@@ -429,103 +431,7 @@ function followUpInstant(drafts: Drafts): string | undefined | null {
   return drafts.followUpIn ? new Date(Date.now() + Number(drafts.followUpIn) * 60_000).toISOString() : undefined;
 }
 
-/** What earlier assessments of this task found, for whoever picks it up next. */
-function RecordedAssessment({ history }: { history: HistoryEvent[] }) {
-  const t = useT();
-  const language = useLanguage();
-  const recorded = history.filter((event) => event.type === 'AssessmentRecorded');
-  if (recorded.length === 0) return null;
-  return (
-    <section className="recorded-assessment" data-testid="recorded-assessment">
-      <h3>{t('recordedAssessments')}</h3>
-      {recorded.map((event) => {
-        const flags = (event.data.redFlags as string[] | undefined) ?? [];
-        return (
-          <dl key={event.position}>
-            <dt>
-              {helsinkiTime(event.metadata.occurredAt, language)} · {event.metadata.actor.id}
-            </dt>
-            {flags.length > 0 && <dd className="recorded-flags">⚠ {flags.map((flag) => t(flag)).join(', ')}</dd>}
-            {event.data.concern === true && <dd className="recorded-flags">⚠ {t('concern')}</dd>}
-            {String(event.data.symptoms ?? '').trim() && (
-              <dd>
-                {t('symptoms')}: {String(event.data.symptoms)}
-              </dd>
-            )}
-            {String(event.data.notes ?? '').trim() && (
-              <dd>
-                {t('notes')}: {String(event.data.notes)}
-              </dd>
-            )}
-          </dl>
-        );
-      })}
-    </section>
-  );
-}
-
 /** A task may be closed by hand once its unit is sent, or when its advice follow-up is no longer needed. */
 function canClose(task: TaskDetail): boolean {
   return task.status === 'decided' && (task.unitRequested !== null || task.decision === 'phone-advice');
 }
-
-function FollowUpCard({ task, limits, children }: { task: TaskDetail; limits: DeskState['limits']; children: React.ReactNode }) {
-  const t = useT();
-  const language = useLanguage();
-  const advice = [...task.history].reverse().find((event) => event.type === 'PhoneAdviceGiven')?.data;
-  return (
-    <fieldset className="follow-up" data-testid="follow-up-card">
-      <legend>{t('followUpCard')}</legend>
-      <p>
-        <strong>{t('followUpDue', { time: helsinkiTime(task.followUp!.dueAt, language) })}</strong> ·{' '}
-        {t('followUpAttempts', { count: task.followUp!.failedAttempts, limit: limits.followUpFailedAttempts })}
-      </p>
-      {advice && (
-        <dl>
-          <dt>{t('adviceGiven')}</dt>
-          <dd>{String(advice.advice)}</dd>
-          <dt>{t('safetyNetGiven')}</dt>
-          <dd>{String(advice.safetyNet)}</dd>
-        </dl>
-      )}
-      {children}
-    </fieldset>
-  );
-}
-
-function Shortcuts() {
-  const t = useT();
-  const keys: [string, string][] = [['j / k', 'key.move'], ['Enter', 'key.claim'], ['1–4', 'key.callback'], ['a', 'key.assessment'], ['d', 'key.decision'], ['e', 'key.escalation'], ['r', 'key.release'], ['c', 'key.close']];
-  return (
-    <p className="shortcuts" aria-label={t('shortcuts')}>
-      {t('shortcuts')}:{' '}
-      {keys.map(([key, label]) => (
-        <span key={key}>
-          <kbd>{key}</kbd> {t(label)}{' '}
-        </span>
-      ))}
-    </p>
-  );
-}
-
-function History({ history }: { history: HistoryEvent[] }) {
-  const t = useT();
-  const language = useLanguage();
-  return (
-    <details>
-      <summary>{t('history')}</summary>
-      <ol className="history">
-        {history.map((event) => (
-          <li key={event.position} data-event-type={event.type}>
-            {t('historyEvent', {
-              time: helsinkiTime(event.metadata.occurredAt, language),
-              event: event.data.outcome && (event.type === 'CallbackAttempted' || event.type === 'FollowUpCompleted') ? `${t(`event.${event.type}`)}: ${t(String(event.data.outcome))}` : t(`event.${event.type}`),
-              actor: event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id,
-            })}
-          </li>
-        ))}
-      </ol>
-    </details>
-  );
-}
-

@@ -1,0 +1,77 @@
+import type { HistoryEvent } from './api';
+import { helsinkiTime } from './format';
+import { useLanguage, useT } from './i18n';
+
+// The task's record as the panel shows it: earlier assessments, the keys, and the history in words.
+
+/** What earlier assessments of this task found, for whoever picks it up next. */
+export function RecordedAssessment({ history }: { history: HistoryEvent[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const recorded = history.filter((event) => event.type === 'AssessmentRecorded');
+  if (recorded.length === 0) return null;
+  return (
+    <section className="recorded-assessment" data-testid="recorded-assessment">
+      <h3>{t('recordedAssessments')}</h3>
+      {recorded.map((event) => {
+        const flags = (event.data.redFlags as string[] | undefined) ?? [];
+        return (
+          <dl key={event.position}>
+            <dt>
+              {helsinkiTime(event.metadata.occurredAt, language)} · {event.metadata.actor.id}
+            </dt>
+            {flags.length > 0 && <dd className="recorded-flags">⚠ {flags.map((flag) => t(flag)).join(', ')}</dd>}
+            {event.data.concern === true && <dd className="recorded-flags">⚠ {t('concern')}</dd>}
+            {String(event.data.symptoms ?? '').trim() && (
+              <dd>
+                {t('symptoms')}: {String(event.data.symptoms)}
+              </dd>
+            )}
+            {String(event.data.notes ?? '').trim() && (
+              <dd>
+                {t('notes')}: {String(event.data.notes)}
+              </dd>
+            )}
+          </dl>
+        );
+      })}
+    </section>
+  );
+}
+
+export function Shortcuts() {
+  const t = useT();
+  const keys: [string, string][] = [['j / k', 'key.move'], ['Enter', 'key.claim'], ['1–4', 'key.callback'], ['a', 'key.assessment'], ['d', 'key.decision'], ['e', 'key.escalation'], ['r', 'key.release'], ['c', 'key.close']];
+  return (
+    <p className="shortcuts" aria-label={t('shortcuts')}>
+      {t('shortcuts')}:{' '}
+      {keys.map(([key, label]) => (
+        <span key={key}>
+          <kbd>{key}</kbd> {t(label)}{' '}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function History({ history }: { history: HistoryEvent[] }) {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <details>
+      <summary>{t('history')}</summary>
+      <ol className="history">
+        {history.map((event) => (
+          <li key={event.position} data-event-type={event.type}>
+            {t('historyEvent', {
+              time: helsinkiTime(event.metadata.occurredAt, language),
+              event: event.data.outcome && (event.type === 'CallbackAttempted' || event.type === 'FollowUpCompleted') ? `${t(`event.${event.type}`)}: ${t(String(event.data.outcome))}` : t(`event.${event.type}`),
+              actor: event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id,
+            })}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
