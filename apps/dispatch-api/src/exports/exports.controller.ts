@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@dtask/event-store';
 import { measureRows, measuresCsv, Pseudonymiser, pseudonymisedNdjson, reportWindow } from '@dtask/read-models';
 import { FastifyReply } from 'fastify';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { nurseKeysFor } from '../privacy/staff-for-analysts';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -48,10 +51,11 @@ export class ExportsController {
   @Roles('supervisor', 'analyst')
   @ApiZodQuery(TimeWindowQuerySchema)
   @ApiProduces('text/csv')
-  async measures(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() reply: FastifyReply): Promise<void> {
+  async measures(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
     await this.follower.waitFor(this.follower.position);
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
-    const rows = measureRows(this.facts.receivedBetween(fromMs, toMs), { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays });
+    const all = measureRows(this.facts.receivedBetween(fromMs, toMs), { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays });
+    const rows = nurseKeysFor(actor, all, (row) => row.breakdown === 'nurse', this.pseudonymiser);
     reply.type('text/csv').send(measuresCsv(rows));
   }
 }

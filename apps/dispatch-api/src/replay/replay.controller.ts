@@ -1,9 +1,12 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { GroupBy, reportWindow, toCsv } from '@dtask/read-models';
+import { GroupBy, Pseudonymiser, reportWindow, toCsv } from '@dtask/read-models';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { nurseKeysFor } from '../privacy/staff-for-analysts';
 import { Clock } from '../clock/clock';
 import { prefersCsv } from '../http/content-negotiation';
 import { ApiZodQuery } from '../http/openapi';
@@ -24,14 +27,16 @@ export class ReplayController {
   constructor(
     private readonly replay: ReplayService,
     private readonly clock: Clock,
+    private readonly pseudonymiser: Pseudonymiser,
   ) {}
 
   @Get('load-reduction')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(ReplayLoadReductionQuery)
-  async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentActor() actor: Actor) {
     const { fromMs, toMs } = reportWindow(query, this.clock.now());
-    const result = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined, untilClientGone(reply));
+    const replayed = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined, untilClientGone(reply));
+    const result = { ...replayed, groups: nurseKeysFor(actor, replayed.groups, () => query.groupBy === 'nurse', this.pseudonymiser) };
     if (prefersCsv(request)) {
       reply.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));
       return;
@@ -43,8 +48,13 @@ export class ReplayController {
   @Get('load')
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(PastLoadQuery)
-  loadAt(@Query(zodPipe(PastLoadQuery)) query: z.infer<typeof PastLoadQuery>, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.replay.loadAt(Date.parse(query.at), untilClientGone(reply));
+  async loadAt(@Query(zodPipe(PastLoadQuery)) query: z.infer<typeof PastLoadQuery>, @Res({ passthrough: true }) reply: FastifyReply, @CurrentActor() actor: Actor) {
+    const past = await this.replay.loadAt(Date.parse(query.at), untilClientGone(reply));
+    if (actor.role !== 'analyst') return past;
+    // As the live load: analysts get the figures, and the queue with each holder as a pseudonym.
+    const { alertTasks: _tasks, claimedTasks: _claimed, nurses: _nurses, ...figures } = past.load;
+    const tasks = past.queue.tasks.map((task) => (task.owner ? { ...task, owner: this.pseudonymiser.staffPseudonym(task.owner) } : task));
+    return { ...past, load: figures, queue: { ...past.queue, tasks } };
   }
 
   /** One Helsinki day in steps, for the analyst's time slider. */

@@ -1,8 +1,11 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { charts, measure, measureGroups, reportWindow } from '@dtask/read-models';
+import { charts, measure, measureGroups, Pseudonymiser, reportWindow } from '@dtask/read-models';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { nurseKeysFor } from '../privacy/staff-for-analysts';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -23,6 +26,7 @@ export class ReportsController {
     private readonly follower: AllStreamFollower,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pseudonymiser: Pseudonymiser,
   ) {}
 
   /** The measures of domain.md for tasks received in [from, to); defaults to the year to date. */
@@ -33,6 +37,7 @@ export class ReportsController {
     @Query(zodPipe(LoadReductionQuerySchema)) query: LoadReductionQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
+    @CurrentActor() actor: Actor,
   ) {
     await this.follower.waitFor(this.follower.position);
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
@@ -42,7 +47,7 @@ export class ReportsController {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
       totals: measure(tasks, options),
-      groups: query.groupBy ? measureGroups(tasks, query.groupBy, options) : [],
+      groups: query.groupBy ? nurseKeysFor(actor, measureGroups(tasks, query.groupBy, options), () => query.groupBy === 'nurse', this.pseudonymiser) : [],
     };
     if (prefersCsv(request)) {
       reply.type('text/csv').send(toCsv([{ key: 'total', ...report.totals }, ...report.groups]));
