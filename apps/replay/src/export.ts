@@ -63,22 +63,24 @@ async function main(): Promise<void> {
     process.stderr.write(`export failed: cannot write the output: ${error.message}\n`);
     process.exit(1);
   });
+  // Both exports are for analysts: patients and staff by pseudonym, with the service's key.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''));
+  const { PSEUDONYM_KEY } = parsed(PseudonymEnv, env, '');
+  if (PSEUDONYM_KEY === DEV_PSEUDONYM_KEY) process.stderr.write('export: PSEUDONYM_KEY is not set; pseudonyms use the dev key\n');
+  const pseudonymiser = new Pseudonymiser(PSEUDONYM_KEY);
   const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: args['data-dir'] });
   try {
     if (args.format === 'ndjson') {
-      const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''));
-      const { PSEUDONYM_KEY } = parsed(PseudonymEnv, env, '');
-      if (PSEUDONYM_KEY === DEV_PSEUDONYM_KEY) process.stderr.write('export: PSEUDONYM_KEY is not set; pseudonyms use the dev key\n');
       const window = { fromMs: args.from ? Date.parse(args.from) : undefined, toMs: args.to ? Date.parse(args.to) : undefined };
       const head = await store.headPosition();
       // One batch at a time, and none before the output has taken the last one: a year is never in memory.
-      for await (const chunk of pseudonymisedNdjson(store, new Pseudonymiser(PSEUDONYM_KEY), window, head)) {
+      for await (const chunk of pseudonymisedNdjson(store, pseudonymiser, window, head)) {
         if (chunk && !out.write(chunk)) await once(out, 'drain');
       }
     } else {
       const window = reportWindow(args, new Date());
       const replay = await replayMeasureRows(allEventBatches(store), window, { assumedMissionMinutes: args['assumed-mission-minutes'] });
-      out.write(measuresCsv(replay.rows));
+      out.write(measuresCsv(replay.rows.map((row) => (row.breakdown === 'nurse' ? { ...row, key: pseudonymiser.staffPseudonym(row.key) } : row))));
     }
   } finally {
     await store.close();
