@@ -22,6 +22,7 @@ import { ReplayModule } from './replay/replay.module';
 import { ReportsModule } from './reports/reports.module';
 import { ServicesModule } from './services-directory/services.module';
 import { ErrorFilter } from './http/error.filter';
+import { HttpDrain } from './http/http-drain';
 
 /** Request lines are info-level: above that, requests are not logged at all. */
 const logsRequests = (config: AppConfig) => ['trace', 'debug', 'info'].includes(config.LOG_LEVEL);
@@ -63,7 +64,7 @@ export class AppModule {
         ExportsModule,
         AdminModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, HttpDrain],
     };
   }
 }
