@@ -89,7 +89,7 @@ describe('sign-in, ERC and admin views in a real browser', () => {
     const generatedId = await intake.locator('input[name=ercTaskId]').inputValue();
     await intake.locator('input[name=ercTaskId]').fill('HK 12');
     await intake.getByRole('button', { name: 'Send to the centre' }).click();
-    expect(await errorOf('ercTaskId').textContent()).toContain('An ERC task number has digits');
+    expect(await errorOf('ercTaskId').textContent()).toContain('An ERC task number has letters, digits and');
     await intake.locator('input[name=ercTaskId]').fill(generatedId);
     expect(await errorOf('taskCode').textContent()).toContain('Choose a task code from the list.');
     expect(await errorOf('municipality').textContent()).toContain('Required.');

@@ -12,7 +12,8 @@ const MUNICIPALITIES = Object.values(REGION_AREAS)
 const PERSON_ID = /^[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]$/;
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 /** As the contract's ErcTaskId: letters, digits and `-_.:`, at least one digit, at most 48. */
-const ERC_TASK_ID = /^(?=[^0-9]*[0-9])[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/;
+/** As the service checks it (libs/events ErcTaskId). */
+const ERC_TASK_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/;
 const SENT_KEY = 'dtask-erc-sent';
 
 type Field = 'ercTaskId' | 'receivedAt' | 'taskCode' | 'municipality' | 'address' | 'ageYears' | 'sex' | 'personId' | 'callbackPhone' | 'ercNotes';
