@@ -24,7 +24,7 @@ const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 /** A socket.io `event` frame on `/live`: one live event the page received. */
-const EVENT_FRAME = '42/live,["event"';
+const FRAME = '42/live,';
 
 async function startService(dataDir: string): Promise<{ child: ChildProcess; startMs: number }> {
   const started = performance.now();
@@ -91,8 +91,13 @@ function watch(page: Page): Watch {
     if (path.startsWith('/api/')) w.requests.push(path.replace(/\/api\/d-tasks\/[^/]+/, '/api/d-tasks/:id'));
   });
   page.on('websocket', (socket) => {
+    // Live events: one per `event` frame, or as many as an `events` frame (the console's batch mode) holds.
     socket.on('framereceived', ({ payload }) => {
-      if ((typeof payload === 'string' ? payload : payload.toString()).startsWith(EVENT_FRAME)) w.events += 1;
+      const text = typeof payload === 'string' ? payload : payload.toString();
+      if (!text.startsWith(FRAME)) return;
+      const [name, body] = JSON.parse(text.slice(FRAME.length)) as [string, unknown];
+      if (name === 'event') w.events += 1;
+      if (name === 'events') w.events += (body as unknown[]).length;
     });
   });
   return w;
