@@ -1,25 +1,12 @@
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReferralView } from '@dtask/events';
 import { api, ApiError, Session } from './api';
 import { formatDuration, helsinkiTime } from './format';
 import { Translate, useLanguage, useT } from './i18n';
 import { useThrottledRefresh } from './throttled-refresh';
 import './partner.css';
 
-/** One item of `GET /api/handoffs` (contract v1.1, "Handoffs"). */
-export interface Referral {
-  taskId: string;
-  reason: string;
-  handoffNote: string;
-  careLevel?: string;
-  within?: string;
-  transport?: string;
-  answerBy: string;
-  redirectedAt?: string;
-  patient: { ageYears?: number; sex?: string };
-  callbackPhone: string;
-  address: string;
-  municipality: string;
-}
+export type Referral = ReferralView;
 
 type Notice = { kind: 'accepted' | 'declined' | 'gone'; what: string };
 

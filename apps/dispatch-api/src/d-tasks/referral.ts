@@ -1,30 +1,7 @@
-import { StoredEvent } from '@dtask/events';
+import { ReferralView, StoredEvent } from '@dtask/events';
 
-/**
- * The referral package a receiving service gets with a redirect (contract v1.1, "Handoffs"): why,
- * the nurse's note, the timeframe, and how to reach the patient. Personal data: every package
- * handed out is a logged read.
- */
-export interface Referral {
-  taskId: string;
-  /** Why: the nurse's decision reason when the decision gives one, else the symptoms as assessed. */
-  reason: string;
-  handoffNote: string;
-  careLevel?: string;
-  within?: string;
-  transport?: string;
-  /** The S6 limit: unanswered by then, the task returns to the nurses' queue. */
-  answerBy: string;
-  redirectedAt: string;
-  patient: { ageYears?: number; sex?: string };
-  callbackPhone: string;
-  address: string;
-  municipality: string;
-  area: string;
-  /** v1 names of the inbox, kept for clients written against them. */
-  deadline: string;
-  ageYears?: number;
-}
+/** The referral package a receiving service gets with a redirect (the view's shape is in libs/events). */
+export type Referral = ReferralView;
 
 type Data = Record<string, unknown>;
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
