@@ -7,19 +7,28 @@ const DRAIN_MS = 3_000;
 
 /**
  * A stop first stops taking requests: the server accepts no new connection, every answer from then
- * on closes its connection, and the requests under way are answered; only then do the store and the
- * read models close (their own hooks come after this one). Without it, clients on kept-alive
- * connections keep the service from ever stopping while the store answers them "closed".
+ * on closes its connection, and the requests under way are answered (for at most DRAIN_MS); only
+ * then do the store and the read models close (their own hooks come after this one). It waits for
+ * requests, not connections: a live console's socket stays open until Nest closes the channel.
  */
 @Injectable()
 export class HttpDrain implements OnModuleInit, BeforeApplicationShutdown {
   private draining = false;
+  private inFlight = 0;
+  private allAnswered?: () => void;
 
   constructor(private readonly http: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    this.fastify()?.addHook('onRequest', (_request, reply, done) => {
+    const fastify = this.fastify();
+    fastify?.addHook('onRequest', (_request, reply, done) => {
+      this.inFlight += 1;
       if (this.draining) reply.header('connection', 'close');
+      done();
+    });
+    fastify?.addHook('onResponse', (_request, _reply, done) => {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.allAnswered?.();
       done();
     });
   }
@@ -28,11 +37,15 @@ export class HttpDrain implements OnModuleInit, BeforeApplicationShutdown {
     const server = this.fastify()?.server;
     if (!server?.listening) return;
     this.draining = true;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.close();
     server.closeIdleConnections();
-    const late = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-    await closed;
-    clearTimeout(late);
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        this.allAnswered = resolve;
+        setTimeout(resolve, DRAIN_MS).unref();
+      });
+    }
+    server.closeAllConnections();
   }
 
   private fastify(): FastifyInstance | undefined {
