@@ -6,7 +6,9 @@ import { SqliteEventStore } from '@dtask/event-store';
 import { generateYear } from '../../apps/simulator/src/generate-year';
 import { ARTIFACTS, BrowserApp, signIn as signInTo, startBrowserApp } from '../support/browser-app';
 import { adviceDecision, cast, intakeBody } from '../support/dtask-api';
-import { startTestApp } from '../support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
 
 /** The nurse's desk as a nurse uses it, in a real browser against the real service and store. */
 describe('nurse desk in a real browser', () => {
@@ -20,7 +22,6 @@ describe('nurse desk in a real browser', () => {
   afterAll(() => target?.close());
 
   const signIn = (user: string, role = 'nurse') => signInTo(target, user, role);
-  const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
   const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
   const history = async (taskId: string) => (await api.get(api.tokens.supervisor, `/api/d-tasks/${taskId}`).expect(200)).body.history as { type: string; data: Record<string, unknown> }[];
 
@@ -299,6 +300,39 @@ describe('nurse desk in a real browser', () => {
     await row(page, written.body.taskId).waitFor({ timeout: 10_000 });
     await context.close();
   }, 60_000);
+});
+
+/** The service behind an open console restarts from its snapshot while another process writes to the store. */
+describe('console across a restart of its service', () => {
+  it('shows, once reconnected, what another process wrote while the service was down', async () => {
+    const target = await startBrowserApp();
+    const port = (target.app.app.getHttpServer().address() as { port: number }).port;
+    const dataDir = target.app.dataDir;
+    let restarted: TestApp | undefined;
+    try {
+      const api = await cast(target.app);
+      const before = await api.intake();
+      const { context, page } = await signInTo(target, 'nurse-restart', 'nurse');
+      await row(page, before).waitFor();
+      // A graceful stop: the read models are snapshotted; the console loses its connection.
+      await target.app.stop();
+      await page.getByTestId('connection').filter({ hasText: 'reconnecting' }).waitFor();
+      const other = await startTestApp({}, dataDir);
+      const erc = await other.tokenFor('erc', 'erica-restart');
+      const written = (await other.http.post('/api/d-tasks').set('Authorization', `Bearer ${erc}`).send(intakeBody({ municipality: 'Ii' })).expect(201)).body.taskId as string;
+      await other.stop();
+      // The service comes back on the same port, resuming from its snapshot.
+      restarted = await startTestApp({}, dataDir);
+      await restarted.app.listen(port, '127.0.0.1');
+      await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
+      await row(page, written).waitFor({ timeout: 10_000 });
+      await row(page, before).waitFor();
+      await context.close();
+    } finally {
+      await target.browser.close();
+      await restarted?.close();
+    }
+  }, 90_000);
 });
 
 /** A console opening on a store that holds a generated year: it loads the present, it does not replay the past. */
