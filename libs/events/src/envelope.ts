@@ -7,7 +7,10 @@ import { Instant, Role } from './vocabulary';
 export const EventMetadataSchema = z.object({
   eventId: z.uuid(),
   correlationId: z.uuid(),
+  /** The command that wrote the event: every event one command decided shares it. */
   causationId: z.uuid(),
+  /** That command's type (`Claim`, `ReachWaitingLimit`…); absent on events written before v1.2. */
+  commandType: z.string().regex(/^[A-Z][A-Za-z]{1,40}$/).optional(),
   actor: z.object({ id: z.string().min(1).max(128), role: Role }),
   occurredAt: Instant,
   schemaVersion: z.number().int().min(1),
@@ -33,8 +36,11 @@ export interface MetadataInput {
   occurredAt: string;
   /** The request or flow the event belongs to; a fresh one when omitted. */
   correlationId?: string;
-  /** The message that caused the event; the correlation id when omitted. */
+  /** The command that caused the event; the correlation id when omitted. */
   causationId?: string;
+  commandType?: string;
+  /** The event's id; a fresh v7 UUID when omitted (a retried command derives it from its key). */
+  eventId?: string;
   reason?: string;
 }
 
@@ -47,9 +53,10 @@ export function makeMetadata(input: MetadataInput, schemaVersion: number): Event
   if (!Number.isFinite(occurredMs)) throw new InvalidEventError(`metadata.occurredAt: not a time: ${String(input.occurredAt).slice(0, 40)}`);
   const correlationId = input.correlationId ?? globalThis.crypto.randomUUID();
   return {
-    eventId: uuidv7(occurredMs),
+    eventId: input.eventId ?? uuidv7(occurredMs),
     correlationId,
     causationId: input.causationId ?? correlationId,
+    ...(input.commandType ? { commandType: input.commandType } : {}),
     actor: { id: input.actor.id, role: input.actor.role },
     occurredAt: input.occurredAt,
     schemaVersion,
