@@ -1,6 +1,7 @@
 export * from './vocabulary';
 export * from './envelope';
 export * from './ids';
+export * from './patient-key';
 export * from './registry';
 export * from './serialization';
 export * from './http/command-bodies';
