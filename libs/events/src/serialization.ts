@@ -50,7 +50,8 @@ function checkedMetadata(type: DTaskEvent['type'], metadata: EventMetadata): Eve
   return parsed.data;
 }
 
-const isReadyMetadata = (metadata: EventMetadata | MetadataInput): metadata is EventMetadata => 'eventId' in metadata;
+// A ready envelope has its version; an input may carry its event id already (a retried command's).
+const isReadyMetadata = (metadata: EventMetadata | MetadataInput): metadata is EventMetadata => 'schemaVersion' in metadata;
 
 export interface RecordedLike {
   position: string;
