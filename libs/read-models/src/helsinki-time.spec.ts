@@ -1,4 +1,4 @@
-import { helsinkiDay, helsinkiHour, helsinkiMidnight, helsinkiMonth, helsinkiStartOfDay } from './helsinki-time';
+import { helsinkiDay, helsinkiHour, helsinkiMidnight, helsinkiMonth, helsinkiStartOfDay, helsinkiStartOfYear } from './helsinki-time';
 
 describe('Helsinki wall-clock time', () => {
   it('is UTC+2 in winter and UTC+3 in summer', () => {
@@ -16,6 +16,16 @@ describe('Helsinki wall-clock time', () => {
   it('finds local midnight', () => {
     expect(new Date(helsinkiStartOfDay(Date.parse('2026-11-22T22:30:00Z'))).toISOString()).toBe('2026-11-22T22:00:00.000Z');
     expect(new Date(helsinkiStartOfDay(Date.parse('2026-11-22T08:00:00Z'))).toISOString()).toBe('2026-11-21T22:00:00.000Z');
+  });
+});
+
+describe('Helsinki calendar years', () => {
+  it('start at local midnight on 1 January, two hours before UTC does', () => {
+    expect(new Date(helsinkiStartOfYear(Date.parse('2026-07-01T12:00:00Z'))).toISOString()).toBe('2025-12-31T22:00:00.000Z');
+    expect(new Date(helsinkiStartOfYear(Date.parse('2025-12-31T21:59:59Z'))).toISOString()).toBe('2024-12-31T22:00:00.000Z');
+    // From 22:00 to 24:00 UTC on 31 December it is already the next year in Helsinki.
+    expect(new Date(helsinkiStartOfYear(Date.parse('2025-12-31T22:00:00Z'))).toISOString()).toBe('2025-12-31T22:00:00.000Z');
+    expect(new Date(helsinkiStartOfYear(Date.parse('2025-12-31T23:59:59Z'))).toISOString()).toBe('2025-12-31T22:00:00.000Z');
   });
 });
 

@@ -16,14 +16,19 @@ export function helsinkiOffsetHours(epochMs: number): number {
 
 /** Hour of day (0–23) on the centre's wall clock; the breakdown "by hour" uses local time. */
 export function helsinkiHour(epochMs: number): number {
-  return new Date(epochMs + helsinkiOffsetHours(epochMs) * 3_600_000).getUTCHours();
+  return helsinkiWallClock(epochMs).getUTCHours();
+}
+
+/** The centre's wall clock at the instant, as a Date whose UTC fields read the local date and time. */
+function helsinkiWallClock(epochMs: number): Date {
+  return new Date(epochMs + helsinkiOffsetHours(epochMs) * 3_600_000);
 }
 
 /** Midnight of the centre's local day containing the instant, as epoch ms. */
 export function helsinkiStartOfDay(epochMs: number): number {
   // The local date comes from the instant's offset; its midnight from midnight's own offset, which
   // differs on the two days a year the clocks change.
-  const local = new Date(epochMs + helsinkiOffsetHours(epochMs) * 3_600_000);
+  const local = helsinkiWallClock(epochMs);
   return helsinkiMidnight(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
 }
 
@@ -34,9 +39,17 @@ export function helsinkiMidnight(year: number, month: number, day: number): numb
   return localMidnightAsUtc - helsinkiOffsetHours(localMidnightAsUtc - 2 * 3_600_000) * 3_600_000;
 }
 
+/**
+ * Midnight on 1 January of the centre's year containing the instant, as epoch ms. The year is read
+ * on the local clock: from 22:00 to 24:00 UTC on 31 December it is already the next one in Helsinki.
+ */
+export function helsinkiStartOfYear(epochMs: number): number {
+  return helsinkiMidnight(helsinkiWallClock(epochMs).getUTCFullYear(), 0, 1);
+}
+
 /** The centre's calendar month containing the instant: its key `YYYY-MM` and its bounds [startMs, endMs). */
 export function helsinkiMonth(epochMs: number): { key: string; startMs: number; endMs: number } {
-  const local = new Date(epochMs + helsinkiOffsetHours(epochMs) * 3_600_000);
+  const local = helsinkiWallClock(epochMs);
   const year = local.getUTCFullYear();
   const month = local.getUTCMonth();
   return {

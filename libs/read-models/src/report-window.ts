@@ -1,3 +1,5 @@
+import { helsinkiStartOfYear } from './helsinki-time';
+
 const DAY_MS = 86_400_000;
 
 export interface ReportWindow {
@@ -13,7 +15,6 @@ export interface ReportWindow {
  */
 export function reportWindow(window: { from?: string; to?: string }, now: Date): ReportWindow {
   const toMs = window.to ? Date.parse(window.to) : now.getTime();
-  // The centre's year starts at midnight in Helsinki (UTC+2 in winter).
-  const fromMs = window.from ? Date.parse(window.from) : Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * 3_600_000;
+  const fromMs = window.from ? Date.parse(window.from) : helsinkiStartOfYear(now.getTime());
   return { fromMs, toMs, windowDays: (toMs - fromMs) / DAY_MS };
 }
