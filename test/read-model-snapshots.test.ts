@@ -2,7 +2,7 @@ import { openEventStore } from '@dtask/event-store';
 import { toEventToAppend } from '@dtask/events';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { taskIdForErcTask } from '../apps/dispatch-api/src/d-tasks/task-id';
+import { taskIdForErcTask } from '@dtask/dtask-service';
 import { adviceDecision, cast } from './support/dtask-api';
 import { startTestApp } from './support/test-app';
 

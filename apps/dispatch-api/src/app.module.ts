@@ -11,6 +11,7 @@ import { ProjectionsModule } from './projections/projections.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DTasksModule } from './d-tasks/d-tasks.module';
+import { WritesModule } from './consistency/writes.module';
 import { DeskModule } from './desk/desk.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { EventLogModule } from './event-log/event-log.module';
@@ -54,6 +55,7 @@ export class AppModule {
         LiveModule,
         HealthModule,
         ServicesModule,
+        WritesModule,
         DTasksModule,
         ReportsModule,
         LoadModule,

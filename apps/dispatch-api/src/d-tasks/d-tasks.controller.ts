@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, R
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DTaskCommand } from '@dtask/domain';
+import { CommandResult } from '@dtask/dtask-service';
 import {
   AssessmentBody,
   CallbackBody,
@@ -23,14 +24,15 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { NURSE_ROLES, Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
+import { acceptedOrThrow } from '../http/command-answer';
 import { ConflictError } from '../http/error.filter';
+import { IdempotencyKey } from '../http/idempotency-key.decorator';
 import { ApiZodBody, ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { ServiceDirectory } from '../services-directory/service-directory';
 import { RedirectTargetQuery } from '../services-directory/redirect-target.query';
 import { ApplyDTaskCommand } from './commands/apply-dtask-command';
-import { IntakeDTaskCommand, IntakeOutcome } from './commands/intake-dtask';
-import { CommandOutcome } from './command-executor';
+import { IntakeDTaskCommand } from './commands/intake-dtask';
 import { GetQueueQuery } from './queries/get-queue';
 import { GetTaskQuery } from './queries/get-task';
 import { taskView } from './task-view';
@@ -64,13 +66,14 @@ export class DTasksController {
     @Body(zodPipe(IntakeBody)) body: IntakeBody,
     @CurrentActor() actor: Actor,
     @Headers('x-correlation-id') correlation: string | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome: IntakeOutcome = await this.commands.execute(
-      new IntakeDTaskCommand(body, actor, this.clock.now().toISOString(), correlationIdOf(correlation)),
-    );
-    reply.status(outcome.created ? 201 : 200);
-    return { taskId: outcome.taskId, status: outcome.status };
+    const options = { correlationId: correlationIdOf(correlation), ...(idempotencyKey ? { idempotencyKey } : {}) };
+    const result: CommandResult = await this.commands.execute(new IntakeDTaskCommand(body, actor, this.clock.now().toISOString(), options));
+    const accepted = acceptedOrThrow(result);
+    reply.status(accepted.effect === 'written' ? 201 : 200);
+    return { taskId: accepted.taskId, status: accepted.state.status };
   }
 
   @Get()
@@ -97,112 +100,113 @@ export class DTasksController {
   @Roles('erc')
   @HttpCode(200)
   @ApiZodBody(CancelBody)
-  cancel(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CancelBody)) body: z.infer<typeof CancelBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'Cancel', reason: body.reason }, actor, c);
+  cancel(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CancelBody)) body: z.infer<typeof CancelBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'Cancel', reason: body.reason }, actor, c, key);
   }
 
   @Post(':id/claim')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
-  claim(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EmptyBody)) _: unknown, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'Claim' }, actor, c);
+  claim(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EmptyBody)) _: unknown, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'Claim' }, actor, c, key);
   }
 
   @Post(':id/release')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
-  release(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EmptyBody)) _: unknown, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'Release' }, actor, c);
+  release(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EmptyBody)) _: unknown, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'Release' }, actor, c, key);
   }
 
   @Post(':id/callbacks')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(CallbackBody)
-  callback(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CallbackBody)) body: z.infer<typeof CallbackBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'RecordCallback', outcome: body.outcome, ...(body.notes ? { notes: body.notes } : {}) }, actor, c);
+  callback(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CallbackBody)) body: z.infer<typeof CallbackBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'RecordCallback', outcome: body.outcome, ...(body.notes ? { notes: body.notes } : {}) }, actor, c, key);
   }
 
   @Post(':id/assessment')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(AssessmentBody)
-  assessment(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(AssessmentBody)) body: AssessmentBody, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'RecordAssessment', assessment: body }, actor, c);
+  assessment(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(AssessmentBody)) body: AssessmentBody, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'RecordAssessment', assessment: body }, actor, c, key);
   }
 
   @Post(':id/escalation')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(EscalationBody)
-  escalation(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EscalationBody)) body: z.infer<typeof EscalationBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'Escalate', urgency: body.urgency, reason: body.reason }, actor, c);
+  escalation(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EscalationBody)) body: z.infer<typeof EscalationBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'Escalate', urgency: body.urgency, reason: body.reason }, actor, c, key);
   }
 
   @Post(':id/decision')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(DecisionBody)
-  async decision(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(DecisionBody)) body: DecisionBody, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    if (body.kind !== 'redirect') return this.apply(id, { type: 'Decide', decision: body }, actor, c);
+  async decision(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(DecisionBody)) body: DecisionBody, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    if (body.kind !== 'redirect') return this.apply(id, { type: 'Decide', decision: body }, actor, c, key);
     const service = this.directory.find(body.target);
     if (!service) throw new ConflictError('unknown-service', `no service ${body.target} in the directory`);
     // Only a service that serves the patient's municipality, or a 409 before anything is written.
     await this.queries.execute(new RedirectTargetQuery(id, service.id));
-    return this.apply(id, { type: 'Decide', decision: { ...body, targetKind: service.kind } }, actor, c);
+    return this.apply(id, { type: 'Decide', decision: { ...body, targetKind: service.kind } }, actor, c, key);
   }
 
   @Post(':id/follow-up')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(FollowUpBody)
-  followUp(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(FollowUpBody)) body: z.infer<typeof FollowUpBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'RecordFollowUp', outcome: body.outcome, ...(body.notes ? { notes: body.notes } : {}) }, actor, c);
+  followUp(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(FollowUpBody)) body: z.infer<typeof FollowUpBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'RecordFollowUp', outcome: body.outcome, ...(body.notes ? { notes: body.notes } : {}) }, actor, c, key);
   }
 
   @Post(':id/close')
   @Roles(...NURSE_ROLES)
   @HttpCode(200)
   @ApiZodBody(CloseBody)
-  close(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CloseBody)) body: z.infer<typeof CloseBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'Close', ...(body.reason ? { reason: body.reason } : {}) }, actor, c);
+  close(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(CloseBody)) body: z.infer<typeof CloseBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'Close', ...(body.reason ? { reason: body.reason } : {}) }, actor, c, key);
   }
 
   @Post(':id/mission')
   @Roles('erc', 'supervisor')
   @HttpCode(200)
   @ApiZodBody(MissionBody)
-  mission(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(MissionBody)) body: z.infer<typeof MissionBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'UpdateMission', ...body }, actor, c);
+  mission(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(MissionBody)) body: z.infer<typeof MissionBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'UpdateMission', ...body }, actor, c, key);
   }
 
   @Post(':id/handoff/accept')
   @Roles('partner')
   @HttpCode(200)
-  accept(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EmptyBody)) _: unknown, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'AcceptHandoff' }, actor, c);
+  accept(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EmptyBody)) _: unknown, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'AcceptHandoff' }, actor, c, key);
   }
 
   @Post(':id/handoff/decline')
   @Roles('partner')
   @HttpCode(200)
   @ApiZodBody(HandoffDeclineBody)
-  decline(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(HandoffDeclineBody)) body: z.infer<typeof HandoffDeclineBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'DeclineHandoff', reason: body.reason }, actor, c);
+  decline(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(HandoffDeclineBody)) body: z.infer<typeof HandoffDeclineBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'DeclineHandoff', reason: body.reason }, actor, c, key);
   }
 
   @Post(':id/override')
   @Roles('supervisor')
   @HttpCode(200)
   @ApiZodBody(OverrideBody)
-  override(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(OverrideBody)) body: z.infer<typeof OverrideBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string) {
-    return this.apply(id, { type: 'GrantOverride', rule: body.rule, reason: body.reason }, actor, c);
+  override(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(OverrideBody)) body: z.infer<typeof OverrideBody>, @CurrentActor() actor: Actor, @Headers('x-correlation-id') c?: string, @IdempotencyKey() key?: string) {
+    return this.apply(id, { type: 'GrantOverride', rule: body.rule, reason: body.reason }, actor, c, key);
   }
 
-  private async apply(taskId: string, command: CommandBody, actor: Actor, correlation: string | undefined) {
+  private async apply(taskId: string, command: CommandBody, actor: Actor, correlation: string | undefined, idempotencyKey: string | undefined) {
     const full = { ...command, at: this.clock.now().toISOString(), actor } as DTaskCommand;
-    const outcome: CommandOutcome = await this.commands.execute(new ApplyDTaskCommand(taskId, full, correlationIdOf(correlation)));
-    return taskView(taskId, outcome.state);
+    const options = { correlationId: correlationIdOf(correlation), ...(idempotencyKey ? { idempotencyKey } : {}) };
+    const result: CommandResult = await this.commands.execute(new ApplyDTaskCommand(taskId, full, options));
+    return taskView(taskId, acceptedOrThrow(result).state);
   }
 }
 

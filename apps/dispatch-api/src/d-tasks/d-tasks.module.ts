@@ -3,12 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ReportsModule } from '../reports/reports.module';
 import { ApplyDTaskCommandHandler } from './commands/apply-dtask-command';
 import { IntakeDTaskHandler } from './commands/intake-dtask';
-import { DTaskCommandExecutor } from './command-executor';
 import { DeadlineScheduler } from './deadline-scheduler';
 import { DTasksController } from './d-tasks.controller';
 import { HandoffsController } from './handoffs.controller';
-import { deciderProviders } from './dtask-decider.provider';
-import { TaskStreamLoader } from './dtask-stream';
 import { GetQueueHandler } from './queries/get-queue';
 import { GetTaskHandler } from './queries/get-task';
 import { TaskBoard } from './task-board.read-model';
@@ -17,9 +14,6 @@ import { TaskBoard } from './task-board.read-model';
   imports: [CqrsModule, ReportsModule],
   controllers: [DTasksController, HandoffsController],
   providers: [
-    ...deciderProviders,
-    TaskStreamLoader,
-    DTaskCommandExecutor,
     TaskBoard,
     DeadlineScheduler,
     IntakeDTaskHandler,
@@ -27,6 +21,6 @@ import { TaskBoard } from './task-board.read-model';
     GetQueueHandler,
     GetTaskHandler,
   ],
-  exports: [TaskBoard, DTaskCommandExecutor, DeadlineScheduler, ...deciderProviders],
+  exports: [TaskBoard, DeadlineScheduler],
 })
 export class DTasksModule {}

@@ -3,17 +3,16 @@ import { commandForDeadline, deadlinesOf, DTaskCommand, POLICY_ACTOR, SafetyRule
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { ConflictError } from '../http/error.filter';
 import { AllStreamFollower } from '../projections/projection-host';
-import { DTaskCommandExecutor } from './command-executor';
+import { DTaskService } from '@dtask/dtask-service';
 import { SAFETY_RULES } from './dtask-decider.provider';
 import { TaskBoard } from './task-board.read-model';
 
 /**
  * Timers are data: every tick derives the pending deadlines (S1, S2, S6) from the task board,
  * which is folded from the events, and issues the command of each one that is due. A restart
- * rebuilds the board from `$all`, so no deadline is forgotten. Commands that no longer apply are
- * rejected by the decider and dropped; several instances firing the same deadline are harmless.
+ * rebuilds the board from `$all`, so no deadline is forgotten. A command that no longer applies is
+ * refused by the service and dropped; several instances firing the same deadline are harmless.
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,7 +24,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly board: TaskBoard,
-    private readonly executor: DTaskCommandExecutor,
+    private readonly service: DTaskService,
     private readonly follower: AllStreamFollower,
     private readonly clock: Clock,
     @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
@@ -51,7 +50,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
 
   private async fireDue(): Promise<number> {
     if (!this.follower.isCaughtUp) return 0;
-    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    await this.follower.waitFor(this.service.lastWrittenPosition);
     const now = this.clock.now();
     const due: { taskId: string; command: DTaskCommand }[] = [];
     for (const [taskId, state] of this.board.open) {
@@ -74,16 +73,15 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     let fired = 0;
     for (const { taskId, command } of due) {
       try {
-        const outcome = await this.executor.execute(taskId, command, globalThis.crypto.randomUUID());
-        if (outcome.events.length > 0) {
+        // A refusal means the deadline no longer applies (the stream moved on): nothing to do.
+        const result = await this.service.handle(taskId, command);
+        if (result.kind === 'accepted' && result.effect === 'written') {
           fired += 1;
           this.stats.fired.set(command.type, (this.stats.fired.get(command.type) ?? 0) + 1);
         }
       } catch (error) {
-        if (!(error instanceof ConflictError)) {
-          this.stats.failed += 1;
-          this.logger.error(`deadline ${command.type} for ${taskId} failed: ${(error as Error).message}`);
-        }
+        this.stats.failed += 1;
+        this.logger.error(`deadline ${command.type} for ${taskId} failed: ${(error as Error).message}`);
       }
     }
     return fired;

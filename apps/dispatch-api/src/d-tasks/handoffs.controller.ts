@@ -11,7 +11,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { AllStreamFollower } from '../projections/projection-host';
-import { DTaskCommandExecutor } from './command-executor';
+import { ReadConsistency } from '../consistency/read-consistency';
 import { DTASK_DECIDER } from './dtask-decider.provider';
 import { Referral, referralOf } from './referral';
 import { TaskBoard } from './task-board.read-model';
@@ -26,7 +26,7 @@ export class HandoffsController {
   constructor(
     private readonly board: TaskBoard,
     private readonly follower: AllStreamFollower,
-    private readonly executor: DTaskCommandExecutor,
+    private readonly consistency: ReadConsistency,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DTASK_DECIDER) private readonly decider: DTaskDecider,
     private readonly accessLog: AccessLog,
@@ -42,7 +42,7 @@ export class HandoffsController {
   @Roles('partner')
   @Header('Cache-Control', 'no-store')
   async list(@CurrentActor() actor: Actor, @Headers('x-correlation-id') correlation?: string) {
-    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    await this.consistency.reach('own-writes');
     const service = actor.service;
     if (!service) return { handoffs: [] };
     const addressed = [...this.board.open.values()].filter((task) => task.status === 'awaiting-handoff' && task.handoff?.target === service);

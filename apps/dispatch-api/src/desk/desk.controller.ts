@@ -5,7 +5,7 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { NURSE_ROLES, Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
-import { DTaskCommandExecutor } from '../d-tasks/command-executor';
+import { ReadConsistency } from '../consistency/read-consistency';
 import { SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
 import { TaskBoard } from '../d-tasks/task-board.read-model';
 import { LoadService } from '../load/load.service';
@@ -30,7 +30,7 @@ export class DeskController {
     private readonly board: TaskBoard,
     private readonly load: LoadService,
     private readonly follower: AllStreamFollower,
-    private readonly executor: DTaskCommandExecutor,
+    private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
     @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
   ) {}
@@ -40,7 +40,7 @@ export class DeskController {
   @Header('Cache-Control', 'no-store')
   @ApiZodQuery(DeskQuery)
   async state(@CurrentActor() actor: Actor, @Query(zodPipe(DeskQuery)) query: z.infer<typeof DeskQuery>) {
-    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    await this.consistency.reach('own-writes');
     // From here on synchronous: the follower cannot move between reading the views and the position.
     const now = this.clock.now();
     return {

@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
-import { AllStreamFollower } from '../projections/projection-host';
+import { ReadConsistency } from '../consistency/read-consistency';
 import { TimeWindowQuery, TimeWindowQuerySchema } from '../reports/load-reduction-query';
 import { TaskFactsReadModel } from '../reports/task-facts.read-model';
 import { streamToResponse } from './stream-response';
@@ -27,7 +27,7 @@ export class ExportsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pseudonymiser: Pseudonymiser,
     private readonly facts: TaskFactsReadModel,
-    private readonly follower: AllStreamFollower,
+    private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,7 +52,8 @@ export class ExportsController {
   @ApiZodQuery(TimeWindowQuerySchema)
   @ApiProduces('text/csv')
   async measures(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery, @Res() reply: FastifyReply, @CurrentActor() actor: Actor): Promise<void> {
-    await this.follower.waitFor(this.follower.position);
+    // What is counted includes every write acknowledged before, by any instance.
+    await this.consistency.reach('strong');
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const all = measureRows(this.facts.receivedBetween(fromMs, toMs), { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays });
     const rows = nurseKeysFor(actor, all, (row) => row.breakdown === 'nurse', this.pseudonymiser);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { EventStoreUnavailableError } from '@dtask/event-store';
+import { ReadModelsBehindError } from '../consistency/read-consistency';
 
 /** Seconds a client should wait before retrying while the event store is unavailable. */
 const STORE_RETRY_AFTER_SECONDS = 5;
@@ -8,7 +9,12 @@ const STORE_RETRY_AFTER_SECONDS = 5;
 /** Errors a handler may raise that map to a 4xx without being HttpExceptions. */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
-  constructor(readonly reason: string, message?: string) {
+  constructor(
+    readonly reason: string,
+    message?: string,
+    /** More of the answer's body, e.g. the fields that differ (never their values). */
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message ?? reason);
   }
 }
@@ -41,8 +47,9 @@ export class ErrorFilter implements ExceptionFilter {
     const refusal = bodyRefusal(error);
     if (refusal) return [400, { error: 'validation', issues: [{ path: '(body)', message: refusal }] }];
     if (error instanceof HttpException) return [error.getStatus(), normaliseHttpBody(error)];
-    if (error instanceof ConflictError) return [409, { error: 'conflict', reason: error.reason, message: error.message }];
+    if (error instanceof ConflictError) return [409, { error: 'conflict', reason: error.reason, message: error.message, ...error.details }];
     if (error instanceof TaskNotFoundError) return [404, { error: 'not-found', reason: error.message }];
+    if (error instanceof ReadModelsBehindError) return [503, { error: 'unavailable', reason: 'the read models are catching up; retry shortly' }];
     if (error instanceof EventStoreUnavailableError) {
       return [503, { error: 'unavailable', reason: 'the event store is unavailable; retry later' }];
     }

@@ -6,7 +6,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { DTaskCommandExecutor } from '../d-tasks/command-executor';
+import { ReadConsistency } from '../consistency/read-consistency';
 import { AllStreamFollower } from '../projections/projection-host';
 import { LoadService } from './load.service';
 
@@ -19,7 +19,7 @@ export class LoadController {
   constructor(
     private readonly load: LoadService,
     private readonly follower: AllStreamFollower,
-    private readonly executor: DTaskCommandExecutor,
+    private readonly consistency: ReadConsistency,
   ) {}
 
   /**
@@ -30,7 +30,7 @@ export class LoadController {
   @Get()
   @Roles('nurse', 'supervisor', 'analyst')
   async get(@CurrentActor() actor: Actor) {
-    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    await this.consistency.reach('own-writes');
     const snapshot = this.load.snapshot();
     if (actor.role !== 'analyst') return snapshot;
     const { alertTasks: _tasks, claimedTasks: _claimed, nurses: _nurses, ...figures } = snapshot;
@@ -42,7 +42,7 @@ export class LoadController {
   @Roles('supervisor', 'analyst')
   @ApiZodQuery(HistoryQuery)
   async history(@Query(zodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>) {
-    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    await this.consistency.reach('own-writes');
     return this.load.history(query.hours);
   }
 }

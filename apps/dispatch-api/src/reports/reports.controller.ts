@@ -12,7 +12,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { prefersCsv } from '../http/content-negotiation';
 import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
-import { AllStreamFollower } from '../projections/projection-host';
+import { ReadConsistency } from '../consistency/read-consistency';
 import { toCsv } from '@dtask/read-models';
 import { LoadReductionQuery, LoadReductionQuerySchema, TimeWindowQuery, TimeWindowQuerySchema } from './load-reduction-query';
 import { TaskFactsReadModel } from './task-facts.read-model';
@@ -23,7 +23,7 @@ import { TaskFactsReadModel } from './task-facts.read-model';
 export class ReportsController {
   constructor(
     private readonly facts: TaskFactsReadModel,
-    private readonly follower: AllStreamFollower,
+    private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pseudonymiser: Pseudonymiser,
@@ -39,7 +39,8 @@ export class ReportsController {
     @Res() reply: FastifyReply,
     @CurrentActor() actor: Actor,
   ) {
-    await this.follower.waitFor(this.follower.position);
+    // What is counted includes every write acknowledged before, by any instance.
+    await this.consistency.reach('strong');
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const tasks = this.facts.receivedBetween(fromMs, toMs);
     const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays };
@@ -63,7 +64,8 @@ export class ReportsController {
   @Get('span')
   @Roles('supervisor', 'analyst')
   async span() {
-    await this.follower.waitFor(this.follower.position);
+    // What is counted includes every write acknowledged before, by any instance.
+    await this.consistency.reach('strong');
     const span = this.facts.span();
     return span
       ? { first: new Date(span.firstMs).toISOString(), last: new Date(span.lastMs).toISOString(), tasks: span.tasks }
@@ -75,7 +77,8 @@ export class ReportsController {
   @Roles('supervisor', 'analyst')
   @ApiZodQuery(TimeWindowQuerySchema)
   async chartData(@Query(zodPipe(TimeWindowQuerySchema)) query: TimeWindowQuery) {
-    await this.follower.waitFor(this.follower.position);
+    // What is counted includes every write acknowledged before, by any instance.
+    await this.consistency.reach('strong');
     const window = reportWindow(query, this.clock.now());
     return {
       from: new Date(window.fromMs).toISOString(),

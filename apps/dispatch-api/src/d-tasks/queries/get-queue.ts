@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DTaskState } from '@dtask/domain';
 import { Clock } from '../../clock/clock';
 import { AllStreamFollower } from '../../projections/projection-host';
-import { DTaskCommandExecutor } from '../command-executor';
+import { ReadConsistency } from '../../consistency/read-consistency';
 import { QueueItem, TaskBoard } from '../task-board.read-model';
 
 export class GetQueueQuery {
@@ -14,13 +14,13 @@ export class GetQueueHandler implements IQueryHandler<GetQueueQuery, { tasks: Qu
   constructor(
     private readonly board: TaskBoard,
     private readonly follower: AllStreamFollower,
-    private readonly executor: DTaskCommandExecutor,
+    private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
   ) {}
 
   async execute({ filter }: GetQueueQuery) {
     // Read your own writes: a nurse who just acted sees the queue with that act in it.
-    await this.follower.waitFor(this.executor.lastWrittenPosition);
+    await this.consistency.reach('own-writes');
     return { tasks: this.board.queue(this.clock.now(), filter) };
   }
 }

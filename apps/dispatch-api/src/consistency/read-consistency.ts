@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DTaskService } from '@dtask/dtask-service';
+import { comparePositions, EventStore } from '@dtask/event-store';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { AllStreamFollower } from '../projections/projection-host';
+
+/**
+ * What a query must see, named where it is dispatched (after Commanded's strong and eventual):
+ * - `strong`: every write acknowledged anywhere before the query began, by any instance: the read
+ *   models catch up with the store's head. For the clinical look-ups (S4 at intake) and for what is
+ *   counted (reports, exports);
+ * - `own-writes`: what this instance wrote before, so a nurse sees her own last command at once;
+ * - `eventual`: what the read models hold now.
+ */
+export type Consistency = 'strong' | 'own-writes' | 'eventual';
+
+export class ReadModelsBehindError extends Error {
+  override readonly name = 'ReadModelsBehindError';
+}
+
+@Injectable()
+export class ReadConsistency {
+  constructor(
+    private readonly follower: AllStreamFollower,
+    private readonly service: DTaskService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Waits until the read models hold what `consistency` asks; a `strong` read they cannot reach in time fails. */
+  async reach(consistency: Consistency): Promise<void> {
+    if (consistency === 'eventual') return;
+    const target = consistency === 'strong' ? await this.store.headPosition() : this.service.lastWrittenPosition;
+    await this.follower.waitFor(target);
+    if (consistency === 'strong' && !this.holds(target)) throw new ReadModelsBehindError(`the read models have not reached position ${target}`);
+  }
+
+  private holds(position: string | undefined): boolean {
+    const seen = this.follower.position;
+    return position === undefined || (seen !== undefined && comparePositions(seen, position) >= 0);
+  }
+}
