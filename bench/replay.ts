@@ -1,8 +1,7 @@
 import { createDTaskDecider, DEFAULT_SAFETY_RULES } from '@dtask/domain';
 import { readAllBatches, SqliteEventStore } from '@dtask/event-store';
-import { FoldEvent, TaskBoardFold, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
+import { DEV_PSEUDONYM_KEY, FoldEvent, PatientIndex, Pseudonymiser, TaskBoardFold, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
 import Database from 'better-sqlite3';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +10,6 @@ import { median, repeat, Section } from './stats';
 
 const TASKS = 110_000;
 const RUNS = 3;
-
-/** Patients are keyed by a keyed HMAC in the live board; the bench pays that cost too. */
-const patientKey = (personId: string | undefined, phone: string) => createHmac('sha256', 'bench-key').update(personId ?? phone).digest('hex').slice(0, 24);
 
 /** `$all` in batches, as the service's replays read it; memory is sampled once a batch. */
 async function* foldBatches(store: SqliteEventStore, onBatch: () => void): AsyncIterable<FoldEvent[]> {
@@ -26,13 +22,16 @@ async function* foldBatches(store: SqliteEventStore, onBatch: () => void): Async
 /** Replays `$all` through the port into every read model the service keeps: the measures' facts and the task board. */
 async function replayIntoProjections(store: SqliteEventStore): Promise<{ perSecond: number; events: number; peakRss: number }> {
   const decider = createDTaskDecider();
-  const facts = new TaskFactsFold();
-  const board = new TaskBoardFold(decider.evolve, decider.initialState, patientKey);
+  // One patient index for both, keyed by pseudonym as in the service, which pays the HMAC too.
+  const patients = new PatientIndex(new Pseudonymiser(DEV_PSEUDONYM_KEY));
+  const facts = new TaskFactsFold(patients);
+  const board = new TaskBoardFold(decider.evolve, decider.initialState, patients);
   let peakRss = process.memoryUsage().rss;
   const started = performance.now();
   let events = 0;
   for await (const batch of foldBatches(store, () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)))) {
     for (const event of batch) {
+      patients.apply(event);
       facts.apply(event);
       board.apply(event);
     }

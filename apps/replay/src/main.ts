@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const assumedMissionMinutes = Number(values['assumed-mission-minutes']);
   if (!(assumedMissionMinutes > 0)) fail('--assumed-mission-minutes must be a positive number');
   const actualRules = configuredRules(process.env);
-  const timeTravel = { decider: createDTaskDecider(actualRules), patientKey: (personId: string | undefined, phone: string) => personId ?? phone, assumedMissionMinutes };
+  const timeTravel = { decider: createDTaskDecider(actualRules), assumedMissionMinutes };
 
   const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']! });
   try {

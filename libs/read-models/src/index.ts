@@ -14,4 +14,5 @@ export * from './what-if/rule-firings';
 export * from './board/time-travel';
 export * from './report-window';
 export * from './privacy/pseudonymiser';
+export * from './privacy/patient-index';
 export * from './privacy/event-export';

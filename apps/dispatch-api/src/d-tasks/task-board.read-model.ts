@@ -1,33 +1,34 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DTaskDecider, DTaskState, SecondContactOf } from '@dtask/domain';
 import { QueueItemView } from '@dtask/events';
-import { Pseudonymiser, QueueFilter, TaskBoardFold } from '@dtask/read-models';
+import { QueueFilter, TaskBoardFold } from '@dtask/read-models';
 import { toFoldEvent } from '../projections/fold-event';
 import { AllStreamFollower } from '../projections/projection-host';
+import { PatientIndexReadModel } from '../privacy/patient-index.read-model';
 import { Snapshottable } from '../projections/read-model-snapshots';
 import { DTASK_DECIDER } from './dtask-decider.provider';
 
 export type QueueItem = QueueItemView;
 
-/** The live task board: the queue and the S4 memory, kept current from `$all` (see TaskBoardFold). */
+/** The live task board: the queue, kept current from `$all` (see TaskBoardFold), and the S4 look-up. */
 @Injectable()
 export class TaskBoard implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-board';
-  // 2: task states carry `claimedAt`; an older snapshot would show claimed tasks without it.
-  readonly snapshotVersion = 2;
+  // 2: task states carry `claimedAt`. 3: patients moved to the patient index.
+  readonly snapshotVersion = 3;
   private fold: TaskBoardFold;
 
   constructor(
     private readonly follower: AllStreamFollower,
     @Inject(DTASK_DECIDER) private readonly decider: DTaskDecider,
-    private readonly pseudonymiser: Pseudonymiser,
+    private readonly patients: PatientIndexReadModel,
   ) {
     this.fold = this.emptyFold();
   }
 
-  /** Patients are matched by a keyed pseudonym, so the board (and its snapshot) holds no identity codes. */
+  /** The board reads the service's patient index (fed and snapshotted on its own); it holds no patients. */
   private emptyFold(): TaskBoardFold {
-    return new TaskBoardFold(this.decider.evolve, this.decider.initialState, patientPseudonym(this.pseudonymiser));
+    return new TaskBoardFold(this.decider.evolve, this.decider.initialState, this.patients.index);
   }
 
   onModuleInit(): void {
@@ -53,16 +54,12 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
     this.fold = this.emptyFold();
   }
 
+  /** The patient's last no-unit decision (S4), by the one patient key; as current as the follower. */
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string): SecondContactOf | undefined {
-    return this.fold.lastNoUnitDecisionOf(personId, callbackPhone);
+    return this.patients.index.lastNoUnitDecisionOf(personId, callbackPhone);
   }
 
   queue(now: Date, filter: QueueFilter): QueueItem[] {
     return this.fold.queue(now, filter);
   }
-}
-
-export function patientPseudonym(pseudonymiser: Pseudonymiser) {
-  return (personId: string | undefined, callbackPhone: string) =>
-    pseudonymiser.pseudonym(personId ? `pid:${personId}` : `tel:${callbackPhone.replace(/[^0-9+]/g, '')}`);
 }

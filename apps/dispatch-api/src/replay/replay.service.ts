@@ -8,7 +8,6 @@ import {
   helsinkiDay,
   loadAt,
   loadThroughDay,
-  Pseudonymiser,
   replayLoadReduction,
   TimeTravelOptions,
   WhatIfReplay,
@@ -16,7 +15,6 @@ import {
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DTASK_DECIDER, SAFETY_RULES } from '../d-tasks/dtask-decider.provider';
-import { patientPseudonym } from '../d-tasks/task-board.read-model';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ReplayAbandoned, ReplayQueue } from './replay-queue';
 
@@ -38,9 +36,8 @@ export class ReplayService {
     @Inject(DTASK_DECIDER) decider: DTaskDecider,
     @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    pseudonymiser: Pseudonymiser,
   ) {
-    this.timeTravel = { decider, patientKey: patientPseudonym(pseudonymiser), assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES };
+    this.timeTravel = { decider, assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES };
   }
 
   loadReduction(fromMs: number, toMs: number, groupBy: GroupBy | undefined, signal?: AbortSignal) {

@@ -1,4 +1,5 @@
 import { DEV_PSEUDONYM_KEY, FoldEvent, Pseudonymiser, TaskFactsFold } from '@dtask/read-models';
+import { PatientIndexReadModel } from '../privacy/patient-index.read-model';
 import { AllStreamFollower } from '../projections/projection-host';
 import { TaskFactsReadModel } from './task-facts.read-model';
 
@@ -29,22 +30,30 @@ function history(): FoldEvent[] {
 
 describe('TaskFactsReadModel', () => {
   const pseudonymiser = new Pseudonymiser(DEV_PSEUDONYM_KEY);
+  const follower = { register: () => undefined } as unknown as AllStreamFollower;
+  /** The facts read the service's patient index, which the follower feeds first. */
+  const modelOn = (patients = new PatientIndexReadModel(follower, pseudonymiser)) => {
+    const model = new TaskFactsReadModel(follower, patients);
+    const apply = (e: FoldEvent) => (patients.index.apply(e), model.apply(e));
+    return { model, patients, apply };
+  };
   const live = () => {
-    const model = new TaskFactsReadModel({ register: () => undefined } as unknown as AllStreamFollower, pseudonymiser);
-    for (const e of history()) model.apply(e);
-    return model;
+    const { model, patients, apply } = modelOn();
+    for (const e of history()) apply(e);
+    return { model, patients };
   };
   const counts = (facts: { taskId: string; secondContactWithin24h: boolean; secondContactWithin72h: boolean }[]) =>
     facts.map((f) => [f.taskId, f.secondContactWithin24h, f.secondContactWithin72h]).sort();
 
-  it('keys patients by pseudonym only: its state holds no identity code or phone number', () => {
-    const state = JSON.stringify(live().saveState());
+  it('keys patients by pseudonym only: its state and the index\'s hold no identity code or phone number', () => {
+    const { model, patients } = live();
+    const state = JSON.stringify([model.saveState(), patients.saveState()]);
     for (const secret of ['010150-123A', '020250-2345', '+358401110001', '401110002', '+358409999999']) expect(state).not.toContain(secret);
     expect(state).not.toMatch(/"(pid|tel):/);
   });
 
   it('counts second contacts and finds earlier contacts as the raw and the pseudonymised replays do', () => {
-    const model = live();
+    const { model } = live();
     const raw = new TaskFactsFold();
     const pseudonymised = new TaskFactsFold();
     for (const e of history()) {
@@ -63,11 +72,13 @@ describe('TaskFactsReadModel', () => {
   });
 
   it('survives its own snapshot, and empties on reset', () => {
-    const model = live();
-    const restored = new TaskFactsReadModel({ register: () => undefined } as unknown as AllStreamFollower, pseudonymiser);
+    const saved = live();
+    const model = saved.model;
+    const { model: restored, patients, apply } = modelOn();
+    patients.loadState(JSON.parse(JSON.stringify(saved.patients.saveState())));
     restored.loadState(JSON.parse(JSON.stringify(model.saveState())));
     expect(restored.otherTasksOfPatient('t6').map((f) => f.taskId)).toEqual(['t3', 't1']);
-    restored.apply(event('t7', 'DTaskReceived', start + 101 * HOUR, { receivedAt: new Date(start + 101 * HOUR).toISOString(), patient: { personId: '010150-123A' }, callbackPhone: '+358401110001' }));
+    apply(event('t7', 'DTaskReceived', start + 101 * HOUR, { receivedAt: new Date(start + 101 * HOUR).toISOString(), patient: { personId: '010150-123A' }, callbackPhone: '+358401110001' }));
     expect(restored.receivedBetween(start + 101 * HOUR, start + 102 * HOUR)[0]).toMatchObject({ taskId: 't7', secondContactWithin24h: true });
     restored.resetState();
     expect(restored.span()).toBeNull();

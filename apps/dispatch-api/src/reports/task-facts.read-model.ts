@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { FoldEvent, patientIdentity, Pseudonymiser, TaskFacts, TaskFactsFold } from '@dtask/read-models';
+import { FoldEvent, PatientIndex, TaskFacts, TaskFactsFold } from '@dtask/read-models';
+import { PatientIndexReadModel } from '../privacy/patient-index.read-model';
 import { AllStreamFollower } from '../projections/projection-host';
 import { Snapshottable } from '../projections/read-model-snapshots';
 import { toFoldEvent } from '../projections/fold-event';
@@ -8,17 +9,18 @@ import { toFoldEvent } from '../projections/fold-event';
 @Injectable()
 export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-facts';
-  // 2: patients are keyed by pseudonym; an older snapshot held identity codes and phone numbers.
-  readonly snapshotVersion = 2;
-  private readonly patientKey: (data: Record<string, unknown>) => string | undefined;
+  // 2: patients are keyed by pseudonym. 3: patients moved to the patient index.
+  readonly snapshotVersion = 3;
+  /** The service's patient index, fed and snapshotted on its own: the facts read it. */
+  private readonly patients: PatientIndex;
   private fold: TaskFactsFold;
 
   constructor(
     private readonly follower: AllStreamFollower,
-    pseudonymiser: Pseudonymiser,
+    patients: PatientIndexReadModel,
   ) {
-    this.patientKey = pseudonymousPatientKey(pseudonymiser);
-    this.fold = new TaskFactsFold(this.patientKey);
+    this.patients = patients.index;
+    this.fold = new TaskFactsFold(this.patients);
   }
 
   onModuleInit(): void {
@@ -30,11 +32,11 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   }
 
   loadState(state: unknown): void {
-    this.fold = TaskFactsFold.fromState(state, this.patientKey);
+    this.fold = TaskFactsFold.fromState(state, this.patients);
   }
 
   resetState(): void {
-    this.fold = new TaskFactsFold(this.patientKey);
+    this.fold = new TaskFactsFold(this.patients);
   }
 
   /** Tasks received in [fromMs, toMs). */
@@ -61,17 +63,4 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   apply(event: FoldEvent): void {
     this.fold.apply(event);
   }
-}
-
-/**
- * The live model keys patients by the keyed pseudonym of their identity code (or phone number),
- * so neither it nor its snapshot holds a second plaintext copy of them. A pseudonymised stream's
- * `patient.ref` is the same pseudonym of the identity code: analysts' replays count the same.
- */
-export function pseudonymousPatientKey(pseudonymiser: Pseudonymiser) {
-  return (data: Record<string, unknown>): string | undefined => {
-    const identity = patientIdentity(data);
-    if (identity === undefined || identity.startsWith('ref:')) return identity;
-    return `ref:${pseudonymiser.pseudonym(identity)}`;
-  };
 }

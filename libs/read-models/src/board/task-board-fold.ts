@@ -1,12 +1,10 @@
 import { DTaskDecider, DTaskState, flagsOf, isFollowUpDue, queuePriority, SecondContactOf, toTimedEvent } from '@dtask/domain';
 import { QueueItemView } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
+import { PatientIndex } from '../privacy/patient-index';
 
 /** Closed tasks kept for `?status=closed`; older ones live on in the event log and the reports. */
 const RECENTLY_CLOSED = 500;
-
-/** Who the patient is, as a key that need not be reversible: live passes a keyed pseudonym. */
-export type PatientKey = (personId: string | undefined, callbackPhone: string) => string;
 
 export interface QueueFilter {
   status?: DTaskState['status'];
@@ -14,43 +12,47 @@ export interface QueueFilter {
 }
 
 /**
- * The picture of open tasks, folded from `$all` with the decider's own `evolve`: the queue, and each
- * patient's last no-unit decision for S4. The live service and the analysts' time travel both run it.
+ * The picture of open tasks, folded from `$all` with the decider's own `evolve`: the queue, and
+ * (through the PatientIndex) each patient's last no-unit decision for S4. The live service and the
+ * analysts' time travel both run it.
  */
 export class TaskBoardFold {
   readonly open = new Map<string, DTaskState>();
   private readonly closed = new Map<string, DTaskState>();
   /** Tasks that can be in the default queue: waiting, or with a follow-up call pending. */
   private readonly queueCandidates = new Set<string>();
-  private readonly patientOfTask = new Map<string, string>();
-  private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
+  readonly patients: PatientIndex;
+  /** A shared index is fed by its owner (the service's, a time travel's); the board feeds its own. */
+  private readonly feedsPatients: boolean;
 
   constructor(
     private readonly evolve: DTaskDecider['evolve'],
     private readonly initialState: DTaskState,
-    private readonly patientKey: PatientKey,
-  ) {}
+    patients?: PatientIndex,
+  ) {
+    this.patients = patients ?? new PatientIndex();
+    this.feedsPatients = patients === undefined;
+  }
 
+  /** A shared index is snapshotted by its owner. */
   saveState(): unknown {
     return {
       open: [...this.open],
       closed: [...this.closed],
       queueCandidates: [...this.queueCandidates],
-      patientOfTask: [...this.patientOfTask],
-      lastNoUnitDecision: [...this.lastNoUnitDecision],
+      ...(this.feedsPatients ? { patients: this.patients.saveState() } : {}),
     };
   }
 
   loadState(saved: unknown): void {
-    const state = saved as Record<string, [string, never][]> & { queueCandidates: string[] };
+    const state = saved as Record<string, [string, never][]> & { queueCandidates: string[]; patients?: unknown };
     const refill = <V>(target: Map<string, V>, entries: [string, V][]) => {
       target.clear();
       for (const [key, value] of entries) target.set(key, value);
     };
     refill(this.open, state.open);
     refill(this.closed, state.closed);
-    refill(this.patientOfTask, state.patientOfTask);
-    refill(this.lastNoUnitDecision, state.lastNoUnitDecision);
+    if (this.feedsPatients) this.patients.loadState(state.patients);
     this.queueCandidates.clear();
     for (const taskId of state.queueCandidates) this.queueCandidates.add(taskId);
   }
@@ -58,28 +60,17 @@ export class TaskBoardFold {
   apply(stored: FoldEvent): void {
     const taskId = taskIdOf(stored);
     if (taskId === undefined) return;
+    if (this.feedsPatients) this.patients.apply(stored);
     const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
     const state = this.evolve(this.open.get(taskId) ?? this.closed.get(taskId) ?? this.initialState, event);
     // Events of a stream that never had its DTaskReceived describe no task the queue could show.
     if (!state.exists) return;
-    if (event.type === 'DTaskReceived') {
-      this.patientOfTask.set(taskId, this.patientKey(event.data.patient.personId, event.data.callbackPhone));
-    }
-    if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
-      const patient = this.patientOfTask.get(taskId);
-      const decision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
-      if (patient) this.lastNoUnitDecision.set(patient, { previousTaskId: taskId, previousDecision: decision, previousDecidedAt: event.at });
-    }
-    if (event.type === 'UnitRequested') {
-      const patient = this.patientOfTask.get(taskId);
-      if (patient && this.lastNoUnitDecision.get(patient)?.previousTaskId === taskId) this.lastNoUnitDecision.delete(patient);
-    }
     if (state.status === 'waiting' || state.followUp) this.queueCandidates.add(taskId);
     else this.queueCandidates.delete(taskId);
     if (state.status === 'closed') {
       this.open.delete(taskId);
       this.closed.set(taskId, state);
-      if (this.closed.size > RECENTLY_CLOSED) this.forgetClosed(this.closed.keys().next().value!);
+      if (this.closed.size > RECENTLY_CLOSED) this.closed.delete(this.closed.keys().next().value!);
     } else {
       this.open.set(taskId, state);
     }
@@ -87,7 +78,7 @@ export class TaskBoardFold {
 
   /** The patient's last no-unit decision, for flagging a second contact (S4). */
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string): SecondContactOf | undefined {
-    return this.lastNoUnitDecision.get(this.patientKey(personId, callbackPhone));
+    return this.patients.lastNoUnitDecisionOf(personId, callbackPhone);
   }
 
   /**
@@ -111,11 +102,6 @@ export class TaskBoardFold {
       const state = this.open.get(taskId);
       if (state) yield state;
     }
-  }
-
-  private forgetClosed(taskId: string): void {
-    this.closed.delete(taskId);
-    this.patientOfTask.delete(taskId);
   }
 }
 

@@ -3,11 +3,11 @@ import { QueueItemView } from '@dtask/events';
 import { EventBatches } from '../fold-event';
 import { TaskFactsFold } from '../measures/task-facts';
 import { loadSnapshot, LoadSnapshot } from './load-snapshot';
-import { PatientKey, TaskBoardFold } from './task-board-fold';
+import { PatientIndex } from '../privacy/patient-index';
+import { TaskBoardFold } from './task-board-fold';
 
 export interface TimeTravelOptions {
   decider: Pick<DTaskDecider, 'evolve' | 'initialState'>;
-  patientKey: PatientKey;
   assumedMissionMinutes: number;
 }
 
@@ -25,12 +25,15 @@ const DECISIONS = new Set(['UnitRequested', 'PhoneAdviceGiven', 'RedirectRequest
  * folded by the live service's own folds. Exact whatever order `$all` holds them in.
  */
 export async function loadAt(batches: EventBatches, atMs: number, options: TimeTravelOptions): Promise<PastLoad> {
-  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, options.patientKey);
-  const facts = new TaskFactsFold();
+  // One index for both folds, fed here; the past load names no patient, so it keeps plain keys.
+  const patients = new PatientIndex();
+  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, patients);
+  const facts = new TaskFactsFold(patients);
   let count = 0;
   for await (const batch of batches) {
     for (const event of batch) {
       if (Date.parse(event.metadata.occurredAt) > atMs) continue;
+      patients.apply(event);
       board.apply(event);
       facts.apply(event);
       count += 1;
@@ -70,7 +73,7 @@ export async function loadThroughDay(
   window: { fromMs: number; toMs: number; stepMs: number },
   options: TimeTravelOptions,
 ): Promise<DayStep[]> {
-  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, options.patientKey);
+  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState);
   const steps: DayStep[] = [];
   let next = window.fromMs;
   let decisions = 0;

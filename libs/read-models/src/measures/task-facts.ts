@@ -1,5 +1,6 @@
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { helsinkiHour } from '../helsinki-time';
+import { PatientIndex } from '../privacy/patient-index';
 
 export type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
 
@@ -32,35 +33,32 @@ export interface TaskFacts {
 
 const HOUR_MS = 3_600_000;
 
-/** The patient of a `DTaskReceived`, as the key the fold matches contacts by; undefined when unknown. */
-export type PatientKeyOfIntake = (data: Record<string, unknown>) => string | undefined;
-
 /**
  * A pure fold of `$all` into per-task facts. It owns its state and updates it in place, so a year
- * of history folds without copying. Patients are matched by pseudonym, identity code or phone,
- * whichever the events carry, so raw and pseudonymised streams give the same counts.
+ * of history folds without copying. Patients are matched by the PatientIndex, so raw and
+ * pseudonymised streams give the same counts.
  */
 export class TaskFactsFold {
-  /** `patientKey`: who the patient of an intake is; the live service passes a keyed pseudonym. */
-  constructor(private readonly patientKey: PatientKeyOfIntake = patientIdentity) {}
-
   readonly tasks = new Map<string, TaskFacts>();
-  private readonly patientOfTask = new Map<string, string>();
-  private readonly lastNoUnitDecisionMs = new Map<string, number>();
-  /** Derived from `patientOfTask`, so the snapshot does not carry it twice. */
-  private readonly tasksOfPatient = new Map<string, string[]>();
+  readonly patients: PatientIndex;
+  /** A shared index is fed by its owner (the service's, a time travel's); the fold feeds its own. */
+  private readonly feedsPatients: boolean;
 
-  /** The fold's whole state as plain JSON, for snapshots. */
-  saveState(): unknown {
-    return { tasks: [...this.tasks], patientOfTask: [...this.patientOfTask], lastNoUnitDecisionMs: [...this.lastNoUnitDecisionMs] };
+  constructor(patients?: PatientIndex) {
+    this.patients = patients ?? new PatientIndex();
+    this.feedsPatients = patients === undefined;
   }
 
-  static fromState(saved: unknown, patientKey?: PatientKeyOfIntake): TaskFactsFold {
-    const state = saved as { tasks: [string, TaskFacts][]; patientOfTask: [string, string][]; lastNoUnitDecisionMs: [string, number][] };
-    const fold = new TaskFactsFold(patientKey);
+  /** The fold's state as plain JSON, for snapshots; a shared index is snapshotted by its owner. */
+  saveState(): unknown {
+    return { tasks: [...this.tasks], ...(this.feedsPatients ? { patients: this.patients.saveState() } : {}) };
+  }
+
+  static fromState(saved: unknown, patients?: PatientIndex): TaskFactsFold {
+    const state = saved as { tasks: [string, TaskFacts][]; patients?: unknown };
+    const fold = new TaskFactsFold(patients);
     for (const [key, value] of state.tasks) fold.tasks.set(key, value);
-    for (const [key, value] of state.patientOfTask) fold.rememberPatient(key, value);
-    for (const [key, value] of state.lastNoUnitDecisionMs) fold.lastNoUnitDecisionMs.set(key, value);
+    if (fold.feedsPatients) fold.patients.loadState(state.patients);
     return fold;
   }
 
@@ -73,10 +71,10 @@ export class TaskFactsFold {
 
   /** The patient's other tasks, newest first: what the nurse sees as earlier contacts. */
   otherTasksOfPatient(taskId: string): TaskFacts[] {
-    const patient = this.patientOfTask.get(taskId);
+    const patient = this.patients.patientOf(taskId);
     if (patient === undefined) return [];
     const others: TaskFacts[] = [];
-    for (const other of this.tasksOfPatient.get(patient) ?? []) {
+    for (const other of this.patients.tasksOf(patient)) {
       const facts = other === taskId ? undefined : this.tasks.get(other);
       if (facts) others.push(facts);
     }
@@ -86,6 +84,7 @@ export class TaskFactsFold {
   apply(event: FoldEvent): void {
     const taskId = taskIdOf(event);
     if (taskId === undefined) return;
+    if (this.feedsPatients) this.patients.apply(event);
     if (event.type === 'DTaskReceived') return this.received(taskId, event);
     const facts = this.tasks.get(taskId);
     if (!facts) return;
@@ -108,16 +107,13 @@ export class TaskFactsFold {
         facts.unitRequested = true;
         if (data.reason === 'unreachable' || data.reason === 'waiting-limit') facts.autoDispatch ??= data.reason;
         this.decided(facts, event, 'send-unit', timeOf(event));
-        this.forgetNoUnitDecision(taskId, timeOf(event));
         break;
       case 'PhoneAdviceGiven':
         this.decided(facts, event, 'phone-advice', timeOf(event));
-        this.rememberNoUnitDecision(taskId, timeOf(event));
         break;
       case 'RedirectRequested':
         this.decided(facts, event, 'redirect', timeOf(event));
         facts.redirectKind = String(data.targetKind);
-        this.rememberNoUnitDecision(taskId, timeOf(event));
         break;
       case 'HandoffDeclined':
         facts.declinedHandoffs += 1;
@@ -137,9 +133,10 @@ export class TaskFactsFold {
   private received(taskId: string, event: FoldEvent): void {
     const data = event.data;
     const receivedAtMs = Date.parse(String(data.receivedAt));
-    const patient = this.patientKey(data);
-    const previous = patient === undefined ? undefined : this.lastNoUnitDecisionMs.get(patient);
-    const sinceHours = previous === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - previous) / HOUR_MS;
+    // The patient's decisions before this task: the index takes this intake in, not its decisions.
+    const patient = this.patients.refOfIntake(data);
+    const previous = patient === undefined ? undefined : this.patients.lastNoUnitDecisionOfPatient(patient);
+    const sinceHours = previous === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - Date.parse(previous.previousDecidedAt)) / HOUR_MS;
     this.tasks.set(taskId, {
       taskId,
       receivedAtMs,
@@ -156,14 +153,6 @@ export class TaskFactsFold {
       declinedHandoffs: 0,
       overrides: 0,
     });
-    if (patient !== undefined) this.rememberPatient(taskId, patient);
-  }
-
-  private rememberPatient(taskId: string, patient: string): void {
-    this.patientOfTask.set(taskId, patient);
-    const tasks = this.tasksOfPatient.get(patient);
-    if (!tasks) this.tasksOfPatient.set(patient, [taskId]);
-    else if (!tasks.includes(taskId)) tasks.push(taskId);
   }
 
   private decided(facts: TaskFacts, event: FoldEvent, kind: DecisionKind, at: number): void {
@@ -171,30 +160,7 @@ export class TaskFactsFold {
     facts.decidedAtMs = at;
     if (event.metadata.actor?.role === 'nurse' || event.metadata.actor?.role === 'supervisor') facts.nurse = event.metadata.actor.id;
   }
-
-  private rememberNoUnitDecision(taskId: string, at: number): void {
-    const patient = this.patientOfTask.get(taskId);
-    if (patient !== undefined) this.lastNoUnitDecisionMs.set(patient, at);
-  }
-
-  /** A unit sent after advice (e.g. unreachable on follow-up) makes it no longer a no-unit decision. */
-  private forgetNoUnitDecision(taskId: string, at: number): void {
-    const patient = this.patientOfTask.get(taskId);
-    const facts = this.tasks.get(taskId);
-    if (patient === undefined || !facts?.decidedAtMs) return;
-    const last = this.lastNoUnitDecisionMs.get(patient);
-    if (last !== undefined && last <= at && last >= facts.receivedAtMs) this.lastNoUnitDecisionMs.delete(patient);
-  }
 }
 
 /** Parsed only where a fold needs the time: most events do not. */
 const timeOf = (event: FoldEvent) => Date.parse(event.metadata.occurredAt);
-
-/** The patient behind a task: pseudonym, identity code or phone, whichever the event carries. */
-export function patientIdentity(data: Record<string, unknown>): string | undefined {
-  const patient = (data.patient ?? {}) as Record<string, unknown>;
-  if (typeof patient.ref === 'string') return `ref:${patient.ref}`;
-  if (typeof patient.personId === 'string') return `pid:${patient.personId}`;
-  if (typeof data.callbackPhone === 'string') return `tel:${data.callbackPhone.replace(/[^0-9+]/g, '')}`;
-  return undefined;
-}

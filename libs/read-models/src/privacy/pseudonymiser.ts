@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { patientKeyOfIntake } from '@dtask/events';
 import { z } from 'zod';
 
 /** A secret key's least length in bytes, and its least number of different characters. */
@@ -37,14 +38,6 @@ const STAFF_ID_FIELDS = new Set(['nurseId', 'partnerId']);
 /** `reason` is free text everywhere except where it is an enumerated cause. */
 const ENUMERATED_REASON_TYPES = new Set(['UnitRequested']);
 
-/**
- * A callback number as one identity however it is written (`+358 40 123 4567`, `+358401234567`,
- * `+358-40-123 4567`): the digits and a leading plus, as S4 matches second contacts.
- */
-export function callbackPhoneKey(phone: string): string {
-  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
-}
-
 export interface EventView {
   type: string;
   data: unknown;
@@ -73,6 +66,11 @@ export class Pseudonymiser {
     return pseudonym;
   }
 
+  /** A patient's pseudonym, from the one patient key (patientKey): the ref analysts and the PatientIndex see. */
+  patientRef(key: string): string {
+    return this.pseudonym(key);
+  }
+
   /** A member of staff's pseudonym (`s-…`): never equal to a patient's, stable under one key. */
   staffPseudonym(id: string): string {
     return `s-${this.pseudonym(`staff:${id}`).slice(2)}`;
@@ -97,14 +95,8 @@ export class Pseudonymiser {
 
   private patient(data: Record<string, unknown>): Record<string, unknown> {
     const patient = isRecord(data.patient) ? data.patient : {};
-    // Without a personal identity code the callback number is the best stable identity we have.
-    const identity =
-      typeof patient.personId === 'string'
-        ? `pid:${patient.personId}`
-        : typeof data.callbackPhone === 'string'
-          ? callbackPhoneKey(data.callbackPhone)
-          : `task:${String(data.taskId)}`;
-    const view: Record<string, unknown> = { ref: this.pseudonym(identity) };
+    // A task naming neither an identity code nor a number is its own patient.
+    const view: Record<string, unknown> = { ref: this.patientRef(patientKeyOfIntake(data) ?? `task:${String(data.taskId)}`) };
     if (typeof patient.ageYears === 'number') view.ageYears = patient.ageYears;
     if (typeof patient.sex === 'string') view.sex = patient.sex;
     return view;
