@@ -31,6 +31,9 @@ describe('synthetic year generator', () => {
           // Every event passes its schema, and `$all` is in time order, across midnights too.
           const metadata = deserialize(event).metadata as EventMetadata;
           expect(Date.parse(metadata.occurredAt)).toBeGreaterThanOrEqual(previousAtMs);
+          // Each event names the command that wrote it, as the service stamps it.
+          expect(metadata.commandType).toMatch(/^[A-Z]/);
+          expect(metadata.causationId).not.toBe(metadata.eventId);
           previousAtMs = Date.parse(metadata.occurredAt);
           types.set(event.type, (types.get(event.type) ?? 0) + 1);
           if (event.type === 'MissionUpdated') missionStages.add((event.data as { stage: string }).stage);

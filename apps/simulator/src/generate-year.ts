@@ -1,7 +1,7 @@
 import { createDTaskDecider, DEFAULT_DIRECTORY, DirectoryService, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, SecondContactOf, servicesServing } from '@dtask/domain';
-import { dtaskStreamId, DTaskEvent, RedFlag, toEventToAppend } from '@dtask/events';
+import { CommandIdentity, decideCommand, identify, stampEvents, taskIdForErcTask } from '@dtask/dtask-service';
+import { dtaskStreamId, RedFlag } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
-import { createHash } from 'node:crypto';
 import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
 
@@ -14,9 +14,9 @@ type Untimed = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at'>
 interface Timed {
   streamId: string;
   event: TimedEvent;
-  actor: { id: string; role: 'erc' | 'nurse' | 'supervisor' | 'partner' | 'system' };
+  command: DTaskCommand;
   /** One per command: the events a command decided are appended together, as the service does. */
-  correlationId: string;
+  identity: CommandIdentity;
 }
 
 /** The daily arrival curve, by the hour after the day's start. */
@@ -65,7 +65,7 @@ class PatientHistory {
 function taskLife(random: Random, sequence: number, receivedAtMs: number, patients: PatientHistory): Timed[] {
   const decider = createDTaskDecider();
   const body = randomIntake(random, sequence, new Date(receivedAtMs));
-  const taskId = uuidFrom(`${body.ercTaskId}`);
+  const taskId = taskIdForErcTask(body.ercTaskId);
   const streamId = dtaskStreamId(taskId);
   const patient = body.patient.personId ? `pid:${body.patient.personId}` : `tel:${body.callbackPhone}`;
   const out: Timed[] = [];
@@ -75,20 +75,18 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
   let nurse = anyNurse();
   const erc = { id: 'erc', role: 'erc' as const };
   // A command the task's state no longer allows (e.g. a claim after an automatic unit) is skipped.
-  const act = (command: Untimed, minutesLater: number, actor = command.actor as Timed['actor']) => {
+  const act = (untimed: Untimed, minutesLater: number) => {
     clock += minutesLater * MINUTE;
-    try {
-      const events = decider.decide({ ...command, at: new Date(clock).toISOString() } as DTaskCommand, state);
-      const correlationId = globalThis.crypto.randomUUID();
-      for (const event of events) {
-        state = decider.evolve(state, event);
-        patients.noted(patient, taskId, event);
-        out.push({ streamId, event, actor, correlationId });
-      }
-      return true;
-    } catch {
-      return false;
+    const command = { ...untimed, at: new Date(clock).toISOString() } as DTaskCommand;
+    const decision = decideCommand(decider, command, state);
+    if (!('events' in decision)) return false;
+    const identity = identify(taskId, command);
+    for (const event of decision.events) {
+      state = decider.evolve(state, event);
+      patients.noted(patient, taskId, event);
+      out.push({ streamId, event, command, identity });
     }
+    return true;
   };
   /** The unit's mission as the ERC reports it: assigned, on scene (unless called off on the way), completed. */
   const mission = (conveyedShare: number) => {
@@ -206,11 +204,6 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
   }
 }
 
-function uuidFrom(name: string): string {
-  const hex = createHash('sha1').update(`dtask-generated:${name}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 export interface GenerateYearOptions {
   store: EventStore;
   /** Tasks over the year (110,000 make about 1,000,000 events). */
@@ -257,15 +250,12 @@ export async function generateYear(options: GenerateYearOptions): Promise<{ task
 async function appendInOrder(store: EventStore, lives: Timed[]): Promise<number> {
   const appends: Promise<unknown>[] = [];
   for (let i = 0; i < lives.length; ) {
-    const { streamId, actor, correlationId } = lives[i]!;
-    const events = [];
+    const { streamId, command, identity } = lives[i]!;
+    const events: TimedEvent[] = [];
     // A command's events are adjacent: they share one instant, and the sort is stable.
-    for (; i < lives.length && lives[i]!.correlationId === correlationId; i += 1) {
-      const { at, ...payload } = lives[i]!.event;
-      events.push(toEventToAppend(payload as DTaskEvent, { actor: { id: actor.id, role: actor.role }, occurredAt: at, correlationId, causationId: correlationId }));
-    }
+    for (; i < lives.length && lives[i]!.identity === identity; i += 1) events.push(lives[i]!.event);
     // Appends are queued in order without waiting, so each stream keeps its order and batches are large.
-    appends.push(store.append(streamId, events, { expectedRevision: 'any' }));
+    appends.push(store.append(streamId, stampEvents(events, command, identity), { expectedRevision: 'any' }));
   }
   await Promise.all(appends);
   return lives.length;

@@ -1,5 +1,5 @@
 import { DTaskCommand, DTaskDecider, DTaskState, TimedEvent } from '@dtask/domain';
-import { dtaskStreamId, DTaskEvent, fromRecorded, StoredEvent, toEventToAppend } from '@dtask/events';
+import { dtaskStreamId, fromRecorded, StoredEvent } from '@dtask/events';
 import { comparePositions, EventStore, ExpectedRevision, WrongExpectedRevisionError } from '@dtask/event-store';
 import { CommandIdentity, identify } from './command-identity';
 import { CommandResult, refused } from './command-result';
@@ -7,6 +7,7 @@ import { decideCommand } from './decide-command';
 import { FoldedStream, StreamCache } from './folded-stream';
 import { LoadPolicy } from './load-policy';
 import { backOff, MAX_ATTEMPTS } from './retry';
+import { stampEvents } from './stamp-events';
 
 export interface DTaskServiceOptions {
   store: EventStore;
@@ -107,12 +108,7 @@ export class DTaskService {
 
   /** The new state and position, or undefined when another writer got there first. */
   private async append(streamId: string, stream: FoldedStream, events: TimedEvent[], command: DTaskCommand, identity: CommandIdentity, correlationId?: string) {
-    const actor = { id: command.actor.id, role: command.actor.role };
-    const toAppend = events.map(({ at, ...event }, index) => {
-      const eventId = identity.eventId(index);
-      const causation = { correlationId: correlationId ?? identity.commandId, causationId: identity.commandId, commandType: command.type };
-      return toEventToAppend(event as DTaskEvent, { actor, occurredAt: at, ...causation, ...(eventId ? { eventId } : {}) });
-    });
+    const toAppend = stampEvents(events, command, identity, correlationId);
     const expectedRevision: ExpectedRevision = stream.revision < 0 ? 'no-stream' : stream.revision;
     try {
       const result = await this.options.store.append(streamId, toAppend, { expectedRevision });

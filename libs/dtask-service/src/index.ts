@@ -5,3 +5,5 @@ export { decideCommand, Decision } from './decide-command';
 export { receiveTask, IntakeRequest } from './intake';
 export { differingFields } from './intake-differences';
 export { taskIdForErcTask } from './task-id';
+export { stampEvents } from './stamp-events';
+export { identify, CommandIdentity } from './command-identity';
