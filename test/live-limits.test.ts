@@ -161,13 +161,14 @@ describe('live channel fan-out and limits', () => {
 
   it('closes a socket when its token expires, saying so', async () => {
     const nowSeconds = Math.floor(Date.now() / 1000);
+    // Long enough to connect on a busy machine (a 3 s token sometimes expired before the socket opened).
     const token = await new SignJWT({ role: 'nurse' })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('nurse-short')
       .setIssuer('dtask-dev')
       .setAudience('dtask-dispatch-api')
       .setIssuedAt(nowSeconds)
-      .setExpirationTime(nowSeconds + 3)
+      .setExpirationTime(nowSeconds + 8)
       .sign(new TextEncoder().encode(DEV_TOKEN_SECRET));
     const socket = connect(token);
     let expired = false;
@@ -178,7 +179,7 @@ describe('live channel fan-out and limits', () => {
       socket.on('disconnect', (reason) => reject(new Error(`disconnected: ${reason}`)));
     });
     socket.emit('subscribe', { fromNow: true });
-    await waitFor(() => expired && socket.disconnected, 10_000);
+    await waitFor(() => expired && socket.disconnected, 15_000);
     // And the same token cannot open the channel again.
     const again = connect(token);
     const error = await new Promise<Error>((resolve) => again.on('connect_error', resolve));
