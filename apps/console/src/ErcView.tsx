@@ -1,5 +1,7 @@
+import type { Sex } from '@dtask/events';
 import { FormEvent, useState } from 'react';
 import { D_TASK_CODES, REGION_AREAS } from '../../../libs/domain/src/region';
+import { ERC_TASK_ID_PATTERN, PERSON_ID_PATTERN, PHONE_PATTERN } from '../../../libs/events/src/vocabulary-values';
 import { api, ApiError, Session } from './api';
 import { helsinkiDate, helsinkiDateTime, helsinkiMidnightIso } from './format';
 import { useLanguage, useT } from './i18n';
@@ -9,16 +11,10 @@ import './roles.css';
 const MUNICIPALITIES = Object.values(REGION_AREAS)
   .flatMap((municipalities) => Object.keys(municipalities))
   .sort((a, b) => a.localeCompare(b, 'fi'));
-const PERSON_ID = /^[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]$/;
-const PHONE = /^\+?[0-9 ()-]{5,20}$/;
-/** As the contract's ErcTaskId: letters, digits and `-_.:`, at least one digit, at most 48. */
-/** As the service checks it (libs/events ErcTaskId). */
-const ERC_TASK_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/;
 const SENT_KEY = 'dtask-erc-sent';
 
 type Field = 'ercTaskId' | 'receivedAt' | 'taskCode' | 'municipality' | 'address' | 'ageYears' | 'sex' | 'personId' | 'callbackPhone' | 'ercNotes';
 type Errors = Partial<Record<Field | 'task' | 'reason', string>>;
-type Sex = '' | 'female' | 'male' | 'other' | 'unknown';
 
 interface Draft {
   ercTaskId: string;
@@ -29,7 +25,7 @@ interface Draft {
   municipality: string;
   address: string;
   ageYears: string;
-  sex: Sex;
+  sex: '' | Sex;
   personId: string;
   callbackPhone: string;
   ercNotes: string;
@@ -74,16 +70,16 @@ function helsinkiInstant(local: string): string | undefined {
 function check(draft: Draft): Errors {
   const errors: Errors = {};
   if (!draft.ercTaskId.trim()) errors.ercTaskId = 'erc.required';
-  else if (!ERC_TASK_ID.test(draft.ercTaskId.trim())) errors.ercTaskId = 'erc.badErcTaskId';
+  else if (!ERC_TASK_ID_PATTERN.test(draft.ercTaskId.trim())) errors.ercTaskId = 'erc.badErcTaskId';
   if (!draft.receivedNow && !helsinkiInstant(draft.receivedAt)) errors.receivedAt = 'erc.badTime';
   if (!D_TASK_CODES.includes(draft.taskCode)) errors.taskCode = 'erc.badTaskCode';
   if (!draft.municipality) errors.municipality = 'erc.required';
   if (!draft.address.trim()) errors.address = 'erc.required';
   else if (draft.address.length > 200) errors.address = 'erc.tooLong:200';
   if (draft.ageYears !== '' && !(/^\d{1,3}$/.test(draft.ageYears) && Number(draft.ageYears) <= 130)) errors.ageYears = 'erc.badAge';
-  if (draft.personId !== '' && !PERSON_ID.test(draft.personId.trim().toUpperCase())) errors.personId = 'erc.badPersonId';
+  if (draft.personId !== '' && !PERSON_ID_PATTERN.test(draft.personId.trim().toUpperCase())) errors.personId = 'erc.badPersonId';
   if (!draft.callbackPhone.trim()) errors.callbackPhone = 'erc.required';
-  else if (!PHONE.test(draft.callbackPhone.trim())) errors.callbackPhone = 'erc.badPhone';
+  else if (!PHONE_PATTERN.test(draft.callbackPhone.trim())) errors.callbackPhone = 'erc.badPhone';
   if (draft.ercNotes.length > 4000) errors.ercNotes = 'erc.tooLong:4000';
   return errors;
 }
@@ -270,7 +266,7 @@ export function ErcView({ session }: { session: Session }) {
             </label>
             <label>
               {t('erc.sex')} <small>{t('erc.optional')}</small>
-              <select {...fieldProps('sex')} value={draft.sex} onChange={(event) => set('sex', event.target.value as Sex)}>
+              <select {...fieldProps('sex')} value={draft.sex} onChange={(event) => set('sex', event.target.value as '' | Sex)}>
                 <option value="">–</option>
                 <option value="female">{t('erc.sexFemale')}</option>
                 <option value="male">{t('erc.sexMale')}</option>

@@ -3,8 +3,10 @@ import { api, ApiError, Session } from './api';
 import { useT } from './i18n';
 import './roles.css';
 
-const ROLES: Session['role'][] = ['nurse', 'supervisor', 'partner', 'analyst', 'erc', 'admin'];
-/** Dev-mode users by role, so choosing a role does not leave a nurse's name on an admin. */
+/**
+ * Dev-mode users by role, so choosing a role does not leave a nurse's name on an admin; one for
+ * every role of the vocabulary, in the order the sign-in offers them.
+ */
 const DEFAULT_USER: Record<Session['role'], string> = {
   nurse: 'nurse-anna',
   supervisor: 'super-sari',
@@ -13,6 +15,7 @@ const DEFAULT_USER: Record<Session['role'], string> = {
   erc: 'erica',
   admin: 'admin-aino',
 };
+const ROLES = Object.keys(DEFAULT_USER) as Session['role'][];
 /** The sign-in's own fields, as the server's validation names them. */
 const FIELD_WORDS: Record<string, string> = { sub: 'user', role: 'role', service: 'service' };
 

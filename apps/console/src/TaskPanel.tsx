@@ -1,3 +1,4 @@
+import type { EscalatedUrgency } from '@dtask/events';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, Session, TaskDetail } from './api';
 import { helsinkiTime, nextHelsinkiTime } from './format';
@@ -8,10 +9,7 @@ import { FollowUpCard } from './FollowUpCard';
 import { TaskOutcome } from './TaskOutcome';
 import { History, RecordedAssessment, Shortcuts } from './TaskRecord';
 import { refusalText } from './words';
-
-const RED_FLAGS = ['breathing-difficulty-at-rest', 'chest-pain', 'new-confusion', 'stroke-signs', 'heavy-bleeding', 'suspected-sepsis', 'suicidal-intent'];
-const OUTCOMES = ['reached', 'no-answer', 'busy', 'wrong-number'] as const;
-const UNIT_LEVELS = ['first-response', 'basic', 'advanced', 'single-responder'];
+import { CALLBACK_OUTCOMES, DTASK_STREAM_PREFIX, ESCALATED_URGENCIES, RED_FLAGS, UNIT_LEVELS } from '../../../libs/events/src/vocabulary-values';
 
 type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
 /** What the nurse has typed for one task and not yet saved; the desk keeps it per task id. */
@@ -31,7 +29,7 @@ export interface Drafts {
   target: string;
   handoffNote: string;
   informed: boolean;
-  escalateTo: 'A' | 'B' | 'C';
+  escalateTo: EscalatedUrgency;
   escalationReason: string;
 }
 const EMPTY: Drafts = {
@@ -88,7 +86,7 @@ export function TaskPanel({
   }, [load]);
   // Refetch only when an event of this task's own stream arrives.
   useEffect(() => {
-    const stream = `dtask-${taskId}`;
+    const stream = `${DTASK_STREAM_PREFIX}${taskId}`;
     taskEvents.addEventListener(stream, refresh);
     return () => taskEvents.removeEventListener(stream, refresh);
   }, [taskEvents, taskId, refresh]);
@@ -146,7 +144,7 @@ export function TaskPanel({
 
   function onKey(event: React.KeyboardEvent) {
     if ((event.target as HTMLElement).closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
-    const outcome = OUTCOMES[Number(event.key) - 1];
+    const outcome = CALLBACK_OUTCOMES[Number(event.key) - 1];
     if (outcome && followUpMine) return void send('follow-up', { outcome });
     if (outcome && canAct) return void send('callbacks', { outcome });
     const focus = (selector: string) => root.current?.querySelector<HTMLElement>(selector)?.focus();
@@ -215,7 +213,7 @@ export function TaskPanel({
           <legend>
             {t('callback')} <kbd>1</kbd>–<kbd>4</kbd>
           </legend>
-          {OUTCOMES.map((outcome, index) => (
+          {CALLBACK_OUTCOMES.map((outcome, index) => (
             <button key={outcome} onClick={() => void send('callbacks', { outcome })} data-outcome={outcome} disabled={busy}>
               <kbd>{index + 1}</kbd> {t(outcome)}
             </button>
@@ -286,7 +284,7 @@ export function TaskPanel({
           <label>
             {t('urgency')}
             <select name="escalateTo" value={drafts.escalateTo} onChange={(event) => set('escalateTo', event.target.value as Drafts['escalateTo'])}>
-              {(['A', 'B', 'C'] as const).map((level) => (
+              {ESCALATED_URGENCIES.map((level) => (
                 <option key={level} value={level}>
                   {t(`urgency.${level}`)}
                 </option>
@@ -397,7 +395,7 @@ export function TaskPanel({
       {followUpOpen && (
         <FollowUpCard task={task} limits={limits}>
           {followUpMine &&
-            OUTCOMES.map((outcome, index) => (
+            CALLBACK_OUTCOMES.map((outcome, index) => (
               <button key={outcome} onClick={() => void send('follow-up', { outcome })} data-follow-up-outcome={outcome} disabled={busy}>
                 <kbd>{index + 1}</kbd> {t(outcome)}
               </button>

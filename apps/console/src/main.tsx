@@ -1,5 +1,6 @@
 import { lazy, StrictMode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DTASK_STREAM_PREFIX } from '../../../libs/events/src/vocabulary-values';
 import { api, DeskState, Session, whenUnauthorized } from './api';
 import { helsinkiTime } from './format';
 import { Language, LanguageContext, LANGUAGES, translate, useLanguage, useT } from './i18n';
@@ -48,7 +49,7 @@ function DeskConsole({ session, header }: { session: Session; header: (releaseOn
     start: 'position',
     loadState: () => loadDesk(true),
     onEvent: (event) => {
-      if (!event.streamId.startsWith('dtask-')) return;
+      if (!event.streamId.startsWith(DTASK_STREAM_PREFIX)) return;
       taskEvents.dispatchEvent(new Event(event.streamId));
       refreshDesk();
     },

@@ -1,8 +1,10 @@
+import { ServiceKind } from '@dtask/events';
+
 /** A receiving service of the directory: who may take a redirect, and for which municipalities. */
 export interface DirectoryService {
   id: string;
   name: string;
-  kind: 'home-care' | 'hospital-at-home' | 'social-on-call' | 'mental-health' | 'primary-care' | 'helpline';
+  kind: ServiceKind;
   /** Municipalities served; omitted means the whole region. */
   municipalities?: string[];
 }

@@ -1,27 +1,36 @@
 import { z } from 'zod';
+import {
+  CALLBACK_OUTCOMES,
+  ESCALATED_URGENCIES,
+  PERSON_ID_PATTERN,
+  PHONE_PATTERN,
+  RED_FLAGS,
+  ROLES,
+  SERVICE_KINDS,
+  STAFF_ROLES,
+  UNIT_LEVELS,
+  URGENCIES,
+} from './vocabulary-values';
 
-/** The domain's closed vocabularies; one place, shared by events, commands and the console. */
-export const Urgency = z.enum(['A', 'B', 'C', 'D']);
-export const EscalatedUrgency = z.enum(['A', 'B', 'C']);
-export const UnitLevel = z.enum(['first-response', 'basic', 'advanced', 'single-responder']);
-export const CallbackOutcome = z.enum(['reached', 'no-answer', 'busy', 'wrong-number']);
-export const RedFlag = z.enum([
-  'breathing-difficulty-at-rest',
-  'chest-pain',
-  'new-confusion',
-  'stroke-signs',
-  'heavy-bleeding',
-  'suspected-sepsis',
-  'suicidal-intent',
-]);
-export const ServiceKind = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'helpline']);
+/**
+ * The domain's closed vocabularies; one place, shared by events, commands and the console (whose
+ * run-time lists come from vocabulary-values.ts, zod-free). Each list's values are its `.options`.
+ */
+export const Urgency = z.enum(URGENCIES);
+export const EscalatedUrgency = z.enum(ESCALATED_URGENCIES);
+export const UnitLevel = z.enum(UNIT_LEVELS);
+export const CallbackOutcome = z.enum(CALLBACK_OUTCOMES);
+export const RedFlag = z.enum(RED_FLAGS);
+export const ServiceKind = z.enum(SERVICE_KINDS);
 /** Services the patient already uses: any kind of redirect target, or none. */
 export const ExistingService = z.enum([...ServiceKind.options, 'none']);
 export const UnitRequestReason = z.enum(['nurse-decision', 'unreachable', 'waiting-limit', 'escalation']);
 export const CloseOutcome = z.enum(['unit-mission', 'phone-advice', 'redirect', 'escalated', 'cancelled']);
 export const MissionStage = z.enum(['unit-assigned', 'on-scene', 'completed']);
 export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
-export const Role = z.enum(['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin', 'system']);
+export const Role = z.enum(ROLES);
+/** A signed-in person's role: any but `system`, which only the service's own policies act as. */
+export const StaffRole = z.enum(STAFF_ROLES);
 export const OverrideRule = z.enum(['S4-second-contact']);
 
 export type Urgency = z.infer<typeof Urgency>;
@@ -33,6 +42,7 @@ export type UnitRequestReason = z.infer<typeof UnitRequestReason>;
 export type CloseOutcome = z.infer<typeof CloseOutcome>;
 export type MissionStage = z.infer<typeof MissionStage>;
 export type Role = z.infer<typeof Role>;
+export type StaffRole = z.infer<typeof StaffRole>;
 export type OverrideRule = z.infer<typeof OverrideRule>;
 export type EscalatedUrgency = z.infer<typeof EscalatedUrgency>;
 export type ExistingService = z.infer<typeof ExistingService>;
@@ -45,4 +55,5 @@ export const Id = z.string().min(1).max(64);
 /** A user id from the identity provider's token (`sub`), as in the metadata's actor. */
 export const ActorId = z.string().min(1).max(128);
 export const Instant = z.iso.datetime({ offset: true });
-export const Phone = z.string().regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number such as +358401234567');
+export const Phone = z.string().regex(PHONE_PATTERN, 'must be a phone number such as +358401234567');
+export const PersonId = z.string().regex(PERSON_ID_PATTERN, 'must be a Finnish personal identity code');

@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { StaffRole } from '@dtask/events';
 
-export const ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = StaffRole;
 
 /** Who is calling, from a verified token. `service` names a partner's service id. */
 export interface Actor {
@@ -9,9 +8,3 @@ export interface Actor {
   role: Role;
   service?: string;
 }
-
-export const ActorClaimsSchema = z.object({
-  sub: z.string().min(1).max(128),
-  role: z.enum(ROLES),
-  service: z.string().min(1).max(64).optional(),
-});

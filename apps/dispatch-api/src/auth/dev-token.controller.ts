@@ -1,14 +1,11 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { ActorClaimsSchema } from './actor';
+import { DevTokenBody } from '@dtask/events';
 import { ApiZodBody } from '../http/openapi';
 import { validationError, zodPipe } from '../http/zod-validation.pipe';
 import { ServiceDirectory } from '../services-directory/service-directory';
 import { Public } from './roles.decorator';
 import { TokenVerifier } from './token-verifier';
-
-const DevTokenBody = ActorClaimsSchema.strict();
 
 /** Dev mode signs its own tokens so `npm start` and the tests need no identity provider. */
 @ApiTags('auth')
@@ -23,7 +20,7 @@ export class DevTokenController {
   @Public()
   @HttpCode(200)
   @ApiZodBody(DevTokenBody)
-  async issue(@Body(zodPipe(DevTokenBody)) body: z.infer<typeof DevTokenBody>) {
+  async issue(@Body(zodPipe(DevTokenBody)) body: DevTokenBody) {
     this.requireDevMode();
     // A partner acts for one service of the directory: a token for none, or for one we do not know,
     // would open an inbox that never fills, and its user would think no referral is waiting.

@@ -1,9 +1,10 @@
+import { ActorClaims } from '@dtask/events';
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ServiceDirectory } from '../services-directory/service-directory';
-import { Actor, ActorClaimsSchema } from './actor';
+import { Actor } from './actor';
 
 const DEV_ISSUER = 'dtask-dev';
 const DEV_AUDIENCE = 'dtask-dispatch-api';
@@ -102,7 +103,7 @@ export class TokenVerifier {
     }
     const lifetimeProblem = lifetimeProblemOf(payload, Date.now() / 1000);
     if (lifetimeProblem) throw new InvalidTokenError(lifetimeProblem);
-    const claims = ActorClaimsSchema.safeParse(payload);
+    const claims = ActorClaims.safeParse(payload);
     if (!claims.success) throw new InvalidTokenError('token lacks a valid sub or role claim');
     const { sub, role, service } = claims.data;
     if (role === 'partner') {

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_DIRECTORY, municipalityKey } from '@dtask/domain';
+import { ServiceKind } from '@dtask/events';
 import { z } from 'zod';
 
-export const ServiceKindSchema = z.enum(['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'helpline']);
-
-export const RedirectServiceSchema = z.object({
+const RedirectServiceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,64}$/),
   name: z.string().min(1).max(200),
-  kind: ServiceKindSchema,
+  kind: ServiceKind,
   /** Municipalities served; omitted means the whole region. */
   municipalities: z.array(z.string().min(1).max(64)).min(1).optional(),
 });

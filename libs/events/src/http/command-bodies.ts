@@ -11,10 +11,11 @@ import {
   OverrideRule,
   Phone,
   requiredText,
-  Role,
+  StaffRole,
   text,
   UnitLevel,
 } from '../vocabulary';
+import { ERC_TASK_ID_PATTERN } from '../vocabulary-values';
 import { REGION_MUNICIPALITIES, regionMunicipality } from './region-municipalities';
 
 /**
@@ -24,7 +25,7 @@ import { REGION_MUNICIPALITIES, regionMunicipality } from './region-municipaliti
 /** The ERC's own task number: letters, digits and `-_.:` (no spaces, no commas), at most 48. */
 export const ErcTaskId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,47}$/, 'must be an ERC task number such as 20261122-00042 (letters, digits and - _ . :, at most 48)');
+  .regex(ERC_TASK_ID_PATTERN, 'must be an ERC task number such as 20261122-00042 (letters, digits and - _ . :, at most 48)');
 /** An EMS unit's call sign: an area prefix of letters and a number, such as OU-121 or OU 121. */
 export const UnitCallSign = z.string().regex(/^[A-ZÅÄÖ]{1,4}[ -]?[0-9]{1,4}[A-Z]?$/, 'must be a unit call sign such as OU-121');
 /** One of the region's municipalities, in the region's own spelling (the ERC may write `oulu`). */
@@ -97,10 +98,10 @@ export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(
 export const CloseBody = z.object({ reason: text(1000).optional() }).strict();
 /** Routes without a body accept none, or an empty object. */
 export const EmptyBody = z.object({}).strict();
-/** `POST /api/auth/dev-token`. No `system` role: only the service's own policies act as the system. */
-export const DevTokenBody = z
-  .object({ sub: ActorId, role: Role.exclude(['system']), service: Id.optional() })
-  .strict();
+/** Who a token says its bearer is; `service` names a partner's service id. No `system` role. */
+export const ActorClaims = z.object({ sub: ActorId, role: StaffRole, service: Id.optional() });
+/** `POST /api/auth/dev-token`: the claims the token is to carry, and nothing else. */
+export const DevTokenBody = ActorClaims.strict();
 
 export type IntakeBody = z.infer<typeof IntakeBody>;
 export type CancelBody = z.infer<typeof CancelBody>;
