@@ -1,4 +1,5 @@
-import type { QueueItemView } from '@dtask/events';
+import type { ChartsView, QueueItemView, StaffRole } from '@dtask/events';
+import { answered, keyFor } from './command-keys';
 
 /** The console talks only HTTP and socket.io; this is the HTTP half. */
 export class ApiError extends Error {
@@ -13,7 +14,7 @@ export class ApiError extends Error {
 export interface Session {
   token: string;
   sub: string;
-  role: 'nurse' | 'supervisor' | 'partner' | 'analyst' | 'erc' | 'admin';
+  role: StaffRole;
   service?: string;
 }
 
@@ -29,15 +30,22 @@ export function sessionEnded(): void {
   onUnauthorized();
 }
 
+/** Task commands carry an Idempotency-Key (see command-keys.ts). */
+const isTaskCommand = (method: string, path: string) => method === 'POST' && path.startsWith('/api/d-tasks');
+
 export async function api<T>(session: Session | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const command = isTaskCommand(method, path);
   const response = await fetch(path, {
     method,
     headers: {
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(command ? { 'idempotency-key': keyFor(path, body) } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // A 5xx leaves the outcome unknown: the key stays for the next press of the same command.
+  if (command && response.status < 500) answered(path, body);
   const payload = await response.json().catch(() => ({}));
   if (response.status === 401 && session) sessionEnded();
   if (!response.ok) throw new ApiError(response.status, payload);
@@ -108,32 +116,7 @@ export async function download(session: Session, path: string, filename: string)
 }
 
 /** `GET /api/reports/charts`. */
-export interface ChartData {
-  from: string;
-  to: string;
-  referencePerYear: number;
-  monthly: {
-    month: string;
-    tasks: number;
-    unitRequested: number;
-    phoneAdvice: number;
-    redirect: number;
-    redirectByKind: Record<string, number>;
-    escalated: number;
-    autoDispatch: number;
-    resolvedWithoutUnit: number;
-    cumulativeResolvedWithoutUnit: number;
-    referenceCumulative: number;
-    secondContactRate24h: number;
-    secondContactRate72h: number;
-  }[];
-  timeToContact: {
-    buckets: { fromMinutes: number; toMinutes: number | null; count: number }[];
-    count: number;
-    medianSeconds: number | null;
-    p90Seconds: number | null;
-  };
-}
+export type ChartData = ChartsView & { from: string; to: string };
 
 /** `GET /api/replay/day`: the centre's figures at each step of a past day. */
 export interface ReplayDay {

@@ -1,37 +1,14 @@
+import type { AlertKind, AlertTaskView, TaskAtAGlance } from '@dtask/events';
 import type { Load } from '../api';
 
-/** What the supervisor is alerted to (the queue's flag names). */
-export type AlertKind = 'second-contact' | 's2-alert' | 'handoff-returned' | 'unreachable';
+export type { AlertKind, AlertTaskView as AlertTask };
+/** The tiles' order: the most urgent first. */
 export const ALERT_KINDS: readonly AlertKind[] = ['s2-alert', 'second-contact', 'handoff-returned', 'unreachable'];
 
-/** One alert on one task, without personal data (`alertTasks` of the load snapshot). */
-export interface AlertTask {
-  taskId: string;
-  kind: AlertKind;
-  area: string;
-  municipality: string;
-  taskCode: string;
-  urgency: string;
-  ageYears?: number;
-  receivedAt: string;
-  waitingSeconds: number;
-  status: 'waiting' | 'claimed' | 'awaiting-handoff' | 'decided' | 'closed';
-  owner?: string;
-  claimedAt?: string;
-  overridden: boolean;
-}
-
-export interface ClaimedTask {
-  taskId: string;
+export interface ClaimedTask extends TaskAtAGlance {
   owner: string;
   claimedAt?: string;
   heldSeconds?: number;
-  area: string;
-  municipality: string;
-  taskCode: string;
-  urgency: string;
-  ageYears?: number;
-  receivedAt: string;
   flags: string[];
 }
 
@@ -57,7 +34,7 @@ export type WallLoad = Omit<Load, 'alerts'> & {
   at?: string;
   oldestReceivedAt?: string;
   alerts: Load['alerts'] & { s1Unreachable?: string[] };
-  alertTasks?: AlertTask[];
+  alertTasks?: AlertTaskView[];
   claimedTasks?: ClaimedTask[];
   nurses?: NurseWorkload[];
   areas?: AreaFigures[];

@@ -42,3 +42,67 @@ export interface ReferralView {
   deadline: string;
   ageYears?: number;
 }
+
+/** What the supervisor is alerted to, as the queue's flags name it. */
+export type AlertKind = 'second-contact' | 's2-alert' | 'handoff-returned' | 'unreachable';
+
+/**
+ * A task as the load snapshot tells of it. No personal data: the load goes to every supervisor
+ * and analyst, so no name, identity code, address, phone or notes, only the task's coarse facts
+ * (area, municipality, ERC code, age in years).
+ */
+export interface TaskAtAGlance {
+  taskId: string;
+  area: string;
+  municipality: string;
+  taskCode: string;
+  urgency: string;
+  ageYears?: number;
+  receivedAt: string;
+}
+
+/** One alert on one task (`alertTasks` of the load snapshot), with who holds it. */
+export interface AlertTaskView extends TaskAtAGlance {
+  kind: AlertKind;
+  waitingSeconds: number;
+  status: QueueItemView['status'];
+  owner?: string;
+  claimedAt?: string;
+  /** For a second contact: a supervisor has already allowed phone advice on it (S4). */
+  overridden: boolean;
+}
+
+/** One month of `GET /api/reports/charts`, in Helsinki time. */
+export interface MonthlyChartPoint {
+  /** Calendar month in Helsinki time. */
+  month: string;
+  tasks: number;
+  unitRequested: number;
+  phoneAdvice: number;
+  /** All redirect targets together; `redirectByKind` splits them. */
+  redirect: number;
+  redirectByKind: Record<string, number>;
+  escalated: number;
+  /** S1 (unreachable) and S2 (waiting limit) automatic dispatches together. */
+  autoDispatch: number;
+  resolvedWithoutUnit: number;
+  cumulativeResolvedWithoutUnit: number;
+  /** 1,500 a year pro rata from the window start to the end of the month (or of the window, if sooner). */
+  referenceCumulative: number;
+  secondContactRate24h: number;
+  secondContactRate72h: number;
+}
+
+export interface TimeToContactBucket {
+  fromMinutes: number;
+  /** Exclusive; null for the open last bucket. */
+  toMinutes: number | null;
+  count: number;
+}
+
+/** The analysts' charts (`GET /api/reports/charts` adds the window's `from` and `to`). */
+export interface ChartsView {
+  referencePerYear: number;
+  monthly: MonthlyChartPoint[];
+  timeToContact: { buckets: TimeToContactBucket[]; count: number; medianSeconds: number | null; p90Seconds: number | null };
+}

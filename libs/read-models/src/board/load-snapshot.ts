@@ -1,5 +1,5 @@
 import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask/domain';
-import { QueueItemView } from '@dtask/events';
+import { AlertKind as AlertKindView, AlertTaskView, QueueItemView } from '@dtask/events';
 import { helsinkiStartOfDay } from '../helsinki-time';
 import { measure, Measures } from '../measures/load-reduction';
 import { TaskFacts } from '../measures/task-facts';
@@ -95,30 +95,11 @@ function nurseWorkload(open: { owner?: string }[], todaysTasks: TaskFacts[]) {
 }
 
 /** What the supervisor is alerted to, as the queue's flags name it. */
-export type AlertKind = Extract<DTaskFlag, 's2-alert' | 'handoff-returned' | 'second-contact' | 'unreachable'>;
+export type AlertKind = Extract<DTaskFlag, AlertKindView>;
 const ALERT_KINDS: readonly AlertKind[] = ['second-contact', 's2-alert', 'handoff-returned', 'unreachable'];
 
-/**
- * One alert on one task, with what the wall shows of it. No personal data: the load goes to every
- * supervisor and analyst, so no name, identity code, address, phone or notes, only the task's
- * coarse facts (area, municipality, ERC code, age in years) and who holds it.
- */
-export interface AlertTask {
-  taskId: string;
-  kind: AlertKind;
-  area: string;
-  municipality: string;
-  taskCode: string;
-  urgency: string;
-  ageYears?: number;
-  receivedAt: string;
-  waitingSeconds: number;
-  status: DTaskState['status'];
-  owner?: string;
-  claimedAt?: string;
-  /** For a second contact: a supervisor has already allowed phone advice on it (S4). */
-  overridden: boolean;
-}
+/** One alert on one task, with what the wall shows of it (the shape the console reads too). */
+export type AlertTask = AlertTaskView & { kind: AlertKind; status: DTaskState['status'] };
 
 /**
  * S2, S4 and S6 alerts stand while the task is undecided (waiting or in a nurse's hands); an

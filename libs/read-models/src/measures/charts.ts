@@ -1,3 +1,4 @@
+import { ChartsView as Charts, MonthlyChartPoint, TimeToContactBucket } from '@dtask/events';
 import { helsinkiMonth } from '../helsinki-time';
 import { measure, REFERENCE_PER_YEAR } from './load-reduction';
 import { TaskFacts } from './task-facts';
@@ -7,39 +8,6 @@ const YEAR_MS = 365 * DAY_MS;
 
 /** Upper bounds (minutes) of the time-to-contact buckets; the last bucket is everything above the last bound. */
 export const TIME_TO_CONTACT_BOUNDS_MINUTES = [5, 10, 15, 20, 30, 45, 60, 90, 120] as const;
-
-export interface MonthlyChartPoint {
-  /** Calendar month in Helsinki time. */
-  month: string;
-  tasks: number;
-  unitRequested: number;
-  phoneAdvice: number;
-  /** All redirect targets together; `redirectByKind` splits them. */
-  redirect: number;
-  redirectByKind: Record<string, number>;
-  escalated: number;
-  /** S1 (unreachable) and S2 (waiting limit) automatic dispatches together. */
-  autoDispatch: number;
-  resolvedWithoutUnit: number;
-  cumulativeResolvedWithoutUnit: number;
-  /** 1,500 a year pro rata from the window start to the end of the month (or of the window, if sooner). */
-  referenceCumulative: number;
-  secondContactRate24h: number;
-  secondContactRate72h: number;
-}
-
-export interface TimeToContactBucket {
-  fromMinutes: number;
-  /** Exclusive; null for the open last bucket. */
-  toMinutes: number | null;
-  count: number;
-}
-
-export interface Charts {
-  referencePerYear: number;
-  monthly: MonthlyChartPoint[];
-  timeToContact: { buckets: TimeToContactBucket[]; count: number; medianSeconds: number | null; p90Seconds: number | null };
-}
 
 /**
  * The analysts' charts for tasks received in [fromMs, toMs): every figure comes from `measure()`,
