@@ -19,7 +19,7 @@ const addMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + mi
  * events after a restart, so none is forgotten.
  */
 export function deadlinesOf(state: DTaskState, rules: SafetyRules): Deadline[] {
-  if (!state.exists || state.status === 'closed' || !state.receivedAt) return [];
+  if (!state.exists || state.status === 'closed') return [];
   const deadlines: Deadline[] = [];
   const awaitingContact = !state.contactAt && !state.unitRequested;
   if (awaitingContact && state.firstFailedAt) {
@@ -27,7 +27,7 @@ export function deadlinesOf(state: DTaskState, rules: SafetyRules): Deadline[] {
   }
   if (awaitingContact && !state.s2Alerted) deadlines.push({ kind: 's2-alert', dueAt: addMinutes(state.receivedAt, rules.s2AlertMinutes) });
   if (awaitingContact) deadlines.push({ kind: 's2-dispatch', dueAt: addMinutes(state.receivedAt, rules.s2DispatchMinutes) });
-  if (state.status === 'awaiting-handoff' && state.handoff) deadlines.push({ kind: 's6-handoff', dueAt: state.handoff.deadline });
+  if (state.status === 'awaiting-handoff') deadlines.push({ kind: 's6-handoff', dueAt: state.handoff.deadline });
   if (state.followUp) deadlines.push({ kind: 'follow-up-due', dueAt: state.followUp.dueAt });
   return deadlines;
 }

@@ -1,19 +1,21 @@
 import { waitingClockStart } from './receipt-time';
-import { DTaskState, TimedEvent } from './state';
+import { DTaskFields, DTaskState, DTaskStatus, TimedEvent } from './state';
 
 /**
  * Folds one event into the task's state. Pure: the given state is never changed. The new state is
  * one shallow copy, updated in place before anyone sees it, so a year of history folds without a
- * second copy per event.
+ * second copy per event, and every stage keeps the one object shape.
  */
 export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
-  const next: DTaskState = { ...state, revision: state.revision + 1 };
+  const next: DTaskFields = { ...state, revision: state.revision + 1 };
+  // A stream starts with its intake: nothing before it is a fact about a task.
+  if (!next.exists && event.type !== 'DTaskReceived') return next as DTaskState;
   switch (event.type) {
     case 'DTaskReceived': {
       const { data } = event;
       next.exists = true;
       next.taskId = data.taskId;
-      next.status = 'waiting';
+      enter(next, 'waiting');
       // Events recorded before the intake corrected the ERC's time are corrected here, against the
       // moment they were written, so an old wrong clock cannot hold back S2 either.
       const start = data.receivedAtCorrected ? { receivedAt: data.receivedAt, correction: data.receivedAtCorrected } : waitingClockStart(data.receivedAt, event.at);
@@ -29,14 +31,12 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
     case 'DTaskCancelled':
       break;
     case 'DTaskClaimed':
+      enter(next, 'claimed');
       next.owner = event.data.nurseId;
       next.claimedAt = atOf(event);
-      next.status = 'claimed';
       break;
     case 'DTaskReleased':
-      next.owner = undefined;
-      next.claimedAt = undefined;
-      next.status = next.followUp ? 'decided' : 'waiting';
+      enter(next, next.followUp ? 'decided' : 'waiting');
       break;
     case 'CallbackAttempted': {
       const reached = event.data.outcome === 'reached';
@@ -62,36 +62,29 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.unitRequested = next.unitRequested ?? { reason: event.data.reason, at: atOf(event) };
       next.urgency = event.data.urgency;
       next.decision = { kind: 'send-unit', at: atOf(event) };
-      next.status = 'decided';
-      next.owner = undefined;
-      next.claimedAt = undefined;
-      next.handoff = undefined;
+      enter(next, 'decided');
       next.followUp = undefined;
       break;
     case 'PhoneAdviceGiven':
       next.decision = { kind: 'phone-advice', at: atOf(event) };
-      next.status = 'decided';
-      next.owner = undefined;
-      next.claimedAt = undefined;
+      enter(next, 'decided');
       next.handoffReturned = false;
       break;
     case 'RedirectRequested':
       next.decision = { kind: 'redirect', at: atOf(event) };
+      enter(next, 'awaiting-handoff');
       next.handoff = { target: event.data.target, deadline: event.data.handoffDeadline };
-      next.status = 'awaiting-handoff';
-      next.owner = undefined;
-      next.claimedAt = undefined;
       next.handoffReturned = false;
       break;
     case 'HandoffAccepted':
-      next.handoff = undefined;
+      // The redirect is real once accepted: decided, its closure comes with it.
+      if (next.status === 'awaiting-handoff') enter(next, 'decided');
       break;
     case 'HandoffDeclined':
     case 'HandoffTimedOut':
       // Back to the queue, at its top: the decision has to be made again.
-      next.handoff = undefined;
       next.decision = undefined;
-      next.status = 'waiting';
+      enter(next, 'waiting');
       next.handoffReturned = true;
       break;
     case 'FollowUpScheduled':
@@ -100,9 +93,9 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
     case 'FollowUpCompleted':
       if (!next.followUp) break;
       if (event.data.outcome === 'reached') {
+        // The safety-net call reached the patient: the advice stands, its closure comes with it.
         next.followUp = undefined;
-        next.owner = undefined;
-        next.claimedAt = undefined;
+        enter(next, 'decided');
       } else {
         next.followUp = { ...next.followUp, failedAttempts: next.followUp.failedAttempts + 1 };
       }
@@ -119,15 +112,23 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
     case 'MissionUpdated':
       break;
     case 'DTaskClosed':
-      next.status = 'closed';
+      enter(next, 'closed');
       next.closedOutcome = event.data.outcome;
-      next.owner = undefined;
-      next.claimedAt = undefined;
       next.followUp = undefined;
-      next.handoff = undefined;
       break;
   }
-  return next;
+  // Every stage change above goes through `enter`, and the fields a stage surely has are set beside it.
+  return next as DTaskState;
+}
+
+/** Moves to a stage, clearing what only another stage has: the hold outside 'claimed', the handoff outside 'awaiting-handoff'. */
+function enter(next: DTaskFields, status: DTaskStatus): void {
+  next.status = status;
+  if (status !== 'claimed') {
+    next.owner = undefined;
+    next.claimedAt = undefined;
+  }
+  if (status !== 'awaiting-handoff') next.handoff = undefined;
 }
 
 const atOf = (event: TimedEvent) => event.at;

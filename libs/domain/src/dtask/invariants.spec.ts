@@ -4,6 +4,7 @@ import { createDTaskDecider } from './decider';
 import { DomainRejection } from './rejection';
 import { DTaskState, TimedEvent } from './state';
 import { at, nurse, partner, received, supervisor, system } from '../testing/fixtures';
+import { stageProblem } from '../testing/stage-guarantees';
 
 const decider = createDTaskDecider();
 type Actor = DTaskCommand['actor'];
@@ -137,7 +138,7 @@ const isNoUnitOutcome = (event: TimedEvent) =>
 describe('DTask invariants over random command sequences', () => {
   const seen = new Set<string>();
 
-  it('holds one owner at most, closes only with contact or a unit, never advises after a red flag, keeps revisions contiguous', () => {
+  it('holds one owner at most, closes only with contact or a unit, never advises after a red flag, keeps revisions contiguous and each stage what its type says', () => {
     fc.assert(
       fc.property(fc.boolean(), startArb, fc.array(stepArb, { maxLength: 40, size: 'max' }), (secondContact, start, steps) => {
         let state: DTaskState = decider.initialState;
@@ -151,6 +152,8 @@ describe('DTask invariants over random command sequences', () => {
             }
             if (ENDS_OWNERSHIP.has(event.type) || (event.type === 'FollowUpCompleted' && event.data.outcome === 'reached')) owner = undefined;
             state = decider.evolve(state, event);
+            // Each stage has what its type says, after every event, not only after each command.
+            expect(stageProblem(state)).toBeUndefined();
             history.push(event);
             seen.add(event.type);
           }

@@ -6,8 +6,21 @@ export type TimedEvent = DTaskEvent & { at: string };
 
 export type DTaskStatus = 'waiting' | 'claimed' | 'awaiting-handoff' | 'decided' | 'closed';
 
-/** What the decider needs to know of a task, folded from its stream. Immutable: evolve returns a new one. */
-export interface DTaskState {
+export interface Handoff {
+  target: string;
+  deadline: string;
+}
+
+export interface PendingFollowUp {
+  dueAt: string;
+  failedAttempts: number;
+}
+
+/**
+ * Every field a task's state has, at any stage: what the decider needs to know of a task, folded
+ * from its stream. The stages below narrow what each one surely has.
+ */
+export interface DTaskFields {
   /** Last revision folded; -1 before the first event. */
   revision: number;
   exists: boolean;
@@ -36,17 +49,80 @@ export interface DTaskState {
   escalated: boolean;
   unitRequested?: { reason: UnitRequestReason; at: string };
   decision?: { kind: 'send-unit' | 'phone-advice' | 'redirect'; at: string };
-  handoff?: { target: string; deadline: string };
+  handoff?: Handoff;
   handoffReturned: boolean;
-  followUp?: { dueAt: string; failedAttempts: number };
+  followUp?: PendingFollowUp;
   secondContact: boolean;
   overrides: OverrideRule[];
   s2Alerted: boolean;
   closedOutcome?: CloseOutcome;
 }
 
+/** Before the intake: nothing is known yet (evolve ignores any other event until DTaskReceived). */
+export interface NotReceivedTask extends DTaskFields {
+  exists: false;
+  status: 'waiting';
+  taskId?: undefined;
+  receivedAt?: undefined;
+  owner?: undefined;
+  claimedAt?: undefined;
+  handoff?: undefined;
+}
+
+/** What every received task surely has: its id and the instant S2 counts from. */
+interface ReceivedFields extends DTaskFields {
+  exists: true;
+  taskId: string;
+  receivedAt: string;
+}
+
+/** In the queue, held by no one. */
+export interface WaitingTask extends ReceivedFields {
+  status: 'waiting';
+  owner?: undefined;
+  claimedAt?: undefined;
+  handoff?: undefined;
+}
+
+/** Held by one nurse since `claimedAt`: the only stage with an owner. */
+export interface ClaimedTask extends ReceivedFields {
+  status: 'claimed';
+  owner: string;
+  claimedAt: string;
+  handoff?: undefined;
+}
+
+/** Redirected, waiting for the receiving service's answer until the S6 deadline. */
+export interface AwaitingHandoffTask extends ReceivedFields {
+  status: 'awaiting-handoff';
+  owner?: undefined;
+  claimedAt?: undefined;
+  handoff: Handoff;
+}
+
+/** Decided (a unit, advice with a follow-up call pending, or an accepted redirect), not yet closed. */
+export interface DecidedTask extends ReceivedFields {
+  status: 'decided';
+  owner?: undefined;
+  claimedAt?: undefined;
+  handoff?: undefined;
+}
+
+export interface ClosedTask extends ReceivedFields {
+  status: 'closed';
+  owner?: undefined;
+  claimedAt?: undefined;
+  handoff?: undefined;
+  closedOutcome: CloseOutcome;
+}
+
+export type ReceivedTask = WaitingTask | ClaimedTask | AwaitingHandoffTask | DecidedTask | ClosedTask;
+export type OpenTask = Exclude<ReceivedTask, ClosedTask>;
+/** A task's state at one of its lifecycle stages. Immutable: evolve returns a new one. */
+export type DTaskState = NotReceivedTask | ReceivedTask;
+
 /** Every field present, optional ones as undefined, so all states share one shape (fast to copy). */
-export const initialState: DTaskState = {
+export const initialState: NotReceivedTask = {
   revision: -1,
   exists: false,
   taskId: undefined,

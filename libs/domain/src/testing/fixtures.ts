@@ -10,6 +10,14 @@ export const nurse = (id = 'nurse-1'): CommandContext['actor'] => ({ id, role: '
 export const supervisor: CommandContext['actor'] = { id: 'super-1', role: 'supervisor' };
 export const system: CommandContext['actor'] = { id: 'policy', role: 'system' };
 export const partner = (service: string): CommandContext['actor'] => ({ id: `partner-${service}`, role: 'partner', service });
+export const erc: CommandContext['actor'] = { id: 'erc', role: 'erc' };
+export const n1 = nurse('nurse-1');
+export const n2 = nurse('nurse-2');
+
+export const advice = { kind: 'phone-advice' as const, advice: 'rest, drink', safetyNet: 'call 112 if breathing gets worse', patientInformed: true };
+export const redirect = { kind: 'redirect' as const, target: 'oulu-home-care', targetKind: 'home-care' as const, handoffNote: 'visit today', patientInformed: true };
+/** The earlier no-unit decision an intake names for S4. */
+export const previousAdvice = { previousTaskId: '6c1d2f4e-3a1d-4e8b-9c2f-7d6e5a4b3c21', previousDecision: 'phone-advice' as const };
 
 export const received = (overrides: Partial<EventData<'DTaskReceived'>> = {}): EventData<'DTaskReceived'> => ({
   taskId: TASK_ID,
@@ -51,10 +59,12 @@ export const e = {
     type: 'UrgencyEscalated', data: { from: 'D', to, reason: 'chest pain', trigger: 'red-flag', redFlags: ['chest-pain'] }, at: at(minute),
   }),
   secondContact: (minute = 0): TimedEvent => ({
-    type: 'SecondContactFlagged',
-    data: { previousTaskId: '6c1d2f4e-3a1d-4e8b-9c2f-7d6e5a4b3c21', previousDecision: 'phone-advice', previousDecidedAt: at(-300), hoursSince: 5 },
-    at: at(minute),
+    type: 'SecondContactFlagged', data: { ...previousAdvice, previousDecidedAt: at(-300), hoursSince: 5 }, at: at(minute),
   }),
+  overridden: (minute = 7): TimedEvent => ({ type: 'OverrideGranted', data: { rule: 'S4-second-contact', reason: 'confirmed' }, at: at(minute) }),
+  followUpFailed: (minute = 62): TimedEvent => ({ type: 'FollowUpCompleted', data: { outcome: 'no-answer', attempt: 1 }, at: at(minute) }),
+  accepted: (minute = 10): TimedEvent => ({ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'p1' }, at: at(minute) }),
+  alerted: (minute = 20): TimedEvent => ({ type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: minute }, at: at(minute) }),
   closed: (outcome: EventData<'DTaskClosed'>['outcome'], minute = 9): TimedEvent => ({ type: 'DTaskClosed', data: { outcome }, at: at(minute) }),
 };
 
@@ -62,3 +72,12 @@ export const e = {
 export const assessedTask = (redFlags: EventData<'AssessmentRecorded'>['redFlags'] = []) => [
   e.received(), e.claimed(), e.callback('reached', 1), e.assessed(redFlags),
 ];
+
+/** Advised with a safety-net call due at minute 60, unclaimed. */
+export const pendingFollowUp = () => [...assessedTask(), e.advised(at(60)), e.followUpScheduled(at(60))];
+
+/** Redirected to Oulu home care at minute 8: the S6 deadline is minute 38. */
+export const awaitingHandoff = () => [...assessedTask(), e.redirected('oulu-home-care', 8)];
+
+/** Escalated to B with its unit, then claimed again at minute 7. */
+export const escalatedTask = () => [...assessedTask(['chest-pain']), e.escalated('B'), e.unit('escalation', 6, 'B'), e.claimed(7)];
