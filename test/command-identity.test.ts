@@ -10,9 +10,9 @@ describe('command identity and named consistency', () => {
   let a: TestApp;
   let b: TestApp;
   beforeAll(async () => {
-    a = await startTestApp({ LOG_LEVEL: 'error', S1_MAX_FAILED_ATTEMPTS: '2' });
+    a = await startTestApp({ LOG_LEVEL: 'error', S1_FAILED_ATTEMPTS: '2' });
     // A second instance of the service on the same store file.
-    b = await startTestApp({ LOG_LEVEL: 'error', S1_MAX_FAILED_ATTEMPTS: '2' }, a.dataDir);
+    b = await startTestApp({ LOG_LEVEL: 'error', S1_FAILED_ATTEMPTS: '2' }, a.dataDir);
   });
   afterAll(async () => {
     await b.stop();

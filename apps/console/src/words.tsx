@@ -29,8 +29,11 @@ export function taskCodeText(t: Translate, code: string | undefined): string {
 
 /** A refusal in words: the service's reason code is never shown as it is. */
 export function refusalText(t: Translate, caught: unknown): string {
+  // The request or its answer was lost: the command may stand, and pressing again is safe.
+  if (caught instanceof TypeError) return t('reason.noAnswer');
   if (caught instanceof ApiError) {
     if (caught.status === 503) return t('reason.unavailable');
+    if (caught.status >= 500) return t('reason.noAnswer');
     if (caught.body.issues?.length) return t('reason.validation', { details: caught.body.issues.map((issue) => fieldName(t, issue.path)).join(', ') });
     const reason = caught.body.reason;
     if (reason && reasonWords(t, reason) !== t('reason.other')) return reasonWords(t, reason);
