@@ -6,4 +6,6 @@ export * from './registry';
 export * from './serialization';
 export * from './http/command-bodies';
 export * as EventSchemas from './schemas';
+export * from './schemas/field-classes';
+export * from './schemas/event-classes';
 export * from './http/views';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Phone, requiredText, Sex, text } from '../vocabulary';
+import { classified } from './field-classes';
 
 export const Location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict();
 
@@ -19,26 +20,45 @@ export const Patient = z
 export const ReceivedAtCorrection = z.enum(['future', 'implausibly-old']);
 export type ReceivedAtCorrection = z.infer<typeof ReceivedAtCorrection>;
 
-export const DTaskReceived = z.object({
-  taskId: z.uuid(),
-  ercTaskId: Id,
-  receivedAt: Instant,
-  taskCode: z.string().regex(/^[0-9]{3}[A-Z]?$/, 'must be an ERC task code such as 745'),
-  urgency: z.literal('D'),
-  municipality: requiredText(64),
-  area: requiredText(64),
-  address: requiredText(200),
-  location: Location.optional(),
-  patient: Patient,
-  callbackPhone: Phone,
-  ercNotes: text(4000).optional(),
-  /**
-   * Set only when the service corrected `receivedAt` (S2 counts from it): the ERC's own time, kept
-   * as sent, and why it was not used. Events written before these fields existed read back as
-   * uncorrected.
-   */
-  ercReceivedAt: Instant.optional(),
-  receivedAtCorrected: ReceivedAtCorrection.optional(),
-});
+export const DTaskReceived = classified(
+  z.object({
+    taskId: z.uuid(),
+    ercTaskId: Id,
+    receivedAt: Instant,
+    taskCode: z.string().regex(/^[0-9]{3}[A-Z]?$/, 'must be an ERC task code such as 745'),
+    urgency: z.literal('D'),
+    municipality: requiredText(64),
+    area: requiredText(64),
+    address: requiredText(200),
+    location: Location.optional(),
+    patient: Patient,
+    callbackPhone: Phone,
+    ercNotes: text(4000).optional(),
+    /**
+     * Set only when the service corrected `receivedAt` (S2 counts from it): the ERC's own time, kept
+     * as sent, and why it was not used. Events written before these fields existed read back as
+     * uncorrected.
+     */
+    ercReceivedAt: Instant.optional(),
+    receivedAtCorrected: ReceivedAtCorrection.optional(),
+  }),
+  {
+    taskId: 'safe',
+    ercTaskId: 'safe',
+    receivedAt: 'safe',
+    taskCode: 'safe',
+    urgency: 'safe',
+    municipality: 'safe',
+    area: 'safe',
+    address: 'personal',
+    location: 'personal',
+    patient: { ageYears: 'safe', sex: 'safe', personId: 'personal' },
+    callbackPhone: 'personal',
+    ercNotes: 'free-text',
+    ercReceivedAt: 'safe',
+    receivedAtCorrected: 'safe',
+  },
+  'patient',
+);
 
-export const DTaskCancelled = z.object({ reason: requiredText(500) });
+export const DTaskCancelled = classified(z.object({ reason: requiredText(500) }), { reason: 'free-text' });

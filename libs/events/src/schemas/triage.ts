@@ -14,50 +14,83 @@ import {
   UnitRequestReason,
   Urgency,
 } from '../vocabulary';
+import { classified } from './field-classes';
 
-export const DTaskClaimed = z.object({ nurseId: ActorId });
-export const DTaskReleased = z.object({ nurseId: ActorId, reason: text(500).optional() });
+export const DTaskClaimed = classified(z.object({ nurseId: ActorId }), { nurseId: 'staff' });
+export const DTaskReleased = classified(z.object({ nurseId: ActorId, reason: text(500).optional() }), { nurseId: 'staff', reason: 'free-text' });
 /** `attempt` is the 1-based count of callback attempts on this task, so S1 can be audited from the event alone. */
-export const CallbackAttempted = z.object({ outcome: CallbackOutcome, attempt: z.number().int().min(1), notes: text(4000).optional() });
+export const CallbackAttempted = classified(
+  z.object({ outcome: CallbackOutcome, attempt: z.number().int().min(1), notes: text(4000).optional() }),
+  { outcome: 'safe', attempt: 'safe', notes: 'free-text' },
+);
 
-export const AssessmentRecorded = z.object({
-  redFlags: z.array(RedFlag).max(RedFlag.options.length),
-  concern: z.boolean(),
-  symptoms: text(4000),
-  onset: text(500).optional(),
-  tried: text(2000).optional(),
-  livingSituation: text(2000).optional(),
-  existingServices: z.array(ExistingService).max(ExistingService.options.length),
-  notes: text(4000),
-});
+export const AssessmentRecorded = classified(
+  z.object({
+    redFlags: z.array(RedFlag).max(RedFlag.options.length),
+    concern: z.boolean(),
+    symptoms: text(4000),
+    onset: text(500).optional(),
+    tried: text(2000).optional(),
+    livingSituation: text(2000).optional(),
+    existingServices: z.array(ExistingService).max(ExistingService.options.length),
+    notes: text(4000),
+  }),
+  {
+    redFlags: 'safe',
+    concern: 'safe',
+    symptoms: 'free-text',
+    onset: 'free-text',
+    tried: 'free-text',
+    livingSituation: 'free-text',
+    existingServices: 'safe',
+    notes: 'free-text',
+  },
+);
 
-export const UrgencyEscalated = z.object({
-  from: Urgency,
-  to: EscalatedUrgency,
-  reason: requiredText(1000),
-  trigger: z.enum(['red-flag', 'concern', 'nurse']),
-  redFlags: z.array(RedFlag).max(RedFlag.options.length),
-});
+export const UrgencyEscalated = classified(
+  z.object({
+    from: Urgency,
+    to: EscalatedUrgency,
+    reason: requiredText(1000),
+    trigger: z.enum(['red-flag', 'concern', 'nurse']),
+    redFlags: z.array(RedFlag).max(RedFlag.options.length),
+  }),
+  { from: 'safe', to: 'safe', reason: 'free-text', trigger: 'safe', redFlags: 'safe' },
+);
 
 /** v2: `reason` tells a nurse's decision from the automatic dispatches of S1 and S2. */
-export const UnitRequested = z.object({ unitLevel: UnitLevel, urgency: Urgency, reason: UnitRequestReason });
-export const UnitRequestedV1 = z.object({ unitLevel: UnitLevel, urgency: Urgency });
-
-export const PhoneAdviceGiven = z.object({
-  advice: requiredText(4000),
-  safetyNet: requiredText(2000),
-  patientInformed: z.literal(true),
-  followUpAt: Instant.optional(),
+export const UnitRequested = classified(z.object({ unitLevel: UnitLevel, urgency: Urgency, reason: UnitRequestReason }), {
+  unitLevel: 'safe',
+  urgency: 'safe',
+  reason: 'safe',
 });
+export const UnitRequestedV1 = classified(z.object({ unitLevel: UnitLevel, urgency: Urgency }), { unitLevel: 'safe', urgency: 'safe' });
 
-export const RedirectRequested = z.object({
-  target: Id,
-  targetKind: ServiceKind,
-  handoffNote: requiredText(4000),
-  patientInformed: z.literal(true),
-  handoffDeadline: Instant,
+export const PhoneAdviceGiven = classified(
+  z.object({
+    advice: requiredText(4000),
+    safetyNet: requiredText(2000),
+    patientInformed: z.literal(true),
+    followUpAt: Instant.optional(),
+  }),
+  { advice: 'free-text', safetyNet: 'free-text', patientInformed: 'safe', followUpAt: 'safe' },
+);
+
+export const RedirectRequested = classified(
+  z.object({
+    target: Id,
+    targetKind: ServiceKind,
+    handoffNote: requiredText(4000),
+    patientInformed: z.literal(true),
+    handoffDeadline: Instant,
+  }),
+  { target: 'safe', targetKind: 'safe', handoffNote: 'free-text', patientInformed: 'safe', handoffDeadline: 'safe' },
+);
+
+export const HandoffAccepted = classified(z.object({ target: Id, partnerId: ActorId }), { target: 'safe', partnerId: 'staff' });
+export const HandoffDeclined = classified(z.object({ target: Id, partnerId: ActorId, reason: requiredText(1000) }), {
+  target: 'safe',
+  partnerId: 'staff',
+  reason: 'free-text',
 });
-
-export const HandoffAccepted = z.object({ target: Id, partnerId: ActorId });
-export const HandoffDeclined = z.object({ target: Id, partnerId: ActorId, reason: requiredText(1000) });
-export const HandoffTimedOut = z.object({ target: Id, deadline: Instant });
+export const HandoffTimedOut = classified(z.object({ target: Id, deadline: Instant }), { target: 'safe', deadline: 'safe' });

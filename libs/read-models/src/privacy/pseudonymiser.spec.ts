@@ -53,6 +53,23 @@ describe('Pseudonymiser', () => {
     expect(ref('+358409999999')).not.toBe(ref('+358401234567'));
   });
 
+  it('keeps only the fields its schema classifies: a field the schema does not know is dropped', () => {
+    const claimed = pseudonymiser.event({ type: 'DTaskClaimed', data: { nurseId: 'nurse-anna', note: 'Maija Meikäläinen called' }, metadata: { actor: { id: 'x', role: 'nurse' }, note: 'Maija' } });
+    expect(JSON.stringify(claimed)).not.toContain('Maija');
+    expect(claimed.data).toEqual({ nurseId: pseudonymiser.staffPseudonym('nurse-anna') });
+    const patient = (pseudonymiser.event({ ...received, data: { ...received.data, patient: { ...received.data.patient, nickname: 'Maikki' } } }).data as { patient: object }).patient;
+    expect(Object.keys(patient).sort()).toEqual(['ageYears', 'ref', 'sex']);
+  });
+
+  it('shows nothing of the data of an event type it does not know', () => {
+    expect(pseudonymiser.event({ type: 'PatientPhoned', data: { words: 'Maija' }, metadata: {} }).data).toEqual({});
+  });
+
+  it('keeps the envelope’s classified metadata, never its reason', () => {
+    const metadata = { eventId: 'e1', correlationId: 'c1', causationId: 'k1', commandType: 'Claim', actor: { id: 'system', role: 'system' }, occurredAt: 't', schemaVersion: 1, reason: 'Maija' };
+    expect(pseudonymiser.event({ type: 'DTaskClaimed', data: {}, metadata }).metadata).toEqual({ ...metadata, reason: undefined });
+  });
+
   it('replaces staff ids by stable pseudonyms of the same key, and keeps the system actor', () => {
     const claimed = pseudonymiser.event({ type: 'DTaskClaimed', data: { nurseId: 'nurse-anna' }, metadata: { actor: { id: 'nurse-anna', role: 'nurse' }, reason: 'x' } });
     const accepted = pseudonymiser.event({ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'kotihoito-maija' }, metadata: { actor: { id: 'kotihoito-maija', role: 'partner' } } });

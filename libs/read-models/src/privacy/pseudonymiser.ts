@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { patientKeyOfIntake } from '@dtask/events';
+import { classificationOfEvent, classificationOfMetadata, patientKeyOfIntake } from '@dtask/events';
 import { z } from 'zod';
+import { classifiedView, isRecord, StaffView } from './classified-view';
 
 /** A secret key's least length in bytes, and its least number of different characters. */
 export const MIN_KEY_BYTES = 32;
@@ -29,15 +30,6 @@ export const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-0123456789abcdef';
 /** About a day of the centre's patients and more; an identity not among them is hashed again. */
 const RECENT_PSEUDONYMS = 10_000;
 
-/** Free-text fields can name people; analysts never see them. */
-const FREE_TEXT_FIELDS = new Set([
-  'address', 'ercNotes', 'notes', 'symptoms', 'onset', 'tried', 'livingSituation', 'advice', 'safetyNet', 'handoffNote',
-]);
-/** Fields naming a member of staff (a nurse, a partner's user): analysts see a pseudonym. */
-const STAFF_ID_FIELDS = new Set(['nurseId', 'partnerId']);
-/** `reason` is free text everywhere except where it is an enumerated cause. */
-const ENUMERATED_REASON_TYPES = new Set(['UnitRequested']);
-
 export interface EventView {
   type: string;
   data: unknown;
@@ -45,8 +37,9 @@ export interface EventView {
 }
 
 /**
- * Analysts' view of events: the patient becomes a stable keyed-HMAC pseudonym (so second contacts
- * stay countable), and the phone number, address, exact location and free text are removed. Staff
+ * The view of events for analysts and the live channel, derived from the classification beside
+ * each schema (libs/events field-classes): the patient becomes a stable keyed-HMAC pseudonym (so
+ * second contacts stay countable); personal data, free text and unclassified fields are removed. Staff
  * (the actor of each event, the nurse of a claim, the partner of a handoff) become pseudonyms of
  * the same key, stable, so measures by nurse stay countable without naming anyone.
  */
@@ -80,39 +73,23 @@ export class Pseudonymiser {
     return { ...event, data: this.data(event.type, event.data), metadata: this.metadata(event.metadata) };
   }
 
+  /** Only what the classification beside the event's schema lets through; an unknown type shows no data. */
   private data(type: string, data: unknown): unknown {
-    if (!isRecord(data)) return data;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(data)) {
-      if (FREE_TEXT_FIELDS.has(key)) continue;
-      if (key === 'reason' && !ENUMERATED_REASON_TYPES.has(type)) continue;
-      if (key === 'callbackPhone' || key === 'location') continue;
-      out[key] = STAFF_ID_FIELDS.has(key) && typeof value === 'string' ? this.staffPseudonym(value) : value;
-    }
-    if (type === 'DTaskReceived') out.patient = this.patient(data);
-    return out;
-  }
-
-  private patient(data: Record<string, unknown>): Record<string, unknown> {
-    const patient = isRecord(data.patient) ? data.patient : {};
+    const classification = classificationOfEvent(type);
+    if (!classification || !isRecord(data)) return {};
+    const view = classifiedView(data, classification.fields, this.staffView);
+    const at = classification.patientAt;
     // A task naming neither an identity code nor a number is its own patient.
-    const view: Record<string, unknown> = { ref: this.patientRef(patientKeyOfIntake(data) ?? `task:${String(data.taskId)}`) };
-    if (typeof patient.ageYears === 'number') view.ageYears = patient.ageYears;
-    if (typeof patient.sex === 'string') view.sex = patient.sex;
+    if (at) view[at] = { ref: this.patientRef(patientKeyOfIntake(data) ?? `task:${String(data.taskId)}`), ...(view[at] as object | undefined) };
     return view;
   }
 
   private metadata(metadata: unknown): unknown {
-    if (!isRecord(metadata)) return metadata;
-    const { reason: _, ...rest } = metadata;
+    if (!isRecord(metadata)) return {};
     // The system's policies are no person; every user is.
-    if (isRecord(rest.actor) && typeof rest.actor.id === 'string' && rest.actor.role !== 'system') {
-      rest.actor = { ...rest.actor, id: this.staffPseudonym(rest.actor.id) };
-    }
-    return rest;
+    const actor = metadata.actor as { role?: unknown } | undefined;
+    return classifiedView(metadata, classificationOfMetadata().fields, actor?.role === 'system' ? (id) => id : this.staffView);
   }
-}
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  private readonly staffView: StaffView = (id) => this.staffPseudonym(id);
 }
