@@ -1,43 +1,61 @@
-import { DeadlineKind, DTaskCommand, TimedEvent } from '@dtask/domain';
+import { commandForDeadline, DeadlineKind, DTaskCommand, TimedEvent } from '@dtask/domain';
 import { EventActor } from '@dtask/events';
 
 /**
- * How a recorded event came about, so a what-if can decide the task again:
- * - `human`: the first event of a person's (or the ERC's) command, which is replayed as that command;
- * - `policy`: the first event of a safety policy's command, issued by the deadline scheduler;
- * - `derived`: an event the decider adds to the one before it (a closure, an automatic unit on the
- *   second failed callback, a flagged second contact); deciding the command again brings it back.
+ * A task's recorded events, grouped into the commands that wrote them: consecutive events with one
+ * causationId are one command (on events from before command ids, one request or one scheduler
+ * firing). Only a command's first event is read back; the decider derives the rest again.
  */
-export type Origin = { kind: 'human' } | { kind: 'policy'; deadline: DeadlineKind } | { kind: 'derived' };
+export class CommandBoundaries {
+  private readonly lastCausation = new Map<string, unknown>();
 
-/** Commands whose events end with a closure in the same instant. */
-const CLOSING_COMMAND_EVENTS = new Set(['DTaskCancelled', 'PhoneAdviceGiven', 'HandoffAccepted', 'FollowUpCompleted', 'MissionUpdated']);
-/** Commands the decider follows with an automatic unit on S1's attempt count. */
-const FAILED_CALL_EVENTS = new Set(['CallbackAttempted', 'FollowUpCompleted']);
+  /** Whether the task's next event, caused by `causationId`, begins a command. */
+  begins(taskId: string, causationId: unknown): boolean {
+    const previous = this.lastCausation.get(taskId);
+    this.lastCausation.set(taskId, causationId);
+    return causationId === undefined || previous !== causationId;
+  }
+}
 
-export function originOf(event: TimedEvent, previous: { type: string; at: string } | undefined): Origin {
-  const sameInstantAfter = (types: Set<string>) => previous !== undefined && previous.at === event.at && types.has(previous.type);
-  switch (event.type) {
-    case 'SecondContactFlagged':
-    case 'FollowUpScheduled':
-      return { kind: 'derived' };
-    case 'DTaskClosed':
-      return sameInstantAfter(CLOSING_COMMAND_EVENTS) ? { kind: 'derived' } : { kind: 'human' };
+/** A recorded command as a what-if decides it again: a person's (or the ERC's), or a safety policy's firing. */
+export type RecordedCommand = { kind: 'human'; command: DTaskCommand } | { kind: 'policy'; deadline: DeadlineKind };
+
+export interface CommandMetadata {
+  actor: EventActor;
+  /** Absent on events from before command identity; then the first event tells the type. */
+  commandType?: unknown;
+}
+
+type PolicyCommandType = NonNullable<ReturnType<typeof commandForDeadline>>;
+const POLICY_COMMANDS: ReadonlySet<unknown> = new Set<PolicyCommandType>(['DispatchUnreachable', 'ReachWaitingLimit', 'TimeOutHandoff']);
+
+/**
+ * The command whose first event is `first`: a policy's (by its type, or as the system's) as the
+ * deadline it answered, a person's as commandOf reads it back. Undefined for a command the what-if
+ * cannot decide again, or one whose recorded type is not the one its first event tells.
+ */
+export function recordedCommand(first: TimedEvent, metadata: CommandMetadata): RecordedCommand | undefined {
+  if (POLICY_COMMANDS.has(metadata.commandType) || metadata.actor.role === 'system') {
+    const deadline = deadlineAnswered(first);
+    return deadline && ofRecordedType(commandForDeadline(deadline), metadata) ? { kind: 'policy', deadline } : undefined;
+  }
+  const command = commandOf(first, metadata.actor);
+  return command && ofRecordedType(command.type, metadata) ? { kind: 'human', command } : undefined;
+}
+
+const ofRecordedType = (type: string | undefined, metadata: CommandMetadata) => metadata.commandType === undefined || metadata.commandType === type;
+
+/** The deadline a policy's command answered, by the first event it wrote. */
+function deadlineAnswered(first: TimedEvent): DeadlineKind | undefined {
+  switch (first.type) {
     case 'WaitingLimitReached':
-      return { kind: 'policy', deadline: event.data.level === 'alert' ? 's2-alert' : 's2-dispatch' };
+      return first.data.level === 'alert' ? 's2-alert' : 's2-dispatch';
     case 'HandoffTimedOut':
-      return { kind: 'policy', deadline: 's6-handoff' };
+      return 's6-handoff';
     case 'UnitRequested':
-      switch (event.data.reason) {
-        case 'nurse-decision':
-          return { kind: 'human' };
-        case 'unreachable':
-          return sameInstantAfter(FAILED_CALL_EVENTS) ? { kind: 'derived' } : { kind: 'policy', deadline: 's1-unreachable' };
-        default:
-          return { kind: 'derived' };
-      }
+      return first.data.reason === 'unreachable' ? 's1-unreachable' : undefined;
     default:
-      return { kind: 'human' };
+      return undefined;
   }
 }
 

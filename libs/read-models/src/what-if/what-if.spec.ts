@@ -1,5 +1,6 @@
 import { DEFAULT_SAFETY_RULES, SafetyRules } from '@dtask/domain';
 import { LiveHistory } from '../testing/live-history';
+import { CommandHistory, whatIfOver } from './command-history.testing';
 import { WhatIfReplay } from './what-if';
 
 const T0 = Date.parse('2026-11-22T10:00:00.000Z');
@@ -28,7 +29,7 @@ const advice = (followUpAt?: string) => ({ type: 'Decide' as const, actor: nurse
  * G reached on the second call and advised.
  */
 function morning(): LiveHistory {
-  const h = new LiveHistory();
+  const h = new CommandHistory();
   const [A, B, C, D, E, F, G] = ['a', 'b', 'c', 'd', 'e', 'f', '9'].map(task);
   h.run(A!, at(0), intake(A!, 0, '010150-123A'));
   h.run(B!, at(0), intake(B!, 0, '020250-234B'));
@@ -70,13 +71,7 @@ function morning(): LiveHistory {
   return h;
 }
 
-function whatIf(history: LiveHistory, changes: Partial<SafetyRules>) {
-  const replay = new WhatIfReplay({
-    fromMs: T0, toMs: T0 + 86_400_000, actualRules: DEFAULT_SAFETY_RULES, whatIfRules: { ...DEFAULT_SAFETY_RULES, ...changes }, assumedMissionMinutes: 75,
-  });
-  for (const event of history.events) replay.apply(event);
-  return { report: replay.report(), replay };
-}
+const whatIf = (history: LiveHistory, changes: Partial<SafetyRules>) => whatIfOver(history, T0, changes);
 
 const [A, B, C, D, E, F, G] = ['a', 'b', 'c', 'd', 'e', 'f', '9'].map(task);
 

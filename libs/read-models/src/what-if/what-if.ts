@@ -13,11 +13,11 @@ import {
   TimedEvent,
   toTimedEvent,
 } from '@dtask/domain';
-import { EventActor } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { measure, Measures } from '../measures/load-reduction';
-import { patientIdentity, TaskFacts, TaskFactsFold } from '../measures/task-facts';
-import { commandOf, originOf } from './recorded-history';
+import { TaskFacts, TaskFactsFold } from '../measures/task-facts';
+import { patientRefOfIntake } from '../privacy/patient-index';
+import { CommandBoundaries, CommandMetadata, recordedCommand } from './recorded-history';
 import { RuleFirings, RuleFiringsFold } from './rule-firings';
 
 /** The limits a what-if may change; the rest of SafetyRules stays as configured. */
@@ -90,7 +90,7 @@ export class WhatIfReplay {
   /** Whether any scheduled deadline's limit changed; if none did, no deadline needs working out per event. */
   private readonly deadlinesMoved: boolean;
   private readonly states = new Map<string, DTaskState | typeof CLOSED>();
-  private readonly lastRecorded = new Map<string, { type: string; at: string }>();
+  private readonly boundaries = new CommandBoundaries();
   private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
   private readonly patientOfTask = new Map<string, string>();
   private readonly actualFacts = new TaskFactsFold();
@@ -113,26 +113,25 @@ export class WhatIfReplay {
     this.actualFirings.apply(stored);
     const taskId = taskIdOf(stored);
     if (taskId === undefined) return;
+    if (stored.metadata.occurredAt > this.horizon) this.horizon = stored.metadata.occurredAt;
+    if (!this.boundaries.begins(taskId, stored.metadata.causationId)) return;
     const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
-    if (event.at > this.horizon) this.horizon = event.at;
-    const origin = originOf(event, this.lastRecorded.get(taskId));
-    this.lastRecorded.set(taskId, { type: event.type, at: event.at });
-    if (origin.kind === 'derived') return;
 
     const state = this.states.get(taskId);
     if (state === CLOSED) return this.refuse('task-closed');
     if (state) this.fireChangedDeadlines(stored.streamId, taskId, state, event.at);
-    if (origin.kind === 'policy') {
+    const recorded = recordedCommand(event, stored.metadata as unknown as CommandMetadata);
+    if (recorded?.kind === 'policy') {
       // An unchanged limit fires when the live scheduler fired it; a changed one fired on its own time.
-      if (this.changedLimits.has(LIMIT_OF_DEADLINE[origin.deadline]!)) return;
+      if (this.changedLimits.has(LIMIT_OF_DEADLINE[recorded.deadline]!)) return;
       const current = this.states.get(taskId);
-      if (current && current !== CLOSED && deadlinesOf(current, this.options.whatIfRules).some((d) => d.kind === origin.deadline)) {
-        this.decideAndApply(stored.streamId, taskId, { type: commandForDeadline(origin.deadline)!, at: event.at, actor: POLICY_ACTOR });
+      if (current && current !== CLOSED && deadlinesOf(current, this.options.whatIfRules).some((d) => d.kind === recorded.deadline)) {
+        this.decideAndApply(stored.streamId, taskId, { type: commandForDeadline(recorded.deadline)!, at: event.at, actor: POLICY_ACTOR });
       }
       return;
     }
-    const command = commandOf(event, stored.metadata.actor as EventActor);
-    if (!command) return;
+    if (!recorded) return;
+    const command = recorded.command;
     if (command.type === 'Intake') this.rememberPatient(taskId, event, command);
     this.decideAndApply(stored.streamId, taskId, command);
   }
@@ -218,7 +217,7 @@ export class WhatIfReplay {
 
   /** S4 under the tried window: the patient's last no-unit decision, as the live task board keeps it. */
   private rememberPatient(taskId: string, event: TimedEvent, command: Extract<DTaskCommand, { type: 'Intake' }>): void {
-    const patient = patientIdentity(event.data as unknown as Record<string, unknown>);
+    const patient = patientRefOfIntake(event.data as unknown as Record<string, unknown>);
     if (patient === undefined) return;
     this.patientOfTask.set(taskId, patient);
     const previous = this.lastNoUnitDecision.get(patient);
