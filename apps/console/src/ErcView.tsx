@@ -1,6 +1,6 @@
 import type { Sex } from '@dtask/events';
 import { FormEvent, useState } from 'react';
-import { D_TASK_CODES, REGION_AREAS } from '../../../libs/domain/src/region';
+import { D_TASK_CODES, REGION_AREAS } from '../../../libs/events/src/region';
 import { ERC_TASK_ID_PATTERN, PERSON_ID_PATTERN, PHONE_PATTERN } from '../../../libs/events/src/vocabulary-values';
 import { api, ApiError, Session } from './api';
 import { helsinkiDate, helsinkiDateTime, helsinkiMidnightIso } from './format';

@@ -12,6 +12,9 @@ import {
   URGENCIES,
 } from './vocabulary-values';
 
+/** The region's areas and municipalities are a closed vocabulary too (the intake refuses others). */
+export * from './region';
+
 /**
  * The domain's closed vocabularies; one place, shared by events, commands and the console (whose
  * run-time lists come from vocabulary-values.ts, zod-free). Each list's values are its `.options`.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_DIRECTORY, municipalityKey } from '@dtask/domain';
-import { ServiceKind } from '@dtask/events';
+import { DEFAULT_DIRECTORY } from '@dtask/domain';
+import { municipalityKey, ServiceKind } from '@dtask/events';
 import { z } from 'zod';
 
 const RedirectServiceSchema = z.object({

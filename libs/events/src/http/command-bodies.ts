@@ -16,7 +16,7 @@ import {
   UnitLevel,
 } from '../vocabulary';
 import { ERC_TASK_ID_PATTERN } from '../vocabulary-values';
-import { REGION_MUNICIPALITIES, regionMunicipality } from './region-municipalities';
+import { REGION_MUNICIPALITIES, regionMunicipality } from '../region';
 
 /**
  * Fields analysts see as they are must carry no free text (a name, a diagnosis): each has the
