@@ -1,4 +1,5 @@
 export * from './safety-rules';
+export * from './safety-rule-settings';
 export * from './dtask/commands';
 export * from './dtask/state';
 export * from './dtask/rejection';

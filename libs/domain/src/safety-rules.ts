@@ -20,13 +20,43 @@ export interface SafetyRules {
   autoDispatchUnitLevel: UnitLevel;
 }
 
-export const DEFAULT_SAFETY_RULES: SafetyRules = {
-  s1FailedAttempts: 2,
-  s1MinutesAfterFirstFailure: 15,
-  s2AlertMinutes: 20,
-  s2DispatchMinutes: 60,
-  s4SecondContactHours: 24,
-  s6HandoffMinutes: 30,
-  followUpFailedAttempts: 2,
-  autoDispatchUnitLevel: 'basic',
+export type SafetyLimit = Exclude<keyof SafetyRules, 'autoDispatchUnitLevel'>;
+
+/** One limit as the county sets it: its environment variable, its default (domain.md's brackets) and its clinical range. */
+export interface SafetyLimitSetting {
+  rule: SafetyLimit;
+  env: string;
+  fallback: number;
+  min: number;
+  max: number;
+  unit: 'attempts' | 'minutes' | 'hours';
+}
+
+/** Every limit, once: the service, the replay CLI and the what-if's "actual" rules all read them from here. */
+export const SAFETY_LIMIT_SETTINGS = [
+  { rule: 's1FailedAttempts', env: 'S1_FAILED_ATTEMPTS', fallback: 2, min: 1, max: 10, unit: 'attempts' },
+  { rule: 's1MinutesAfterFirstFailure', env: 'S1_MINUTES_AFTER_FIRST_FAILURE', fallback: 15, min: 1, max: 240, unit: 'minutes' },
+  { rule: 's2AlertMinutes', env: 'S2_ALERT_MINUTES', fallback: 20, min: 1, max: 240, unit: 'minutes' },
+  { rule: 's2DispatchMinutes', env: 'S2_DISPATCH_MINUTES', fallback: 60, min: 1, max: 480, unit: 'minutes' },
+  { rule: 's4SecondContactHours', env: 'S4_SECOND_CONTACT_HOURS', fallback: 24, min: 1, max: 720, unit: 'hours' },
+  { rule: 's6HandoffMinutes', env: 'S6_HANDOFF_MINUTES', fallback: 30, min: 1, max: 1440, unit: 'minutes' },
+  { rule: 'followUpFailedAttempts', env: 'FOLLOW_UP_FAILED_ATTEMPTS', fallback: 2, min: 1, max: 10, unit: 'attempts' },
+] as const satisfies readonly SafetyLimitSetting[];
+
+/** The level of the units S1 and S2 send on their own. */
+export const AUTO_DISPATCH_SETTING = { rule: 'autoDispatchUnitLevel', env: 'AUTO_DISPATCH_UNIT_LEVEL', fallback: 'basic' } as const satisfies {
+  rule: keyof SafetyRules;
+  env: string;
+  fallback: UnitLevel;
 };
+
+export const DEFAULT_SAFETY_RULES: SafetyRules = {
+  ...(Object.fromEntries(SAFETY_LIMIT_SETTINGS.map((setting) => [setting.rule, setting.fallback])) as Record<SafetyLimit, number>),
+  autoDispatchUnitLevel: AUTO_DISPATCH_SETTING.fallback,
+};
+
+/** What no single range can check: the S2 alert must come before the S2 dispatch. */
+export function safetyRulesConflict(rules: SafetyRules): { rule: SafetyLimit; message: string } | undefined {
+  if (rules.s2AlertMinutes >= rules.s2DispatchMinutes) return { rule: 's2AlertMinutes', message: 'must be less than S2_DISPATCH_MINUTES' };
+  return undefined;
+}

@@ -1,3 +1,5 @@
+import { InvalidSafetyRulesError, safetyRulesFromEnv } from '@dtask/domain';
+import { safetyRulesFrom } from '../d-tasks/dtask-decider.provider';
 import { InvalidConfigurationError, loadConfig, redactConnectionString } from './app-config';
 
 describe('loadConfig', () => {
@@ -128,5 +130,23 @@ describe('redactConnectionString', () => {
     ['esdb://localhost:2113?tls=false', 'esdb://localhost:2113?tls=false'],
   ])('hides the credentials of %s', (url, redacted) => {
     expect(redactConnectionString(url)).toBe(redacted);
+  });
+});
+
+describe('the safety limits, as the service and the replay CLI read them', () => {
+  it.each([
+    ['no variable', {}],
+    ['every limit set', { S1_FAILED_ATTEMPTS: '3', S1_MINUTES_AFTER_FIRST_FAILURE: '10', S2_ALERT_MINUTES: '15', S2_DISPATCH_MINUTES: '45', S4_SECOND_CONTACT_HOURS: '72', S6_HANDOFF_MINUTES: '20', FOLLOW_UP_FAILED_ATTEMPTS: '1' }],
+    ['advanced units sent automatically', { AUTO_DISPATCH_UNIT_LEVEL: 'advanced' }],
+  ])('given %s, are the same rules', (_, env: Record<string, string>) => {
+    expect(safetyRulesFrom(loadConfig(env))).toEqual(safetyRulesFromEnv(env));
+  });
+  it.each([
+    ['S2_DISPATCH_MINUTES', '100000'],
+    ['S1_FAILED_ATTEMPTS', '1e1'],
+    ['AUTO_DISPATCH_UNIT_LEVEL', 'helicopter'],
+  ])('given %s=%s, are refused by both', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+    expect(() => safetyRulesFromEnv({ [name]: value })).toThrow(InvalidSafetyRulesError);
   });
 });

@@ -1,20 +1,6 @@
+import { SAFETY_SETTINGS_SHAPE, safetySettingsConflict, wholeNumberSetting } from '@dtask/domain';
 import { DEV_PSEUDONYM_KEY, PseudonymKey, weakKeyReason } from '@dtask/read-models';
 import { z } from 'zod';
-
-/**
- * A whole number written as plain decimal digits (no `0x10`, `1e1`, sign, spaces or fraction),
- * within [min, max]: a limit out of its range stops the start rather than misbehaving at run time
- * (a timer of 2^31 ms fires at once; a huge deadline is not a date).
- */
-const boundedInt = (fallback: number, min: number, max: number, unit: string) => {
-  const range = `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}`;
-  return z
-    .string()
-    .regex(/^[0-9]{1,10}$/, range)
-    .transform(Number)
-    .pipe(z.number().int().min(min, range).max(max, range))
-    .default(fallback);
-};
 
 /** A signing or HMAC key: long and varied enough that it is not a placeholder or a word. */
 const SecretKey = z.string().superRefine((value, ctx) => {
@@ -34,7 +20,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Every setting comes from the environment; a bad value stops the start with its name. */
 export const AppConfigSchema = z
   .object({
-    PORT: boundedInt(3000, 0, 65535, ''),
+    PORT: wholeNumberSetting(3000, 0, 65535, ''),
     /**
      * Unset: loopback only in dev mode (which mints any role without a login), all interfaces in
      * production.
@@ -54,21 +40,14 @@ export const AppConfigSchema = z
     PSEUDONYM_KEY: PseudonymKey.default(DEV_PSEUDONYM_KEY),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SERVICES_FILE: z.string().min(1).optional(),
-    S1_FAILED_ATTEMPTS: boundedInt(2, 1, 10, 'attempts'),
-    S1_MINUTES_AFTER_FIRST_FAILURE: boundedInt(15, 1, 240, 'minutes'),
-    S2_ALERT_MINUTES: boundedInt(20, 1, 240, 'minutes'),
-    S2_DISPATCH_MINUTES: boundedInt(60, 1, 480, 'minutes'),
-    S4_SECOND_CONTACT_HOURS: boundedInt(24, 1, 720, 'hours'),
-    S6_HANDOFF_MINUTES: boundedInt(30, 1, 1440, 'minutes'),
-    FOLLOW_UP_FAILED_ATTEMPTS: boundedInt(2, 1, 10, 'attempts'),
-    AUTO_DISPATCH_UNIT_LEVEL: z.enum(['first-response', 'basic', 'advanced', 'single-responder']).default('basic'),
-    ASSUMED_MISSION_MINUTES: boundedInt(75, 1, 720, 'minutes'),
-    SCHEDULER_INTERVAL_MS: boundedInt(1000, 100, SCHEDULER_INTERVAL_MAX_MS, 'ms'),
+    // The safety limits (S1_…, S2_…, S4_…, S6_…, FOLLOW_UP_…, AUTO_DISPATCH_UNIT_LEVEL): defaults and ranges in libs/domain.
+    ...SAFETY_SETTINGS_SHAPE,
+    ASSUMED_MISSION_MINUTES: wholeNumberSetting(75, 1, 720, 'minutes'),
+    SCHEDULER_INTERVAL_MS: wholeNumberSetting(1000, 100, SCHEDULER_INTERVAL_MAX_MS, 'ms'),
   })
   .superRefine((env, ctx) => {
-    if (env.S2_ALERT_MINUTES >= env.S2_DISPATCH_MINUTES) {
-      ctx.addIssue({ code: 'custom', path: ['S2_ALERT_MINUTES'], message: 'must be less than S2_DISPATCH_MINUTES' });
-    }
+    const conflict = safetySettingsConflict(env);
+    if (conflict) ctx.addIssue({ code: 'custom', path: [conflict.env], message: conflict.message });
     if (env.AUTH_MODE === 'oidc') {
       for (const key of ['OIDC_ISSUER', 'OIDC_JWKS_URL', 'OIDC_AUDIENCE'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when AUTH_MODE=oidc' });
