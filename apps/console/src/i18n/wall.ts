@@ -1,5 +1,14 @@
 import { area } from './area';
 
+/** The region's EMS areas every language calls by their Finnish names. */
+const AREA_NAMES_IN_EVERY_LANGUAGE = {
+  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
+  'wall.area.Oulunkaari': 'Oulunkaari',
+  'wall.area.Selänne': 'Selänne',
+  'wall.area.Koillismaa': 'Koillismaa',
+  'wall.area.Jokilaaksot': 'Jokilaaksot',
+};
+
 /** The supervisor's wall (vuoropäällikön tilannekuva). Keys start with `wall.` so no other view's collide. */
 const en = {
   'wall.title': "Supervisor's wall",
@@ -54,12 +63,8 @@ const en = {
   'wall.perArea': 'Per area',
   'wall.queued': 'Queued',
   'wall.area.Oulu-Hailuoto': 'Oulu and Hailuoto',
-  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
-  'wall.area.Oulunkaari': 'Oulunkaari',
-  'wall.area.Selänne': 'Selänne',
+  ...AREA_NAMES_IN_EVERY_LANGUAGE,
   'wall.area.Raahe': 'Raahe',
-  'wall.area.Koillismaa': 'Koillismaa',
-  'wall.area.Jokilaaksot': 'Jokilaaksot',
   'wall.area.muu': 'Other area',
   'wall.mixPhoneAdvice': 'Phone advice',
   'wall.mixRedirect': 'Redirect to another service',
@@ -126,12 +131,8 @@ const fi: Dictionary = {
   'wall.perArea': 'Alueittain',
   'wall.queued': 'Jonossa',
   'wall.area.Oulu-Hailuoto': 'Oulu ja Hailuoto',
-  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
-  'wall.area.Oulunkaari': 'Oulunkaari',
-  'wall.area.Selänne': 'Selänne',
+  ...AREA_NAMES_IN_EVERY_LANGUAGE,
   'wall.area.Raahe': 'Raahe',
-  'wall.area.Koillismaa': 'Koillismaa',
-  'wall.area.Jokilaaksot': 'Jokilaaksot',
   'wall.area.muu': 'Muu alue',
   'wall.mixPhoneAdvice': 'Puhelinneuvonta',
   'wall.mixRedirect': 'Ohjaus muuhun palveluun',
@@ -196,12 +197,8 @@ const sv: Dictionary = {
   'wall.perArea': 'Per område',
   'wall.queued': 'I kön',
   'wall.area.Oulu-Hailuoto': 'Uleåborg och Karlö',
-  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
-  'wall.area.Oulunkaari': 'Oulunkaari',
-  'wall.area.Selänne': 'Selänne',
+  ...AREA_NAMES_IN_EVERY_LANGUAGE,
   'wall.area.Raahe': 'Brahestad',
-  'wall.area.Koillismaa': 'Koillismaa',
-  'wall.area.Jokilaaksot': 'Jokilaaksot',
   'wall.area.muu': 'Annat område',
   'wall.mixPhoneAdvice': 'Telefonrådgivning',
   'wall.mixRedirect': 'Hänvisning till annan tjänst',
