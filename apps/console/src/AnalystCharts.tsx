@@ -33,59 +33,64 @@ const figureOf = (values: (number | null)[], language: string, unit = '', fracti
 const xValue = (labels: string[]) => (_u: uPlot, value: number | null) => (value === null ? '–' : (labels[value] ?? ''));
 const monthIndexes = (monthly: Monthly) => monthly.map((_, index) => index);
 
-/** Stacked bars of unit, phone advice and redirect per month; escalations and automatic dispatches as points. */
-export function DecisionMixChart({ monthly, language, t }: { monthly: Monthly; language: string; t: T }) {
+/** What one monthly chart draws beside the month axis: its count axis, its series and their values. */
+type MonthlySeries = (monthly: Monthly, language: string, t: T) => { countLabel: string; series: uPlot.Series[]; values: uPlot.AlignedData[number][] };
+
+/** The frame every monthly chart shares: month axis and legend, a count axis from zero. */
+function MonthlyChart({ monthly, language, t, title, testId, of }: { monthly: Monthly; language: string; t: T; title: string; testId: string; of: MonthlySeries }) {
   const [options, data] = useMemo(() => {
     const labels = monthly.map((m) => monthLabel(m.month, language));
-    const unit = monthly.map((m) => m.unitRequested);
-    const advice = monthly.map((m) => m.phoneAdvice);
-    const redirect = monthly.map((m) => m.redirect);
+    const { countLabel, series, values } = of(monthly, language, t);
     const options: PlotOptions = {
       height: 260,
       scales: { x: categoryScale(monthly.length), y: fromZero },
-      axes: [monthAxis(monthly, language, t), countAxis(t('tasks'), language)],
-      // Drawn tallest first, so each stack shows unit at the bottom, then advice, then redirect.
-      series: [
-        { label: t('month'), value: xValue(labels) },
-        { label: t('redirect'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false }, value: figureOf(redirect, language) },
-        { label: t('phoneAdvice'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false }, value: figureOf(advice, language) },
-        { label: t('unitRequested'), fill: COLOURS.unit, stroke: COLOURS.unit, paths: bars, points: { show: false }, value: figureOf(unit, language) },
-        { label: t('escalated'), stroke: COLOURS.escalated, width: 2, points: { show: true, size: 8 } },
-        { label: t('autoDispatch'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 8 } },
-      ],
+      axes: [monthAxis(monthly, language, t), countAxis(countLabel, language)],
+      series: [{ label: t('month'), value: xValue(labels) }, ...series],
     };
-    const data: uPlot.AlignedData = [
-      monthIndexes(monthly),
+    const data: uPlot.AlignedData = [monthIndexes(monthly), ...values];
+    return [options, data] as const;
+  }, [monthly, language, of]);
+  return <Plot title={title} options={options} data={data} testId={testId} />;
+}
+
+type MonthlyProps = { monthly: Monthly; language: string; t: T };
+
+/** Stacked bars of unit, phone advice and redirect per month; escalations and automatic dispatches as points. */
+const decisionMix: MonthlySeries = (monthly, language, t) => {
+  const unit = monthly.map((m) => m.unitRequested);
+  const advice = monthly.map((m) => m.phoneAdvice);
+  const redirect = monthly.map((m) => m.redirect);
+  return {
+    countLabel: t('tasks'),
+    // Drawn tallest first, so each stack shows unit at the bottom, then advice, then redirect.
+    series: [
+      { label: t('redirect'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false }, value: figureOf(redirect, language) },
+      { label: t('phoneAdvice'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false }, value: figureOf(advice, language) },
+      { label: t('unitRequested'), fill: COLOURS.unit, stroke: COLOURS.unit, paths: bars, points: { show: false }, value: figureOf(unit, language) },
+      { label: t('escalated'), stroke: COLOURS.escalated, width: 2, points: { show: true, size: 8 } },
+      { label: t('autoDispatch'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 8 } },
+    ],
+    values: [
       monthly.map((m) => m.unitRequested + m.phoneAdvice + m.redirect),
       monthly.map((m) => m.unitRequested + m.phoneAdvice),
       unit,
       monthly.map((m) => m.escalated),
       monthly.map((m) => m.autoDispatch),
-    ];
-    return [options, data] as const;
-  }, [monthly, language]);
-  return <Plot title={t('monthlyDecisions')} options={options} data={data} testId="chart-decision-mix" />;
-}
+    ],
+  };
+};
+export const DecisionMixChart = (props: MonthlyProps) => <MonthlyChart {...props} title={props.t('monthlyDecisions')} testId="chart-decision-mix" of={decisionMix} />;
 
 /** Cumulative resolved-without-unit against the 1,500 / year reference over the same period. */
-export function LoadReductionChart({ monthly, language, t }: { monthly: Monthly; language: string; t: T }) {
-  const [options, data] = useMemo(() => {
-    const labels = monthly.map((m) => monthLabel(m.month, language));
-    const options: PlotOptions = {
-      height: 260,
-      scales: { x: categoryScale(monthly.length), y: fromZero },
-      axes: [monthAxis(monthly, language, t), countAxis(t('tasks'), language)],
-      series: [
-        { label: t('month'), value: xValue(labels) },
-        { label: t('cumulativeResolved'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false } },
-        { label: t('referenceLine'), stroke: COLOURS.reference, width: 2, dash: [8, 4], points: { show: true, size: 6 } },
-      ],
-    };
-    const data: uPlot.AlignedData = [monthIndexes(monthly), monthly.map((m) => m.cumulativeResolvedWithoutUnit), monthly.map((m) => m.referenceCumulative)];
-    return [options, data] as const;
-  }, [monthly, language]);
-  return <Plot title={t('loadReduction')} options={options} data={data} testId="chart-load-reduction" />;
-}
+const loadReduction: MonthlySeries = (monthly, _language, t) => ({
+  countLabel: t('tasks'),
+  series: [
+    { label: t('cumulativeResolved'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false } },
+    { label: t('referenceLine'), stroke: COLOURS.reference, width: 2, dash: [8, 4], points: { show: true, size: 6 } },
+  ],
+  values: [monthly.map((m) => m.cumulativeResolvedWithoutUnit), monthly.map((m) => m.referenceCumulative)],
+});
+export const LoadReductionChart = (props: MonthlyProps) => <MonthlyChart {...props} title={props.t('loadReduction')} testId="chart-load-reduction" of={loadReduction} />;
 
 /** Where a number of seconds falls on the histogram's x axis: interpolated inside its bucket. */
 function bucketPosition(buckets: ChartData['timeToContact']['buckets'], seconds: number): number {
@@ -132,24 +137,17 @@ export function TimeToContactChart({ timeToContact, language, t }: { timeToConta
 }
 
 /** Second contacts within 24 h and 72 h of a no-unit decision, as a share of the month's tasks. */
-export function SecondContactChart({ monthly, language, t }: { monthly: Monthly; language: string; t: T }) {
-  const [options, data] = useMemo(() => {
-    const labels = monthly.map((m) => monthLabel(m.month, language));
-    const percent = (rate: number) => Math.round(rate * 1000) / 10;
-    const within24h = monthly.map((m) => percent(m.secondContactRate24h));
-    const within72h = monthly.map((m) => percent(m.secondContactRate72h));
-    const options: PlotOptions = {
-      height: 260,
-      scales: { x: categoryScale(monthly.length), y: fromZero },
-      axes: [monthAxis(monthly, language, t), countAxis(t('shareOfTasks'), language)],
-      series: [
-        { label: t('month'), value: xValue(labels) },
-        { label: t('within24h'), stroke: COLOURS.unit, width: 2, points: { show: true, size: 7 }, value: figureOf(within24h, language, ' %', 1) },
-        { label: t('within72h'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 7 }, value: figureOf(within72h, language, ' %', 1) },
-      ],
-    };
-    const data: uPlot.AlignedData = [monthIndexes(monthly), within24h, within72h];
-    return [options, data] as const;
-  }, [monthly, language]);
-  return <Plot title={t('secondContactRate')} options={options} data={data} testId="chart-second-contacts" />;
-}
+const secondContacts: MonthlySeries = (monthly, language, t) => {
+  const percent = (rate: number) => Math.round(rate * 1000) / 10;
+  const within24h = monthly.map((m) => percent(m.secondContactRate24h));
+  const within72h = monthly.map((m) => percent(m.secondContactRate72h));
+  return {
+    countLabel: t('shareOfTasks'),
+    series: [
+      { label: t('within24h'), stroke: COLOURS.unit, width: 2, points: { show: true, size: 7 }, value: figureOf(within24h, language, ' %', 1) },
+      { label: t('within72h'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 7 }, value: figureOf(within72h, language, ' %', 1) },
+    ],
+    values: [within24h, within72h],
+  };
+};
+export const SecondContactChart = (props: MonthlyProps) => <MonthlyChart {...props} title={props.t('secondContactRate')} testId="chart-second-contacts" of={secondContacts} />;
