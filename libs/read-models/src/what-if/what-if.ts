@@ -9,14 +9,12 @@ import {
   DTaskState,
   POLICY_ACTOR,
   SafetyRules,
-  SecondContactOf,
   TimedEvent,
   toTimedEvent,
 } from '@dtask/domain';
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { measure, Measures } from '../measures/load-reduction';
 import { TaskFacts, TaskFactsFold } from '../measures/task-facts';
-import { patientRefOfIntake } from '../privacy/patient-index';
 import { CommandBoundaries, CommandMetadata, recordedCommand } from './recorded-history';
 import { RuleFirings, RuleFiringsFold } from './rule-firings';
 
@@ -91,8 +89,6 @@ export class WhatIfReplay {
   private readonly deadlinesMoved: boolean;
   private readonly states = new Map<string, DTaskState | typeof CLOSED>();
   private readonly boundaries = new CommandBoundaries();
-  private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
-  private readonly patientOfTask = new Map<string, string>();
   private readonly actualFacts = new TaskFactsFold();
   private readonly whatIfFacts = new TaskFactsFold();
   private readonly actualFirings = new RuleFiringsFold();
@@ -132,7 +128,7 @@ export class WhatIfReplay {
     }
     if (!recorded) return;
     const command = recorded.command;
-    if (command.type === 'Intake') this.rememberPatient(taskId, event, command);
+    if (command.type === 'Intake') this.lookUpSecondContact(command);
     this.decideAndApply(stored.streamId, taskId, command);
   }
 
@@ -207,7 +203,6 @@ export class WhatIfReplay {
     let next = state;
     for (const event of events) {
       next = this.decider.evolve(next, event);
-      this.noteDecisionForS4(taskId, event);
       const folded: FoldEvent = { position: '', streamId, type: event.type, data: event.data as unknown as Record<string, unknown>, metadata: { occurredAt: event.at, actor: command.actor } };
       this.whatIfFacts.apply(folded);
       this.whatIfFirings.apply(folded);
@@ -215,23 +210,12 @@ export class WhatIfReplay {
     this.states.set(taskId, next.status === 'closed' ? CLOSED : next);
   }
 
-  /** S4 under the tried window: the patient's last no-unit decision, as the live task board keeps it. */
-  private rememberPatient(taskId: string, event: TimedEvent, command: Extract<DTaskCommand, { type: 'Intake' }>): void {
-    const patient = patientRefOfIntake(event.data as unknown as Record<string, unknown>);
-    if (patient === undefined) return;
-    this.patientOfTask.set(taskId, patient);
-    const previous = this.lastNoUnitDecision.get(patient);
+  /** S4 under the tried window: the patient's last no-unit decision in the what-if's own history, by the one patient index. */
+  private lookUpSecondContact(command: Extract<DTaskCommand, { type: 'Intake' }>): void {
+    const patients = this.whatIfFacts.patients;
+    const patient = patients.refOfIntake(command.task as unknown as Record<string, unknown>);
+    const previous = patient === undefined ? undefined : patients.lastNoUnitDecisionOfPatient(patient);
     if (previous) command.secondContactOf = previous;
-  }
-
-  private noteDecisionForS4(taskId: string, event: TimedEvent): void {
-    const patient = this.patientOfTask.get(taskId);
-    if (patient === undefined) return;
-    if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
-      const decision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
-      this.lastNoUnitDecision.set(patient, { previousTaskId: taskId, previousDecision: decision, previousDecidedAt: event.at });
-    }
-    if (event.type === 'UnitRequested' && this.lastNoUnitDecision.get(patient)?.previousTaskId === taskId) this.lastNoUnitDecision.delete(patient);
   }
 
   private refuse(reason: string): void {
