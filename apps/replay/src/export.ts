@@ -1,10 +1,9 @@
-import { openEventStore } from '@dtask/event-store';
 import { DEV_PSEUDONYM_KEY, measuresCsv, Pseudonymiser, PseudonymKey, pseudonymisedNdjson, replayMeasureRows, reportWindow } from '@dtask/read-models';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { allEventBatches } from './store-events';
+import { allEventBatches, openStoreToRead } from './store-events';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -68,7 +67,7 @@ async function main(): Promise<void> {
   const { PSEUDONYM_KEY } = parsed(PseudonymEnv, env, '');
   if (PSEUDONYM_KEY === DEV_PSEUDONYM_KEY) process.stderr.write('export: PSEUDONYM_KEY is not set; pseudonyms use the dev key\n');
   const pseudonymiser = new Pseudonymiser(PSEUDONYM_KEY);
-  const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: args['data-dir'] });
+  const store = await openStoreToRead(args['data-dir']);
   try {
     if (args.format === 'ndjson') {
       const window = { fromMs: args.from ? Date.parse(args.from) : undefined, toMs: args.to ? Date.parse(args.to) : undefined };

@@ -1,10 +1,9 @@
 import { createDTaskDecider, SafetyRules } from '@dtask/domain';
-import { openEventStore } from '@dtask/event-store';
 import { GROUP_BY, GroupBy, helsinkiDay, loadAt, loadThroughDay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
 import { parseArgs } from 'node:util';
 import { Format, renderDay, renderLoadReduction, renderPastLoad, renderWhatIf } from './format';
 import { configuredRules } from './rules-from-env';
-import { allEventBatches } from './store-events';
+import { allEventBatches, openStoreToRead } from './store-events';
 
 const PROJECTIONS = ['load-reduction', 'load', 'day', 'what-if'] as const;
 const FORMATS: Format[] = ['table', 'csv', 'json'];
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
   const actualRules = configuredRules(process.env);
   const timeTravel = { decider: createDTaskDecider(actualRules), assumedMissionMinutes };
 
-  const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']! });
+  const store = await openStoreToRead(values['data-dir']!);
   try {
     switch (projection) {
       case 'load-reduction': {

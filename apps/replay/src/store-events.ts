@@ -1,9 +1,15 @@
-import { EventStore, readAllBatches } from '@dtask/event-store';
+import { EventStore, openEventStore, readAllBatches } from '@dtask/event-store';
+import { readStoredEvent } from '@dtask/events';
 import { EventBatches, FoldEvent } from '@dtask/read-models';
 
+/** The store a CLI reads (`--data-dir`, or EVENTSTORE_URL), through the service's read boundary: one upcast per event. */
+export function openStoreToRead(dataDir: string): Promise<EventStore> {
+  return openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir, readBoundary: readStoredEvent });
+}
+
 /**
- * `$all` from the start in batches, as the live projections receive it: stored events as they are
- * (each fold upcasts what it reads), no copy per event.
+ * `$all` from the start in batches, as the live projections receive it: stored events through
+ * the store's read boundary (already upcast), no copy per event.
  */
 export async function* allEventBatches(store: EventStore): EventBatches {
   for await (const batch of readAllBatches(store)) yield batch as unknown as FoldEvent[];

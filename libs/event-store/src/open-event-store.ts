@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EventStore } from './port';
+import { EventStore, ReadBoundary } from './port';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface EventStoreConfig {
@@ -7,6 +7,8 @@ export interface EventStoreConfig {
   eventStoreUrl?: string;
   dataDir: string;
   synchronous?: 'FULL' | 'NORMAL';
+  /** Applied to every event read (the service passes `readStoredEvent`, its one upcast). */
+  readBoundary?: ReadBoundary;
 }
 
 /** The one setting that selects the store: EVENTSTORE_URL. */
@@ -17,7 +19,7 @@ export async function openEventStore(config: EventStoreConfig): Promise<EventSto
     }
     // Loaded only when selected, so the embedded default never loads the gRPC client.
     const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
-    return new EventStoreDbEventStore(config.eventStoreUrl);
+    return new EventStoreDbEventStore(config.eventStoreUrl, { readBoundary: config.readBoundary });
   }
-  return new SqliteEventStore({ fileName: join(config.dataDir, 'events.db'), synchronous: config.synchronous });
+  return new SqliteEventStore({ fileName: join(config.dataDir, 'events.db'), synchronous: config.synchronous, readBoundary: config.readBoundary });
 }

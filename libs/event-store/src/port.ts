@@ -32,6 +32,15 @@ export interface RecordedEvent {
 }
 
 /**
+ * What every event read from the store passes through once, before any reader sees it: its
+ * readStream, readAll and subscribeToAll alike. The D-task service upcasts here (`readStoredEvent`
+ * of libs/events), so no reader has to remember to. Without one, events come back as stored.
+ */
+export type ReadBoundary = (event: RecordedEvent) => RecordedEvent;
+
+export const asStored: ReadBoundary = (event) => event;
+
+/**
  * - `no-stream`: the stream must not exist yet;
  * - `any`: no check;
  * - a number: the stream's current last revision must be exactly this.

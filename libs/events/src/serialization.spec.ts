@@ -1,6 +1,7 @@
 import { EventMetadataSchema, makeMetadata } from './envelope';
 import { CallbackBody, DevTokenBody } from './http/command-bodies';
-import { deserialize, dtaskStreamId, serialize, taskIdFromStream, toEventToAppend } from './serialization';
+import { EVENT_TYPES } from './registry';
+import { deserialize, dtaskStreamId, readStoredEvent, serialize, taskIdFromStream, toEventToAppend } from './serialization';
 
 const at = '2026-11-22T10:00:00+02:00';
 const taskId = '2f1b7c1e-8d2a-4c55-9a57-3f3a0d9b8e11';
@@ -75,6 +76,53 @@ describe('serialize and deserialize', () => {
   it('reads the task id back from its stream', () => {
     expect(taskIdFromStream(dtaskStreamId(taskId))).toBe(taskId);
     expect(taskIdFromStream('$settings')).toBeUndefined();
+  });
+});
+
+describe('readStoredEvent, the read boundary', () => {
+  const stored = (type: string, data: unknown, schemaVersion?: number) => ({
+    position: '7',
+    streamId: dtaskStreamId(taskId),
+    revision: 1,
+    eventId: 'e1',
+    type,
+    data,
+    metadata: { ...makeMetadata({ actor: nurse, occurredAt: at }, schemaVersion ?? 1), ...(schemaVersion === undefined ? { schemaVersion: undefined } : {}) },
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('hands an event at its current version on as it is, without a copy', () => {
+    const current = stored('DTaskClaimed', { nurseId: 'n1' }, 1);
+    expect(readStoredEvent(current)).toBe(current);
+  });
+
+  it('upcasts an older event once and labels it with the version its data now has', () => {
+    const upcaster = jest.spyOn(EVENT_TYPES.UnitRequested.upcasters as unknown as Record<number, (data: unknown) => unknown>, 1);
+    const v1 = stored('UnitRequested', { unitLevel: 'basic', urgency: 'D' }, 1);
+    const read = readStoredEvent(v1);
+    expect(read).toMatchObject({ eventId: 'e1', position: '7', data: { unitLevel: 'basic', urgency: 'D', reason: 'nurse-decision' }, metadata: { schemaVersion: 2 } });
+    expect(v1.metadata.schemaVersion).toBe(1); // the stored event is not changed
+    expect(readStoredEvent(read)).toBe(read); // read again, nothing is left to do
+    expect(deserialize(read).data).toEqual(read.data);
+    expect(upcaster).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads an event stored before metadata carried a version as version 1', () => {
+    const read = readStoredEvent(stored('UnitRequested', { unitLevel: 'basic', urgency: 'D' }));
+    expect(read.data).toMatchObject({ reason: 'nurse-decision' });
+    expect(read.metadata.schemaVersion).toBe(2);
+  });
+
+  it('passes types it does not know, and versions newer than it knows, unchanged', () => {
+    const foreign = stored('SomethingElse', { x: 1 }, 1);
+    const newer = stored('DTaskClaimed', { nurseId: 'n1' }, 3);
+    expect(readStoredEvent(foreign)).toBe(foreign);
+    expect(readStoredEvent(newer)).toBe(newer);
+  });
+
+  it('deserialize labels what it upcast too', () => {
+    const back = deserialize(stored('UnitRequested', { unitLevel: 'basic', urgency: 'D' }, 1));
+    expect(back.metadata.schemaVersion).toBe(2);
   });
 });
 

@@ -65,23 +65,40 @@ export interface RecordedLike {
 /** A D-task event read back and checked: its type still narrows its data. */
 export type DeserializedEvent = DTaskEvent & Omit<StoredEvent, 'type' | 'data'>;
 
+/**
+ * The read boundary: a stored event as every reader takes it, at the current schema version of its
+ * type and labelled so. The store applies it to every event it hands out (see `ReadBoundary` in
+ * libs/event-store), so upcasting happens once, here. An event already at its current version is
+ * returned as it is, without a copy; an older one is upcast and its metadata names the version
+ * its data now has, so any later reader finds nothing left to do. Stored data is trusted: no
+ * validation. Types this service does not know pass unchanged.
+ */
+export function readStoredEvent<R extends RecordedLike>(recorded: R): R & StoredEvent {
+  const type = recorded.type;
+  if (!isKnownEventType(type)) return recorded as R & StoredEvent;
+  const metadata = recorded.metadata as Partial<EventMetadata> | null | undefined;
+  const current = currentSchemaVersion(type);
+  // Events written before metadata carried a version are version 1.
+  const stored = metadata?.schemaVersion ?? 1;
+  // A later version (a newer service wrote it) cannot be read down: it is left as it is.
+  if (stored === metadata?.schemaVersion && stored >= current) return recorded as R & StoredEvent;
+  return { ...recorded, data: upcastEvent(type, recorded.data, stored), metadata: { ...metadata, schemaVersion: current } as EventMetadata };
+}
+
+/** The same as `readStoredEvent`: its earlier name. */
+export const fromRecorded = readStoredEvent;
+
 // Events written before metadata carried a version are version 1.
 const StoredMetadata = EventMetadataSchema.extend({ schemaVersion: EventMetadataSchema.shape.schemaVersion.default(1) });
 
-/** Reads a stored event back as a typed D-task event: upcast to the current version, then validated. */
+/** Reads a stored event back as a typed D-task event: through the read boundary, then validated. */
 export function deserialize(recorded: RecordedLike): DeserializedEvent {
   const metadata = StoredMetadata.safeParse(recorded.metadata);
   if (!metadata.success) {
     const issue = metadata.error.issues[0]!;
     throw new InvalidEventError(`${recorded.type}: metadata.${issue.path.join('.')}: ${issue.message}`);
   }
-  const event = parseEvent(recorded.type, recorded.data, metadata.data.schemaVersion);
-  return { ...event, position: recorded.position, streamId: recorded.streamId, revision: recorded.revision, metadata: metadata.data };
-}
-
-/** Reads a stored event back at the current schema version of its type, without validating it. */
-export function fromRecorded(recorded: RecordedLike): StoredEvent {
-  const metadata = recorded.metadata as EventMetadata;
-  const data = isKnownEventType(recorded.type) ? upcastEvent(recorded.type, recorded.data, metadata.schemaVersion ?? 1) : recorded.data;
-  return { position: recorded.position, streamId: recorded.streamId, revision: recorded.revision, type: recorded.type, data, metadata };
+  const read = readStoredEvent({ ...recorded, metadata: metadata.data });
+  const event = parseEvent(read.type, read.data, read.metadata.schemaVersion);
+  return { ...event, position: recorded.position, streamId: recorded.streamId, revision: recorded.revision, metadata: read.metadata };
 }

@@ -1,11 +1,16 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, openEventStore } from '@dtask/event-store';
+import { readStoredEvent } from '@dtask/events';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** One store per process: the embedded SQLite file by default, EventStoreDB when EVENTSTORE_URL is set. */
+/**
+ * One store per process: the embedded SQLite file by default, EventStoreDB when EVENTSTORE_URL is
+ * set. Every event read from it passes the read boundary, so every reader (the follower, the task
+ * detail, stream loads, replays, the live channel's catch-up) takes it upcast once and labelled.
+ */
 @Global()
 @Module({
   providers: [
@@ -17,6 +22,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
           eventStoreUrl: config.EVENTSTORE_URL,
           dataDir: config.DATA_DIR,
           synchronous: config.EVENTSTORE_SYNC,
+          readBoundary: readStoredEvent,
         }),
     },
   ],

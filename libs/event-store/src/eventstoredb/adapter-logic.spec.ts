@@ -23,7 +23,7 @@ import {
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import { Readable } from 'node:stream';
-import { comparePositions, DuplicateEventIdError, EventStoreUnavailableError, EventToAppend, RecordedEvent, WrongExpectedRevisionError } from '../port';
+import { comparePositions, DuplicateEventIdError, EventStoreUnavailableError, EventToAppend, ReadBoundary, RecordedEvent, WrongExpectedRevisionError } from '../port';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 interface StoredRecord {
@@ -220,12 +220,13 @@ const events = (count: number, start = 0): EventToAppend[] =>
     return { eventId, type: 'Tested', data: { n: start + i }, metadata: { eventId } };
   });
 
-async function open(onSubscriptionDrop?: () => void) {
+async function open(onSubscriptionDrop?: () => void, readBoundary?: ReadBoundary) {
   const fake = new FakeEsdbClient();
   const store = new EventStoreDbEventStore('esdb://fake:2113?tls=false', {
     client: fake as unknown as EventStoreDBClient,
     onSubscriptionDrop,
     subscriptionBackoffMs: () => 0,
+    readBoundary,
   });
   return { fake, store };
 }
@@ -257,6 +258,19 @@ describe('EventStoreDB adapter logic (stand-in client)', () => {
     expect(stored.map((event) => event.revision)).toEqual([0, 1, 2, 3]);
     expect(stored[0]).toMatchObject({ data: { n: 0 }, recordedAt: '2026-02-03T04:05:06.789Z' });
     expect(await store.readStream('dtask-1', { fromRevision: 2, maxCount: 1 })).toEqual([stored[2]]);
+  });
+
+  it('passes every event it reads through its read boundary: stream reads, $all reads and the subscription', async () => {
+    const { store } = await open(undefined, (event) => ({ ...event, data: { read: true } }));
+    await store.append('dtask-1', events(2), { expectedRevision: 'no-stream' });
+    expect((await store.readStream('dtask-1')).map((event) => event.data)).toEqual([{ read: true }, { read: true }]);
+    expect((await store.readAll()).events.map((event) => event.data)).toEqual([{ read: true }, { read: true }]);
+    const subscription = store.subscribeToAll();
+    for await (const event of subscription) {
+      expect(event.data).toEqual({ read: true });
+      break;
+    }
+    await store.close();
   });
 
   it('reports the position of the last event of a multi-event append', async () => {

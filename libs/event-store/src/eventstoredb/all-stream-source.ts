@@ -1,8 +1,8 @@
-import { EventStoreDBClient, excludeSystemEvents } from '@eventstore/db-client';
+import { AllStreamResolvedEvent, EventStoreDBClient, excludeSystemEvents } from '@eventstore/db-client';
 import { RecordedEvent } from '../port';
 import { toPortError } from './errors';
 import { toReadPosition } from './positions';
-import { isHiddenFromAll, toRecordedEvent } from './recorded-event';
+import { isHiddenFromAll } from './recorded-event';
 import { SubscriptionSource } from './resubscribing-subscription';
 
 const ignore = () => undefined;
@@ -13,7 +13,7 @@ const ignore = () => undefined;
  * (`on('data', async …)` would lose that backpressure). Caught-up, fell-behind and checkpoint
  * messages arrive as stream events, not as data, so nothing here has to skip them.
  */
-export function allStreamSource(client: EventStoreDBClient): SubscriptionSource {
+export function allStreamSource(client: EventStoreDBClient, toEvent: (resolved: AllStreamResolvedEvent) => RecordedEvent): SubscriptionSource {
   return async function* subscribeAfter(after: string | undefined, signal: AbortSignal): AsyncGenerator<RecordedEvent> {
     if (signal.aborted) return;
     const subscription = client.subscribeToAll({ fromPosition: toReadPosition(after), filter: excludeSystemEvents() });
@@ -24,7 +24,7 @@ export function allStreamSource(client: EventStoreDBClient): SubscriptionSource 
     try {
       for await (const resolved of subscription) {
         if (isHiddenFromAll(resolved)) continue;
-        yield toRecordedEvent(resolved);
+        yield toEvent(resolved);
       }
     } catch (error) {
       throw toPortError(error, 'subscribeToAll');

@@ -7,7 +7,7 @@ export const CHECKPOINT_STREAM_PREFIX = 'checkpoint-';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type AnyResolvedEvent = ResolvedEvent | AllStreamResolvedEvent;
+export type AnyResolvedEvent = ResolvedEvent | AllStreamResolvedEvent;
 
 /**
  * The port's `$all` holds domain events only: not the server's own (`$`-typed, or in `$` streams

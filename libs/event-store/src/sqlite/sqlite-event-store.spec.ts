@@ -43,6 +43,33 @@ describe('SQLite adapter specifics', () => {
     probe.close();
   });
 
+  it('passes every event it reads through its read boundary once: stream reads, $all reads and subscribers, its own commits too', async () => {
+    const seen: string[] = [];
+    const store = new SqliteEventStore({
+      fileName: join(dir, 'boundary.db'),
+      readBoundary: (event) => (seen.push(event.eventId), { ...event, data: { read: true } }),
+    });
+    const first = anEvent();
+    await store.append('s', [first], { expectedRevision: 'no-stream' });
+    expect((await store.readStream('s'))[0]!.data).toEqual({ read: true });
+    expect((await store.readAll()).events[0]!.data).toEqual({ read: true });
+    const controller = new AbortController();
+    const delivered: unknown[] = [];
+    const following = (async () => {
+      for await (const event of store.subscribeToAll({ signal: controller.signal })) {
+        delivered.push(event.data);
+        if (delivered.length === 2) controller.abort();
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = anEvent(); // taken from this process's commits in memory, not from the file
+    await store.append('s', [second], { expectedRevision: 0 });
+    await following;
+    expect(delivered).toEqual([{ read: true }, { read: true }]);
+    expect(seen).toEqual([first.eventId, first.eventId, first.eventId, second.eventId]);
+    await store.close();
+  });
+
   it('group-commits appends that arrive together, each failing alone', async () => {
     const store = new SqliteEventStore({ fileName: join(dir, 'group.db') });
     const db = (store as unknown as { db: Database.Database }).db;

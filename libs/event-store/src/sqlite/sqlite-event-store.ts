@@ -4,11 +4,13 @@ import {
   AppendOptions,
   AppendResult,
   CheckpointStore,
+  asStored,
   EventStore,
   EventStoreUnavailableError,
   EventToAppend,
   ReadAllBatch,
   ReadAllOptions,
+  ReadBoundary,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
@@ -18,7 +20,7 @@ import { ChangeSignal } from './change-signal';
 import { EventStoreDamagedError, toPortError } from './errors';
 import { GroupCommit } from './group-commit';
 import { openDatabase, Synchronous } from './open-database';
-import { parsePosition, toRecordedEvent } from './rows';
+import { parsePosition, RawRow, toRecordedEvent } from './rows';
 import { RecentCommits } from './recent-commits';
 import { prepareStatements, Statements } from './statements';
 
@@ -26,6 +28,8 @@ export interface SqliteEventStoreOptions {
   fileName: string;
   /** FULL (default) survives power loss; NORMAL in WAL mode survives a process crash only. */
   synchronous?: Synchronous;
+  /** Every event read passes through it once (see ReadBoundary). */
+  readBoundary?: ReadBoundary;
 }
 
 const DEFAULT_READ_BATCH = 1000;
@@ -45,14 +49,18 @@ export class SqliteEventStore implements EventStore {
   private damage?: EventStoreDamagedError;
 
   private readonly fileName: string;
+  private readonly readBoundary: ReadBoundary;
+  private readonly fromRow: (row: RawRow) => RecordedEvent;
 
   constructor(options: SqliteEventStoreOptions) {
     this.fileName = options.fileName;
+    const readBoundary = (this.readBoundary = options.readBoundary ?? asStored);
+    this.fromRow = (row) => readBoundary(toRecordedEvent(row));
     this.db = openDatabase(options.fileName, options.synchronous ?? 'FULL');
     this.statements = prepareStatements(this.db);
     this.writer = new GroupCommit(this.db, this.statements, (events) => {
       // Kept only while someone follows: without a subscriber there is no one to hand them to.
-      if (this.subscriptions.size > 0) this.recent.add(events());
+      if (this.subscriptions.size > 0) this.recent.add(events().map(this.readBoundary));
       this.changes.notify();
     });
     this.checkpoints = {
@@ -79,7 +87,7 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     return this.reading('read a stream', () =>
-      this.statements.readStream.all({ streamId, fromRevision: options.fromRevision ?? 0, maxCount: options.maxCount ?? -1 }).map(toRecordedEvent),
+      this.statements.readStream.all({ streamId, fromRevision: options.fromRevision ?? 0, maxCount: options.maxCount ?? -1 }).map(this.fromRow),
     );
   }
 
@@ -133,7 +141,7 @@ export class SqliteEventStore implements EventStore {
   private readAllNow(options: ReadAllOptions): ReadAllBatch {
     const maxCount = options.maxCount ?? DEFAULT_READ_BATCH;
     const rows = this.statements.readAll.all(parsePosition(options.fromPosition), maxCount);
-    const events = rows.map(toRecordedEvent);
+    const events = rows.map(this.fromRow);
     const last = events[events.length - 1];
     return { events, lastPosition: last ? last.position : options.fromPosition, isEnd: events.length < maxCount };
   }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DTaskDecider, toTimedEvent } from '@dtask/domain';
-import { dtaskStreamId, EventMetadata, fromRecorded } from '@dtask/events';
+import { dtaskStreamId, readStoredEvent } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { AccessLog } from '../../audit/access-log';
 import { Actor } from '../../auth/actor';
@@ -38,9 +38,10 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
     if (recorded.length === 0) throw new TaskNotFoundError(taskId);
     if (openingId) await this.accessLog.personalDataReadInOpening(actor, taskId, 'task-detail', correlationId, openingId);
     else await this.accessLog.personalDataRead(actor, taskId, 'task-detail', correlationId);
-    const history = recorded.map(fromRecorded);
+    // Upcast once, at the read boundary: the history shows the data as folded, labelled with its version.
+    const history = recorded.map(readStoredEvent);
     const state = history.reduce(
-      (folded, event) => this.decider.evolve(folded, toTimedEvent(event.type, event.data, event.metadata as EventMetadata)),
+      (folded, event) => this.decider.evolve(folded, toTimedEvent(event.type, event.data, event.metadata)),
       this.decider.initialState,
     );
     return {
