@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '@dtask/event-store';
+import { dtaskStreamId } from '@dtask/events';
 import { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
 export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
 
-export const auditStreamId = (taskId: string) => `audit-dtask-${taskId}`;
+/** `audit-dtask-<taskId>`: the audit stream beside the task's own. */
+export const auditStreamId = (taskId: string) => `audit-${dtaskStreamId(taskId)}`;
 
 /**
  * S7: every read of a task's personal data is an event in that task's audit stream, written

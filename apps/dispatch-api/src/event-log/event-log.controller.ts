@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@dtask/event-store';
+import { taskIdFromStreamId } from '@dtask/events';
 import { analystView, Pseudonymiser } from '@dtask/read-models';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
@@ -37,7 +38,7 @@ export class EventLogController {
   @ApiZodQuery(EventLogQuery)
   async list(@Query(zodPipe(EventLogQuery)) query: z.infer<typeof EventLogQuery>) {
     const batch = await this.store.readAll({ fromPosition: query.fromPosition, maxCount: query.limit });
-    const events = batch.events.filter((event) => event.streamId.startsWith('dtask-')).map((recorded) => analystView(recorded, this.pseudonymiser));
+    const events = batch.events.filter((event) => taskIdFromStreamId(event.streamId) !== undefined).map((recorded) => analystView(recorded, this.pseudonymiser));
     return { events, nextPosition: batch.lastPosition ?? null, isEnd: batch.isEnd };
   }
 }

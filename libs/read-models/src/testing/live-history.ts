@@ -10,7 +10,7 @@ import {
   SafetyRules,
   SecondContactOf,
 } from '@dtask/domain';
-import { currentSchemaVersion, DTaskEventType } from '@dtask/events';
+import { currentSchemaVersion, dtaskStreamId, DTaskEventType } from '@dtask/events';
 import { FoldEvent } from '../fold-event';
 
 type CommandInput = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at'> : never) : never;
@@ -50,7 +50,7 @@ export class LiveHistory {
       if (event.type === 'UnitRequested' && this.lastNoUnit.get(patient)?.previousTaskId === taskId) this.lastNoUnit.delete(patient);
       this.events.push({
         position: String(this.events.length + 1),
-        streamId: `dtask-${taskId}`,
+        streamId: dtaskStreamId(taskId),
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
         metadata: { occurredAt: event.at, actor: { id: command.actor.id, role: command.actor.role }, schemaVersion: currentSchemaVersion(event.type as DTaskEventType) },
