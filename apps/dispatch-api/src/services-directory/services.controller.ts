@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { StaffRole } from '@dtask/events';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import { ApiZodQuery } from '../http/openapi';
@@ -16,10 +17,10 @@ export class ServicesController {
 
   /**
    * The directory of redirect targets. `?municipality=Oulu` keeps only those that serve it, which
-   * are the only ones a redirect of a patient there may name (409 otherwise).
+   * are the only ones a redirect of a patient there may name (409 otherwise). Every role may read it.
    */
   @Get()
-  @Roles('nurse', 'supervisor', 'partner', 'analyst', 'admin', 'erc')
+  @Roles(...StaffRole.options)
   @ApiZodQuery(DirectoryQuery)
   list(@Query(zodPipe(DirectoryQuery)) query: z.infer<typeof DirectoryQuery>) {
     const services = query.municipality === undefined ? this.directory.services : this.directory.servingMunicipality(query.municipality);
