@@ -1,6 +1,6 @@
 import { createDTaskDecider, DEFAULT_DIRECTORY, DirectoryService, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, SecondContactOf, servicesServing } from '@dtask/domain';
 import { CommandIdentity, decideCommand, identify, stampEvents, taskIdForErcTask } from '@dtask/dtask-service';
-import { dtaskStreamId, RedFlag } from '@dtask/events';
+import { dtaskStreamId, patientKey, RedFlag } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
@@ -67,7 +67,7 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
   const body = randomIntake(random, sequence, new Date(receivedAtMs));
   const taskId = taskIdForErcTask(body.ercTaskId);
   const streamId = dtaskStreamId(taskId);
-  const patient = body.patient.personId ? `pid:${body.patient.personId}` : `tel:${body.callbackPhone}`;
+  const patient = patientKey(body.patient.personId, body.callbackPhone)!;
   const out: Timed[] = [];
   let state: DTaskState = decider.initialState;
   let clock = receivedAtMs;

@@ -44,7 +44,8 @@ export const DTaskReceived = classified(
   }),
   {
     taskId: 'safe',
-    ercTaskId: 'safe',
+    // The ERC's own id links a task to the ERC's records of the caller: not for analysts.
+    ercTaskId: 'personal',
     receivedAt: 'safe',
     taskCode: 'safe',
     urgency: 'safe',
