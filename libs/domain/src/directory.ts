@@ -48,10 +48,13 @@ export const DEFAULT_DIRECTORY: DirectoryService[] = [
   ...areaServices('jokilaaksot', 'Jokilaaksojen', 'Jokilaaksot'),
 ];
 
-export { municipalityKey };
-
-/** The services of a directory that serve a municipality. */
-export function servicesServing<S extends DirectoryService>(services: readonly S[], municipality: string): S[] {
+/** Whether a service takes patients of a municipality; a service without a list serves the whole region. */
+export function servesMunicipality(service: Pick<DirectoryService, 'municipalities'>, municipality: string): boolean {
   const key = municipalityKey(municipality);
-  return services.filter((service) => !service.municipalities || service.municipalities.some((served) => municipalityKey(served) === key));
+  return !service.municipalities || service.municipalities.some((served) => municipalityKey(served) === key);
+}
+
+/** The services of a directory that serve a municipality, in directory order. */
+export function servicesServing<S extends DirectoryService>(services: readonly S[], municipality: string): S[] {
+  return services.filter((service) => servesMunicipality(service, municipality));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_DIRECTORY } from '@dtask/domain';
-import { municipalityKey, ServiceKind } from '@dtask/events';
+import { DEFAULT_DIRECTORY, servesMunicipality, servicesServing } from '@dtask/domain';
+import { ServiceKind } from '@dtask/events';
 import { z } from 'zod';
 
 const RedirectServiceSchema = z.object({
@@ -16,17 +16,13 @@ const DirectoryFileSchema = z.object({ services: z.array(RedirectServiceSchema).
 
 /** Defaults for the Oulu pilot region live in libs/domain, so the simulator and the year generator redirect as the service allows. */
 export const OULU_AREA_SERVICES: RedirectService[] = DEFAULT_DIRECTORY;
-export { municipalityKey };
 
 export class ServiceDirectory {
   private readonly byId: Map<string, RedirectService>;
-  /** Per service, the municipalities it serves (normalised), or undefined for the whole region. */
-  private readonly served: Map<string, ReadonlySet<string> | undefined>;
 
   constructor(readonly services: RedirectService[]) {
     this.byId = new Map(services.map((service) => [service.id, service]));
     if (this.byId.size !== services.length) throw new Error('service directory: duplicate service id');
-    this.served = new Map(services.map((service) => [service.id, service.municipalities && new Set(service.municipalities.map(municipalityKey))]));
   }
 
   static fromFile(path: string): ServiceDirectory {
@@ -42,14 +38,13 @@ export class ServiceDirectory {
     return this.byId.get(id);
   }
 
-  /** Whether the service takes patients of this municipality; a service without a list serves all. */
+  /** Whether the service takes patients of this municipality, as the simulator's redirects judge it too. */
   serves(service: RedirectService, municipality: string): boolean {
-    const served = this.served.get(service.id);
-    return served === undefined || served.has(municipalityKey(municipality));
+    return servesMunicipality(service, municipality);
   }
 
   /** The redirect targets a nurse may offer a patient of this municipality, in directory order. */
   servingMunicipality(municipality: string): RedirectService[] {
-    return this.services.filter((service) => this.serves(service, municipality));
+    return servicesServing(this.services, municipality);
   }
 }
