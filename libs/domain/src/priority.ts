@@ -19,7 +19,7 @@ const S2_ALERTED_BONUS = 1_000;
  * receipt; age, task-code risk and the safety flags add to it.
  */
 export function queuePriority(state: DTaskState, now: string, risk: TaskCodeRisk = DEFAULT_TASK_CODE_RISK): number {
-  if (!state.receivedAt) return 0;
+  if (!state.exists) return 0;
   let score = (Date.parse(now) - Date.parse(state.receivedAt)) / 60_000;
   const age = state.ageYears;
   if (age !== undefined) score += age >= 85 ? 20 : age >= 75 ? 10 : 0;
