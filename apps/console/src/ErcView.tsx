@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { D_TASK_CODES, REGION_AREAS } from '../../../libs/events/src/region';
 import { ERC_TASK_ID_PATTERN, PERSON_ID_PATTERN, PHONE_PATTERN } from '../../../libs/events/src/vocabulary-values';
 import { api, ApiError, Session } from './api';
-import { helsinkiDate, helsinkiDateTime, helsinkiMidnightIso } from './format';
+import { helsinkiDate, helsinkiDateTime, helsinkiWallTimeIso } from './format';
 import { useLanguage, useT } from './i18n';
 import './roles.css';
 
@@ -57,21 +57,12 @@ const emptyDraft = (): Draft => ({
   ercNotes: '',
 });
 
-/** A Helsinki wall-clock time (`YYYY-MM-DDTHH:mm`) as an instant with its offset. */
-function helsinkiInstant(local: string): string | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(local);
-  if (!match) return undefined;
-  const offset = helsinkiMidnightIso(match[1]!).slice(-6);
-  const iso = `${match[1]}T${match[2]}:00${offset}`;
-  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
-}
-
 /** What the form checks before sending; the server checks again and its answer is mapped to the same words. */
 function check(draft: Draft): Errors {
   const errors: Errors = {};
   if (!draft.ercTaskId.trim()) errors.ercTaskId = 'erc.required';
   else if (!ERC_TASK_ID_PATTERN.test(draft.ercTaskId.trim())) errors.ercTaskId = 'erc.badErcTaskId';
-  if (!draft.receivedNow && !helsinkiInstant(draft.receivedAt)) errors.receivedAt = 'erc.badTime';
+  if (!draft.receivedNow && !helsinkiWallTimeIso(draft.receivedAt)) errors.receivedAt = 'erc.badTime';
   if (!D_TASK_CODES.includes(draft.taskCode)) errors.taskCode = 'erc.badTaskCode';
   if (!draft.municipality) errors.municipality = 'erc.required';
   if (!draft.address.trim()) errors.address = 'erc.required';
@@ -145,7 +136,7 @@ export function ErcView({ session }: { session: Session }) {
       setOutcome({ ok: false, text: t('erc.notSent') });
       return;
     }
-    const receivedAt = draft.receivedNow ? new Date().toISOString() : helsinkiInstant(draft.receivedAt)!;
+    const receivedAt = draft.receivedNow ? new Date().toISOString() : helsinkiWallTimeIso(draft.receivedAt)!;
     const patient = {
       ...(draft.ageYears !== '' ? { ageYears: Number(draft.ageYears) } : {}),
       ...(draft.sex ? { sex: draft.sex } : {}),

@@ -47,6 +47,18 @@ export function helsinkiInstant(date: string, hour: number, minute: number): num
   return wall - 2 * 3_600_000;
 }
 
+/**
+ * A Helsinki wall-clock time (`YYYY-MM-DDTHH:mm`) as an instant with its offset: the offset in
+ * force at that time, which on the two days the clocks change is not midnight's.
+ */
+export function helsinkiWallTimeIso(local: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) return undefined;
+  const { offsetMinutes } = helsinkiWallClock(helsinkiInstant(match[1]!, Number(match[2]), Number(match[3])));
+  const iso = `${match[1]}T${match[2]}:${match[3]}:00+${String(offsetMinutes / 60).padStart(2, '0')}:00`;
+  return Number.isNaN(Date.parse(iso)) ? undefined : iso;
+}
+
 /** The next time, from `nowMs` on, that Helsinki's wall clock shows `hh.mm` (or `hh:mm`); undefined when it is no time. */
 export function nextHelsinkiTime(text: string, nowMs: number): number | undefined {
   const match = /^(\d{1,2})[.:](\d{2})$/.exec(text.trim());
