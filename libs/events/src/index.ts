@@ -5,6 +5,7 @@ export * from './patient-key';
 export * from './registry';
 export * from './serialization';
 export * from './http/command-bodies';
+export * from './http/world-bodies';
 export * as EventSchemas from './schemas';
 export * from './schemas/field-classes';
 export * from './schemas/event-classes';

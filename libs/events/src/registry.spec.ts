@@ -14,7 +14,10 @@ const SAMPLES: Record<DTaskEventType, unknown> = {
   DTaskClaimed: { nurseId: 'n1' },
   DTaskReleased: { nurseId: 'n1' },
   CallbackAttempted: { outcome: 'no-answer', attempt: 1 },
-  AssessmentRecorded: { redFlags: ['chest-pain'], concern: false, symptoms: 'pain', existingServices: ['home-care'], notes: '' },
+  AssessmentRecorded: {
+    redFlags: ['chest-pain'], concern: false, symptoms: 'pain', existingServices: ['home-care'], notes: '',
+    language: 'sv', interpreter: false, caller: 'relative', spokeWithPatient: true, identity: 'verified',
+  },
   UrgencyEscalated: { from: 'D', to: 'B', reason: 'chest pain', trigger: 'red-flag', redFlags: ['chest-pain'] },
   UnitRequested: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' },
   PhoneAdviceGiven: { advice: 'rest', safetyNet: 'call 112 if worse', patientInformed: true, followUpAt: at },
@@ -29,6 +32,13 @@ const SAMPLES: Record<DTaskEventType, unknown> = {
   OverrideGranted: { rule: 'S4-second-contact', reason: 'confirmed by phone' },
   MissionUpdated: { stage: 'completed', unitId: 'OU-121', conveyed: false, xCode: 'X-5' },
   DTaskClosed: { outcome: 'phone-advice' },
+  ErcUpdateReceived: { kind: 'new-information', notes: 'relative says she fell again', callbackPhone: '+358401112233', address: 'Isokatu 3' },
+  UnitAttachedByField: { unitId: 'OU-131' },
+  DuplicateOpenFlagged: { openTaskId: taskId },
+  RecallScheduled: { recallId: 'r1', dueAt: at, reason: 'waiting-for-unit' },
+  RecallCompleted: { recallId: 'r1', outcome: 'reached', attempt: 1, condition: 'same' },
+  UnitUrgencyRaised: { from: 'D', to: 'C', reason: 'recalls-failed', recallId: 'r1' },
+  UnitOverdue: { requestedAt: at, minutesWaited: 120 },
 };
 
 describe('event registry', () => {
@@ -63,11 +73,13 @@ describe('event registry', () => {
 });
 
 describe('the registry', () => {
-  it('holds exactly the event types of contract.md', () => {
+  it('holds exactly the event types of contract.md (v1 and v1.1), and the README\'s additions', () => {
     expect(Object.keys(EVENT_TYPES).sort()).toEqual([
       'AssessmentRecorded', 'CallbackAttempted', 'DTaskCancelled', 'DTaskClaimed', 'DTaskClosed', 'DTaskReceived', 'DTaskReleased',
+      'DuplicateOpenFlagged', 'ErcUpdateReceived',
       'FollowUpCompleted', 'FollowUpScheduled', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'MissionUpdated',
-      'OverrideGranted', 'PhoneAdviceGiven', 'RedirectRequested', 'SecondContactFlagged', 'UnitRequested', 'UrgencyEscalated', 'WaitingLimitReached',
+      'OverrideGranted', 'PhoneAdviceGiven', 'RecallCompleted', 'RecallScheduled', 'RedirectRequested', 'SecondContactFlagged',
+      'UnitAttachedByField', 'UnitOverdue', 'UnitRequested', 'UnitUrgencyRaised', 'UrgencyEscalated', 'WaitingLimitReached',
     ]);
     expect(isKnownEventType('UnitRequested')).toBe(true);
     expect(isKnownEventType('toString')).toBe(false);

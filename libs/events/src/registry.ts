@@ -2,6 +2,7 @@ import { z } from 'zod';
 import * as followThrough from './schemas/follow-through';
 import * as intake from './schemas/intake';
 import * as triage from './schemas/triage';
+import * as world from './schemas/world';
 
 type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 
@@ -41,6 +42,14 @@ export const EVENT_TYPES = {
   OverrideGranted: define(followThrough.OverrideGranted),
   MissionUpdated: define(followThrough.MissionUpdated),
   DTaskClosed: define(followThrough.DTaskClosed),
+  // v1.1: the ERC, the field commander and the waiting patient.
+  ErcUpdateReceived: define(world.ErcUpdateReceived),
+  UnitAttachedByField: define(world.UnitAttachedByField),
+  DuplicateOpenFlagged: define(world.DuplicateOpenFlagged),
+  RecallScheduled: define(world.RecallScheduled),
+  RecallCompleted: define(world.RecallCompleted),
+  UnitUrgencyRaised: define(world.UnitUrgencyRaised),
+  UnitOverdue: define(world.UnitOverdue),
 } as const;
 
 export type DTaskEventType = keyof typeof EVENT_TYPES;

@@ -92,7 +92,8 @@ export const RedirectDecision = z
 export const DecisionBody = z.discriminatedUnion('kind', [SendUnitDecision, PhoneAdviceDecision, RedirectDecision]);
 
 export const FollowUpBody = z.object({ outcome: CallbackOutcome, notes: text(4000).optional() }).strict();
-export const MissionBody = MissionUpdated.extend({ unitId: UnitCallSign }).strict();
+/** v1.1: `requestedBy: 'field-commander'` attaches a unit the centre did not request. */
+export const MissionBody = MissionUpdated.extend({ unitId: UnitCallSign, requestedBy: z.enum(['field-commander']).optional() }).strict();
 export const HandoffDeclineBody = z.object({ reason: requiredText(1000) }).strict();
 export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(1000) }).strict();
 export const CloseBody = z.object({ reason: text(1000).optional() }).strict();

@@ -14,7 +14,8 @@ export const WaitingLimitReached = classified(z.object({ level: z.enum(['alert',
 export const SecondContactFlagged = classified(
   z.object({
     previousTaskId: z.uuid(),
-    previousDecision: z.enum(['phone-advice', 'redirect']),
+    // v1.1: also a unit mission that ended without conveyance (an X code) within the window.
+    previousDecision: z.enum(['phone-advice', 'redirect', 'unit-not-conveyed']),
     previousDecidedAt: Instant,
     hoursSince: z.number().min(0),
   }),

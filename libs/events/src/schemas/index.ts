@@ -1,3 +1,4 @@
 export * from './intake';
 export * from './triage';
 export * from './follow-through';
+export * from './world';

@@ -24,6 +24,10 @@ export const CallbackAttempted = classified(
   { outcome: 'safe', attempt: 'safe', notes: 'free-text' },
 );
 
+export const Caller = z.enum(['patient', 'relative', 'carer', 'professional', 'other']);
+/** S9: an unverified identity forbids a no-unit decision, as a red flag does. */
+export const IdentityCheck = z.enum(['verified', 'unverified']);
+
 export const AssessmentRecorded = classified(
   z.object({
     redFlags: z.array(RedFlag).max(RedFlag.options.length),
@@ -34,6 +38,12 @@ export const AssessmentRecorded = classified(
     livingSituation: text(2000).optional(),
     existingServices: z.array(ExistingService).max(ExistingService.options.length),
     notes: text(4000),
+    /** v1.1: who is on the line, in which language, and how the patient's identity was checked (S9). */
+    language: z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as fi, sv or en').optional(),
+    interpreter: z.boolean().optional(),
+    caller: Caller.optional(),
+    spokeWithPatient: z.boolean().optional(),
+    identity: IdentityCheck.optional(),
   }),
   {
     redFlags: 'safe',
@@ -44,6 +54,11 @@ export const AssessmentRecorded = classified(
     livingSituation: 'free-text',
     existingServices: 'safe',
     notes: 'free-text',
+    language: 'safe',
+    interpreter: 'safe',
+    caller: 'safe',
+    spokeWithPatient: 'safe',
+    identity: 'safe',
   },
 );
 
