@@ -8,23 +8,23 @@ import {
   DTaskDecider,
   DTaskState,
   SafetyRules,
-  SecondContactOf,
 } from '@dtask/domain';
 import { currentSchemaVersion, dtaskStreamId, DTaskEventType } from '@dtask/events';
 import { FoldEvent } from '../fold-event';
+import { PatientIndex } from '../privacy/patient-index';
 
 type CommandInput = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at'> : never) : never;
 
 /**
  * A history written the way the live service writes it, for specs: commands decided by the real
- * decider, S4 looked up at intake, and a scheduler that fires due deadlines a little late.
+ * decider, S4 looked up at intake in the one patient index, and a scheduler that fires due
+ * deadlines a little late.
  */
 export class LiveHistory {
   readonly events: FoldEvent[] = [];
   private readonly decider: DTaskDecider;
   private readonly states = new Map<string, DTaskState>();
-  private readonly lastNoUnit = new Map<string, SecondContactOf>();
-  private readonly patientOf = new Map<string, string>();
+  private readonly patients = new PatientIndex();
 
   constructor(private readonly rules: SafetyRules = DEFAULT_SAFETY_RULES) {
     this.decider = createDTaskDecider(rules);
@@ -34,27 +34,23 @@ export class LiveHistory {
   run(taskId: string, at: string, input: CommandInput): void {
     const command = { ...input, at } as DTaskCommand;
     if (command.type === 'Intake') {
-      const patient = command.task.patient.personId ?? command.task.callbackPhone;
-      this.patientOf.set(taskId, patient);
-      const previous = this.lastNoUnit.get(patient);
+      const patient = this.patients.refOf(command.task.patient.personId, command.task.callbackPhone);
+      const previous = patient === undefined ? undefined : this.patients.lastNoUnitDecisionOfPatient(patient);
       if (previous) command.secondContactOf = previous;
     }
     const state = this.states.get(taskId) ?? this.decider.initialState;
     let next = state;
     for (const event of this.decider.decide(command, state)) {
       next = this.decider.evolve(next, event);
-      const patient = this.patientOf.get(taskId)!;
-      if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
-        this.lastNoUnit.set(patient, { previousTaskId: taskId, previousDecision: event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect', previousDecidedAt: event.at });
-      }
-      if (event.type === 'UnitRequested' && this.lastNoUnit.get(patient)?.previousTaskId === taskId) this.lastNoUnit.delete(patient);
-      this.events.push({
+      const recorded: FoldEvent = {
         position: String(this.events.length + 1),
         streamId: dtaskStreamId(taskId),
         type: event.type,
         data: event.data as unknown as Record<string, unknown>,
         metadata: { occurredAt: event.at, actor: { id: command.actor.id, role: command.actor.role }, schemaVersion: currentSchemaVersion(event.type as DTaskEventType) },
-      });
+      };
+      this.events.push(recorded);
+      this.patients.apply(recorded);
     }
     this.states.set(taskId, next);
   }
