@@ -4,6 +4,8 @@ import { analyst } from './analyst';
 import { base } from './base';
 import { partner } from './partner';
 import { desk } from './desk';
+import { deskPanel } from './desk-panel';
+import { deskRecord } from './desk-record';
 import { roles } from './roles';
 import { taskCodes } from './taskCodes';
 import { wall } from './wall';
@@ -12,7 +14,7 @@ export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, partner, wall, desk, taskCodes, roles, analyst } as const;
+export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, analyst } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));
