@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { Language } from './area';
+import { admin } from './admin';
 import { analyst } from './analyst';
 import { base } from './base';
 import { partner } from './partner';
@@ -14,7 +15,7 @@ export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, analyst } as const;
+export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));
