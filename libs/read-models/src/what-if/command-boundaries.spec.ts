@@ -57,3 +57,15 @@ describe.each([
     expect(replay.decisionTimeOf(TASK)).toBe(at(17));
   });
 });
+
+it('a correlation id a caller sent with two requests, the causation of events from before command ids, still parts them by their instants', () => {
+  const history = new CommandHistory(false);
+  history.run(TASK, at(0), intake);
+  history.run(TASK, at(3), { type: 'Cancel', actor: intake.actor, reason: 'the patient called back: no need' });
+  const flow = history.events[0]!.metadata.causationId;
+  for (const event of history.events) Object.assign(event.metadata, { correlationId: flow, causationId: flow });
+
+  const { report } = whatIfOver(history, T0, {});
+  expect(report.actual.measures.cancelled).toBe(1);
+  expect(report.whatIf).toEqual(report.actual);
+});

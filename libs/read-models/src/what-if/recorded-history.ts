@@ -7,13 +7,23 @@ import { EventActor } from '@dtask/events';
  * firing). Only a command's first event is read back; the decider derives the rest again.
  */
 export class CommandBoundaries {
-  private readonly lastCausation = new Map<string, unknown>();
+  private readonly last = new Map<string, { causationId: unknown; at: string }>();
 
-  /** Whether the task's next event, caused by `causationId`, begins a command. */
-  begins(taskId: string, causationId: unknown): boolean {
-    const previous = this.lastCausation.get(taskId);
-    this.lastCausation.set(taskId, causationId);
-    return causationId === undefined || previous !== causationId;
+  /**
+   * Whether the task's next event begins a command. A command's events also share its instant, so
+   * a causationId seen again at another instant is two commands: a caller's correlation id sent
+   * with two requests, the causation of events from before command ids.
+   */
+  begins(taskId: string, causationId: unknown, at: string): boolean {
+    const last = this.last.get(taskId);
+    if (last === undefined) {
+      this.last.set(taskId, { causationId, at });
+      return true;
+    }
+    const continued = causationId !== undefined && causationId === last.causationId && at === last.at;
+    last.causationId = causationId;
+    last.at = at;
+    return !continued;
   }
 }
 

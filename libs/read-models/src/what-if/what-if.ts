@@ -109,8 +109,9 @@ export class WhatIfReplay {
     this.actualFirings.apply(stored);
     const taskId = taskIdOf(stored);
     if (taskId === undefined) return;
-    if (stored.metadata.occurredAt > this.horizon) this.horizon = stored.metadata.occurredAt;
-    if (!this.boundaries.begins(taskId, stored.metadata.causationId)) return;
+    const at = stored.metadata.occurredAt;
+    if (at > this.horizon) this.horizon = at;
+    if (!this.boundaries.begins(taskId, stored.metadata.causationId, at)) return;
     const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
 
     const state = this.states.get(taskId);
