@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   CALLBACK_OUTCOMES,
   ESCALATED_URGENCIES,
-  PERSON_ID_PATTERN,
   PHONE_PATTERN,
   RED_FLAGS,
   ROLES,
@@ -59,4 +58,3 @@ export const Id = z.string().min(1).max(64);
 export const ActorId = z.string().min(1).max(128);
 export const Instant = z.iso.datetime({ offset: true });
 export const Phone = z.string().regex(PHONE_PATTERN, 'must be a phone number such as +358401234567');
-export const PersonId = z.string().regex(PERSON_ID_PATTERN, 'must be a Finnish personal identity code');
