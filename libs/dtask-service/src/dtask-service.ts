@@ -1,5 +1,5 @@
 import { DTaskCommand, DTaskDecider, DTaskState, TimedEvent } from '@dtask/domain';
-import { dtaskStreamId, fromRecorded, StoredEvent } from '@dtask/events';
+import { dtaskStreamId, readStoredEvent, StoredEvent } from '@dtask/events';
 import { comparePositions, EventStore, ExpectedRevision, WrongExpectedRevisionError } from '@dtask/event-store';
 import { CommandIdentity, identify } from './command-identity';
 import { CommandResult, refused } from './command-result';
@@ -69,7 +69,7 @@ export class DTaskService {
 
   /** The task's stream as stored, each event read once at the current schema. */
   async history(taskId: string, options: { maxCount?: number } = {}): Promise<StoredEvent[]> {
-    return (await this.options.store.readStream(dtaskStreamId(taskId), options)).map(fromRecorded);
+    return (await this.options.store.readStream(dtaskStreamId(taskId), options)).map(readStoredEvent);
   }
 
   /** The task's state as its stream holds it now. */
@@ -97,7 +97,7 @@ export class DTaskService {
     let state = from.state;
     const commands = new Map(from.commands);
     for (const recorded of newer) {
-      const event = fromRecorded(recorded);
+      const event = readStoredEvent(recorded);
       state = this.options.decider.evolve(state, { type: event.type, data: event.data, at: event.metadata.occurredAt } as TimedEvent);
       if (!commands.has(event.metadata.causationId)) commands.set(event.metadata.causationId, recorded.eventId);
     }

@@ -1,22 +1,14 @@
-import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DTaskDecider, toTimedEvent } from '@dtask/domain';
-import { dtaskStreamId, EventMetadata, fromRecorded } from '@dtask/events';
-import { EventStore } from '@dtask/event-store';
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { DTaskService } from '@dtask/dtask-service';
 import { AccessLog } from '../audit/access-log';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { EVENT_STORE } from '../event-store/event-store.module';
-import { AllStreamFollower } from '../projections/projection-host';
 import { ReadConsistency } from '../consistency/read-consistency';
-import { DTASK_DECIDER } from './dtask-decider.provider';
+import { correlationIdOf } from '../http/command-context.decorator';
 import { Referral, referralOf } from './referral';
 import { TaskBoard } from './task-board.read-model';
-
-const CorrelationId = z.uuid();
 
 /** A receiving service's own inbox: the referrals addressed to it that wait for its answer. */
 @ApiTags('handoffs')
@@ -25,10 +17,8 @@ const CorrelationId = z.uuid();
 export class HandoffsController {
   constructor(
     private readonly board: TaskBoard,
-    private readonly follower: AllStreamFollower,
     private readonly consistency: ReadConsistency,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DTASK_DECIDER) private readonly decider: DTaskDecider,
+    private readonly service: DTaskService,
     private readonly accessLog: AccessLog,
   ) {}
 
@@ -51,7 +41,7 @@ export class HandoffsController {
     const referrals = (await Promise.all(addressed.map((task) => this.openReferral(task.taskId!, service)))).filter(
       (referral): referral is Referral => referral !== undefined,
     );
-    const correlationId = correlation && CorrelationId.safeParse(correlation).success ? correlation : randomUUID();
+    const correlationId = correlationIdOf(correlation);
     await Promise.all(referrals.map((referral) => this.accessLog.personalDataRead(actor, referral.taskId, 'referral', correlationId)));
     referrals.sort((a, b) => a.answerBy.localeCompare(b.answerBy) || a.taskId.localeCompare(b.taskId));
     return { handoffs: referrals };
@@ -59,11 +49,7 @@ export class HandoffsController {
 
   /** The referral as the task's stream has it now, or undefined if it no longer waits for `service`. */
   private async openReferral(taskId: string, service: string): Promise<Referral | undefined> {
-    const history = (await this.store.readStream(dtaskStreamId(taskId))).map(fromRecorded);
-    const state = history.reduce(
-      (folded, event) => this.decider.evolve(folded, toTimedEvent(event.type, event.data, event.metadata as EventMetadata)),
-      this.decider.initialState,
-    );
+    const [history, state] = await Promise.all([this.service.history(taskId), this.service.stateOf(taskId)]);
     if (state.status !== 'awaiting-handoff' || state.handoff?.target !== service) return undefined;
     return referralOf(taskId, history, service);
   }
