@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, QueueItem, Session } from './api';
 import { formatDuration, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
-import { Drafts, TaskPanel } from './TaskPanel';
+import { TaskPanel } from './TaskPanel';
+import type { Drafts } from './task-panel/task-drafts';
 import { FlagChips, refusalText, taskCodeText } from './words';
 
 /**

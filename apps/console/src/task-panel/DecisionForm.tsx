@@ -1,0 +1,129 @@
+import { useT } from '../i18n';
+import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
+import type { DecisionKind, Drafts, UpdateDrafts } from './task-drafts';
+
+const DECISION_KINDS = ['send-unit', 'phone-advice', 'redirect'] as const;
+
+/** The decision (key `d`): a unit, phone advice with its follow-up call, or a redirect to a service; the tab shown is `kind`. */
+export function DecisionForm({
+  drafts, update, busy, kind, allowed, overridden, adviceNeedsOverride, services, onConfirm,
+}: {
+  drafts: Drafts;
+  update: UpdateDrafts;
+  busy: boolean;
+  kind: DecisionKind;
+  allowed: (option: DecisionKind) => boolean;
+  /** The supervisor has overridden S4 for this second contact. */
+  overridden: boolean;
+  adviceNeedsOverride: boolean;
+  services: { id: string; name: string }[];
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  return (
+    <fieldset data-testid="decision-panel" data-section="decision">
+      <legend>
+        {t('decision')} <kbd>d</kbd>
+      </legend>
+      {overridden && <p className="note">{t('secondContactOverridden')}</p>}
+      {adviceNeedsOverride && <p className="notice notice-severe">⚠ {t('second-contact-needs-override')}</p>}
+      <div role="tablist">
+        {DECISION_KINDS.map((option) => (
+          <button key={option} role="tab" aria-selected={kind === option} disabled={!allowed(option)} onClick={() => update({ kind: option })}>
+            {t(option === 'send-unit' ? 'sendUnit' : option === 'phone-advice' ? 'phoneAdvice' : 'redirect')}
+          </button>
+        ))}
+      </div>
+      {kind === 'send-unit' && <UnitFields drafts={drafts} update={update} />}
+      {kind === 'phone-advice' && <AdviceFields drafts={drafts} update={update} />}
+      {kind === 'redirect' && <RedirectFields drafts={drafts} update={update} services={services} />}
+      {kind !== 'send-unit' && (
+        <label>
+          <input type="checkbox" name="patientInformed" checked={drafts.informed} onChange={(event) => update({ informed: event.target.checked })} />
+          {t('patientInformed')}
+        </label>
+      )}
+      <button className="primary" onClick={onConfirm} disabled={busy}>
+        {t('confirm')}
+      </button>
+    </fieldset>
+  );
+}
+
+function UnitFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts }) {
+  const t = useT();
+  return (
+    <>
+      <label>
+        {t('unitLevel')}
+        <select name="unitLevel" value={drafts.unitLevel} onChange={(event) => update({ unitLevel: event.target.value })}>
+          {UNIT_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t(`unit.${level}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('urgency')}
+        <select name="urgency" value={drafts.urgency} onChange={(event) => update({ urgency: event.target.value as 'D' | 'C' })}>
+          <option value="D">{t('urgency.D')}</option>
+          <option value="C">{t('urgency.C')}</option>
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** The advice, its safety net, and when to call back: in some hours, at a wall time, or not at all. */
+function AdviceFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts }) {
+  const t = useT();
+  return (
+    <>
+      <label>
+        {t('advice')}
+        <textarea name="advice" value={drafts.advice} onChange={(event) => update({ advice: event.target.value })} />
+      </label>
+      <label>
+        {t('safetyNet')}
+        <textarea name="safetyNet" value={drafts.safetyNet} onChange={(event) => update({ safetyNet: event.target.value })} />
+      </label>
+      <fieldset className="follow-up-when">
+        <legend>{t('followUpAt')}</legend>
+        {['', '60', '120', '240', '480'].map((minutes) => (
+          <label key={minutes} className="choice">
+            <input type="radio" name="followUpIn" value={minutes} checked={drafts.followUpIn === minutes && !drafts.followUpTime} onChange={() => update({ followUpIn: minutes, followUpTime: '' })} />
+            {minutes ? t('inHours', { hours: Number(minutes) / 60 }) : t('noFollowUp')}
+          </label>
+        ))}
+        <label className="choice">
+          {t('atTime')}
+          <input name="followUpTime" inputMode="numeric" placeholder="14.30" size={5} value={drafts.followUpTime} onChange={(event) => update({ followUpTime: event.target.value })} />
+        </label>
+      </fieldset>
+    </>
+  );
+}
+
+function RedirectFields({ drafts, update, services }: { drafts: Drafts; update: UpdateDrafts; services: { id: string; name: string }[] }) {
+  const t = useT();
+  return (
+    <>
+      <label>
+        {t('target')}
+        <select name="target" value={drafts.target} required onChange={(event) => update({ target: event.target.value })}>
+          <option value="">{t('chooseService')}</option>
+          {services.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('handoffNote')}
+        <textarea name="handoffNote" value={drafts.handoffNote} onChange={(event) => update({ handoffNote: event.target.value })} />
+      </label>
+    </>
+  );
+}

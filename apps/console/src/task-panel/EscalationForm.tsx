@@ -1,0 +1,32 @@
+import { useT } from '../i18n';
+import { ESCALATED_URGENCIES } from '../../../../libs/events/src/vocabulary-values';
+import type { Drafts, UpdateDrafts } from './task-drafts';
+
+/** Red flags or concern found: the task goes up to a higher urgency, with its reason (key `e`). */
+export function EscalationForm({ drafts, update, busy, onEscalate }: { drafts: Drafts; update: UpdateDrafts; busy: boolean; onEscalate: () => void }) {
+  const t = useT();
+  return (
+    <fieldset className="escalation" data-testid="escalation-panel" data-section="escalation">
+      <legend>
+        {t('escalation')} <kbd>e</kbd>
+      </legend>
+      <label>
+        {t('urgency')}
+        <select name="escalateTo" value={drafts.escalateTo} onChange={(event) => update({ escalateTo: event.target.value as Drafts['escalateTo'] })}>
+          {ESCALATED_URGENCIES.map((level) => (
+            <option key={level} value={level}>
+              {t(`urgency.${level}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('reason')}
+        <input name="escalationReason" value={drafts.escalationReason} onChange={(event) => update({ escalationReason: event.target.value })} />
+      </label>
+      <button onClick={onEscalate} disabled={busy}>
+        {t('escalate')}
+      </button>
+    </fieldset>
+  );
+}

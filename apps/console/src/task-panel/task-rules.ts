@@ -1,0 +1,33 @@
+import type { Session, TaskDetail } from '../api';
+import type { DecisionKind, Drafts } from './task-drafts';
+
+/** What the panel offers for one task, from the task as the server sent it, who looks, and what is typed. */
+export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
+  const mine = task.owner === session.sub;
+  // A decided task whose follow-up call is due is worked on its own card, not as a new first call.
+  const inFollowUp = task.followUp !== null && task.decision !== null;
+  // Only the holder works the task, supervisors included: opening a nurse's task to look is never acting on it.
+  const canAct = task.status === 'claimed' && mine && !inFollowUp;
+  const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
+  const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
+  const recordedConcern = recorded.some((event) => event.data.concern === true);
+  const reached = task.history.some((event) => event.type === 'CallbackAttempted' && event.data.outcome === 'reached');
+  const mustEscalate = drafts.flags.length > 0 || drafts.concern || recordedFlags.length > 0 || recordedConcern;
+  const followUpOpen = inFollowUp && task.status !== 'closed';
+  const holding = task.status === 'claimed' && mine;
+  const followUpMine = followUpOpen && holding;
+  // Advice and redirects need a reached patient and a saved assessment; until then only a unit can be sent.
+  const noUnitAllowed = reached && recorded.length > 0;
+  // S4: on a second contact, phone advice waits for the supervisor's override; say so before the nurse types it.
+  const adviceNeedsOverride = task.flags.includes('second-contact') && !task.overrides.includes('S4-second-contact');
+  const allowed = (option: DecisionKind) => option === 'send-unit' || (noUnitAllowed && !(option === 'phone-advice' && adviceNeedsOverride));
+  const kind: DecisionKind = allowed(drafts.kind) ? drafts.kind : noUnitAllowed ? 'redirect' : 'send-unit';
+  // With a follow-up call pending, only the nurse who holds the task (or a supervisor) may close it.
+  const mayClose = canClose(task) && (mine || session.role === 'supervisor' || (!task.owner && !followUpOpen));
+  return { mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, adviceNeedsOverride, allowed, kind, mayClose };
+}
+
+/** A task may be closed by hand once its unit is sent, or when its advice follow-up is no longer needed. */
+function canClose(task: TaskDetail): boolean {
+  return task.status === 'decided' && (task.unitRequested !== null || task.decision === 'phone-advice');
+}
