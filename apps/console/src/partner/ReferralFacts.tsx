@@ -1,0 +1,63 @@
+import type { ReferralView } from '@dtask/events';
+import { formatDuration } from '../format';
+import { useT } from '../i18n';
+import { isoDurationSeconds } from './iso-duration';
+import { capitalised, careLevelWord, patientOf, transportWord } from './referral-words';
+
+/** What the centre tells the receiving service: why, the handoff note, the care asked for, and whom to call where. */
+export function ReferralFacts({ referral }: { referral: ReferralView }) {
+  const t = useT();
+  const within = referral.within ? isoDurationSeconds(referral.within) : undefined;
+  return (
+    <dl className="partner-facts">
+      <div>
+        <dt>{t('partnerReason')}</dt>
+        <dd data-testid="referral-reason">{referral.reason || t('partnerNotGiven')}</dd>
+      </div>
+      <div>
+        <dt>{t('partnerNote')}</dt>
+        <dd data-testid="referral-note" className="partner-note">
+          {referral.handoffNote}
+        </dd>
+      </div>
+      {referral.careLevel && (
+        <div>
+          <dt>{t('partnerCareLevel')}</dt>
+          <dd>{careLevelWord(referral.careLevel, t)}</dd>
+        </div>
+      )}
+      {within !== undefined && (
+        <div>
+          <dt>{t('partnerWithin')}</dt>
+          <dd>{t('partnerWithinValue', { duration: formatDuration(within) })}</dd>
+        </div>
+      )}
+      {referral.transport && (
+        <div>
+          <dt>{t('partnerTransport')}</dt>
+          <dd>{transportWord(referral.transport, t)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>{t('partnerPatient')}</dt>
+        <dd data-testid="referral-patient">{capitalised(patientOf(referral, t))}</dd>
+      </div>
+      <div>
+        <dt>{t('partnerCallback')}</dt>
+        <dd>
+          <a href={`tel:${referral.callbackPhone.replace(/[^0-9+]/g, '')}`} aria-label={t('partnerCall', { phone: referral.callbackPhone })} data-testid="referral-phone">
+            {referral.callbackPhone}
+          </a>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('partnerAddress')}</dt>
+        <dd data-testid="referral-address">{referral.address}</dd>
+      </div>
+      <div>
+        <dt>{t('partnerMunicipality')}</dt>
+        <dd>{referral.municipality}</dd>
+      </div>
+    </dl>
+  );
+}
