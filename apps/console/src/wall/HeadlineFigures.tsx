@@ -1,0 +1,39 @@
+import { formatDuration, formatNumber } from '../format';
+import { useLanguage, useT } from '../i18n';
+import { Severity, severityOf } from './AlertTiles';
+import type { SecondsSince } from './wall-clock';
+import type { WallLoad } from './wall-load';
+
+/** The queue, its oldest wait (marked when S2's alert stands), the claimed tasks, the nurses and the handoffs waiting. */
+export function HeadlineFigures({ load, since }: { load: WallLoad; since: SecondsSince }) {
+  const t = useT();
+  const language = useLanguage();
+  const n = (value: number) => formatNumber(value, language);
+  const s2Severity = severityOf('s2-alert', load.alerts.s2WaitingLimit.length);
+  return (
+    <section className="wall-figures" aria-label={t('wall.title')}>
+      <Figure label={t('queueLength')} value={n(load.queueLength)} testId="wall-queue-length" />
+      <Figure
+        label={t('oldestWait')}
+        value={formatDuration(since(load.oldestReceivedAt, load.oldestWaitSeconds))}
+        testId="wall-oldest-wait"
+        severity={s2Severity === 'ok' ? undefined : s2Severity}
+        note={s2Severity === 'ok' ? undefined : t(`wall.severity.${s2Severity}`)}
+      />
+      <Figure label={t('claimed')} value={n(load.claimed)} testId="wall-claimed" />
+      <Figure label={t('nursesActive')} value={n(load.nursesActive)} testId="wall-nurses-active" />
+      <Figure label={t('awaitingHandoff')} value={n(load.awaitingHandoff)} testId="wall-awaiting-handoff" />
+    </section>
+  );
+}
+
+/** A figure; with a severity only where an alert stands behind it (the limits are the server's, not guessed here). */
+function Figure({ label, value, testId, severity, note }: { label: string; value: string; testId: string; severity?: Severity; note?: string }) {
+  return (
+    <div className={`wall-tile wall-figure${severity ? ` severity-${severity}` : ''}`}>
+      <span>{label}</span>
+      <strong data-testid={testId}>{value}</strong>
+      {note && <span className={`wall-severity severity-${severity}`}>{note}</span>}
+    </div>
+  );
+}
