@@ -1,6 +1,8 @@
 import { createDTaskDecider, DEFAULT_SAFETY_RULES, REGION_AREAS } from '@dtask/domain';
 import { FoldEvent } from '../fold-event';
+import { TaskFacts } from '../measures/task-facts';
 import { LiveHistory } from '../testing/live-history';
+import { loadSnapshot } from './load-snapshot';
 import { loadAt } from './time-travel';
 
 const T0 = Date.parse('2026-11-22T10:00:00.000Z');
@@ -118,5 +120,35 @@ describe('load snapshot: what the supervisor wall shows', () => {
   it('carries no personal data of the patient', async () => {
     const text = JSON.stringify(await loadAtMinute(25));
     for (const personal of ['121249-987X', '010101-111A', 'Isokatu', '+358401234567']) expect(text).not.toContain(personal);
+  });
+});
+
+describe("load snapshot: the wall's year to date", () => {
+  /** A task's facts, received at `receivedAt` and closed without a unit. */
+  const received = (taskId: string, receivedAt: string): TaskFacts => ({
+    taskId, receivedAtMs: Date.parse(receivedAt), area: 'Oulu-Hailuoto', municipality: 'Oulu', taskCode: '745', hour: 0, cancelled: false,
+    unitRequested: false, escalated: false, decision: 'phone-advice', closedOutcome: 'phone-advice', secondContactWithin24h: false, secondContactWithin72h: false,
+    s2Alert: false, declinedHandoffs: 0, overrides: 0,
+  });
+  const tasks = [
+    received('june', '2026-06-01T09:00:00Z'),
+    received('new-years-eve', '2026-12-31T21:30:00Z'), // 23.30 on 31 December in Helsinki
+    received('new-year', '2026-12-31T22:30:00Z'), // 00.30 on 1 January 2027 in Helsinki
+  ];
+  const yearToDateAt = (now: string) =>
+    loadSnapshot({
+      now: new Date(now),
+      queue: [],
+      open: [],
+      receivedBetween: (fromMs, toMs) => tasks.filter((task) => task.receivedAtMs >= fromMs && task.receivedAtMs < toMs),
+      assumedMissionMinutes: 75,
+    }).loadReduction.yearToDate;
+
+  it('begins the year at midnight in Helsinki: at 23.30 UTC on 31 December it is already the new year there', () => {
+    expect(yearToDateAt('2026-12-31T23:30:00Z')).toMatchObject({ tasks: 1, resolvedWithoutUnit: 1 });
+  });
+
+  it('counts the whole year until midnight in Helsinki', () => {
+    expect(yearToDateAt('2026-12-31T21:45:00Z')).toMatchObject({ tasks: 2, resolvedWithoutUnit: 2 });
   });
 });

@@ -1,6 +1,6 @@
 import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask/domain';
 import { AlertKind as AlertKindView, AlertTaskView, QueueItemView } from '@dtask/events';
-import { helsinkiStartOfDay } from '../helsinki-time';
+import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
 import { measure, Measures } from '../measures/load-reduction';
 import { TaskFacts } from '../measures/task-facts';
 
@@ -23,8 +23,8 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   const nowMs = now.getTime();
   const nursesActive = new Set(open.filter((task) => task.owner).map((task) => task.owner));
   const startOfToday = helsinkiStartOfDay(nowMs);
-  // The centre's year starts at midnight in Helsinki (UTC+2 in winter); its week on Monday.
-  const startOfYear = Date.UTC(now.getUTCFullYear(), 0, 1) - 2 * HOUR_MS;
+  // The centre's year starts at midnight in Helsinki, read on the local clock; its week on Monday.
+  const startOfYear = helsinkiStartOfYear(nowMs);
   const startOfWeek = startOfToday - ((new Date(startOfToday + 12 * HOUR_MS).getUTCDay() + 6) % 7) * DAY_MS;
   const measureSince = (fromMs: number) =>
     measure(receivedBetween(fromMs, nowMs + 1), { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - fromMs) / DAY_MS) });
