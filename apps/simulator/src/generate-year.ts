@@ -1,4 +1,4 @@
-import { createDTaskDecider, DEFAULT_DIRECTORY, DirectoryService, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, SecondContactOf, servicesServing } from '@dtask/domain';
+import { createDTaskDecider, DEFAULT_DIRECTORY, DirectoryService, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, servicesServing } from '@dtask/domain';
 import { CommandIdentity, decideCommand, identify, stampEvents, taskIdForErcTask } from '@dtask/dtask-service';
 import { dtaskStreamId, patientKey, RedFlag } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
