@@ -1,4 +1,5 @@
 import { RecordedEvent } from '@dtask/event-store';
+import { taskIdFromStreamId } from '@dtask/events';
 import { Pseudonymiser } from '@dtask/read-models';
 import { Actor } from '../auth/actor';
 
@@ -21,7 +22,7 @@ export const LIVE_ROLES = new Set(['nurse', 'supervisor', 'partner', 'analyst'])
  * A partner sees only the handoffs addressed to its own service.
  */
 export function liveViewOf(event: RecordedEvent, actor: Actor, pseudonymiser: Pseudonymiser): LiveEvent | undefined {
-  if (!event.streamId.startsWith('dtask-')) return undefined;
+  if (taskIdFromStreamId(event.streamId) === undefined) return undefined;
   if (actor.role === 'partner') {
     const target = (event.data as { target?: unknown }).target;
     if (!HANDOFF_EVENTS.has(event.type) || target !== actor.service) return undefined;

@@ -1,6 +1,7 @@
 import { Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer, ConnectedSocket, MessageBody } from '@nestjs/websockets';
 import { EventStore, RecordedEvent } from '@dtask/event-store';
+import { taskIdFromStreamId } from '@dtask/events';
 import { Pseudonymiser } from '@dtask/read-models';
 import { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   private broadcast(event: RecordedEvent): void {
-    if (!event.streamId.startsWith('dtask-')) return;
+    if (taskIdFromStreamId(event.streamId) === undefined) return;
     for (const client of this.clients.all()) {
       if (!client.live) continue;
       if (unread(client) > MAX_UNREAD_PACKETS) this.clients.drop(client, 'too-slow', TOO_SLOW);

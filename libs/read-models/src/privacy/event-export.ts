@@ -1,5 +1,4 @@
-import { fromRecorded, RecordedLike } from '@dtask/events';
-import { TASK_STREAM_PREFIX } from '../fold-event';
+import { fromRecorded, RecordedLike, taskIdFromStreamId } from '@dtask/events';
 import { Pseudonymiser } from './pseudonymiser';
 
 /** Events whose `metadata.occurredAt` is in [fromMs, toMs); an open end where omitted. */
@@ -51,7 +50,7 @@ export async function* pseudonymisedNdjson(
 
 /** One exported line, or undefined for an event outside the window or outside the D-task streams. */
 export function exportLine(recorded: RecordedLike, pseudonymiser: Pseudonymiser, window: OccurredWindow): string | undefined {
-  if (!recorded.streamId.startsWith(TASK_STREAM_PREFIX)) return undefined;
+  if (taskIdFromStreamId(recorded.streamId) === undefined) return undefined;
   const occurredMs = Date.parse(String((recorded.metadata as { occurredAt?: unknown } | null)?.occurredAt));
   if (window.fromMs !== undefined && !(occurredMs >= window.fromMs)) return undefined;
   if (window.toMs !== undefined && !(occurredMs < window.toMs)) return undefined;
