@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Phone, requiredText, Sex, text } from '../vocabulary';
+import { PERSON_ID_PATTERN } from '../vocabulary-values';
 import { classified } from './field-classes';
 
 export const Location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict();
@@ -9,7 +10,7 @@ export const Patient = z
   .object({
     ageYears: z.number().int().min(0).max(130).optional(),
     sex: Sex.optional(),
-    personId: z.string().regex(/^[0-9]{6}[-+A-FU-Y][0-9]{3}[0-9A-Y]$/, 'must be a Finnish personal identity code').optional(),
+    personId: z.string().regex(PERSON_ID_PATTERN, 'must be a Finnish personal identity code').optional(),
   })
   .strict();
 

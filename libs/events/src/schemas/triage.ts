@@ -79,7 +79,6 @@ export const UnitRequested = classified(z.object({ unitLevel: UnitLevel, urgency
   urgency: 'safe',
   reason: 'safe',
 });
-export const UnitRequestedV1 = classified(z.object({ unitLevel: UnitLevel, urgency: Urgency }), { unitLevel: 'safe', urgency: 'safe' });
 
 export const PhoneAdviceGiven = classified(
   z.object({
