@@ -16,6 +16,12 @@ export interface SafetyRules {
   s6HandoffMinutes: number;
   /** S1 applied to follow-ups: failed follow-up calls before a unit is sent. */
   followUpFailedAttempts: number;
+  /** S8: minutes between welfare recalls while a D unit has not reached the scene, counted from the request. */
+  s8RecallMinutes: number;
+  /** S8: minutes after a D request, with the unit not on scene, before the supervisor is alerted. */
+  s8UnitOverdueMinutes: number;
+  /** S8: failed attempts on one recall before the supervisor is alerted and the request raised to C. */
+  s8RecallFailedAttempts: number;
   /** Level of the unit sent automatically by S1 and S2. */
   autoDispatchUnitLevel: UnitLevel;
 }
@@ -41,6 +47,9 @@ export const SAFETY_LIMIT_SETTINGS = [
   { rule: 's4SecondContactHours', env: 'S4_SECOND_CONTACT_HOURS', fallback: 24, min: 1, max: 720, unit: 'hours' },
   { rule: 's6HandoffMinutes', env: 'S6_HANDOFF_MINUTES', fallback: 30, min: 1, max: 1440, unit: 'minutes' },
   { rule: 'followUpFailedAttempts', env: 'FOLLOW_UP_FAILED_ATTEMPTS', fallback: 2, min: 1, max: 10, unit: 'attempts' },
+  { rule: 's8RecallMinutes', env: 'S8_RECALL_MINUTES', fallback: 30, min: 5, max: 240, unit: 'minutes' },
+  { rule: 's8UnitOverdueMinutes', env: 'S8_UNIT_OVERDUE_MINUTES', fallback: 120, min: 15, max: 600, unit: 'minutes' },
+  { rule: 's8RecallFailedAttempts', env: 'S8_RECALL_FAILED_ATTEMPTS', fallback: 2, min: 1, max: 5, unit: 'attempts' },
 ] as const satisfies readonly SafetyLimitSetting[];
 
 /** The level of the units S1 and S2 send on their own. */

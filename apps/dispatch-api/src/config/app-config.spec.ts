@@ -16,6 +16,9 @@ describe('loadConfig', () => {
       S2_DISPATCH_MINUTES: 60,
       S4_SECOND_CONTACT_HOURS: 24,
       S6_HANDOFF_MINUTES: 30,
+      S8_RECALL_MINUTES: 30,
+      S8_UNIT_OVERDUE_MINUTES: 120,
+      S8_RECALL_FAILED_ATTEMPTS: 2,
     });
     expect(config.EVENTSTORE_URL).toBeUndefined();
   });
@@ -55,6 +58,9 @@ describe('loadConfig bounds', () => {
     ['S1_FAILED_ATTEMPTS', '0', /S1_FAILED_ATTEMPTS: must be a whole number from 1 to 10/],
     ['S1_MINUTES_AFTER_FIRST_FAILURE', '100000', /S1_MINUTES_AFTER_FIRST_FAILURE: must be a whole number from 1 to 240/],
     ['FOLLOW_UP_FAILED_ATTEMPTS', '1000', /FOLLOW_UP_FAILED_ATTEMPTS: must be a whole number from 1 to 10/],
+    ['S8_RECALL_MINUTES', '241', /S8_RECALL_MINUTES: must be a whole number from 5 to 240 minutes/],
+    ['S8_UNIT_OVERDUE_MINUTES', '14', /S8_UNIT_OVERDUE_MINUTES: must be a whole number from 15 to 600 minutes/],
+    ['S8_RECALL_FAILED_ATTEMPTS', '0', /S8_RECALL_FAILED_ATTEMPTS: must be a whole number from 1 to 5 attempts/],
     ['ASSUMED_MISSION_MINUTES', '100000', /ASSUMED_MISSION_MINUTES: must be a whole number from 1 to 720/],
     ['SCHEDULER_INTERVAL_MS', '9999999999', /SCHEDULER_INTERVAL_MS: must be a whole number from 100 to 60000 ms/],
     ['SCHEDULER_INTERVAL_MS', '99', /SCHEDULER_INTERVAL_MS: must be a whole number from 100 to 60000 ms/],
@@ -136,7 +142,7 @@ describe('redactConnectionString', () => {
 describe('the safety limits, as the service and the replay CLI read them', () => {
   it.each([
     ['no variable', {}],
-    ['every limit set', { S1_FAILED_ATTEMPTS: '3', S1_MINUTES_AFTER_FIRST_FAILURE: '10', S2_ALERT_MINUTES: '15', S2_DISPATCH_MINUTES: '45', S4_SECOND_CONTACT_HOURS: '72', S6_HANDOFF_MINUTES: '20', FOLLOW_UP_FAILED_ATTEMPTS: '1' }],
+    ['every limit set', { S1_FAILED_ATTEMPTS: '3', S1_MINUTES_AFTER_FIRST_FAILURE: '10', S2_ALERT_MINUTES: '15', S2_DISPATCH_MINUTES: '45', S4_SECOND_CONTACT_HOURS: '72', S6_HANDOFF_MINUTES: '20', FOLLOW_UP_FAILED_ATTEMPTS: '1', S8_RECALL_MINUTES: '20', S8_UNIT_OVERDUE_MINUTES: '90', S8_RECALL_FAILED_ATTEMPTS: '3' }],
     ['advanced units sent automatically', { AUTO_DISPATCH_UNIT_LEVEL: 'advanced' }],
   ])('given %s, are the same rules', (_, env: Record<string, string>) => {
     expect(safetyRulesFrom(loadConfig(env))).toEqual(safetyRulesFromEnv(env));
@@ -144,6 +150,7 @@ describe('the safety limits, as the service and the replay CLI read them', () =>
   it.each([
     ['S2_DISPATCH_MINUTES', '100000'],
     ['S1_FAILED_ATTEMPTS', '1e1'],
+    ['S8_RECALL_MINUTES', '30.5'],
     ['AUTO_DISPATCH_UNIT_LEVEL', 'helicopter'],
   ])('given %s=%s, are refused by both', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -40,7 +40,7 @@ export const AppConfigSchema = z
     PSEUDONYM_KEY: PseudonymKey.default(DEV_PSEUDONYM_KEY),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SERVICES_FILE: z.string().min(1).optional(),
-    // The safety limits (S1_…, S2_…, S4_…, S6_…, FOLLOW_UP_…, AUTO_DISPATCH_UNIT_LEVEL): defaults and ranges in libs/domain.
+    // The safety limits (S1_…, S2_…, S4_…, S6_…, FOLLOW_UP_…, S8_…, AUTO_DISPATCH_UNIT_LEVEL): defaults and ranges in libs/domain.
     ...SAFETY_SETTINGS_SHAPE,
     ASSUMED_MISSION_MINUTES: wholeNumberSetting(75, 1, 720, 'minutes'),
     SCHEDULER_INTERVAL_MS: wholeNumberSetting(1000, 100, SCHEDULER_INTERVAL_MAX_MS, 'ms'),
