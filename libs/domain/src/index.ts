@@ -2,6 +2,8 @@ export * from './safety-rules';
 export * from './safety-rule-settings';
 export * from './dtask/commands';
 export * from './dtask/state';
+export * from './dtask/flags';
+export * from './dtask/recalls';
 export * from './dtask/rejection';
 export * from './dtask/evolve';
 export * from './dtask/decide';

@@ -49,7 +49,7 @@ describe('DTaskService on the embedded store', () => {
       ['Intake:DTaskReceived'],
       ['Claim:DTaskClaimed'],
       ['RecordCallback:CallbackAttempted'],
-      ['RecordCallback:CallbackAttempted', 'RecordCallback:UnitRequested'],
+      ['RecordCallback:CallbackAttempted', 'RecordCallback:UnitRequested', 'RecordCallback:RecallScheduled'],
     ]);
     expect(metadata[0]!.correlationId).toBe('0192f0c4-1111-7000-8000-000000000001');
     expect(metadata[0]!.causationId).not.toBe(metadata[0]!.correlationId);
@@ -95,7 +95,7 @@ describe('DTaskService on the embedded store', () => {
     await b.handle(TASK, noAnswer('nurse-1', 2));
     const second = await a.handle(TASK, noAnswer('nurse-1', 3));
     expect(second).toMatchObject({ kind: 'accepted', effect: 'written' });
-    expect(second.kind === 'accepted' && second.events.map((event) => event.type)).toEqual(['CallbackAttempted', 'UnitRequested']);
+    expect(second.kind === 'accepted' && second.events.map((event) => event.type)).toEqual(['CallbackAttempted', 'UnitRequested', 'RecallScheduled']);
   });
 
   it('lets one of two simultaneous claims win and refuses the other', async () => {

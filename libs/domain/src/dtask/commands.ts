@@ -1,4 +1,7 @@
-import { EventData, EventActor, OverrideRule, ServiceKind, UnitLevel } from '@dtask/events';
+import { CallbackOutcome, EventActor, EventData, OverrideRule, ServiceKind, UnitLevel } from '@dtask/events';
+
+export type RecallReason = EventData<'RecallScheduled'>['reason'];
+export type RecallCondition = NonNullable<EventData<'RecallCompleted'>['condition']>;
 
 export interface CommandContext {
   /** When the command happens (ISO 8601); the decider reads no clock. */
@@ -13,14 +16,20 @@ export type Decision =
 
 export interface SecondContactOf {
   previousTaskId: string;
-  previousDecision: 'phone-advice' | 'redirect';
+  /** v1.1: also a unit mission that ended without conveyance, which the read side finds. */
+  previousDecision: EventData<'SecondContactFlagged'>['previousDecision'];
   previousDecidedAt: string;
+}
+
+/** The patient's other task still open, which the intake handler finds in the patient index. */
+export interface OpenTaskOf {
+  openTaskId: string;
 }
 
 /** Every command of contract.md, plus the ones the policies issue (actor role `system`). */
 export type DTaskCommand = CommandContext &
   (
-    | { type: 'Intake'; task: EventData<'DTaskReceived'>; secondContactOf?: SecondContactOf }
+    | { type: 'Intake'; task: EventData<'DTaskReceived'>; secondContactOf?: SecondContactOf; openTaskOf?: OpenTaskOf }
     | { type: 'Cancel'; reason: string }
     | { type: 'Claim' }
     | { type: 'Release'; reason?: string }
@@ -35,8 +44,22 @@ export type DTaskCommand = CommandContext &
     | { type: 'ReachWaitingLimit' }
     | { type: 'DispatchUnreachable' }
     | { type: 'GrantOverride'; rule: OverrideRule; reason: string }
-    | { type: 'UpdateMission'; stage: EventData<'MissionUpdated'>['stage']; unitId: string; conveyed?: boolean; xCode?: string }
+    | {
+        type: 'UpdateMission';
+        stage: EventData<'MissionUpdated'>['stage'];
+        unitId: string;
+        conveyed?: boolean;
+        xCode?: string;
+        /** v1.1: a unit the field commander put on the task himself, requested or not. */
+        requestedBy?: 'field-commander';
+      }
     | { type: 'Close'; reason?: string }
+    | { type: 'ReceiveErcUpdate'; update: EventData<'ErcUpdateReceived'> }
+    /** A recall at the nurse's choice; without `recallId` the decider names it (`nurse-3`), the same on every replay. */
+    | { type: 'ScheduleRecall'; recallId?: string; dueAt: string; reason: RecallReason }
+    | { type: 'RecordRecall'; recallId: string; outcome: CallbackOutcome; condition?: RecallCondition; notes?: string }
+    /** S8: the scheduler's, when a D unit has not reached the scene in time. */
+    | { type: 'MarkUnitOverdue' }
   );
 
 export type DTaskCommandType = DTaskCommand['type'];

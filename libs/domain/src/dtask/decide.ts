@@ -4,6 +4,7 @@ import { claim, release } from './decide/claims';
 import { recordAssessment, recordCallback } from './decide/contact';
 import { decision } from './decide/decisions';
 import { Emit } from './decide/emit';
+import { receiveErcUpdate } from './decide/erc-updates';
 import { escalate } from './decide/escalation';
 import { recordFollowUp } from './decide/follow-ups';
 import { requireOpen, requireReceived } from './decide/guards';
@@ -11,7 +12,9 @@ import { acceptHandoff, declineHandoff, timeOutHandoff } from './decide/handoffs
 import { cancel, intake } from './decide/intake';
 import { close, updateMission } from './decide/missions-and-closure';
 import { grantOverride } from './decide/overrides';
+import { recordRecall, scheduleRecall } from './decide/recalls';
 import { dispatchUnreachable, reachWaitingLimit } from './decide/safety-policies';
+import { markUnitOverdue } from './decide/waiting-for-unit';
 import { DTaskState, TimedEvent } from './state';
 
 /**
@@ -27,6 +30,8 @@ export function decide(command: DTaskCommand, state: DTaskState, rules: SafetyRu
 function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRules): Emit {
   if (command.type === 'Intake') return intake(command, state, rules);
   requireReceived(state);
+  // The ERC's repeat of an update is answered before the task's closure is (see receiveErcUpdate).
+  if (command.type === 'ReceiveErcUpdate') return receiveErcUpdate(command, state);
   requireOpen(state);
   switch (command.type) {
     case 'Cancel':
@@ -58,8 +63,14 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
     case 'GrantOverride':
       return grantOverride(command, state);
     case 'UpdateMission':
-      return updateMission(command, state);
+      return updateMission(command, state, rules);
     case 'Close':
       return close(command, state);
+    case 'ScheduleRecall':
+      return scheduleRecall(command, state);
+    case 'RecordRecall':
+      return recordRecall(command, state, rules);
+    case 'MarkUnitOverdue':
+      return markUnitOverdue(command, state, rules);
   }
 }

@@ -1,6 +1,7 @@
 import { fold } from './decider';
 import { evolve } from './evolve';
-import { flagsOf, initialState, TimedEvent } from './state';
+import { flagsOf } from './flags';
+import { initialState, TimedEvent } from './state';
 import { assessedTask, at, awaitingHandoff, e, pendingFollowUp, T0, TASK_ID } from '../testing/fixtures';
 
 /** Each event's effect on what the API and the queue read from a task. */

@@ -1,5 +1,8 @@
+import { EventData } from '@dtask/events';
+import { isMoreUrgent } from './decide/emit';
 import { waitingClockStart } from './receipt-time';
-import { DTaskFields, DTaskState, DTaskStatus, TimedEvent } from './state';
+import { ending, hasPendingRecall, newRecall, withAttempt, withRecall } from './recalls';
+import { DTaskFields, DTaskState, DTaskStatus, FOLLOW_UP_RECALL_ID, TimedEvent, UnitRequestedBy } from './state';
 
 /**
  * Folds one event into the task's state. Pure: the given state is never changed. The new state is
@@ -36,7 +39,8 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.claimedAt = atOf(event);
       break;
     case 'DTaskReleased':
-      enter(next, next.followUp ? 'decided' : 'waiting');
+      // A decided task held for a call back to its patient returns to the decided list.
+      enter(next, next.followUp || (next.decision && hasPendingRecall(next)) ? 'decided' : 'waiting');
       break;
     case 'CallbackAttempted': {
       const reached = event.data.outcome === 'reached';
@@ -53,17 +57,19 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       next.assessed = true;
       next.redFlags = [...new Set([...next.redFlags, ...event.data.redFlags])];
       next.concern = next.concern || event.data.concern;
+      // S9: an identity stays unverified until an assessment verifies it; one that does not tell changes nothing.
+      if (event.data.identity) next.identityUnverified = event.data.identity === 'unverified';
       break;
     case 'UrgencyEscalated':
       next.escalated = true;
       next.urgency = event.data.to;
       break;
     case 'UnitRequested':
-      next.unitRequested = next.unitRequested ?? { reason: event.data.reason, at: atOf(event) };
       next.urgency = event.data.urgency;
-      next.decision = { kind: 'send-unit', at: atOf(event) };
-      enter(next, 'decided');
-      next.followUp = undefined;
+      unitDecided(next, event.data.reason, atOf(event));
+      break;
+    case 'UnitAttachedByField':
+      unitDecided(next, 'field-commander', atOf(event));
       break;
     case 'PhoneAdviceGiven':
       next.decision = { kind: 'phone-advice', at: atOf(event) };
@@ -89,9 +95,11 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       break;
     case 'FollowUpScheduled':
       next.followUp = { dueAt: event.data.dueAt, failedAttempts: 0 };
+      next.recalls = withRecall(next.recalls, newRecall(FOLLOW_UP_RECALL_ID, 'follow-up', event.data.dueAt));
       break;
     case 'FollowUpCompleted':
       if (!next.followUp) break;
+      next.recalls = withAttempt(next.recalls, FOLLOW_UP_RECALL_ID, event.data.outcome === 'reached');
       if (event.data.outcome === 'reached') {
         // The safety-net call reached the patient: the advice stands, its closure comes with it.
         next.followUp = undefined;
@@ -100,25 +108,82 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
         next.followUp = { ...next.followUp, failedAttempts: next.followUp.failedAttempts + 1 };
       }
       break;
+    case 'RecallScheduled': {
+      const { recallId, reason, dueAt } = event.data;
+      next.recalls = withRecall(next.recalls, newRecall(recallId, reason, dueAt));
+      // S8 watches a D unit from its first welfare recall: streams from before S8 fold as they did.
+      if (reason === 'waiting-for-unit' && !next.unitWait && next.unitRequested && !next.unitOnSceneAt) {
+        next.unitWait = { requestedAt: next.unitRequested.at, overdue: false, recallsFailed: false };
+      }
+      break;
+    }
+    case 'RecallCompleted':
+      next.recalls = withAttempt(next.recalls, event.data.recallId, event.data.outcome === 'reached');
+      break;
+    case 'UnitUrgencyRaised':
+      next.urgency = event.data.to;
+      if (next.unitWait) next.unitWait = { ...next.unitWait, recallsFailed: true };
+      break;
+    case 'UnitOverdue':
+      if (next.unitWait) next.unitWait = { ...next.unitWait, overdue: true };
+      break;
     case 'WaitingLimitReached':
       if (event.data.level === 'alert') next.s2Alerted = true;
       break;
     case 'SecondContactFlagged':
       next.secondContact = true;
       break;
+    case 'DuplicateOpenFlagged':
+      if (!next.linkedTaskIds.includes(event.data.openTaskId)) next.linkedTaskIds = [...next.linkedTaskIds, event.data.openTaskId];
+      break;
+    case 'ErcUpdateReceived':
+      ercUpdate(next, event.data, atOf(event));
+      break;
     case 'OverrideGranted':
       next.overrides = [...next.overrides, event.data.rule];
       break;
     case 'MissionUpdated':
+      // On scene, the unit's crew is with the patient: S8's watch and its recalls end.
+      if (next.unitRequested && event.data.stage !== 'unit-assigned') {
+        next.unitOnSceneAt = next.unitOnSceneAt ?? atOf(event);
+        next.unitWait = undefined;
+        next.recalls = ending(next.recalls, 'unit-on-scene', (recall) => recall.reason === 'waiting-for-unit');
+      }
       break;
     case 'DTaskClosed':
       enter(next, 'closed');
       next.closedOutcome = event.data.outcome;
       next.followUp = undefined;
+      next.unitWait = undefined;
+      next.recalls = ending(next.recalls, 'task-closed');
       break;
   }
   // Every stage change above goes through `enter`, and the fields a stage surely has are set beside it.
   return next as DTaskState;
+}
+
+/**
+ * A unit decides the task, whoever asked for it (the first asker is kept): the hold ends, and the
+ * calls pending for a no-unit outcome give way to S8's welfare recalls.
+ */
+function unitDecided(next: DTaskFields, reason: UnitRequestedBy, at: string): void {
+  next.unitRequested = next.unitRequested ?? { reason, at };
+  next.decision = { kind: 'send-unit', at };
+  enter(next, 'decided');
+  next.followUp = undefined;
+  next.recalls = ending(next.recalls, 'unit-requested', (recall) => recall.reason !== 'waiting-for-unit');
+}
+
+/** What the ERC tells: the newest number and address, repeat calls, and an urgency it raised (never lowered here). */
+function ercUpdate(next: DTaskFields, data: EventData<'ErcUpdateReceived'>, at: string): void {
+  next.lastErcUpdate = { at, data };
+  if (data.callbackPhone !== undefined) next.callbackPhone = data.callbackPhone;
+  if (data.address !== undefined) next.address = data.address;
+  if (data.kind === 'repeat-call') next.repeatCalls = { count: (next.repeatCalls?.count ?? 0) + 1, lastAt: at };
+  if (data.kind === 'urgency-changed' && data.urgency !== undefined && data.urgency !== 'D') {
+    next.escalated = true;
+    if (isMoreUrgent(data.urgency, next.urgency)) next.urgency = data.urgency;
+  }
 }
 
 /** Moves to a stage, clearing what only another stage has: the hold outside 'claimed', the handoff outside 'awaiting-handoff'. */

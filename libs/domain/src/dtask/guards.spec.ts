@@ -1,6 +1,6 @@
 import { DEFAULT_SAFETY_RULES } from '../safety-rules';
 import { specification } from '../testing/specification';
-import { assessedTask, at, awaitingHandoff, e, erc, n1, n2, partner, pendingFollowUp, received, supervisor, system } from '../testing/fixtures';
+import { assessedTask, at, awaitingHandoff, e, erc, n1, n2, partner, pendingFollowUp, received, supervisor, system, waitingRecall } from '../testing/fixtures';
 
 /** Who may issue which command, and the S3 guard on every way a task can close without a unit. */
 const spec = specification();
@@ -138,11 +138,11 @@ describe('no automatic unit before it is due, and at the configured limits', () 
   });
   it('given an S2 dispatch at 10 minutes with first-response units, when the timer fires at 10, then a first-response unit goes', () => {
     strict([e.received()]).when({ type: 'ReachWaitingLimit', at: at(10), actor: system })
-      .then([{ type: 'WaitingLimitReached' }, { type: 'UnitRequested', data: { unitLevel: 'first-response', urgency: 'D', reason: 'waiting-limit' } }]);
+      .then([{ type: 'WaitingLimitReached' }, { type: 'UnitRequested', data: { unitLevel: 'first-response', urgency: 'D', reason: 'waiting-limit' } }, waitingRecall(40)]);
   });
   it('given an S1 limit of one attempt, when the first callback fails, then a unit is sent', () => {
     specification({ ...DEFAULT_SAFETY_RULES, s1FailedAttempts: 1 })(claimed)
       .when({ type: 'RecordCallback', at: at(2), actor: n1, outcome: 'busy' })
-      .then([{ type: 'CallbackAttempted' }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' } }]);
+      .then([{ type: 'CallbackAttempted' }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' } }, waitingRecall(32)]);
   });
 });

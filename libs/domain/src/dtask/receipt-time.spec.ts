@@ -4,7 +4,8 @@ import { specification } from '../testing/specification';
 import { at, e, received, system, T0 } from '../testing/fixtures';
 import { ercInstantProblem, waitingClockStart } from './receipt-time';
 import { evolve } from './evolve';
-import { flagsOf, initialState } from './state';
+import { flagsOf } from './flags';
+import { initialState } from './state';
 
 const spec = specification();
 const erc = { id: 'erc', role: 'erc' as const };
@@ -73,7 +74,7 @@ describe('a corrected receipt time is visible and replays the same', () => {
     expect(flagsOf(state)).toEqual(['received-at-corrected']);
   });
   it('an event written before the correction existed gives S2 its 60 minutes from when it was written', () => {
-    spec([legacy]).when({ type: 'ReachWaitingLimit', at: at(60), actor: system }).then([{ type: 'WaitingLimitReached', data: { level: 'dispatch', waitedMinutes: 60 } }, { type: 'UnitRequested' }]);
+    spec([legacy]).when({ type: 'ReachWaitingLimit', at: at(60), actor: system }).then([{ type: 'WaitingLimitReached', data: { level: 'dispatch', waitedMinutes: 60 } }, { type: 'UnitRequested' }, { type: 'RecallScheduled' }]);
   });
   it('the second-contact window counts from the corrected time', () => {
     const previous = { previousTaskId: '6c1d2f4e-3a1d-4e8b-9c2f-7d6e5a4b3c21', previousDecision: 'phone-advice' as const, previousDecidedAt: at(-60) };

@@ -26,7 +26,14 @@ export type RejectionReason =
   | 'follow-up-in-the-past'
   | 'follow-up-too-far'
   | 'handoff-pending'
-  | 'system-only';
+  | 'system-only'
+  /** S9: a patient whose identity could not be verified gets a unit. */
+  | 'identity-unverified'
+  | 'no-recall-pending'
+  /** A recall that reached the patient tells the condition: same, better or worse. */
+  | 'condition-required'
+  /** S8: the patient waiting for a D unit keeps their recalls until it is on scene. */
+  | 'unit-not-on-scene';
 
 /** A command the task's state forbids; the API answers 409 (404 for not-found) with the reason. */
 export class DomainRejection extends Error {

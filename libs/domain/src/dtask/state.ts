@@ -1,5 +1,6 @@
 import type { ReceivedAtCorrection } from './receipt-time';
-import { CloseOutcome, DTaskEvent, OverrideRule, RedFlag, UnitRequestReason, Urgency } from '@dtask/events';
+import { CloseOutcome, DTaskEvent, EventData, OverrideRule, RedFlag, UnitRequestReason, Urgency } from '@dtask/events';
+import type { RecallReason } from './commands';
 
 /** A D-task event with the time it happened (stored as `metadata.occurredAt`). */
 export type TimedEvent = DTaskEvent & { at: string };
@@ -15,6 +16,32 @@ export interface PendingFollowUp {
   dueAt: string;
   failedAttempts: number;
 }
+
+/** The v1 follow-up call after advice is the recall of this id (FollowUpScheduled, FollowUpCompleted). */
+export const FOLLOW_UP_RECALL_ID = 'follow-up';
+
+/** One call back to the patient: after advice, while waiting for a unit (S8), or at a nurse's choice. */
+export interface Recall {
+  recallId: string;
+  reason: RecallReason;
+  dueAt: string;
+  attempts: number;
+  failedAttempts: number;
+  /** Why it is no longer due; undefined while it is. */
+  done: 'reached' | 'unit-on-scene' | 'unit-requested' | 'task-closed' | undefined;
+}
+
+/** S8: a unit requested at D, watched from its first welfare recall until it reaches the scene. */
+export interface UnitWait {
+  requestedAt: string;
+  /** UnitOverdue recorded: the supervisor was alerted. */
+  overdue: boolean;
+  /** UnitUrgencyRaised recorded: a recall failed too often, the supervisor was alerted. */
+  recallsFailed: boolean;
+}
+
+/** Who asked for the unit: our own reasons, or the EMS field commander, who put one on the task himself. */
+export type UnitRequestedBy = UnitRequestReason | 'field-commander';
 
 /**
  * Every field a task's state has, at any stage: what the decider needs to know of a task, folded
@@ -47,12 +74,28 @@ export interface DTaskFields {
   redFlags: RedFlag[];
   concern: boolean;
   escalated: boolean;
-  unitRequested?: { reason: UnitRequestReason; at: string };
+  unitRequested?: { reason: UnitRequestedBy; at: string };
+  /** The requested unit reported on scene (or its mission completed). */
+  unitOnSceneAt?: string;
+  unitWait?: UnitWait;
   decision?: { kind: 'send-unit' | 'phone-advice' | 'redirect'; at: string };
   handoff?: Handoff;
   handoffReturned: boolean;
   followUp?: PendingFollowUp;
+  /** Every recall, done ones too, in the order scheduled; the v1 follow-up is the one named FOLLOW_UP_RECALL_ID. */
+  recalls: Recall[];
   secondContact: boolean;
+  /** Other open tasks of the same patient, linked at intake (`duplicate-open`). */
+  linkedTaskIds: string[];
+  /** S9: the last assessment that told found the identity unverified. */
+  identityUnverified: boolean;
+  /** The ERC's last update, to write the same one sent twice within a minute once. */
+  lastErcUpdate?: { at: string; data: EventData<'ErcUpdateReceived'> };
+  /** The callback number and address as the ERC last changed them; undefined: as at intake. Personal data. */
+  callbackPhone?: string;
+  address?: string;
+  /** Calls to 112 again while the task is open: a warning sign. */
+  repeatCalls?: { count: number; lastAt: string };
   overrides: OverrideRule[];
   s2Alerted: boolean;
   closedOutcome?: CloseOutcome;
@@ -145,36 +188,31 @@ export const initialState: NotReceivedTask = {
   concern: false,
   escalated: false,
   unitRequested: undefined,
+  unitOnSceneAt: undefined,
+  unitWait: undefined,
   decision: undefined,
   handoff: undefined,
   handoffReturned: false,
   followUp: undefined,
+  recalls: [],
   secondContact: false,
+  linkedTaskIds: [],
+  identityUnverified: false,
+  lastErcUpdate: undefined,
+  callbackPhone: undefined,
+  address: undefined,
+  repeatCalls: undefined,
   overrides: [],
   s2Alerted: false,
   closedOutcome: undefined,
 };
 
-export type DTaskFlag =
-  | 'second-contact'
-  | 's2-alert'
-  | 'handoff-returned'
-  | 'red-flags'
-  | 'escalated'
-  | 'unreachable'
-  | 'follow-up-pending'
-  | 'received-at-corrected';
-
-/** The flags the queue and the task view show. */
-export function flagsOf(state: DTaskState): DTaskFlag[] {
-  const flags: DTaskFlag[] = [];
-  if (state.secondContact) flags.push('second-contact');
-  if (state.s2Alerted && !state.contactAt && !state.unitRequested) flags.push('s2-alert');
-  if (state.handoffReturned) flags.push('handoff-returned');
-  if (state.redFlags.length > 0) flags.push('red-flags');
-  if (state.escalated) flags.push('escalated');
-  if (state.unitRequested?.reason === 'unreachable') flags.push('unreachable');
-  if (state.followUp) flags.push('follow-up-pending');
-  if (state.receivedAtCorrected) flags.push('received-at-corrected');
-  return flags;
+/**
+ * The state with the ERC's personal data blanked (the changed callback number and address, the
+ * last update's body), in the same shape: for a read model that saves states to disk, whose files
+ * hold patients only as pseudonyms. Deciding on it forgets only the one-minute repeat check.
+ */
+export function withoutPersonalData<S extends DTaskState>(state: S): S {
+  if (state.callbackPhone === undefined && state.address === undefined && state.lastErcUpdate === undefined) return state;
+  return { ...state, callbackPhone: undefined, address: undefined, lastErcUpdate: undefined };
 }

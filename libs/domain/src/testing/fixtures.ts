@@ -66,7 +66,22 @@ export const e = {
   accepted: (minute = 10): TimedEvent => ({ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'p1' }, at: at(minute) }),
   alerted: (minute = 20): TimedEvent => ({ type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: minute }, at: at(minute) }),
   closed: (outcome: EventData<'DTaskClosed'>['outcome'], minute = 9): TimedEvent => ({ type: 'DTaskClosed', data: { outcome }, at: at(minute) }),
+  // v1.1: the world around the task.
+  ercUpdate: (data: EventData<'ErcUpdateReceived'>, minute = 3): TimedEvent => ({ type: 'ErcUpdateReceived', data, at: at(minute) }),
+  mission: (stage: EventData<'MissionUpdated'>['stage'], minute = 30, unitId = 'OU-121'): TimedEvent => ({ type: 'MissionUpdated', data: { stage, unitId }, at: at(minute) }),
+  recall: (dueMinute: number, minute = 8, recallId = 'waiting-for-unit-1', reason: EventData<'RecallScheduled'>['reason'] = 'waiting-for-unit'): TimedEvent => ({
+    type: 'RecallScheduled', data: { recallId, reason, dueAt: at(dueMinute) }, at: at(minute),
+  }),
+  recallDone: (outcome: EventData<'RecallCompleted'>['outcome'], attempt: number, minute = 40, recallId = 'waiting-for-unit-1'): TimedEvent => ({
+    type: 'RecallCompleted', data: { recallId, outcome, attempt, ...(outcome === 'reached' ? { condition: 'same' as const } : {}) }, at: at(minute),
+  }),
 };
+
+/** S8's welfare recall that comes with a D unit's request, as `then` expects it: due at `dueMinute`. */
+export const waitingRecall = (dueMinute: number, n = 1) => ({
+  type: 'RecallScheduled' as const,
+  data: { recallId: `waiting-for-unit-${n}`, reason: 'waiting-for-unit' as const, dueAt: at(dueMinute) },
+});
 
 /** A task claimed by nurse-1, reached and assessed without red flags. */
 export const assessedTask = (redFlags: EventData<'AssessmentRecorded'>['redFlags'] = []) => [
@@ -78,6 +93,9 @@ export const pendingFollowUp = () => [...assessedTask(), e.advised(at(60)), e.fo
 
 /** Redirected to Oulu home care at minute 8: the S6 deadline is minute 38. */
 export const awaitingHandoff = () => [...assessedTask(), e.redirected('oulu-home-care', 8)];
+
+/** A D unit sent by nurse-1 at minute 8, with S8's first recall due at minute 38. */
+export const waitingForUnit = () => [...assessedTask(), e.unit('nurse-decision', 8), e.recall(38)];
 
 /** Escalated to B with its unit, then claimed again at minute 7. */
 export const escalatedTask = () => [...assessedTask(['chest-pain']), e.escalated('B'), e.unit('escalation', 6, 'B'), e.claimed(7)];

@@ -1,15 +1,16 @@
 import { CommandOf } from '../commands';
+import { hasPendingRecall } from '../recalls';
 import { reject } from '../rejection';
 import { OpenTask } from '../state';
 import { Emit } from './emit';
 import { requireHolder } from './guards';
 
-/** One nurse holds a task: a waiting one, or a decided one whose follow-up call is pending. A repeated claim changes nothing. */
+/** One nurse holds a task: a waiting one, or a decided one with a call back pending (a follow-up, a recall). A repeated claim changes nothing. */
 export function claim(command: CommandOf<'Claim'>, state: OpenTask): Emit {
   if (state.owner === command.actor.id) return [];
   if (state.owner) reject('claimed-by-another-nurse', 'another nurse has claimed this task');
-  const followUpPending = state.status === 'decided' && state.followUp !== undefined;
-  if (state.status !== 'waiting' && !followUpPending) reject('not-claimable', `a task that is ${state.status} cannot be claimed`);
+  const callBackPending = state.status === 'decided' && (state.followUp !== undefined || hasPendingRecall(state));
+  if (state.status !== 'waiting' && !callBackPending) reject('not-claimable', `a task that is ${state.status} cannot be claimed`);
   return [{ type: 'DTaskClaimed', data: { nurseId: command.actor.id } }];
 }
 

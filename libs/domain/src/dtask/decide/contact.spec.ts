@@ -1,5 +1,5 @@
 import { specification } from '../../testing/specification';
-import { advice, assessedTask, at, e, n1, redirect } from '../../testing/fixtures';
+import { advice, assessedTask, at, e, n1, redirect, waitingRecall } from '../../testing/fixtures';
 
 const spec = specification();
 const assessment = { redFlags: [], concern: false, symptoms: 'dizzy', existingServices: [], notes: '' };
@@ -12,7 +12,7 @@ describe('callbacks and S1 unreachable patient', () => {
   it('given one failed attempt, when the second fails, then a unit is sent automatically as unreachable', () => {
     const state = spec([e.received(), e.claimed(), e.callback('no-answer', 1)])
       .when({ type: 'RecordCallback', at: at(5), actor: n1, outcome: 'wrong-number' })
-      .then([{ type: 'CallbackAttempted' }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' } }]);
+      .then([{ type: 'CallbackAttempted' }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' } }, waitingRecall(35)]);
     expect(state.status).toBe('decided');
   });
   it('given an unclaimed task, when a nurse records a callback, then it is not claimed', () => {

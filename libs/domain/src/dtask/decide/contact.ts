@@ -2,7 +2,8 @@ import { SafetyRules } from '../../safety-rules';
 import { CommandOf } from '../commands';
 import { reject } from '../rejection';
 import { OpenTask } from '../state';
-import { autoUnit, Emit } from './emit';
+import { Emit } from './emit';
+import { autoUnit } from './waiting-for-unit';
 import { requireHolder } from './guards';
 
 /** Each callback attempt is counted; S1 sends a unit once too many failed without any contact. */
@@ -13,7 +14,7 @@ export function recordCallback(command: CommandOf<'RecordCallback'>, state: Open
   const failed = command.outcome !== 'reached';
   // S1: the patient is never left without contact.
   if (failed && !state.contactAt && !state.unitRequested && state.failedAttempts + 1 >= rules.s1FailedAttempts) {
-    events.push(autoUnit('unreachable', rules));
+    events.push(...autoUnit('unreachable', state, command, rules));
   }
   return events;
 }

@@ -1,5 +1,5 @@
 import { specification } from '../../testing/specification';
-import { advice, assessedTask, at, e, escalatedTask, n1, n2, redirect, supervisor } from '../../testing/fixtures';
+import { advice, assessedTask, at, e, escalatedTask, n1, n2, redirect, supervisor, waitingRecall } from '../../testing/fixtures';
 
 const spec = specification();
 
@@ -30,7 +30,7 @@ describe('decisions', () => {
   });
   it('given a task nurse 1 holds, when a supervisor decides it, then the unit is requested', () => {
     spec(assessedTask()).when({ type: 'Decide', at: at(7), actor: supervisor, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } })
-      .then([{ type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'nurse-decision' } }]);
+      .then([{ type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'nurse-decision' } }, waitingRecall(37)]);
   });
 });
 

@@ -4,7 +4,8 @@ import { CommandOf } from '../commands';
 import { reject } from '../rejection';
 import { ClaimedTask, OpenTask } from '../state';
 import { addMinutes, closed, Emit, isAtLeastAsUrgent } from './emit';
-import { requireHolder, requireNoDanger } from './guards';
+import { requireDueAhead, requireHolder, requireSafeWithoutUnit } from './guards';
+import { requestUnit } from './waiting-for-unit';
 
 type Choice<K extends CommandOf<'Decide'>['decision']['kind']> = Extract<CommandOf<'Decide'>['decision'], { kind: K }>;
 
@@ -18,17 +19,17 @@ export function decision(command: CommandOf<'Decide'>, state: OpenTask, rules: S
   if (state.decision) reject('already-decided', `the task is already decided as ${state.decision.kind}`);
   requireHolder(command, state, 'claim the task before deciding');
   if (choice.kind === 'send-unit') {
-    return [{ type: 'UnitRequested', data: { unitLevel: choice.unitLevel, urgency: choice.urgency, reason: 'nurse-decision' } }];
+    return requestUnit({ unitLevel: choice.unitLevel, urgency: choice.urgency, reason: 'nurse-decision' }, state, command, rules);
   }
   requireNoUnitAllowed(state, choice.patientInformed);
   return choice.kind === 'phone-advice' ? phoneAdvice(command, choice, state) : redirect(command, choice, rules);
 }
 
-/** No-unit decisions: contact and an assessment, then S3, S5, in that order of severity. */
+/** No-unit decisions: contact and an assessment, then S3, S9, S5, in that order of severity. */
 function requireNoUnitAllowed(state: ClaimedTask, patientInformed: boolean): void {
   if (!state.contactAt) reject('no-contact', 'advice or redirect needs a reached callback');
   if (!state.assessed) reject('not-assessed', 'record the assessment first');
-  requireNoDanger(state);
+  requireSafeWithoutUnit(state);
   if (patientInformed !== true) reject('patient-must-be-informed', 'the patient must be told no ambulance is coming (S5)');
 }
 
@@ -39,7 +40,7 @@ function phoneAdvice(command: CommandOf<'Decide'>, choice: Choice<'phone-advice'
   }
   const advice: EventData<'PhoneAdviceGiven'> = { advice: choice.advice, safetyNet: choice.safetyNet, patientInformed: true };
   if (!choice.followUpAt) return [{ type: 'PhoneAdviceGiven', data: advice }, closed('phone-advice')];
-  requireFollowUpAhead(choice.followUpAt, command.at);
+  requireDueAhead(choice.followUpAt, command.at);
   return [
     { type: 'PhoneAdviceGiven', data: { ...advice, followUpAt: choice.followUpAt } },
     { type: 'FollowUpScheduled', data: { dueAt: choice.followUpAt } },
@@ -51,12 +52,4 @@ function redirect(command: CommandOf<'Decide'>, choice: Choice<'redirect'>, rule
   const { target, targetKind, handoffNote } = choice;
   const handoffDeadline = addMinutes(command.at, rules.s6HandoffMinutes);
   return [{ type: 'RedirectRequested', data: { target, targetKind, handoffNote, patientInformed: true, handoffDeadline } }];
-}
-
-/** A safety-net call is later than now and soon enough to matter; a year-9999 one would leave the queue for ever. */
-const FOLLOW_UP_HORIZON_HOURS = 72;
-function requireFollowUpAhead(dueAt: string, now: string): void {
-  const leadMs = Date.parse(dueAt) - Date.parse(now);
-  if (!(leadMs > 0)) reject('follow-up-in-the-past', 'the follow-up call must be later than now');
-  if (leadMs > FOLLOW_UP_HORIZON_HOURS * 3_600_000) reject('follow-up-too-far', `a follow-up call is due within ${FOLLOW_UP_HORIZON_HOURS} hours`);
 }

@@ -1,5 +1,4 @@
 import { DTaskEvent, EventData, Urgency } from '@dtask/events';
-import { SafetyRules } from '../../safety-rules';
 
 /** The events a command decides, before `decide` stamps them with the command's time. */
 export type Emit = DTaskEvent[];
@@ -9,12 +8,6 @@ export const minutesBetween = (from: string, to: string) => (Date.parse(to) - Da
 export const addMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * MINUTE_MS).toISOString();
 
 export const closed = (outcome: EventData<'DTaskClosed'>['outcome']): DTaskEvent => ({ type: 'DTaskClosed', data: { outcome } });
-
-/** The unit S1 and S2 send on their own, at the county's configured level. */
-export const autoUnit = (reason: 'unreachable' | 'waiting-limit', rules: SafetyRules): DTaskEvent => ({
-  type: 'UnitRequested',
-  data: { unitLevel: rules.autoDispatchUnitLevel, urgency: 'D', reason },
-});
 
 const URGENCY_ORDER: Record<Urgency, number> = { A: 0, B: 1, C: 2, D: 3 };
 export const isMoreUrgent = (candidate: Urgency, current: Urgency) => URGENCY_ORDER[candidate] < URGENCY_ORDER[current];

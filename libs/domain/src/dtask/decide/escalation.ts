@@ -1,3 +1,4 @@
+import { EscalatedUrgency, EventData } from '@dtask/events';
 import { CommandOf } from '../commands';
 import { reject } from '../rejection';
 import { OpenTask } from '../state';
@@ -11,8 +12,13 @@ export function escalate(command: CommandOf<'Escalate'>, state: OpenTask): Emit 
     reject('escalation-cannot-be-undone', `the task is already escalated to ${state.urgency}`);
   }
   const trigger = state.redFlags.length > 0 ? 'red-flag' : state.concern ? 'concern' : 'nurse';
+  return escalation(state, command.urgency, command.reason, trigger);
+}
+
+/** The escalation and its unit, asked for at the raised urgency. */
+export function escalation(state: OpenTask, to: EscalatedUrgency, reason: string, trigger: EventData<'UrgencyEscalated'>['trigger']): Emit {
   return [
-    { type: 'UrgencyEscalated', data: { from: state.urgency, to: command.urgency, reason: command.reason, trigger, redFlags: state.redFlags } },
-    { type: 'UnitRequested', data: { unitLevel: command.urgency === 'C' ? 'basic' : 'advanced', urgency: command.urgency, reason: 'escalation' } },
+    { type: 'UrgencyEscalated', data: { from: state.urgency, to, reason, trigger, redFlags: state.redFlags } },
+    { type: 'UnitRequested', data: { unitLevel: to === 'C' ? 'basic' : 'advanced', urgency: to, reason: 'escalation' } },
   ];
 }

@@ -1,5 +1,5 @@
 import { specification } from '../../testing/specification';
-import { assessedTask, at, e, n1, n2, pendingFollowUp } from '../../testing/fixtures';
+import { assessedTask, at, e, n1, n2, pendingFollowUp, waitingRecall } from '../../testing/fixtures';
 
 const spec = specification();
 
@@ -15,7 +15,7 @@ describe('follow-up calls', () => {
   it('given one unanswered follow-up call, when the second fails too, then a unit is sent as unreachable', () => {
     spec([...pendingFollowUp(), e.claimed(61), e.followUpFailed(62)])
       .when({ type: 'RecordFollowUp', at: at(70), actor: n1, outcome: 'busy' })
-      .then([{ type: 'FollowUpCompleted' }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' } }]);
+      .then([{ type: 'FollowUpCompleted' }, { type: 'UnitRequested', data: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' } }, waitingRecall(100, 2)]);
   });
   it('given no follow-up scheduled, when a nurse records one, then none is pending', () => {
     spec(assessedTask()).when({ type: 'RecordFollowUp', at: at(62), actor: n1, outcome: 'reached' }).thenRejects('no-follow-up-pending');

@@ -2,8 +2,9 @@ import { DTaskEvent } from '@dtask/events';
 import { SafetyRules } from '../../safety-rules';
 import { CommandOf } from '../commands';
 import { OpenTask } from '../state';
-import { autoUnit, closed, Emit } from './emit';
-import { requireFollowUpPending, requireNoDanger, requireOwner } from './guards';
+import { closed, Emit } from './emit';
+import { requireFollowUpPending, requireOwner, requireSafeWithoutUnit } from './guards';
+import { autoUnit } from './waiting-for-unit';
 
 /** The safety-net call after advice: reached, the advice stands and the task closes; unanswered too often, S1 sends a unit. */
 export function recordFollowUp(command: CommandOf<'RecordFollowUp'>, state: OpenTask, rules: SafetyRules): Emit {
@@ -16,9 +17,9 @@ export function recordFollowUp(command: CommandOf<'RecordFollowUp'>, state: Open
   };
   if (command.outcome === 'reached') {
     // A follow-up call that found a red flag ends in an escalation, never in a phone-advice closure.
-    requireNoDanger(state);
+    requireSafeWithoutUnit(state);
     return [completed, closed('phone-advice')];
   }
   // S1 applies to follow-ups too: a patient who stops answering gets a unit.
-  return attempt >= rules.followUpFailedAttempts ? [completed, autoUnit('unreachable', rules)] : [completed];
+  return attempt >= rules.followUpFailedAttempts ? [completed, ...autoUnit('unreachable', state, command, rules)] : [completed];
 }

@@ -12,8 +12,12 @@ export function requireReceived(state: DTaskState): asserts state is ReceivedTas
   if (!state.exists) reject('not-found', 'no such task');
 }
 
+/** Every command on a closed task is refused: whoever acts, and also after the ERC took it over by raising its urgency. */
 export function requireOpen(state: ReceivedTask): asserts state is OpenTask {
-  if (state.status === 'closed') reject('task-closed', `the task is closed (${state.closedOutcome})`);
+  if (state.status !== 'closed') return;
+  const erc = state.closedOutcome === 'escalated' && state.lastErcUpdate?.data.kind === 'urgency-changed';
+  if (erc) reject('task-closed', `the ERC raised the task to ${state.urgency} and dispatches it itself: no one here may act on it any more`);
+  reject('task-closed', `the task is closed (${state.closedOutcome})`);
 }
 
 /** A nurse acts only on a task she holds; a supervisor may act on any nurse's task. */
@@ -39,11 +43,23 @@ export function requireSystem(command: DTaskCommand): void {
   if (command.actor.role !== 'system') reject('system-only', `${command.type} is issued by the safety policies only`);
 }
 
-/** S3: a red flag, the nurse's concern or an escalation forbids every no-unit outcome. */
-export function requireNoDanger(state: OpenTask): void {
+/**
+ * Every no-unit outcome (advice, redirect, closing as advice) needs: no red flag, concern or
+ * escalation (S3), and an identity not found unverified (S9: such a patient gets a unit).
+ */
+export function requireSafeWithoutUnit(state: OpenTask): void {
   if (state.escalated || state.redFlags.length > 0 || state.concern) {
     reject('red-flags-present', 'red flags or the nurse’s concern force an escalation (S3)');
   }
+  if (state.identityUnverified) reject('identity-unverified', 'a patient whose identity could not be verified gets a unit (S9)');
+}
+
+/** A call back is later than now and soon enough to matter; a year-9999 one would leave the queue for ever. */
+const CALL_BACK_HORIZON_HOURS = 72;
+export function requireDueAhead(dueAt: string, now: string): void {
+  const leadMs = Date.parse(dueAt) - Date.parse(now);
+  if (!(leadMs > 0)) reject('follow-up-in-the-past', 'the call back must be later than now');
+  if (leadMs > CALL_BACK_HORIZON_HOURS * 3_600_000) reject('follow-up-too-far', `a call back is due within ${CALL_BACK_HORIZON_HOURS} hours`);
 }
 
 export function requireHandoffOpen(state: OpenTask): asserts state is AwaitingHandoffTask {

@@ -1,0 +1,43 @@
+import { dueRecalls } from './recalls';
+import { DTaskState } from './state';
+
+export type DTaskFlag =
+  | 'second-contact'
+  | 's2-alert'
+  | 'handoff-returned'
+  | 'red-flags'
+  | 'escalated'
+  | 'unreachable'
+  | 'follow-up-pending'
+  | 'received-at-corrected'
+  // v1.1
+  | 'repeat-call'
+  | 'duplicate-open'
+  | 'recall-due'
+  | 'identity-unverified'
+  /** S8 supervisor alerts, standing while the D unit has not reached the scene. */
+  | 'unit-overdue'
+  | 'recalls-failed';
+
+/**
+ * The flags the queue and the task view show. `recall-due` needs the time it is asked at: without
+ * `now` it is left out (a recall falls due by the clock alone, with no event to say so).
+ */
+export function flagsOf(state: DTaskState, now?: string): DTaskFlag[] {
+  const flags: DTaskFlag[] = [];
+  if (state.secondContact) flags.push('second-contact');
+  if (state.s2Alerted && !state.contactAt && !state.unitRequested) flags.push('s2-alert');
+  if (state.handoffReturned) flags.push('handoff-returned');
+  if (state.redFlags.length > 0) flags.push('red-flags');
+  if (state.escalated) flags.push('escalated');
+  if (state.unitRequested?.reason === 'unreachable') flags.push('unreachable');
+  if (state.followUp) flags.push('follow-up-pending');
+  if (state.receivedAtCorrected) flags.push('received-at-corrected');
+  if (state.repeatCalls) flags.push('repeat-call');
+  if (state.linkedTaskIds.length > 0) flags.push('duplicate-open');
+  if (now !== undefined && dueRecalls(state, now).length > 0) flags.push('recall-due');
+  if (state.identityUnverified) flags.push('identity-unverified');
+  if (state.unitWait?.overdue) flags.push('unit-overdue');
+  if (state.unitWait?.recallsFailed) flags.push('recalls-failed');
+  return flags;
+}
