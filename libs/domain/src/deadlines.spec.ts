@@ -2,7 +2,7 @@ import { commandForDeadline, deadlinesOf } from './deadlines';
 import { fold } from './dtask/decider';
 import { TimedEvent } from './dtask/state';
 import { DEFAULT_SAFETY_RULES } from './safety-rules';
-import { assessedTask, at, e } from './testing/fixtures';
+import { assessedTask, at, e, waitingForUnit } from './testing/fixtures';
 
 const pending = (events: TimedEvent[], rules = DEFAULT_SAFETY_RULES) => deadlinesOf(fold(events), rules);
 
@@ -34,6 +34,22 @@ describe('deadlines a task still has pending', () => {
     expect(pending([...assessedTask(), e.advised(at(120)), e.followUpScheduled(at(120))])).toEqual([{ kind: 'follow-up-due', dueAt: at(120) }]);
   });
 
+  it('holds each recall’s due time, by its id, beside the follow-up', () => {
+    const recalls = [...assessedTask(), e.advised(at(120)), e.followUpScheduled(at(120)), e.recall(90, 9, 'nurse-2', 'nurse')];
+    expect(pending(recalls)).toEqual([{ kind: 'follow-up-due', dueAt: at(120) }, { kind: 'recall-due', dueAt: at(90), recallId: 'nurse-2' }]);
+  });
+
+  it('holds S8’s overdue limit while a D unit is on its way, at the configured minutes', () => {
+    expect(pending(waitingForUnit())).toEqual([{ kind: 'recall-due', dueAt: at(38), recallId: 'waiting-for-unit-1' }, { kind: 's8-unit-overdue', dueAt: at(128) }]);
+    expect(pending(waitingForUnit(), { ...DEFAULT_SAFETY_RULES, s8UnitOverdueMinutes: 60 })).toContainEqual({ kind: 's8-unit-overdue', dueAt: at(68) });
+  });
+
+  it('drops S8’s limits once the unit is overdue, or on scene', () => {
+    const marked: TimedEvent = { type: 'UnitOverdue', data: { requestedAt: at(8), minutesWaited: 120 }, at: at(128) };
+    expect(pending([...waitingForUnit(), marked]).map((d) => d.kind)).toEqual(['recall-due']);
+    expect(pending([...waitingForUnit(), e.mission('on-scene', 40)])).toEqual([]);
+  });
+
   it('has nothing for a closed or unknown task', () => {
     expect(pending([e.received(), e.closed('cancelled', 1)])).toEqual([]);
     expect(pending([])).toEqual([]);
@@ -45,5 +61,7 @@ describe('deadlines a task still has pending', () => {
     expect(commandForDeadline('s2-dispatch')).toBe('ReachWaitingLimit');
     expect(commandForDeadline('s6-handoff')).toBe('TimeOutHandoff');
     expect(commandForDeadline('follow-up-due')).toBeUndefined();
+    expect(commandForDeadline('s8-unit-overdue')).toBe('MarkUnitOverdue');
+    expect(commandForDeadline('recall-due')).toBeUndefined();
   });
 });

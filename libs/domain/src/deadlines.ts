@@ -1,21 +1,24 @@
 import { CommandOf } from './dtask/commands';
-import { DTaskState } from './dtask/state';
+import { pendingRecalls } from './dtask/recalls';
+import { DTaskState, FOLLOW_UP_RECALL_ID } from './dtask/state';
 import { SafetyRules } from './safety-rules';
 
 /** Who issues the deadlines' commands: the safety policies, live or replayed. */
 export const POLICY_ACTOR = { id: 'policy-engine', role: 'system' as const };
 
-export type DeadlineKind = 's1-unreachable' | 's2-alert' | 's2-dispatch' | 's6-handoff' | 'follow-up-due';
+export type DeadlineKind = 's1-unreachable' | 's2-alert' | 's2-dispatch' | 's6-handoff' | 'follow-up-due' | 'recall-due' | 's8-unit-overdue';
 
 export interface Deadline {
   kind: DeadlineKind;
   dueAt: string;
+  /** Which recall falls due (`recall-due` only). */
+  recallId?: string;
 }
 
 const addMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
 /**
- * The deadlines still pending for a task. Timers are data: the scheduler rebuilds them from the
+ * The deadlines still pending for a task (S1, S2, S6, S8, the follow-up and every recall). Timers are data: the scheduler rebuilds them from the
  * events after a restart, so none is forgotten.
  */
 export function deadlinesOf(state: DTaskState, rules: SafetyRules): Deadline[] {
@@ -29,11 +32,18 @@ export function deadlinesOf(state: DTaskState, rules: SafetyRules): Deadline[] {
   if (awaitingContact) deadlines.push({ kind: 's2-dispatch', dueAt: addMinutes(state.receivedAt, rules.s2DispatchMinutes) });
   if (state.status === 'awaiting-handoff') deadlines.push({ kind: 's6-handoff', dueAt: state.handoff.deadline });
   if (state.followUp) deadlines.push({ kind: 'follow-up-due', dueAt: state.followUp.dueAt });
+  // Each recall has its own due time; v1's follow-up is the `follow-up-due` above.
+  for (const recall of pendingRecalls(state)) {
+    if (recall.recallId !== FOLLOW_UP_RECALL_ID) deadlines.push({ kind: 'recall-due', dueAt: recall.dueAt, recallId: recall.recallId });
+  }
+  if (state.unitWait && !state.unitWait.overdue) {
+    deadlines.push({ kind: 's8-unit-overdue', dueAt: addMinutes(state.unitWait.requestedAt, rules.s8UnitOverdueMinutes) });
+  }
   return deadlines;
 }
 
-/** The system command a due deadline issues; follow-ups only surface in the queue. */
-export function commandForDeadline(kind: DeadlineKind): CommandOf<'DispatchUnreachable' | 'ReachWaitingLimit' | 'TimeOutHandoff'>['type'] | undefined {
+/** The system command a due deadline issues; follow-ups and recalls only surface in the queue. */
+export function commandForDeadline(kind: DeadlineKind): CommandOf<'DispatchUnreachable' | 'ReachWaitingLimit' | 'TimeOutHandoff' | 'MarkUnitOverdue'>['type'] | undefined {
   switch (kind) {
     case 's1-unreachable':
       return 'DispatchUnreachable';
@@ -42,7 +52,10 @@ export function commandForDeadline(kind: DeadlineKind): CommandOf<'DispatchUnrea
       return 'ReachWaitingLimit';
     case 's6-handoff':
       return 'TimeOutHandoff';
+    case 's8-unit-overdue':
+      return 'MarkUnitOverdue';
     case 'follow-up-due':
+    case 'recall-due':
       return undefined;
   }
 }

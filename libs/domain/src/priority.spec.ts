@@ -1,6 +1,6 @@
 import { fold } from './dtask/decider';
 import { TimedEvent } from './dtask/state';
-import { isFollowUpDue, queuePriority } from './priority';
+import { isFollowUpDue, isRecallDue, queuePriority } from './priority';
 import { at, e } from './testing/fixtures';
 
 type Intake = Parameters<typeof e.received>[1];
@@ -65,6 +65,22 @@ describe('queue priority (higher is sooner)', () => {
     expect(isFollowUpDue(due, now)).toBe(true);
     expect(isFollowUpDue(later, now)).toBe(false);
     expect(queuePriority(due, now)).toBeGreaterThan(queuePriority(later, now));
+  });
+
+  it('puts a repeat call first of all, above a returned handoff that waited longer', () => {
+    const declined: TimedEvent = { type: 'HandoffDeclined', data: { target: 'oulu-home-care', partnerId: 'p1', reason: 'full' }, at: at(9) };
+    const returned = task(aged(95), e.claimed(), e.callback('reached', 1), e.assessed(), e.redirected('oulu-home-care', 8), declined);
+    const repeat = fold([receivedAt(25, aged(20)), e.ercUpdate({ kind: 'repeat-call' }, 28)]);
+    expect(order({ returned, repeat })).toEqual(['repeat', 'returned']);
+  });
+
+  it('raises a recall once it is due, not before, and more so under an S8 alert', () => {
+    const unit = [e.claimed(), e.callback('reached', 1), e.assessed(), e.unit('nurse-decision', 8)];
+    const due = task(aged(50), ...unit, e.recall(20));
+    const later = task(aged(50), ...unit, e.recall(40));
+    const overdue = task(aged(50), ...unit, e.recall(20), { type: 'UnitOverdue', data: { requestedAt: at(8), minutesWaited: 120 }, at: at(28) });
+    expect([isRecallDue(due, now), isRecallDue(later, now)]).toEqual([true, false]);
+    expect(order({ later, overdue, due })).toEqual(['overdue', 'due', 'later']);
   });
 
   it('gives no priority to a task that was never received', () => {

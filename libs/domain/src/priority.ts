@@ -1,3 +1,4 @@
+import { dueRecalls } from './dtask/recalls';
 import { DTaskState } from './dtask/state';
 
 /** Extra minutes of priority per task code; configuration, with a conservative default. */
@@ -11,6 +12,13 @@ export const DEFAULT_TASK_CODE_RISK: TaskCodeRisk = {
 
 /** A handoff returned by S6 or a decline jumps the queue: the patient has already waited once. */
 const HANDOFF_RETURNED_BONUS = 10_000;
+/**
+ * A repeat call goes first of all, above a returned handoff: it is new word, now, that the patient
+ * may be worse (inquests abroad: patients called three times while waiting), where a returned
+ * handoff is a delay for a patient last judged safe without a unit. Both are warning signs; this
+ * one is the nearer to harm.
+ */
+const REPEAT_CALL_BONUS = 100_000;
 /** A task past the S2 alert limit has gone too long without contact: it goes before every other waiting task. */
 const S2_ALERTED_BONUS = 1_000;
 
@@ -27,10 +35,21 @@ export function queuePriority(state: DTaskState, now: string, risk: TaskCodeRisk
   if (state.secondContact) score += 30;
   if (state.s2Alerted) score += S2_ALERTED_BONUS;
   if (state.followUp && Date.parse(state.followUp.dueAt) <= Date.parse(now)) score += 15;
+  if (isRecallDue(state, now)) {
+    score += 15;
+    // S8's supervisor alerts (a unit overdue, recalls failing): the patient is alone with the wait.
+    if (state.unitWait?.overdue || state.unitWait?.recallsFailed) score += S2_ALERTED_BONUS;
+  }
   if (state.handoffReturned) score += HANDOFF_RETURNED_BONUS;
+  if (state.repeatCalls) score += REPEAT_CALL_BONUS;
   return score;
 }
 
 export function isFollowUpDue(state: DTaskState, now: string): boolean {
   return state.status === 'decided' && state.followUp !== undefined && Date.parse(state.followUp.dueAt) <= Date.parse(now);
+}
+
+/** A recall (other than v1's follow-up, which isFollowUpDue tells) is due: the queue shows the task for it. */
+export function isRecallDue(state: DTaskState, now: string): boolean {
+  return state.exists && dueRecalls(state, now).length > 0;
 }
