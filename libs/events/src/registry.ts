@@ -72,6 +72,13 @@ export function currentSchemaVersion(type: DTaskEventType): number {
   return EVENT_TYPES[type].currentVersion;
 }
 
+const CURRENT_VERSIONS: ReadonlyMap<string, number> = new Map(Object.entries(EVENT_TYPES).map(([type, definition]) => [type, definition.currentVersion]));
+
+/** The current schema version of a type, or undefined for a type this service does not know: one look-up, for the read path. */
+export function currentVersionOf(type: string): number | undefined {
+  return CURRENT_VERSIONS.get(type);
+}
+
 /** Brings stored data up to the current version, one step at a time. Stored data is trusted: no validation. */
 export function upcastEvent(type: string, data: unknown, schemaVersion: number): unknown {
   if (!isKnownEventType(type)) return data;

@@ -1,5 +1,5 @@
 import { EventMetadata, EventMetadataSchema, makeMetadata, MetadataInput, StoredEvent } from './envelope';
-import { currentSchemaVersion, DTaskEvent, InvalidEventError, isKnownEventType, parseEvent, upcastEvent } from './registry';
+import { currentSchemaVersion, currentVersionOf, DTaskEvent, InvalidEventError, parseEvent, upcastEvent } from './registry';
 
 export type { MetadataInput } from './envelope';
 
@@ -74,15 +74,15 @@ export type DeserializedEvent = DTaskEvent & Omit<StoredEvent, 'type' | 'data'>;
  * validation. Types this service does not know pass unchanged.
  */
 export function readStoredEvent<R extends RecordedLike>(recorded: R): R & StoredEvent {
-  const type = recorded.type;
-  if (!isKnownEventType(type)) return recorded as R & StoredEvent;
+  const current = currentVersionOf(recorded.type);
+  if (current === undefined) return recorded as R & StoredEvent;
   const metadata = recorded.metadata as Partial<EventMetadata> | null | undefined;
-  const current = currentSchemaVersion(type);
-  // Events written before metadata carried a version are version 1.
-  const stored = metadata?.schemaVersion ?? 1;
+  const labelled = metadata?.schemaVersion;
   // A later version (a newer service wrote it) cannot be read down: it is left as it is.
-  if (stored === metadata?.schemaVersion && stored >= current) return recorded as R & StoredEvent;
-  return { ...recorded, data: upcastEvent(type, recorded.data, stored), metadata: { ...metadata, schemaVersion: current } as EventMetadata };
+  if (labelled !== undefined && labelled >= current) return recorded as R & StoredEvent;
+  // Events written before metadata carried a version are version 1.
+  const data = upcastEvent(recorded.type, recorded.data, labelled ?? 1);
+  return { ...recorded, data, metadata: { ...metadata, schemaVersion: current } as EventMetadata };
 }
 
 /** The same as `readStoredEvent`: its earlier name. */

@@ -1,5 +1,6 @@
 /**
- * The shape every read-model fold takes: a stored event, already upcast to its current schema.
+ * The shape every read-model fold takes: a stored event, already upcast to its current schema at
+ * the store's read boundary (`readStoredEvent` of libs/events).
  * Folds read only the fields they need, so analysts' pseudonymised events fold the same way.
  */
 export interface FoldEvent {
@@ -15,6 +16,15 @@ export type EventBatches = AsyncIterable<readonly FoldEvent[]>;
 
 export const TASK_STREAM_PREFIX = 'dtask-';
 
+/** The last stream asked about: every fold asks for each event in turn, and a slice is a new string each time. */
+let lastStreamId: string | undefined;
+let lastTaskId: string | undefined;
+
 export function taskIdOf(event: FoldEvent): string | undefined {
-  return event.streamId.startsWith(TASK_STREAM_PREFIX) ? event.streamId.slice(TASK_STREAM_PREFIX.length) : undefined;
+  const streamId = event.streamId;
+  if (streamId !== lastStreamId) {
+    lastStreamId = streamId;
+    lastTaskId = streamId.startsWith(TASK_STREAM_PREFIX) ? streamId.slice(TASK_STREAM_PREFIX.length) : undefined;
+  }
+  return lastTaskId;
 }
