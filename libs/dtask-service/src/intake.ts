@@ -11,6 +11,8 @@ export interface IntakeRequest {
   at: string;
   /** S4's memory: the patient's last contact that ended without a unit, read with strong consistency. */
   lastNoUnitDecision?: SecondContactOf;
+  /** The same patient's task still open, if any: the new one is linked to it (`duplicate-open`). */
+  openTaskId?: string;
 }
 
 /**
@@ -20,12 +22,15 @@ export interface IntakeRequest {
  * differ (never their values), so the ERC learns that this task was not received.
  */
 export async function receiveTask(service: DTaskService, request: IntakeRequest, options: Omit<HandleOptions, 'policy'> = {}): Promise<CommandResult> {
-  const { body, actor, at, lastNoUnitDecision } = request;
+  const { body, actor, at, lastNoUnitDecision, openTaskId } = request;
   const taskId = taskIdForErcTask(body.ercTaskId);
+  // A repeat of this very intake finds itself in the patient's memory: that is no other contact.
   const secondContactOf = lastNoUnitDecision && lastNoUnitDecision.previousTaskId !== taskId ? lastNoUnitDecision : undefined;
+  const openTaskOf = openTaskId && openTaskId !== taskId ? { openTaskId } : undefined;
+  const task = { ...body, taskId, area: areaOf(body.municipality) };
   const result = await service.handle(
     taskId,
-    { type: 'Intake', at, actor, task: { ...body, taskId, area: areaOf(body.municipality) }, ...(secondContactOf ? { secondContactOf } : {}) },
+    { type: 'Intake', at, actor, task, ...(secondContactOf ? { secondContactOf } : {}), ...(openTaskOf ? { openTaskOf } : {}) },
     { ...options, policy: 'assume-empty' },
   );
   if (result.kind === 'accepted' || result.reason !== 'already-exists') return result;

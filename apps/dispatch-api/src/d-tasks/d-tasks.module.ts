@@ -8,13 +8,18 @@ import { DTasksController } from './d-tasks.controller';
 import { HandoffsController } from './handoffs.controller';
 import { GetQueueHandler } from './queries/get-queue';
 import { GetTaskHandler } from './queries/get-task';
+import { RecallsController } from './recalls.controller';
 import { TaskBoard } from './task-board.read-model';
+import { TaskCommands } from './task-commands';
+import { TriageController } from './triage.controller';
+import { WorldController } from './world.controller';
 
 @Module({
   imports: [CqrsModule, ReportsModule],
-  controllers: [DTasksController, HandoffsController],
+  controllers: [DTasksController, TriageController, WorldController, RecallsController, HandoffsController],
   providers: [
     TaskBoard,
+    TaskCommands,
     DeadlineScheduler,
     IntakeDTaskHandler,
     ApplyDTaskCommandHandler,

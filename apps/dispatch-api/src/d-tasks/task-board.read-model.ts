@@ -55,6 +55,21 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
   }
 
   /** The patient's last no-unit decision (S4), by the one patient key; as current as the follower. */
+  /** The patient's open task, newest first, for linking a new intake to it (`duplicate-open`). */
+  openTaskOf(personId: string | undefined, callbackPhone: string): string | undefined {
+    const patient = this.patients.index.refOf(personId, callbackPhone);
+    const tasks = patient === undefined ? [] : this.patients.index.tasksOf(patient);
+    for (let i = tasks.length - 1; i >= 0; i -= 1) if (this.fold.open.has(tasks[i]!)) return tasks[i];
+    return undefined;
+  }
+
+  /** The same patient's other open tasks: a task linked at intake names the older one, and the older one names it back. */
+  openTasksLinkedTo(taskId: string): string[] {
+    const patient = this.patients.index.patientOf(taskId);
+    if (patient === undefined) return [];
+    return this.patients.index.tasksOf(patient).filter((other) => other !== taskId && this.fold.open.has(other));
+  }
+
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string): SecondContactOf | undefined {
     return this.patients.index.lastNoUnitDecisionOf(personId, callbackPhone);
   }

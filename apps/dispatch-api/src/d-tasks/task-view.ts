@@ -17,5 +17,11 @@ export function taskView(taskId: string, state: DTaskState) {
     handoff: state.handoff ?? null,
     followUp: state.followUp ?? null,
     closedOutcome: state.closedOutcome ?? null,
+    // v1.1
+    recalls: state.recalls.map(({ recallId, reason, dueAt, attempts, failedAttempts, done }) => ({ recallId, reason, dueAt, attempts, failedAttempts, done: done ?? null })),
+    repeatCalls: state.repeatCalls ?? null,
+    linkedTasks: state.linkedTaskIds,
+    identity: state.identityUnverified ? 'unverified' : null,
+    unitAttachedByField: state.unitRequested?.reason === 'field-commander' ? { at: state.unitRequested.at } : null,
   };
 }

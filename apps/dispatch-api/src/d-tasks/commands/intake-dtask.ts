@@ -16,7 +16,7 @@ export class IntakeDTaskCommand {
   ) {}
 }
 
-/** ERC intake: S4's look-up sees every decision acknowledged before it (strong), then the service receives the task. */
+/** ERC intake: the patient's look-ups (S4, an open task) see every write acknowledged before (strong), then the service receives the task. */
 @CommandHandler(IntakeDTaskCommand)
 export class IntakeDTaskHandler implements ICommandHandler<IntakeDTaskCommand, CommandResult> {
   constructor(
@@ -29,7 +29,9 @@ export class IntakeDTaskHandler implements ICommandHandler<IntakeDTaskCommand, C
     refuseImplausible(body);
     await this.consistency.reach('strong');
     const lastNoUnitDecision = this.board.lastNoUnitDecisionOf(body.patient.personId, body.callbackPhone);
-    return receiveTask(this.service, { body, actor: { id: actor.id, role: actor.role }, at, ...(lastNoUnitDecision ? { lastNoUnitDecision } : {}) }, options);
+    const openTaskId = this.board.openTaskOf(body.patient.personId, body.callbackPhone);
+    const patient = { ...(lastNoUnitDecision ? { lastNoUnitDecision } : {}), ...(openTaskId ? { openTaskId } : {}) };
+    return receiveTask(this.service, { body, actor: { id: actor.id, role: actor.role }, at, ...patient }, options);
   }
 }
 

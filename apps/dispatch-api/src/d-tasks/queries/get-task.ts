@@ -10,6 +10,7 @@ import { EVENT_STORE } from '../../event-store/event-store.module';
 import { TaskFactsReadModel } from '../../reports/task-facts.read-model';
 import { TaskNotFoundError } from '../../http/error.filter';
 import { DTASK_DECIDER } from '../dtask-decider.provider';
+import { TaskBoard } from '../task-board.read-model';
 import { taskView } from '../task-view';
 
 export class GetTaskQuery {
@@ -31,6 +32,7 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
     private readonly accessLog: AccessLog,
     private readonly facts: TaskFactsReadModel,
     private readonly clock: Clock,
+    private readonly board: TaskBoard,
   ) {}
 
   async execute({ taskId, actor, correlationId, openingId }: GetTaskQuery) {
@@ -44,8 +46,13 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
       (folded, event) => this.decider.evolve(folded, toTimedEvent(event.type, event.data, event.metadata)),
       this.decider.initialState,
     );
+    const intake = history[0]?.type === 'DTaskReceived' ? (history[0].data as { callbackPhone: string; address: string }) : undefined;
     return {
       ...taskView(taskId, state),
+      linkedTasks: [...new Set([...state.linkedTaskIds, ...this.board.openTasksLinkedTo(taskId)])],
+      // The number to call and the address as they stand now: the ERC may have changed them since the intake.
+      callbackPhone: state.callbackPhone ?? intake?.callbackPhone ?? null,
+      address: state.address ?? intake?.address ?? null,
       patientContacts: this.patientContacts(taskId),
       history: history.map(({ position, revision, type, data, metadata }) => ({ position, revision, type, data, metadata })),
     };

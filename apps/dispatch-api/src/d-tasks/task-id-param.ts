@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const TaskIdParam = z.uuid('must be a task id (UUID)');
