@@ -41,6 +41,11 @@ describe('evolve: recalls', () => {
     expect(after(...waitingForUnit(), e.recallDone('busy', 1, 40)).recalls[0]).toMatchObject({ attempts: 1, failedAttempts: 1, done: undefined });
     expect(after(...waitingForUnit(), e.recallDone('busy', 1, 40), e.recallDone('reached', 2, 42)).recalls[0]).toMatchObject({ attempts: 2, failedAttempts: 1, done: 'reached' });
   });
+  it('RecallCompleted reached: clinical contact, if the task had none yet', () => {
+    const asked = [e.received(), e.claimed(), e.recall(15, 2, 'nurse-1', 'nurse')];
+    expect(after(...asked, e.recallDone('reached', 1, 16, 'nurse-1')).contactAt).toBe(at(16));
+    expect(after(...asked, e.recallDone('busy', 1, 16, 'nurse-1')).contactAt).toBeUndefined();
+  });
   it('a nurse’s recall survives the unit’s arrival; the waiting ones end with it', () => {
     const state = after(...waitingForUnit(), e.recall(50, 9, 'nurse-2', 'nurse'), e.mission('on-scene', 30));
     expect(state.recalls.map((recall) => recall.done)).toEqual(['unit-on-scene', undefined]);

@@ -117,9 +117,13 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       }
       break;
     }
-    case 'RecallCompleted':
-      next.recalls = withAttempt(next.recalls, event.data.recallId, event.data.outcome === 'reached');
+    case 'RecallCompleted': {
+      const reached = event.data.outcome === 'reached';
+      next.recalls = withAttempt(next.recalls, event.data.recallId, reached);
+      // A recall that reached the patient is clinical contact, as a reached callback is (S1, S2).
+      if (reached) next.contactAt = next.contactAt ?? atOf(event);
       break;
+    }
     case 'UnitUrgencyRaised':
       next.urgency = event.data.to;
       if (next.unitWait) next.unitWait = { ...next.unitWait, recallsFailed: true };

@@ -77,6 +77,9 @@ export const e = {
   }),
 };
 
+/** An expected event whose data `then` compares in part. */
+export const part = (type: TimedEvent['type'], data: object) => ({ type, data: expect.objectContaining(data) }) as Partial<TimedEvent>;
+
 /** S8's welfare recall that comes with a D unit's request, as `then` expects it: due at `dueMinute`. */
 export const waitingRecall = (dueMinute: number, n = 1) => ({
   type: 'RecallScheduled' as const,

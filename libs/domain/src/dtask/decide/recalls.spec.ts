@@ -1,9 +1,7 @@
 import { specification } from '../../testing/specification';
-import { assessedTask, at, e, n1, n2, pendingFollowUp, supervisor, waitingForUnit } from '../../testing/fixtures';
+import { assessedTask, at, e, n1, n2, pendingFollowUp, part, supervisor, waitingForUnit } from '../../testing/fixtures';
 
 const spec = specification();
-/** An expected event whose data is given in part. */
-const part = (type: string, data: object) => ({ type, data: expect.objectContaining(data) });
 const schedule = (dueMinute: number, minute = 6, extra: { recallId?: string; reason?: 'nurse' | 'follow-up' | 'waiting-for-unit' } = {}) =>
   ({ type: 'ScheduleRecall' as const, at: at(minute), actor: n1, dueAt: at(dueMinute), reason: extra.reason ?? 'nurse', ...(extra.recallId ? { recallId: extra.recallId } : {}) });
 /** The patient asked to be called back in a quarter of an hour: nurse-1 holds the task, undecided. */

@@ -1,10 +1,9 @@
 import { DEFAULT_SAFETY_RULES } from '../../safety-rules';
 import { specification } from '../../testing/specification';
-import { assessedTask, at, e, erc, n1, n2, system, waitingForUnit, waitingRecall } from '../../testing/fixtures';
+import { assessedTask, at, e, erc, n1, n2, part, system, waitingForUnit, waitingRecall } from '../../testing/fixtures';
 import { flagsOf } from '../flags';
 
 const spec = specification();
-const part = (type: string, data: object) => ({ type, data: expect.objectContaining(data) });
 /** Nurse 2 holds the D unit's task for its first recall (due at minute 38, the unit requested at 8). */
 const inHand = (minute = 37) => [...waitingForUnit(), e.claimed(minute, 'nurse-2')];
 const record = (minute: number, outcome: 'reached' | 'no-answer', condition?: 'same' | 'worse', recallId = 'waiting-for-unit-1') =>
