@@ -7,12 +7,15 @@ import {
   CloseBody,
   DecisionBody,
   EmptyBody,
+  ErcUpdateBody,
   EscalationBody,
   FollowUpBody,
   HandoffDeclineBody,
   IntakeBody,
   MissionBody,
   OverrideBody,
+  RecallBody,
+  RecallOutcomeBody,
 } from '@dtask/events';
 import { z } from 'zod';
 import { EVENT_STORE } from '../apps/dispatch-api/src/event-store/event-store.module';
@@ -35,6 +38,11 @@ const ROUTES: { path: string; role: string; valid: () => Record<string, unknown>
   { path: '/api/d-tasks/:id/handoff/accept', role: 'partner', valid: () => ({}), schema: EmptyBody },
   { path: '/api/d-tasks/:id/handoff/decline', role: 'partner', valid: () => ({ reason: 'full' }), schema: HandoffDeclineBody },
   { path: '/api/d-tasks/:id/override', role: 'supervisor', valid: () => ({ rule: 'S4-second-contact', reason: 'r' }), schema: OverrideBody },
+  // v1.1
+  { path: '/api/d-tasks/:id/erc-update', role: 'erc', valid: () => ({ kind: 'new-information', notes: 'n', callbackPhone: '+358401112233', address: 'Isokatu 3' }), schema: ErcUpdateBody },
+  { path: '/api/d-tasks/:id/mission', role: 'erc', valid: () => ({ stage: 'unit-assigned', unitId: 'OU-131', requestedBy: 'field-commander' }), schema: MissionBody },
+  { path: '/api/d-tasks/:id/recalls', role: 'nurse', valid: () => ({ dueAt: '2026-11-22T12:00:00+02:00', reason: 'nurse' }), schema: RecallBody },
+  { path: '/api/d-tasks/:id/recalls/follow-up', role: 'nurse', valid: () => ({ outcome: 'reached', condition: 'same', notes: 'n' }), schema: RecallOutcomeBody },
 ];
 
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype'];

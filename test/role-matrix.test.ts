@@ -50,7 +50,12 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
       await post(token, `/api/d-tasks/${taskId}/claim`).expect(200);
       return { taskId, body: { outcome: 'reached' } };
     },
-    'post /api/d-tasks/:id/close': async () => ({ taskId: await unitRequested(), body: {} }),
+    'post /api/d-tasks/:id/close': async () => {
+      // A task waiting for its D unit closes only once the unit is with the patient (S8).
+      const taskId = await unitRequested();
+      await post(tokens.erc, `/api/d-tasks/${taskId}/mission`, { stage: 'on-scene', unitId: 'OU-121' }).expect(200);
+      return { taskId, body: {} };
+    },
     'post /api/d-tasks/:id/mission': async () => ({ taskId: await unitRequested(), body: { stage: 'unit-assigned', unitId: 'OU-121' } }),
     'post /api/d-tasks/:id/handoff/accept': async () => {
       const taskId = await assessedBy(tokens.nurse);
@@ -67,6 +72,14 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
       const first = await api.assessed({ patient });
       await post(tokens.nurse, `/api/d-tasks/${first}/decision`, adviceDecision()).expect(200);
       return { taskId: await api.intake({ patient }), body: { rule: 'S4-second-contact', reason: 'confirmed with the patient' } };
+    },
+    'post /api/d-tasks/:id/erc-update': async () => ({ taskId: await api.intake(), body: { kind: 'repeat-call', notes: 'called 112 again' } }),
+    'post /api/d-tasks/:id/recalls': async (token) => ({ taskId: await claimedBy(token), body: { dueAt: new Date(Date.now() + 3_600_000).toISOString(), reason: 'nurse' } }),
+    'post /api/d-tasks/:id/recalls/follow-up': async (token) => {
+      const taskId = await assessedBy(token);
+      await post(token, `/api/d-tasks/${taskId}/decision`, adviceDecision(new Date(Date.now() + 3_600_000).toISOString())).expect(200);
+      await post(token, `/api/d-tasks/${taskId}/claim`).expect(200);
+      return { taskId, body: { outcome: 'reached', condition: 'better' } };
     },
     'get /api/d-tasks': async () => ({ taskId: '' }),
     'get /api/d-tasks/:id': async () => ({ taskId: await api.intake() }),

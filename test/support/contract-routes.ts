@@ -44,6 +44,10 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/desk', roles: NURSE, body: false },
   { method: 'get', path: '/api/reports/span', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/metrics', roles: ['admin'], body: false },
+  // v1.1: the world around the task
+  { method: 'post', path: '/api/d-tasks/:id/erc-update', roles: ['erc'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/recalls', roles: NURSE, body: true },
+  { method: 'post', path: '/api/d-tasks/:id/recalls/follow-up', roles: NURSE, body: true },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];
