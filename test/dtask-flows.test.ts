@@ -185,7 +185,8 @@ describe('deadlines survive a restart', () => {
     try {
       await second.app.get(DeadlineScheduler).tick();
       const events = await second.app.get<symbol, EventStore>(EVENT_STORE).readStream(`dtask-${taskId}`);
-      expect(events.map((event) => event.type)).toEqual(['DTaskReceived', 'WaitingLimitReached', 'UnitRequested']);
+      // The unit is sent at D, so its first welfare recall is booked with it (S8).
+      expect(events.map((event) => event.type)).toEqual(['DTaskReceived', 'WaitingLimitReached', 'UnitRequested', 'RecallScheduled']);
       expect(events[2]!.data).toMatchObject({ reason: 'waiting-limit' });
     } finally {
       await second.close();

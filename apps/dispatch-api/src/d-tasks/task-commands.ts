@@ -20,8 +20,9 @@ export class TaskCommands {
   ) {}
 
   async apply(taskId: string, command: CommandBody, { actor, correlationId, idempotencyKey }: CommandContext) {
-    const full = { ...command, at: this.clock.now().toISOString(), actor } as DTaskCommand;
+    const at = this.clock.now().toISOString();
+    const full = { ...command, at, actor } as DTaskCommand;
     const result: CommandResult = await this.commands.execute(new ApplyDTaskCommand(taskId, full, { correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) }));
-    return taskView(taskId, acceptedOrThrow(result).state);
+    return taskView(taskId, acceptedOrThrow(result).state, at);
   }
 }

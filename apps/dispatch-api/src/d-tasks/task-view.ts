@@ -1,12 +1,12 @@
 import { DTaskState, flagsOf } from '@dtask/domain';
 
-/** A task's state as commands answer it: no personal data, which only the logged detail read shows. */
-export function taskView(taskId: string, state: DTaskState) {
+/** A task's state as commands answer it, at `now` (a recall may have come due): no personal data, which only the logged detail read shows. */
+export function taskView(taskId: string, state: DTaskState, now: string) {
   return {
     taskId,
     status: state.status,
     urgency: state.urgency,
-    flags: flagsOf(state),
+    flags: flagsOf(state, now),
     owner: state.owner ?? null,
     claimedAt: state.claimedAt ?? null,
     failedAttempts: state.failedAttempts,

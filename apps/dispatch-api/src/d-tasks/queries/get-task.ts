@@ -48,7 +48,7 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
     );
     const intake = history[0]?.type === 'DTaskReceived' ? (history[0].data as { callbackPhone: string; address: string }) : undefined;
     return {
-      ...taskView(taskId, state),
+      ...taskView(taskId, state, this.clock.now().toISOString()),
       linkedTasks: [...new Set([...state.linkedTaskIds, ...this.board.openTasksLinkedTo(taskId)])],
       // The number to call and the address as they stand now: the ERC may have changed them since the intake.
       callbackPhone: state.callbackPhone ?? intake?.callbackPhone ?? null,

@@ -35,6 +35,19 @@ describe('ERC updates: a repeat call', () => {
   });
 });
 
+describe('ERC updates: a repeat call while the patient waits for a D unit (S8)', () => {
+  it('given a D unit on its way and its recall not yet due, when the patient calls 112 again, then a welfare recall falls due at once', () => {
+    const state = spec(waitingForUnit()).when(update(20, repeatCall)).then([
+      { type: 'ErcUpdateReceived', data: repeatCall },
+      { type: 'RecallScheduled', data: { recallId: 'waiting-for-unit-2', dueAt: at(20), reason: 'waiting-for-unit' } },
+    ]);
+    expect(state.recalls.filter((recall) => recall.done === undefined).map((recall) => recall.dueAt)).toEqual([at(38), at(20)]);
+  });
+  it('given a D unit on its way and its recall already due, when the patient calls 112 again, then no second recall is added', () => {
+    spec(waitingForUnit()).when(update(40, repeatCall)).then([{ type: 'ErcUpdateReceived', data: repeatCall }]);
+  });
+});
+
 describe('ERC updates: the same update twice within a minute is written once', () => {
   it('given a repeat call 59 seconds ago, when the same body comes again, then nothing is written', () => {
     spec([e.received(), e.ercUpdate(repeatCall, 12)]).when({ ...update(12, repeatCall), at: new Date(Date.parse(at(12)) + 59_000).toISOString() }).then([]);

@@ -1,5 +1,6 @@
 import { EventData } from '@dtask/events';
 import { CommandOf } from '../commands';
+import { dueRecalls, isWaitingForUnit, nextRecallId } from '../recalls';
 import { ReceivedTask } from '../state';
 import { closed, Emit } from './emit';
 import { requireOpen } from './guards';
@@ -23,7 +24,17 @@ export function receiveErcUpdate(command: CommandOf<'ReceiveErcUpdate'>, state: 
   const { update } = command;
   const received: Emit = [{ type: 'ErcUpdateReceived', data: update }];
   const raised = update.kind === 'urgency-changed' && update.urgency !== undefined && update.urgency !== 'D';
-  return raised ? [...received, closed('escalated')] : received;
+  if (raised) return [...received, closed('escalated')];
+  return update.kind === 'repeat-call' ? [...received, ...recallNowWhileWaitingForUnit(command, state)] : received;
+}
+
+/**
+ * A repeat call while the patient waits for a D unit: the task is in no queue (it is decided), so
+ * a welfare recall falls due at once and brings it back, first, to a nurse (S8), unless one is due already.
+ */
+function recallNowWhileWaitingForUnit(command: CommandOf<'ReceiveErcUpdate'>, state: ReceivedTask): Emit {
+  if (!isWaitingForUnit(state) || dueRecalls(state, command.at).some((recall) => recall.reason === 'waiting-for-unit')) return [];
+  return [{ type: 'RecallScheduled', data: { recallId: nextRecallId(state, 'waiting-for-unit'), dueAt: command.at, reason: 'waiting-for-unit' } }];
 }
 
 /** The same body as the task's last ERC update, less than a minute after it. */
