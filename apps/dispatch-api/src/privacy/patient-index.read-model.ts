@@ -14,7 +14,8 @@ export class PatientIndexReadModel implements OnModuleInit, Snapshottable {
   /** One instance for the life of the service: its readers hold it. */
   readonly index: PatientIndex;
   readonly snapshotName = 'patient-index';
-  readonly snapshotVersion = 1;
+  // 2: each patient's contacts (our no-unit decision, a mission without conveyance, the last decision).
+  readonly snapshotVersion = 2;
 
   constructor(private readonly follower: AllStreamFollower, pseudonymiser: Pseudonymiser) {
     this.index = new PatientIndex(pseudonymiser);

@@ -43,7 +43,8 @@ export class ReportsController {
     await this.consistency.reach('strong');
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const tasks = this.facts.receivedBetween(fromMs, toMs);
-    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays };
+    // A recall still pending counts as due once its due time has come.
+    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays, asOfMs: this.clock.now().getTime() };
     const report = {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
@@ -83,7 +84,7 @@ export class ReportsController {
     return {
       from: new Date(window.fromMs).toISOString(),
       to: new Date(window.toMs).toISOString(),
-      ...charts(this.facts.receivedBetween(window.fromMs, window.toMs), window, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES }),
+      ...charts(this.facts.receivedBetween(window.fromMs, window.toMs), window, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, asOfMs: this.clock.now().getTime() }),
     };
   }
 }

@@ -9,8 +9,8 @@ import { toFoldEvent } from '../projections/fold-event';
 @Injectable()
 export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-facts';
-  // 2: patients are keyed by pseudonym. 3: patients moved to the patient index.
-  readonly snapshotVersion = 3;
+  // 2: patients are keyed by pseudonym. 3: patients moved to the patient index. 4: v1.1 (recalls, repeat calls, field units, re-contacts).
+  readonly snapshotVersion = 4;
   /** The service's patient index, fed and snapshotted on its own: the facts read it. */
   private readonly patients: PatientIndex;
   private fold: TaskFactsFold;
@@ -46,6 +46,11 @@ export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
 
   otherTasksOfPatient(taskId: string): TaskFacts[] {
     return this.fold.otherTasksOfPatient(taskId);
+  }
+
+  /** The patient header's counts: the patient's other tasks in the last 7 and 30 days. */
+  contactsOfPatient(taskId: string, nowMs: number): { last7Days: number; last30Days: number } {
+    return this.fold.contactsOfPatient(taskId, nowMs);
   }
 
   /** When the first and the last task held were received (epoch ms), or null when there are none. */

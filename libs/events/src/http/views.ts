@@ -16,6 +16,15 @@ export interface QueueItemView {
   /** When the current owner claimed it. */
   claimedAt?: string;
   priority: number;
+  /** v1.1: the due recall that brought the task back to the queue; its wait counts from `dueAt`. */
+  recall?: RecallInQueueView | null;
+}
+
+/** The recall a queue item is in the queue for (contract v1.1, "Recalls"). */
+export interface RecallInQueueView {
+  recallId: string;
+  reason: 'follow-up' | 'waiting-for-unit' | 'nurse';
+  dueAt: string;
 }
 
 /**
@@ -44,7 +53,30 @@ export interface ReferralView {
 }
 
 /** What the supervisor is alerted to, as the queue's flags name it. */
-export type AlertKind = 'second-contact' | 's2-alert' | 'handoff-returned' | 'unreachable';
+export type AlertKind =
+  | 'second-contact'
+  | 's2-alert'
+  | 'handoff-returned'
+  | 'unreachable'
+  // v1.1: S8 (a recall failed too often, a D unit overdue) and the ERC's repeat calls.
+  | 'recalls-failed'
+  | 'unit-overdue'
+  | 'repeat-call';
+
+/** The load snapshot's `alerts`: the ids of the tasks under each alert, and today's overrides. */
+export interface LoadAlertsView {
+  s2WaitingLimit: string[];
+  s6HandoffReturned: string[];
+  secondContacts: string[];
+  s1Unreachable: string[];
+  overridesToday: number;
+  /** v1.1, S8: a recall failed too often and the unit request was raised to C. */
+  s8RecallsFailed: string[];
+  /** v1.1, S8: a D unit not on scene by the limit after its request. */
+  s8UnitOverdue: string[];
+  /** v1.1: the ERC told of a repeat call while the task was open. */
+  repeatCalls: string[];
+}
 
 /**
  * A task as the load snapshot tells of it. No personal data: the load goes to every supervisor
@@ -91,6 +123,13 @@ export interface MonthlyChartPoint {
   referenceCumulative: number;
   secondContactRate24h: number;
   secondContactRate72h: number;
+  /** v1.1: re-contacts within 24 h / 72 h of any decision, as a share of the month's tasks not cancelled. */
+  recontactRate24h: number;
+  recontactRate72h: number;
+  repeatCalls: number;
+  recallsDue: number;
+  recallsWorse: number;
+  fieldCommanderUnits: number;
 }
 
 export interface TimeToContactBucket {

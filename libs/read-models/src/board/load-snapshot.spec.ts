@@ -1,6 +1,6 @@
 import { createDTaskDecider, DEFAULT_SAFETY_RULES, REGION_AREAS } from '@dtask/domain';
 import { FoldEvent } from '../fold-event';
-import { TaskFacts } from '../measures/task-facts';
+import { taskFacts } from '../testing/task-facts.testing';
 import { LiveHistory } from '../testing/live-history';
 import { loadSnapshot } from './load-snapshot';
 import { loadAt } from './time-travel';
@@ -125,11 +125,7 @@ describe('load snapshot: what the supervisor wall shows', () => {
 
 describe("load snapshot: the wall's year to date", () => {
   /** A task's facts, received at `receivedAt` and closed without a unit. */
-  const received = (taskId: string, receivedAt: string): TaskFacts => ({
-    taskId, receivedAtMs: Date.parse(receivedAt), area: 'Oulu-Hailuoto', municipality: 'Oulu', taskCode: '745', hour: 0, cancelled: false,
-    unitRequested: false, escalated: false, decision: 'phone-advice', closedOutcome: 'phone-advice', secondContactWithin24h: false, secondContactWithin72h: false,
-    s2Alert: false, declinedHandoffs: 0, overrides: 0,
-  });
+  const received = (taskId: string, receivedAt: string) => taskFacts(taskId, receivedAt, { decision: 'phone-advice', closedOutcome: 'phone-advice' });
   const tasks = [
     received('june', '2026-06-01T09:00:00Z'),
     received('new-years-eve', '2026-12-31T21:30:00Z'), // 23.30 on 31 December in Helsinki

@@ -1,6 +1,7 @@
 import { charts } from './charts';
 import { measure } from './load-reduction';
 import { TaskFacts } from './task-facts';
+import { taskFacts } from '../testing/task-facts.testing';
 
 const MINUTE = 60_000;
 const options = { assumedMissionMinutes: 75 };
@@ -9,24 +10,7 @@ const options = { assumedMissionMinutes: 75 };
 function task(id: string, receivedAt: string, facts: Partial<TaskFacts> & { contactMinutes?: number } = {}): TaskFacts {
   const { contactMinutes, ...rest } = facts;
   const receivedAtMs = Date.parse(receivedAt);
-  return {
-    taskId: id,
-    receivedAtMs,
-    area: 'Oulu-Hailuoto',
-    municipality: 'Oulu',
-    taskCode: '745',
-    hour: 0,
-    cancelled: false,
-    unitRequested: false,
-    escalated: false,
-    secondContactWithin24h: false,
-    secondContactWithin72h: false,
-    s2Alert: false,
-    declinedHandoffs: 0,
-    overrides: 0,
-    ...(contactMinutes === undefined ? {} : { firstContactMs: receivedAtMs + contactMinutes * MINUTE }),
-    ...rest,
-  };
+  return taskFacts(id, receivedAt, { ...(contactMinutes === undefined ? {} : { firstContactMs: receivedAtMs + contactMinutes * MINUTE }), ...rest });
 }
 
 describe('analysts’ charts', () => {
@@ -36,13 +20,16 @@ describe('analysts’ charts', () => {
     task('a', '2025-01-14T23:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 5 }), // 15 Jan 01:00 local
     task('b', '2025-01-14T21:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 1 }), // 14 Jan 23:00: before the window
     task('c', '2025-01-31T22:30:00Z', { decision: 'redirect', redirectKind: 'home-care', closedOutcome: 'redirect', contactMinutes: 299 / 60 }), // 1 Feb 00:30 local
-    task('d', '2025-02-10T10:00:00Z', { decision: 'send-unit', unitRequested: true, autoDispatch: 'unreachable' }),
-    task('e', '2025-02-12T10:00:00Z', { decision: 'send-unit', unitRequested: true, escalated: true, contactMinutes: 150 }),
+    task('d', '2025-02-10T10:00:00Z', { decision: 'send-unit', unitRequested: true, autoDispatch: 'unreachable', repeatCalls: 2 }),
+    task('e', '2025-02-12T10:00:00Z', { decision: 'send-unit', unitRequested: true, escalated: true, contactMinutes: 150, fieldCommanderUnit: true }),
     task('f', '2025-02-20T10:00:00Z', { cancelled: true, closedOutcome: 'cancelled' }),
     // Advice with a follow-up still pending: decided, not yet resolved.
-    task('g', '2025-02-21T10:00:00Z', { decision: 'phone-advice', secondContactWithin24h: true, secondContactWithin72h: true, contactMinutes: 20 }),
+    task('g', '2025-02-21T10:00:00Z', {
+      decision: 'phone-advice', secondContactWithin24h: true, secondContactWithin72h: true, contactMinutes: 20,
+      recalls: [{ recallId: 'follow-up', reason: 'follow-up', dueAtMs: Date.parse('2025-02-21T12:00:00Z'), endedAtMs: Date.parse('2025-02-21T12:05:00Z'), reached: true, worse: true }],
+    }),
     // A redirect not (yet) accepted, received at 23:59 local on 9 March.
-    task('h', '2025-03-09T21:59:00Z', { decision: 'redirect', redirectKind: 'mental-health', secondContactWithin72h: true, contactMinutes: 60 }),
+    task('h', '2025-03-09T21:59:00Z', { decision: 'redirect', redirectKind: 'mental-health', secondContactWithin72h: true, recontactWithin72h: true, contactMinutes: 60 }),
     task('i', '2025-03-09T22:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 1 }), // 10 March 00:00: the window's end is exclusive
   ];
   const result = charts(tasks, window, options);
@@ -54,18 +41,21 @@ describe('analysts’ charts', () => {
         resolvedWithoutUnit: 1, cumulativeResolvedWithoutUnit: 1,
         referenceCumulative: 69.9, // 1,500 × 17 / 365 days
         secondContactRate24h: 0, secondContactRate72h: 0,
+        recontactRate24h: 0, recontactRate72h: 0, repeatCalls: 0, recallsDue: 0, recallsWorse: 0, fieldCommanderUnits: 0,
       },
       {
         month: '2025-02', tasks: 5, unitRequested: 2, phoneAdvice: 1, redirect: 1, redirectByKind: { 'home-care': 1 }, escalated: 1, autoDispatch: 1,
         resolvedWithoutUnit: 1, cumulativeResolvedWithoutUnit: 2,
         referenceCumulative: 184.9, // 1,500 × 45 / 365
         secondContactRate24h: 0.25, secondContactRate72h: 0.25, // g, of 4 tasks not cancelled
+        recontactRate24h: 0, recontactRate72h: 0, repeatCalls: 2, recallsDue: 1, recallsWorse: 1, fieldCommanderUnits: 1,
       },
       {
         month: '2025-03', tasks: 1, unitRequested: 0, phoneAdvice: 0, redirect: 1, redirectByKind: { 'mental-health': 1 }, escalated: 0, autoDispatch: 0,
         resolvedWithoutUnit: 0, cumulativeResolvedWithoutUnit: 2,
         referenceCumulative: 221.9, // 1,500 × 54 / 365: to the window's end, not the month's
         secondContactRate24h: 0, secondContactRate72h: 1,
+        recontactRate24h: 0, recontactRate72h: 1, repeatCalls: 0, recallsDue: 0, recallsWorse: 0, fieldCommanderUnits: 0,
       },
     ]);
   });

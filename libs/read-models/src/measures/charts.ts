@@ -13,7 +13,7 @@ export const TIME_TO_CONTACT_BOUNDS_MINUTES = [5, 10, 15, 20, 30, 45, 60, 90, 12
  * The analysts' charts for tasks received in [fromMs, toMs): every figure comes from `measure()`,
  * applied per month, so a chart never disagrees with the load-reduction report.
  */
-export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: number }, options: { assumedMissionMinutes: number }): Charts {
+export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: number }, options: { assumedMissionMinutes: number; asOfMs?: number }): Charts {
   const inWindow = tasks.filter((task) => task.receivedAtMs >= window.fromMs && task.receivedAtMs < window.toMs);
   const byMonth = new Map<string, TaskFacts[]>();
   for (const task of inWindow) {
@@ -30,7 +30,7 @@ export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: numbe
     const month = helsinkiMonth(start);
     const endMs = Math.min(month.endMs, window.toMs);
     const list = byMonth.get(month.key) ?? [];
-    const m = measure(list, { assumedMissionMinutes: options.assumedMissionMinutes, windowDays: (endMs - start) / DAY_MS });
+    const m = measure(list, { assumedMissionMinutes: options.assumedMissionMinutes, windowDays: (endMs - start) / DAY_MS, asOfMs: options.asOfMs });
     cumulative += m.resolvedWithoutUnit;
     monthly.push({
       month: month.key,
@@ -46,6 +46,12 @@ export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: numbe
       referenceCumulative: round1((REFERENCE_PER_YEAR * (endMs - window.fromMs)) / YEAR_MS),
       secondContactRate24h: m.secondContacts.rate24h,
       secondContactRate72h: m.secondContacts.rate72h,
+      recontactRate24h: m.recontacts.rate24h,
+      recontactRate72h: m.recontacts.rate72h,
+      repeatCalls: m.repeatCalls,
+      recallsDue: m.recalls.due,
+      recallsWorse: m.recalls.worse,
+      fieldCommanderUnits: m.fieldCommanderUnits,
     });
     start = endMs;
   }

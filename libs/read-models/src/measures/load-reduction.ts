@@ -1,4 +1,5 @@
 import { percentile } from './percentile';
+import { wasDue } from './recall-facts';
 import { TaskFacts } from './task-facts';
 
 export const REFERENCE_PER_YEAR = 1500;
@@ -26,12 +27,22 @@ export interface Measures {
   declinedHandoffs: number;
   s2Alerts: number;
   overrides: number;
+  /** Contract v1.1: the ERC's repeat calls while the task waited. */
+  repeatCalls: number;
+  /** Recalls that fell due, that reached the patient, and that found them worse. */
+  recalls: { due: number; reached: number; worse: number };
+  /** Within 24 h / 72 h of any decision for the same patient, a mission without conveyance too. */
+  recontacts: { within24h: number; within72h: number; rate24h: number; rate72h: number };
+  /** Units the EMS field commander put on a task: counted in `unitRequested` too. */
+  fieldCommanderUnits: number;
 }
 
 export interface MeasureOptions {
   assumedMissionMinutes: number;
   /** Length of the window the tasks were taken from, for the yearly rate. */
   windowDays: number;
+  /** The instant a recall still pending counts as due by; without it every pending one does. */
+  asOfMs?: number;
 }
 
 /**
@@ -52,6 +63,9 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
   const redirect: Record<string, number> = {};
   let cancelled = 0, resolved = 0, unitRequested = 0, phoneAdvice = 0, escalated = 0, unreachable = 0, waitingLimit = 0;
   let within24h = 0, within72h = 0, declinedHandoffs = 0, s2Alerts = 0, overrides = 0;
+  let repeatCalls = 0, fieldCommanderUnits = 0, recontacts24h = 0, recontacts72h = 0;
+  const recalls = { due: 0, reached: 0, worse: 0 };
+  const asOfMs = options.asOfMs ?? Number.POSITIVE_INFINITY;
 
   for (const task of tasks) {
     if (task.cancelled) cancelled += 1;
@@ -67,6 +81,15 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
     if (task.s2Alert) s2Alerts += 1;
     declinedHandoffs += task.declinedHandoffs;
     overrides += task.overrides;
+    repeatCalls += task.repeatCalls;
+    if (task.fieldCommanderUnit) fieldCommanderUnits += 1;
+    if (task.recontactWithin24h) recontacts24h += 1;
+    if (task.recontactWithin72h) recontacts72h += 1;
+    for (const recall of task.recalls) {
+      if (wasDue(recall, asOfMs)) recalls.due += 1;
+      if (recall.reached) recalls.reached += 1;
+      if (recall.worse) recalls.worse += 1;
+    }
     if (task.firstContactMs !== undefined) contactSeconds.push((task.firstContactMs - task.receivedAtMs) / 1000);
     if (task.decidedAtMs !== undefined) decisionSeconds.push((task.decidedAtMs - task.receivedAtMs) / 1000);
   }
@@ -94,6 +117,10 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
     declinedHandoffs,
     s2Alerts,
     overrides,
+    repeatCalls,
+    recalls,
+    recontacts: { within24h: recontacts24h, within72h: recontacts72h, rate24h: rate(recontacts24h, considered), rate72h: rate(recontacts72h, considered) },
+    fieldCommanderUnits,
   };
 }
 

@@ -1,6 +1,7 @@
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { helsinkiHour } from '../helsinki-time';
 import { PatientIndex } from '../privacy/patient-index';
+import { foldRecall, RecallFacts } from './recall-facts';
 
 export type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
 
@@ -24,14 +25,26 @@ export interface TaskFacts {
   closedOutcome?: string;
   firstContactMs?: number;
   decidedAtMs?: number;
+  /** Within 24 h / 72 h of our own no-unit decision for the same patient (the safety measure). */
   secondContactWithin24h: boolean;
   secondContactWithin72h: boolean;
+  /** Within 24 h / 72 h of any decision for the same patient, or of a mission that left them at home. */
+  recontactWithin24h: boolean;
+  recontactWithin72h: boolean;
   s2Alert: boolean;
   declinedHandoffs: number;
   overrides: number;
+  /** The ERC's repeat calls while the task was open. */
+  repeatCalls: number;
+  /** The EMS field commander put a unit on it: a unit, never resolved without one. */
+  fieldCommanderUnit: boolean;
+  recalls: RecallFacts[];
+  /** The completed mission conveyed the patient; undefined: no mission completed, or not told. */
+  conveyed?: boolean;
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /**
  * A pure fold of `$all` into per-task facts. It owns its state and updates it in place, so a year
@@ -81,6 +94,12 @@ export class TaskFactsFold {
     return others.sort((a, b) => b.receivedAtMs - a.receivedAtMs);
   }
 
+  /** How many other tasks the patient had in the 7 and 30 days before `nowMs`: the patient header's counts. */
+  contactsOfPatient(taskId: string, nowMs: number): { last7Days: number; last30Days: number } {
+    const since = (days: number) => this.otherTasksOfPatient(taskId).filter((other) => other.receivedAtMs <= nowMs && other.receivedAtMs > nowMs - days * DAY_MS).length;
+    return { last7Days: since(7), last30Days: since(30) };
+  }
+
   apply(event: FoldEvent): void {
     const taskId = taskIdOf(event);
     if (taskId === undefined) return;
@@ -89,6 +108,7 @@ export class TaskFactsFold {
     const facts = this.tasks.get(taskId);
     if (!facts) return;
     const data = event.data;
+    foldRecall(facts.recalls, event, () => timeOf(event));
     switch (event.type) {
       case 'DTaskCancelled':
         facts.cancelled = true;
@@ -108,6 +128,13 @@ export class TaskFactsFold {
         if (data.reason === 'unreachable' || data.reason === 'waiting-limit') facts.autoDispatch ??= data.reason;
         this.decided(facts, event, 'send-unit', timeOf(event));
         break;
+      case 'UnitAttachedByField':
+        // The field commander's, not a nurse's: the task keeps the nurse it had.
+        facts.unitRequested = true;
+        facts.fieldCommanderUnit = true;
+        facts.decision = 'send-unit';
+        facts.decidedAtMs = timeOf(event);
+        break;
       case 'PhoneAdviceGiven':
         this.decided(facts, event, 'phone-advice', timeOf(event));
         break;
@@ -124,6 +151,12 @@ export class TaskFactsFold {
       case 'OverrideGranted':
         facts.overrides += 1;
         break;
+      case 'ErcUpdateReceived':
+        if (data.kind === 'repeat-call' && facts.closedOutcome === undefined) facts.repeatCalls += 1;
+        break;
+      case 'MissionUpdated':
+        if (data.stage === 'completed' && (typeof data.conveyed === 'boolean' || data.xCode !== undefined)) facts.conveyed = data.conveyed === true;
+        break;
       case 'DTaskClosed':
         facts.closedOutcome = String(data.outcome);
         break;
@@ -135,23 +168,20 @@ export class TaskFactsFold {
     const receivedAtMs = Date.parse(String(data.receivedAt));
     // The patient's decisions before this task: the index takes this intake in, not its decisions.
     const patient = this.patients.refOfIntake(data);
-    const previous = patient === undefined ? undefined : this.patients.lastNoUnitDecisionOfPatient(patient);
-    const sinceHours = previous === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - Date.parse(previous.previousDecidedAt)) / HOUR_MS;
+    const hoursSince = (iso: string | undefined) => (iso === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - Date.parse(iso)) / HOUR_MS);
+    const sinceHours = hoursSince(patient === undefined ? undefined : this.patients.ownNoUnitDecisionOfPatient(patient)?.previousDecidedAt);
+    const sinceDecision = hoursSince(patient === undefined ? undefined : this.patients.lastDecisionOfPatient(patient)?.at);
+    const within = (hours: number, limit: number) => hours >= 0 && hours <= limit;
     this.tasks.set(taskId, {
-      taskId,
-      receivedAtMs,
-      area: String(data.area ?? 'unknown'),
-      municipality: String(data.municipality ?? 'unknown'),
-      taskCode: String(data.taskCode ?? 'unknown'),
-      hour: helsinkiHour(receivedAtMs),
-      cancelled: false,
-      unitRequested: false,
-      escalated: false,
-      secondContactWithin24h: sinceHours >= 0 && sinceHours <= 24,
-      secondContactWithin72h: sinceHours >= 0 && sinceHours <= 72,
-      s2Alert: false,
-      declinedHandoffs: 0,
-      overrides: 0,
+      ...newTaskFacts(taskId, receivedAtMs, {
+        area: String(data.area ?? 'unknown'),
+        municipality: String(data.municipality ?? 'unknown'),
+        taskCode: String(data.taskCode ?? 'unknown'),
+      }),
+      secondContactWithin24h: within(sinceHours, 24),
+      secondContactWithin72h: within(sinceHours, 72),
+      recontactWithin24h: within(sinceDecision, 24),
+      recontactWithin72h: within(sinceDecision, 72),
     });
   }
 
@@ -160,6 +190,29 @@ export class TaskFactsFold {
     facts.decidedAtMs = at;
     if (event.metadata.actor?.role === 'nurse' || event.metadata.actor?.role === 'supervisor') facts.nurse = event.metadata.actor.id;
   }
+}
+
+/** A task just received, where it was and nothing else yet: the fold's start, and the specs'. */
+export function newTaskFacts(taskId: string, receivedAtMs: number, where: Pick<TaskFacts, 'area' | 'municipality' | 'taskCode'>): TaskFacts {
+  return {
+    taskId,
+    receivedAtMs,
+    ...where,
+    hour: helsinkiHour(receivedAtMs),
+    cancelled: false,
+    unitRequested: false,
+    escalated: false,
+    secondContactWithin24h: false,
+    secondContactWithin72h: false,
+    recontactWithin24h: false,
+    recontactWithin72h: false,
+    s2Alert: false,
+    declinedHandoffs: 0,
+    overrides: 0,
+    repeatCalls: 0,
+    fieldCommanderUnit: false,
+    recalls: [],
+  };
 }
 
 /** Parsed only where a fold needs the time: most events do not. */

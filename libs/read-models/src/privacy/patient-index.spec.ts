@@ -10,6 +10,7 @@ const event = (taskId: string, type: string, minute: number, data: Record<string
   data,
   metadata: { occurredAt: new Date(Date.UTC(2026, 10, 2, 8, minute)).toISOString(), actor: { id: 'nurse-1', role: 'nurse' } },
 });
+const completed = (taskId: string, minute: number, mission: Record<string, unknown>) => event(taskId, 'MissionUpdated', minute, { stage: 'completed', unitId: 'OU-121', ...mission });
 const intake = (taskId: string, callbackPhone: string, personId?: string) =>
   event(taskId, 'DTaskReceived', 0, { taskId, patient: { ageYears: 70, ...(personId ? { personId } : {}) }, callbackPhone });
 
@@ -33,6 +34,32 @@ describe('PatientIndex', () => {
     expect(index.lastNoUnitDecisionOf('X', undefined)).toBeUndefined();
   });
 
+  it('takes a unit mission that ended without conveyance as S4’s previous contact, a conveyed one not', () => {
+    const index = new PatientIndex();
+    for (const e of [intake('t1', '0401', 'X'), event('t1', 'PhoneAdviceGiven', 1), intake('t2', '0401', 'X'), event('t2', 'UnitRequested', 2), completed('t2', 50, { conveyed: true })]) index.apply(e);
+    expect(index.lastNoUnitDecisionOf('X', undefined)?.previousTaskId).toBe('t1');
+    index.apply(completed('t2', 55, { xCode: 'X-5' }));
+    expect(index.lastNoUnitDecisionOf('X', undefined)).toEqual({ previousTaskId: 't2', previousDecision: 'unit-not-conveyed', previousDecidedAt: '2026-11-02T08:55:00.000Z' });
+    for (const e of [intake('t3', '0402', 'Y'), event('t3', 'UnitAttachedByField', 3, { unitId: 'OU-131' }), completed('t3', 40, { conveyed: false })]) index.apply(e);
+    expect(index.lastNoUnitDecisionOf('Y', undefined)).toMatchObject({ previousTaskId: 't3', previousDecision: 'unit-not-conveyed' });
+  });
+
+  it('keeps our own no-unit decisions apart from missions, and the last decision of any kind (re-contacts)', () => {
+    const index = new PatientIndex();
+    for (const e of [intake('t1', '0401', 'X'), event('t1', 'PhoneAdviceGiven', 1), intake('t2', '0401', 'X'), event('t2', 'UnitRequested', 2), completed('t2', 50, { conveyed: false })]) index.apply(e);
+    const patient = index.patientOf('t1')!;
+    expect(index.ownNoUnitDecisionOfPatient(patient)?.previousTaskId).toBe('t1');
+    expect(index.lastDecisionOfPatient(patient)).toEqual({ taskId: 't2', at: '2026-11-02T08:50:00.000Z' });
+    index.apply(event('t2', 'UnitRequested', 51));
+    expect(index.lastDecisionOfPatient(patient)).toEqual({ taskId: 't2', at: '2026-11-02T08:51:00.000Z' });
+  });
+
+  it('forgets a no-unit decision the field commander then put a unit on', () => {
+    const index = new PatientIndex();
+    for (const e of [intake('t1', '0401', 'X'), event('t1', 'PhoneAdviceGiven', 1), event('t1', 'UnitAttachedByField', 2, { unitId: 'OU-131' })]) index.apply(e);
+    expect(index.lastNoUnitDecisionOf('X', undefined)).toBeUndefined();
+  });
+
   it('names every patient alike from raw events keyed by pseudonym and from the analysts’ pseudonymised events', () => {
     const history = [intake('t1', '040 765 4321', '010142-123A'), intake('t2', '+358 40 111 2222'), event('t2', 'PhoneAdviceGiven', 5)];
     const live = new PatientIndex(pseudonymiser);
@@ -51,7 +78,7 @@ describe('PatientIndex', () => {
     const restored = new PatientIndex();
     restored.loadState(JSON.parse(JSON.stringify(index.saveState())));
     expect(restored.lastNoUnitDecisionOf(undefined, '+358401')?.previousTaskId).toBe('t1');
-    expect(() => restored.loadState({ patientOfTask: [['t9', 'p']], lastNoUnitDecision: 7 })).toThrow();
-    expect(restored.saveState()).toEqual({ patientOfTask: [], lastNoUnitDecision: [] });
+    expect(() => restored.loadState({ patientOfTask: [['t9', 'p']], contacts: 7 })).toThrow();
+    expect(restored.saveState()).toEqual({ patientOfTask: [], contacts: [] });
   });
 });

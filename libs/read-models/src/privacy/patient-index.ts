@@ -19,21 +19,33 @@ export function patientRefOfIntake(data: Record<string, unknown>, refs?: Patient
   return key === undefined || refs === undefined ? key : refs.patientRef(key);
 }
 
+/** What a patient's earlier tasks left that a new task of theirs is measured against. */
+export interface PatientContacts {
+  /** Our own last no-unit decision (phone advice, a redirect) with no unit sent after it. */
+  noUnit?: SecondContactOf;
+  /** The last unit mission that ended without conveyance (previousDecision 'unit-not-conveyed'). */
+  notConveyed?: SecondContactOf;
+  /** The last decision of any kind, or the end of a mission without conveyance: re-contacts count from it. */
+  lastDecision?: { taskId: string; at: string };
+}
+
 interface SavedPatientIndex {
   patientOfTask: [string, string][];
-  lastNoUnitDecision: [string, SecondContactOf][];
+  contacts: [string, PatientContacts][];
 }
 
 /**
- * The one patient index, folded from `$all`: each task's patient, each patient's tasks, and each
- * patient's last no-unit decision (S4). The task board's S4 look-up at intake, the earlier contacts
- * a nurse sees, the measures' second contacts and the analysts' replays all read it. The service's
- * index holds pseudonyms only (see PatientRefs), so neither it nor its snapshot names anyone.
+ * The one patient index, folded from `$all`: each task's patient, each patient's tasks, and what
+ * their earlier tasks left (PatientContacts). The task board's S4 look-up at intake, the earlier
+ * contacts a nurse sees, the measures' second contacts and re-contacts and the analysts' replays all
+ * read it. The service's index holds pseudonyms only (see PatientRefs), so neither it nor its
+ * snapshot names anyone.
  */
 export class PatientIndex {
   private readonly patientOfTask = new Map<string, string>();
   private readonly tasksOfPatient = new Map<string, string[]>();
-  private readonly lastNoUnitDecision = new Map<string, SecondContactOf>();
+  /** Replaced, never changed in place: a saved state handed out stays as it was. */
+  private readonly contacts = new Map<string, PatientContacts>();
 
   constructor(private readonly refs?: PatientRefs) {}
 
@@ -47,12 +59,28 @@ export class PatientIndex {
     }
     const patient = this.patientOfTask.get(taskId);
     if (patient === undefined) return;
-    if (event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested') {
-      const previousDecision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
-      this.lastNoUnitDecision.set(patient, { previousTaskId: taskId, previousDecision, previousDecidedAt: event.metadata.occurredAt });
+    const at = event.metadata.occurredAt;
+    const before = this.contacts.get(patient) ?? {};
+    switch (event.type) {
+      case 'PhoneAdviceGiven':
+      case 'RedirectRequested': {
+        const previousDecision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
+        return this.update(patient, { ...before, noUnit: { previousTaskId: taskId, previousDecision, previousDecidedAt: at }, lastDecision: { taskId, at } });
+      }
+      case 'UnitRequested':
+      case 'UnitAttachedByField': {
+        // A unit sent after the advice (unreachable on the follow-up call, the field commander's) makes it no no-unit decision.
+        const noUnit = before.noUnit?.previousTaskId === taskId ? undefined : before.noUnit;
+        return this.update(patient, { ...before, noUnit, lastDecision: { taskId, at } });
+      }
+      case 'MissionUpdated':
+        if (!endedWithoutConveyance(event.data)) return;
+        return this.update(patient, {
+          ...before,
+          notConveyed: { previousTaskId: taskId, previousDecision: 'unit-not-conveyed', previousDecidedAt: at },
+          lastDecision: { taskId, at },
+        });
     }
-    // A unit sent after the advice (unreachable on the follow-up call) makes it no no-unit decision.
-    if (event.type === 'UnitRequested' && this.lastNoUnitDecision.get(patient)?.previousTaskId === taskId) this.lastNoUnitDecision.delete(patient);
   }
 
   /** The ref of the patient an intake names, whether or not the index has taken the intake in. */
@@ -75,18 +103,34 @@ export class PatientIndex {
     return this.tasksOfPatient.get(patient) ?? [];
   }
 
+  /**
+   * S4's previous contact: the later of our own last no-unit decision and the last unit mission that
+   * ended without conveyance (domain.md, "Second contacts").
+   */
   lastNoUnitDecisionOfPatient(patient: string): SecondContactOf | undefined {
-    return this.lastNoUnitDecision.get(patient);
+    const { noUnit, notConveyed } = this.contacts.get(patient) ?? {};
+    if (!noUnit || !notConveyed) return noUnit ?? notConveyed;
+    return Date.parse(notConveyed.previousDecidedAt) > Date.parse(noUnit.previousDecidedAt) ? notConveyed : noUnit;
   }
 
-  /** The patient's last no-unit decision, for flagging a new task a second contact (S4). */
+  /** Our own last no-unit decision only: the safety measure's second contacts count from it. */
+  ownNoUnitDecisionOfPatient(patient: string): SecondContactOf | undefined {
+    return this.contacts.get(patient)?.noUnit;
+  }
+
+  /** The patient's last decision of any kind (or mission without conveyance): re-contacts count from it. */
+  lastDecisionOfPatient(patient: string): PatientContacts['lastDecision'] {
+    return this.contacts.get(patient)?.lastDecision;
+  }
+
+  /** The patient's previous contact for flagging a new task a second contact (S4). */
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string | undefined): SecondContactOf | undefined {
     const patient = this.refOf(personId, callbackPhone);
-    return patient === undefined ? undefined : this.lastNoUnitDecision.get(patient);
+    return patient === undefined ? undefined : this.lastNoUnitDecisionOfPatient(patient);
   }
 
   saveState(): SavedPatientIndex {
-    return { patientOfTask: [...this.patientOfTask], lastNoUnitDecision: [...this.lastNoUnitDecision] };
+    return { patientOfTask: [...this.patientOfTask], contacts: [...this.contacts] };
   }
 
   /** Replaces the whole index; a state it cannot take leaves it empty, never half loaded. */
@@ -95,7 +139,7 @@ export class PatientIndex {
     try {
       const state = saved as SavedPatientIndex;
       for (const [taskId, patient] of state.patientOfTask) this.remember(taskId, patient);
-      for (const [patient, decision] of state.lastNoUnitDecision) this.lastNoUnitDecision.set(patient, decision);
+      for (const [patient, contacts] of state.contacts) this.contacts.set(patient, contacts);
     } catch (error) {
       this.reset();
       throw error;
@@ -105,7 +149,11 @@ export class PatientIndex {
   reset(): void {
     this.patientOfTask.clear();
     this.tasksOfPatient.clear();
-    this.lastNoUnitDecision.clear();
+    this.contacts.clear();
+  }
+
+  private update(patient: string, contacts: PatientContacts): void {
+    this.contacts.set(patient, contacts);
   }
 
   private remember(taskId: string, patient: string): void {
@@ -114,4 +162,10 @@ export class PatientIndex {
     if (!tasks) this.tasksOfPatient.set(patient, [taskId]);
     else if (!tasks.includes(taskId)) tasks.push(taskId);
   }
+}
+
+/** A completed mission that left the patient at home: not conveyed, or closed with an X code. */
+function endedWithoutConveyance(data: Record<string, unknown>): boolean {
+  if (data.stage !== 'completed') return false;
+  return data.conveyed === false || (data.conveyed !== true && typeof data.xCode === 'string');
 }

@@ -1,0 +1,64 @@
+import { FoldEvent } from '../fold-event';
+
+/** One call back to the patient (a v1 follow-up, an S8 welfare recall, a nurse's), as the measures count it. */
+export interface RecallFacts {
+  recallId: string;
+  reason: string;
+  dueAtMs: number;
+  /** When it stopped being due: reached, the unit on scene, a unit sent, the task closed; undefined while pending. */
+  endedAtMs?: number;
+  reached: boolean;
+  worse: boolean;
+}
+
+/** The v1 follow-up after advice is the recall of this id, as in the decider's state. */
+const FOLLOW_UP = 'follow-up';
+
+/**
+ * Folds the events that book, attempt and end recalls into the task's list, in place. The decider
+ * ends them the same way (a unit on scene ends S8's, a unit sent ends the others, closure all).
+ */
+export function foldRecall(recalls: RecallFacts[], event: FoldEvent, atMs: () => number): void {
+  const data = event.data;
+  switch (event.type) {
+    case 'RecallScheduled':
+    case 'FollowUpScheduled': {
+      const recallId = event.type === 'FollowUpScheduled' ? FOLLOW_UP : String(data.recallId);
+      const reason = event.type === 'FollowUpScheduled' ? FOLLOW_UP : String(data.reason);
+      const index = recalls.findIndex((recall) => recall.recallId === recallId);
+      const recall = { recallId, reason, dueAtMs: Date.parse(String(data.dueAt)), reached: false, worse: false };
+      if (index >= 0) recalls.splice(index, 1);
+      recalls.push(recall);
+      return;
+    }
+    case 'RecallCompleted':
+    case 'FollowUpCompleted': {
+      const recallId = event.type === 'FollowUpCompleted' ? FOLLOW_UP : String(data.recallId);
+      const recall = recalls.find((candidate) => candidate.recallId === recallId && candidate.endedAtMs === undefined);
+      if (!recall || data.outcome !== 'reached') return;
+      recall.reached = true;
+      recall.worse = data.condition === 'worse';
+      recall.endedAtMs = atMs();
+      return;
+    }
+    case 'MissionUpdated':
+      if (data.stage !== 'unit-assigned') end(recalls, atMs, (recall) => recall.reason === 'waiting-for-unit');
+      return;
+    case 'UnitRequested':
+    case 'UnitAttachedByField':
+      end(recalls, atMs, (recall) => recall.reason !== 'waiting-for-unit');
+      return;
+    case 'DTaskClosed':
+      end(recalls, atMs, () => true);
+      return;
+  }
+}
+
+function end(recalls: RecallFacts[], atMs: () => number, which: (recall: RecallFacts) => boolean): void {
+  for (const recall of recalls) if (recall.endedAtMs === undefined && which(recall)) recall.endedAtMs = atMs();
+}
+
+/** Fell due: reached, or still pending when its due time came (by `asOfMs` for one pending yet). */
+export function wasDue(recall: RecallFacts, asOfMs: number): boolean {
+  return recall.reached || recall.dueAtMs <= (recall.endedAtMs ?? asOfMs);
+}
