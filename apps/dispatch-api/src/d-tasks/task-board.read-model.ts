@@ -14,8 +14,8 @@ export type QueueItem = QueueItemView;
 @Injectable()
 export class TaskBoard implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-board';
-  // 2: task states carry `claimedAt`. 3: patients moved to the patient index.
-  readonly snapshotVersion = 3;
+  // 2: task states carry `claimedAt`. 3: patients moved to the patient index. 4: v1.1 states (recalls, links, S8), without personal data.
+  readonly snapshotVersion = 4;
   private fold: TaskBoardFold;
 
   constructor(
@@ -54,22 +54,18 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
     this.fold = this.emptyFold();
   }
 
-  /** The patient's last no-unit decision (S4), by the one patient key; as current as the follower. */
-  /** The patient's open task, newest first, for linking a new intake to it (`duplicate-open`). */
+  /** The patient's newest open task, for linking a new intake to it (`duplicate-open`). */
   openTaskOf(personId: string | undefined, callbackPhone: string): string | undefined {
     const patient = this.patients.index.refOf(personId, callbackPhone);
-    const tasks = patient === undefined ? [] : this.patients.index.tasksOf(patient);
-    for (let i = tasks.length - 1; i >= 0; i -= 1) if (this.fold.open.has(tasks[i]!)) return tasks[i];
-    return undefined;
+    return patient === undefined ? undefined : this.fold.openTaskOfPatient(patient);
   }
 
   /** The same patient's other open tasks: a task linked at intake names the older one, and the older one names it back. */
   openTasksLinkedTo(taskId: string): string[] {
-    const patient = this.patients.index.patientOf(taskId);
-    if (patient === undefined) return [];
-    return this.patients.index.tasksOf(patient).filter((other) => other !== taskId && this.fold.open.has(other));
+    return this.fold.openTasksLinkedTo(taskId);
   }
 
+  /** The patient's previous contact for S4 (a no-unit decision, a mission without conveyance), by the one patient key; as current as the follower. */
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string): SecondContactOf | undefined {
     return this.patients.index.lastNoUnitDecisionOf(personId, callbackPhone);
   }

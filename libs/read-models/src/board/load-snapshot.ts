@@ -1,5 +1,5 @@
 import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask/domain';
-import { AlertKind as AlertKindView, AlertTaskView, QueueItemView } from '@dtask/events';
+import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView } from '@dtask/events';
 import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
 import { measure, Measures } from '../measures/load-reduction';
 import { TaskFacts } from '../measures/task-facts';
@@ -27,10 +27,21 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   const startOfYear = helsinkiStartOfYear(nowMs);
   const startOfWeek = startOfToday - ((new Date(startOfToday + 12 * HOUR_MS).getUTCDay() + 6) % 7) * DAY_MS;
   const measureSince = (fromMs: number) =>
-    measure(receivedBetween(fromMs, nowMs + 1), { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - fromMs) / DAY_MS) });
+    measure(receivedBetween(fromMs, nowMs + 1), { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - fromMs) / DAY_MS), asOfMs: nowMs });
   const todaysTasks = receivedBetween(startOfToday, nowMs + 1);
-  const today = measure(todaysTasks, { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - startOfToday) / DAY_MS) });
+  const today = measure(todaysTasks, { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - startOfToday) / DAY_MS), asOfMs: nowMs });
   const alertTasks = alertTasksOf(open, nowMs);
+  // Over every open task, claimed ones too: a second contact a nurse holds is still the supervisor's to see.
+  const alerts: LoadAlertsView = {
+    s2WaitingLimit: idsOf(alertTasks, 's2-alert'),
+    s6HandoffReturned: idsOf(alertTasks, 'handoff-returned'),
+    secondContacts: idsOf(alertTasks, 'second-contact'),
+    s1Unreachable: idsOf(alertTasks, 'unreachable'),
+    overridesToday: today.overrides,
+    s8RecallsFailed: idsOf(alertTasks, 'recalls-failed'),
+    s8UnitOverdue: idsOf(alertTasks, 'unit-overdue'),
+    repeatCalls: idsOf(alertTasks, 'repeat-call'),
+  };
   return {
     at: now.toISOString(),
     queueLength: queue.length,
@@ -40,14 +51,7 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
     claimed: open.filter((task) => task.status === 'claimed').length,
     awaitingHandoff: open.filter((task) => task.status === 'awaiting-handoff').length,
     nursesActive: nursesActive.size,
-    // Over every open task, claimed ones too: a second contact a nurse holds is still the supervisor's to see.
-    alerts: {
-      s2WaitingLimit: idsOf(alertTasks, 's2-alert'),
-      s6HandoffReturned: idsOf(alertTasks, 'handoff-returned'),
-      secondContacts: idsOf(alertTasks, 'second-contact'),
-      s1Unreachable: idsOf(alertTasks, 'unreachable'),
-      overridesToday: today.overrides,
-    },
+    alerts,
     alertTasks,
     claimedTasks: claimedTasks(open, nowMs),
     areas: areaFigures(queue, open),
@@ -57,6 +61,7 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
       redirect: today.redirect,
       escalated: today.escalated,
       autoDispatch: today.autoDispatch,
+      fieldCommanderUnits: today.fieldCommanderUnits,
     },
     loadReduction: {
       today: loadReductionFigures(today),
@@ -96,14 +101,17 @@ function nurseWorkload(open: { owner?: string }[], todaysTasks: TaskFacts[]) {
 
 /** What the supervisor is alerted to, as the queue's flags name it. */
 export type AlertKind = Extract<DTaskFlag, AlertKindView>;
-const ALERT_KINDS: readonly AlertKind[] = ['second-contact', 's2-alert', 'handoff-returned', 'unreachable'];
+const ALERT_KINDS: readonly AlertKind[] = ['second-contact', 's2-alert', 'handoff-returned', 'unreachable', 'recalls-failed', 'unit-overdue', 'repeat-call'];
+/** Alerts that stand while the task is undecided; the others while it is open (S1's and S8's on a unit on its way). */
+const UNDECIDED_ONLY: ReadonlySet<AlertKind> = new Set(['second-contact', 's2-alert', 'handoff-returned']);
 
 /** One alert on one task, with what the wall shows of it (the shape the console reads too). */
 export type AlertTask = AlertTaskView & { kind: AlertKind; status: DTaskState['status'] };
 
 /**
  * S2, S4 and S6 alerts stand while the task is undecided (waiting or in a nurse's hands); an
- * unreachable patient (S1) stands while the unit sent to them is open.
+ * unreachable patient (S1) stands while the unit sent to them is open; S8's while the D unit has not
+ * reached the scene (the flags say so); a repeat call while the task is open.
  */
 function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
   const alerts: AlertTask[] = [];
@@ -112,7 +120,7 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     const undecided = state.status === 'waiting' || state.status === 'claimed';
     const flags = flagsOf(state);
     for (const kind of ALERT_KINDS) {
-      if (!flags.includes(kind) || (kind !== 'unreachable' && !undecided)) continue;
+      if (!flags.includes(kind) || (UNDECIDED_ONLY.has(kind) && !undecided)) continue;
       alerts.push({
         taskId: state.taskId,
         kind,

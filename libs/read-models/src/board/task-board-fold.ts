@@ -1,5 +1,17 @@
-import { DTaskDecider, DTaskState, flagsOf, isFollowUpDue, queuePriority, SecondContactOf, toTimedEvent } from '@dtask/domain';
-import { QueueItemView } from '@dtask/events';
+import {
+  DTaskDecider,
+  DTaskState,
+  flagsOf,
+  hasPendingRecall,
+  isFollowUpDue,
+  isRecallDue,
+  pendingRecalls,
+  queuePriority,
+  SecondContactOf,
+  toTimedEvent,
+  withoutPersonalData,
+} from '@dtask/domain';
+import { QueueItemView, RecallInQueueView } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { PatientIndex } from '../privacy/patient-index';
 
@@ -13,13 +25,15 @@ export interface QueueFilter {
 
 /**
  * The picture of open tasks, folded from `$all` with the decider's own `evolve`: the queue, and
- * (through the PatientIndex) each patient's last no-unit decision for S4. The live service and the
- * analysts' time travel both run it.
+ * (through the PatientIndex) each patient's previous contact for S4 and open task for
+ * `duplicate-open`. The live service and the analysts' time travel both run it. States are kept
+ * without the ERC's later number and address (withoutPersonalData): the queue needs neither, and
+ * the board's snapshot on disk names no one.
  */
 export class TaskBoardFold {
   readonly open = new Map<string, DTaskState>();
   private readonly closed = new Map<string, DTaskState>();
-  /** Tasks that can be in the default queue: waiting, or with a follow-up call pending. */
+  /** Tasks that can be in the default queue: waiting, or with a follow-up call or a recall pending. */
   private readonly queueCandidates = new Set<string>();
   readonly patients: PatientIndex;
   /** A shared index is fed by its owner (the service's, a time travel's); the board feeds its own. */
@@ -62,10 +76,10 @@ export class TaskBoardFold {
     if (taskId === undefined) return;
     if (this.feedsPatients) this.patients.apply(stored);
     const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
-    const state = this.evolve(this.open.get(taskId) ?? this.closed.get(taskId) ?? this.initialState, event);
+    const state = withoutPersonalData(this.evolve(this.open.get(taskId) ?? this.closed.get(taskId) ?? this.initialState, event));
     // Events of a stream that never had its DTaskReceived describe no task the queue could show.
     if (!state.exists) return;
-    if (state.status === 'waiting' || state.followUp) this.queueCandidates.add(taskId);
+    if (state.status === 'waiting' || state.followUp || hasPendingRecall(state)) this.queueCandidates.add(taskId);
     else this.queueCandidates.delete(taskId);
     if (state.status === 'closed') {
       this.open.delete(taskId);
@@ -76,21 +90,35 @@ export class TaskBoardFold {
     }
   }
 
-  /** The patient's last no-unit decision, for flagging a second contact (S4). */
+  /** The patient's previous contact, for flagging a second contact (S4). */
   lastNoUnitDecisionOf(personId: string | undefined, callbackPhone: string): SecondContactOf | undefined {
     return this.patients.lastNoUnitDecisionOf(personId, callbackPhone);
   }
 
+  /** The patient's newest open task other than `taskId`, to link a new intake to (`duplicate-open`). */
+  openTaskOfPatient(patient: string, taskId?: string): string | undefined {
+    const tasks = this.patients.tasksOf(patient);
+    for (let i = tasks.length - 1; i >= 0; i -= 1) if (tasks[i] !== taskId && this.open.has(tasks[i]!)) return tasks[i];
+    return undefined;
+  }
+
+  /** The same patient's other open tasks: a task linked at intake names the older one, and the older one names it back. */
+  openTasksLinkedTo(taskId: string): string[] {
+    const patient = this.patients.patientOf(taskId);
+    if (patient === undefined) return [];
+    return this.patients.tasksOf(patient).filter((other) => other !== taskId && this.open.has(other));
+  }
+
   /**
-   * The queue: without a status, the tasks waiting for a nurse (waiting, and decided ones whose
-   * follow-up call is due), highest priority first.
+   * The queue: without a status, the tasks waiting for a nurse (waiting, and the ones not in a
+   * nurse's hands whose follow-up call or recall is due), highest priority first.
    */
   queue(now: Date, filter: QueueFilter = {}): QueueItemView[] {
     const nowIso = now.toISOString();
     const source = filter.status === 'closed' ? this.closed.values() : filter.status ? this.open.values() : this.candidates();
     const items: QueueItemView[] = [];
     for (const state of source) {
-      const inQueue = filter.status ? state.status === filter.status : state.status === 'waiting' || isFollowUpDue(state, nowIso);
+      const inQueue = filter.status ? state.status === filter.status : inDefaultQueue(state, nowIso);
       if (!inQueue || (filter.area && state.area !== filter.area)) continue;
       items.push(queueItem(state, now));
     }
@@ -105,13 +133,26 @@ export class TaskBoardFold {
   }
 }
 
+const inDefaultQueue = (state: DTaskState, nowIso: string) =>
+  state.status === 'waiting' || isFollowUpDue(state, nowIso) || (state.status !== 'claimed' && isRecallDue(state, nowIso));
+
+/** The earliest recall due by now, v1's follow-up too: the one the task is back in the queue for. */
+function recallInQueue(state: DTaskState, nowMs: number): RecallInQueueView | null {
+  let due: RecallInQueueView | null = null;
+  for (const { recallId, reason, dueAt } of pendingRecalls(state)) {
+    if (Date.parse(dueAt) <= nowMs && (due === null || dueAt < due.dueAt)) due = { recallId, reason, dueAt };
+  }
+  return due;
+}
+
 export function queueItem(state: DTaskState, now: Date): QueueItemView {
   const nowIso = now.toISOString();
   const followUpDue = isFollowUpDue(state, nowIso);
   // A due follow-up call shows as due, not also as booked.
-  const flags: string[] = followUpDue ? [...flagsOf(state).filter((flag) => flag !== 'follow-up-pending'), 'follow-up-due'] : flagsOf(state);
-  // A due follow-up call waits from its due time, not from the ERC's first receipt.
-  const waitingSince = followUpDue ? state.followUp!.dueAt : state.receivedAt!;
+  const flags: string[] = followUpDue ? [...flagsOf(state, nowIso).filter((flag) => flag !== 'follow-up-pending'), 'follow-up-due'] : flagsOf(state, nowIso);
+  const recall = recallInQueue(state, now.getTime());
+  // A recall due brings a decided task back, waiting from its due time; a task still waiting keeps the ERC's receipt.
+  const waitingSince = recall && state.status !== 'waiting' ? recall.dueAt : state.receivedAt!;
   return {
     taskId: state.taskId!,
     status: state.status,
@@ -127,5 +168,6 @@ export function queueItem(state: DTaskState, now: Date): QueueItemView {
     ...(state.owner ? { owner: state.owner } : {}),
     ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
     priority: Math.round(queuePriority(state, nowIso) * 10) / 10,
+    recall,
   };
 }

@@ -18,7 +18,8 @@ export interface PastLoad {
   queue: { tasks: QueueItemView[] };
 }
 
-const DECISIONS = new Set(['UnitRequested', 'PhoneAdviceGiven', 'RedirectRequested']);
+/** The field commander's unit decides the task too (as sent a unit), as the measures count it. */
+const DECISIONS = new Set(['UnitRequested', 'UnitAttachedByField', 'PhoneAdviceGiven', 'RedirectRequested']);
 
 /**
  * The queue and the live load as they stood at `atMs`: every event that had happened by then,

@@ -17,8 +17,8 @@ type CommandInput = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 
 
 /**
  * A history written the way the live service writes it, for specs: commands decided by the real
- * decider, S4 looked up at intake in the one patient index, and a scheduler that fires due
- * deadlines a little late.
+ * decider, S4 and the patient's open task looked up at intake in the one patient index, and a
+ * scheduler that fires due deadlines a little late.
  */
 export class LiveHistory {
   readonly events: FoldEvent[] = [];
@@ -37,6 +37,8 @@ export class LiveHistory {
       const patient = this.patients.refOf(command.task.patient.personId, command.task.callbackPhone);
       const previous = patient === undefined ? undefined : this.patients.lastNoUnitDecisionOfPatient(patient);
       if (previous) command.secondContactOf = previous;
+      const open = patient === undefined ? [] : this.patients.tasksOf(patient).filter((other) => this.states.get(other)?.status !== 'closed');
+      if (open.length > 0) command.openTaskOf = { openTaskId: open[open.length - 1]! };
     }
     const state = this.states.get(taskId) ?? this.decider.initialState;
     let next = state;
