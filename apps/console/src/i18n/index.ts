@@ -10,12 +10,15 @@ import { deskRecord } from './desk-record';
 import { roles } from './roles';
 import { taskCodes } from './taskCodes';
 import { wall } from './wall';
+import { worldPanel } from './world-panel';
+import { worldRecord } from './world-record';
+import { worldWall } from './world-wall';
 
 export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst } as const;
+export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));
