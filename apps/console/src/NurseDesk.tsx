@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, QueueItem, Session } from './api';
-import { formatDuration, helsinkiTime } from './format';
+import { MyTasks } from './desk/MyTasks';
+import { QueueRow } from './desk/QueueRow';
+import { useHeldTaskRepeatCalls } from './desk/use-held-task-repeat-calls';
 import { useLanguage, useT } from './i18n';
 import { TaskPanel } from './TaskPanel';
 import type { Drafts } from './task-panel/task-drafts';
-import { FlagChips, refusalText, taskCodeText } from './words';
+import { refusalText, taskCodeText } from './words';
 
 /**
  * The live queue and the task in hand. Keys: j/k move the cursor, Enter on the queue claims the
@@ -25,6 +27,7 @@ export function NurseDesk({
   const keepDrafts = useCallback((taskId: string, value: Drafts) => void drafts.current.set(taskId, value), []);
   const queue = desk.queue;
   const mine = desk.claimed.filter((task) => task.owner === session.sub);
+  const repeatCalls = useHeldTaskRepeatCalls(session.sub, taskEvents, mine, selected);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -104,22 +107,7 @@ export function NurseDesk({
             {error}
           </p>
         )}
-        {mine.length > 0 && (
-          <>
-            <h3>{t('myTasks')}</h3>
-            <ul className="mine" data-testid="my-tasks">
-              {mine.map((task) => (
-                <li key={task.taskId}>
-                  <button onClick={() => onSelect(task.taskId)} aria-current={task.taskId === selected} data-my-task={task.taskId}>
-                    {task.taskCode} {taskCodeText(t, task.taskCode)} · {task.municipality} · {task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })} ·{' '}
-                    {helsinkiTime(task.receivedAt, language)}
-                    {task.claimedAt ? ` · ${t('claimedFor', { duration: formatDuration((now - Date.parse(task.claimedAt)) / 1000) })}` : ''}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <MyTasks mine={mine} selected={selected} now={now} notices={repeatCalls.notices} onSelect={onSelect} />
         {queue.length === 0 ? (
           <p>{t('queueEmptyLive')}</p>
         ) : (
@@ -152,6 +140,10 @@ export function NurseDesk({
             taskEvents={taskEvents}
             savedDrafts={drafts.current.get(selected)}
             keepDrafts={keepDrafts}
+            repeatCall={repeatCalls.notices.get(selected)}
+            onRepeatCall={repeatCalls.heard}
+            onAcknowledgeRepeatCall={repeatCalls.acknowledge}
+            onOpenTask={onSelect}
             onChanged={onChanged}
             onClose={() => onSelect(undefined)}
           />
@@ -160,31 +152,6 @@ export function NurseDesk({
         )}
       </section>
     </div>
-  );
-}
-
-function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; now: number; cursor: boolean; onClaim: () => void; language: 'fi' | 'sv' | 'en' }) {
-  const t = useT();
-  return (
-    <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
-      <td className="timer">
-        {formatDuration((now - Date.parse(task.waitingSince ?? task.receivedAt)) / 1000)}
-        <small className="received-at">
-          {t('received')} {helsinkiTime(task.receivedAt, language)}
-        </small>
-      </td>
-      <td>
-        <FlagChips flags={task.flags} />
-      </td>
-      <td>
-        {task.taskCode} <span className="code-text">{taskCodeText(t, task.taskCode)}</span>
-      </td>
-      <td>{task.municipality}</td>
-      <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
-      <td>
-        <button onClick={onClaim}>{t('claim')}</button>
-      </td>
-    </tr>
   );
 }
 

@@ -1,6 +1,8 @@
 import type { DeskState, TaskDetail } from './api';
-import { helsinkiDateTime } from './format';
+import { helsinkiDateTime, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
+import { ErcUpdates, lastChange } from './task-panel/ErcUpdates';
+import { ContactCounts, PatientLine } from './task-panel/PatientLine';
 import { FlagChips, taskCodeText } from './words';
 
 /** What the ERC sent, as `DTaskReceived` holds it: the only place with the patient's personal data. */
@@ -27,16 +29,24 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
   const received = receivedOf(task);
   const age = received.patient?.ageYears;
   const sex = received.patient?.sex ?? 'unknown';
+  // The newest number and address: the ERC may have changed them since the intake.
+  const callbackPhone = task.callbackPhone ?? received.callbackPhone;
+  const address = task.address ?? received.address;
+  const changedAt = (field: 'callbackPhone' | 'address') => {
+    const change = lastChange(task, field);
+    return change ? ` ${t('changedAt', { time: helsinkiTime(change.metadata.occurredAt, language) })}` : '';
+  };
   return (
     <header className="patient-header" data-testid="patient-header">
       <div className="patient-call">
-        {received.callbackPhone ? (
-          <a className="tel" href={`tel:${received.callbackPhone.replace(/[^0-9+]/g, '')}`} data-testid="callback-phone">
-            {t('callbackNumber')} {received.callbackPhone}
+        {callbackPhone ? (
+          <a className="tel" href={`tel:${callbackPhone.replace(/[^0-9+]/g, '')}`} data-testid="callback-phone">
+            {t('callbackNumber')} {callbackPhone}
           </a>
         ) : (
           <span>{t('noCallbackNumber')}</span>
         )}
+        {callbackPhone && <small className="changed-at">{changedAt('callbackPhone')}</small>}
         <span className="failed-calls" data-testid="failed-calls">
           {t('failedCalls')} {task.failedAttempts}/{limits.s1FailedAttempts}
         </span>
@@ -50,8 +60,9 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
         </div>
         <div>
           <dt>{t('address')}</dt>
-          <dd>
-            {received.address ?? '–'}, {received.municipality}
+          <dd data-testid="patient-address">
+            {address ?? '–'}, {received.municipality}
+            <small className="changed-at">{changedAt('address')}</small>
           </dd>
         </div>
         <div>
@@ -74,10 +85,12 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
           <strong>{t('ercNotes')}:</strong> {received.ercNotes}
         </p>
       )}
+      <ErcUpdates task={task} />
+      <PatientLine task={task} />
       <FlagChips flags={task.flags} />
       <details className="contacts" open={task.patientContacts.length > 0}>
-        <summary>
-          {t('earlierContacts')}: {task.patientContacts.length}
+        <summary data-testid="contact-counts">
+          <ContactCounts task={task} />
         </summary>
         {task.patientContacts.length === 0 ? (
           <p>{t('noEarlierContacts')}</p>

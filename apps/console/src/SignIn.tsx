@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, Session } from './api';
+import { WordSelect } from './choices';
 import { useT } from './i18n';
 import './roles.css';
 
@@ -86,16 +87,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
             setSub(event.target.value);
           }} autoFocus />
       </label>
-      <label>
-        {t('role')}
-        <select name="role" value={role} onChange={(event) => chooseRole(event.target.value as Session['role'])}>
-          {ROLES.map((option) => (
-            <option key={option} value={option}>
-              {t(option)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect name="role" label={t('role')} value={role} options={ROLES} words={(option) => t(option)} onChange={chooseRole} />
       {role === 'partner' &&
         (services.state === 'ready' && services.services.length > 0 ? (
           <label>

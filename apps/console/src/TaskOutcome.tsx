@@ -1,6 +1,7 @@
 import type { DeskState, HistoryEvent, TaskDetail } from './api';
 import { helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
+import { isErcEscalation, OutcomeNotice, worldNotice } from './task-panel/world-notices';
 
 /**
  * What has happened to the task, in words and with its time, from its own history: an automatic
@@ -10,8 +11,9 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
   const t = useT();
   const language = useLanguage();
   const time = (event: HistoryEvent) => helsinkiTime(event.metadata.occurredAt, language);
-  const notices: { key: string; text: string; severe?: boolean; testId?: string }[] = [];
+  const notices: OutcomeNotice[] = [];
   let autoDispatched = false;
+  const byErc = task.history.some(isErcEscalation);
   for (const event of task.history) {
     const data = event.data;
     switch (event.type) {
@@ -46,8 +48,12 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
         notices.push({ key: event.position, text: t('cancelledByErc', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
         break;
       case 'DTaskClosed':
-        notices.push({ key: event.position, text: t('closedAs', { outcome: t(`outcome.${String(data.outcome)}`) }) });
+        notices.push({ key: event.position, text: t('closedAs', { outcome: t(data.outcome === 'escalated' && byErc ? 'outcome.escalatedByErc' : `outcome.${String(data.outcome)}`) }) });
         break;
+      default: {
+        const notice = worldNotice(event, t, time(event));
+        if (notice) notices.push(notice);
+      }
     }
   }
   if (notices.length === 0) return null;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, DeskState, Session, TaskDetail } from './api';
+import { api, DeskState, Session, TaskDetail, withWorldDefaults } from './api';
+import type { RepeatCallNotice as Notice } from './desk/repeat-call-notices';
 import { useT } from './i18n';
 import { coalesce } from './live';
 import { PatientHeader, receivedOf } from './PatientHeader';
@@ -11,8 +12,11 @@ import { AssessmentForm } from './task-panel/AssessmentForm';
 import { CallbackSection, OutcomeButtons, ReleaseButton } from './task-panel/CallbackButtons';
 import { DecisionForm } from './task-panel/DecisionForm';
 import { EscalationForm } from './task-panel/EscalationForm';
+import { LinkedTasks } from './task-panel/LinkedTasks';
 import { newOpeningId } from './task-panel/opening-id';
-import { assessmentBody, Drafts, EMPTY_DRAFTS, followUpInstant, unsavedText } from './task-panel/task-drafts';
+import { RecallSection } from './task-panel/RecallSection';
+import { RepeatCallNotice } from './task-panel/RepeatCallNotice';
+import { AFTER_ASSESSMENT_SAVED, assessmentBody, Drafts, EMPTY_DRAFTS, followUpInstant, unsavedText } from './task-panel/task-drafts';
 import { taskRules } from './task-panel/task-rules';
 import { CALLBACK_OUTCOMES, DTASK_STREAM_PREFIX } from '../../../libs/events/src/vocabulary-values';
 
@@ -22,7 +26,7 @@ import { CALLBACK_OUTCOMES, DTASK_STREAM_PREFIX } from '../../../libs/events/src
  * component; the forms it renders hold no state of their own.
  */
 export function TaskPanel({
-  session, taskId, limits, taskEvents, savedDrafts, onDrafts, onChanged, onClose,
+  session, taskId, limits, taskEvents, savedDrafts, onDrafts, repeatCall, onRepeatCall, onAcknowledgeRepeatCall, onOpenTask, onChanged, onClose,
 }: {
   session: Session;
   taskId: string;
@@ -31,6 +35,12 @@ export function TaskPanel({
   /** This task's own unsaved text, kept by the desk while the nurse works on another task. */
   savedDrafts?: Drafts;
   onDrafts: (drafts: Drafts) => void;
+  /** This task's own repeat-call notice, until the nurse acknowledges it. */
+  repeatCall?: Notice;
+  onRepeatCall: (notice: Notice) => void;
+  onAcknowledgeRepeatCall: (taskId: string) => void;
+  /** Opens another task (the same patient's linked one) in the panel. */
+  onOpenTask: (taskId: string) => void;
   onChanged: () => void;
   onClose: () => void;
 }) {
@@ -47,7 +57,7 @@ export function TaskPanel({
   const root = useRef<HTMLDivElement>(null);
   const update = (patch: Partial<Drafts>) => setDrafts((current) => ({ ...current, ...patch }));
 
-  const load = useCallback(async () => setTask(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}?opening=${openingId}`)), [session, taskId, openingId]);
+  const load = useCallback(async () => setTask(withWorldDefaults(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}?opening=${openingId}`))), [session, taskId, openingId]);
   const refresh = useMemo(() => coalesce(load, 100), [load]);
   useEffect(() => {
     load().catch((caught) => setError(refusalText(t, caught)));
@@ -87,7 +97,8 @@ export function TaskPanel({
 
   if (!task) return <p data-testid="task-panel">{error ?? t('loading')}</p>;
 
-  const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, adviceNeedsOverride, allowed, kind, mayClose } = taskRules(task, session, drafts);
+  const rules = taskRules(task, session, drafts);
+  const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, adviceNeedsOverride, allowed, kind, mayClose } = rules;
   const release = () => void send('release');
 
   function onKey(event: React.KeyboardEvent) {
@@ -147,6 +158,8 @@ export function TaskPanel({
         <button onClick={onClose}>{t('closePanel')}</button>
       </div>
       <PatientHeader task={task} limits={limits} />
+      <RepeatCallNotice task={task} mine={mine} notice={repeatCall} onHeard={onRepeatCall} onAcknowledge={onAcknowledgeRepeatCall} />
+      <LinkedTasks task={task} onOpenTask={onOpenTask} />
       {error && (
         <p role="alert" className="error">
           {error}
@@ -166,7 +179,7 @@ export function TaskPanel({
           recordedFlags={recordedFlags}
           recordedConcern={recordedConcern}
           savedAt={recorded.at(-1)?.metadata.occurredAt}
-          onSave={() => void send('assessment', assessmentBody(drafts), () => update({ flags: [], concern: false, symptoms: '', notes: '' }))}
+          onSave={() => void send('assessment', assessmentBody(drafts), () => update(AFTER_ASSESSMENT_SAVED))}
         />
       )}
 
@@ -181,6 +194,7 @@ export function TaskPanel({
           allowed={allowed}
           overridden={task.overrides.includes('S4-second-contact')}
           adviceNeedsOverride={adviceNeedsOverride}
+          identityUnverified={rules.identityUnverified}
           services={services}
           onConfirm={() => void decide()}
         />
@@ -192,6 +206,19 @@ export function TaskPanel({
           {followUpMine && <ReleaseButton busy={busy} onRelease={release} />}
         </FollowUpCard>
       )}
+
+      <RecallSection
+        task={task}
+        drafts={drafts}
+        update={update}
+        busy={busy}
+        recallsMine={rules.recallsMine}
+        mayScheduleRecall={rules.mayScheduleRecall}
+        hideFollowUp={followUpOpen}
+        send={send}
+        setError={setError}
+        onRelease={rules.releaseAfterRecall ? release : undefined}
+      />
 
       {mayClose && (
         <button className="secondary" onClick={() => void send('close')} data-testid="close-task" disabled={busy}>

@@ -1,6 +1,6 @@
 import type { HistoryEvent } from './api';
 import { helsinkiTime } from './format';
-import { useLanguage, useT } from './i18n';
+import { Translate, useLanguage, useT } from './i18n';
 
 // The task's record as the panel shows it: earlier assessments, the keys, and the history in words.
 
@@ -22,6 +22,8 @@ export function RecordedAssessment({ history }: { history: HistoryEvent[] }) {
             </dt>
             {flags.length > 0 && <dd className="recorded-flags">⚠ {flags.map((flag) => t(flag)).join(', ')}</dd>}
             {event.data.concern === true && <dd className="recorded-flags">⚠ {t('concern')}</dd>}
+            {event.data.identity === 'unverified' && <dd className="recorded-flags">⚠ {t('identity.unverified')}</dd>}
+            {event.data.identity === 'verified' && <dd>{t('identity.verified')}</dd>}
             {String(event.data.symptoms ?? '').trim() && (
               <dd>
                 {t('symptoms')}: {String(event.data.symptoms)}
@@ -65,7 +67,7 @@ export function History({ history }: { history: HistoryEvent[] }) {
           <li key={event.position} data-event-type={event.type}>
             {t('historyEvent', {
               time: helsinkiTime(event.metadata.occurredAt, language),
-              event: event.data.outcome && (event.type === 'CallbackAttempted' || event.type === 'FollowUpCompleted') ? `${t(`event.${event.type}`)}: ${t(String(event.data.outcome))}` : t(`event.${event.type}`),
+              event: historyEventText(t, event),
               actor: event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id,
             })}
           </li>
@@ -75,3 +77,14 @@ export function History({ history }: { history: HistoryEvent[] }) {
   );
 }
 
+
+const WITH_OUTCOME = new Set(['CallbackAttempted', 'FollowUpCompleted', 'RecallCompleted']);
+
+/** One event of the history in words: what happened, and how a call went or what the ERC sent. */
+function historyEventText(t: Translate, event: HistoryEvent): string {
+  const what = t(`event.${event.type}`);
+  if (event.type === 'ErcUpdateReceived') return `${what}: ${t(`ercUpdate.${String(event.data.kind)}`)}`;
+  if (!event.data.outcome || !WITH_OUTCOME.has(event.type)) return what;
+  const condition = event.data.condition ? `, ${t(`condition.${String(event.data.condition)}`)}` : '';
+  return `${what}: ${t(String(event.data.outcome))}${condition}`;
+}

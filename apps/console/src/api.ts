@@ -52,7 +52,31 @@ export async function api<T>(session: Session | undefined, method: 'GET' | 'POST
   return payload as T;
 }
 
-export type QueueItem = QueueItemView;
+/** The recall that brought a decided task back to the queue (contract v1.1): its wait clock runs from `dueAt`. */
+export interface QueueRecall {
+  recallId: string;
+  reason: RecallReason;
+  dueAt: string;
+}
+
+export type QueueItem = QueueItemView & { recall?: QueueRecall | null };
+
+export type RecallReason = 'follow-up' | 'waiting-for-unit' | 'nurse';
+export type RecallCondition = 'same' | 'better' | 'worse';
+
+/** One call back to the patient, as the task view lists them. */
+export interface RecallView {
+  recallId: string;
+  reason: RecallReason;
+  dueAt: string;
+  attempts: number;
+  failedAttempts: number;
+  /** When a call reached the patient, and how they were. */
+  completedAt: string | null;
+  condition: RecallCondition | null;
+  /** Why it is no longer due, when it is not: reached, or made needless by the unit, a decision or the closure. */
+  done?: 'reached' | 'unit-on-scene' | 'unit-requested' | 'task-closed' | null;
+}
 
 export interface HistoryEvent {
   position: string;
@@ -77,7 +101,38 @@ export interface TaskDetail {
   closedOutcome: string | null;
   patientContacts: { taskId: string; receivedAt: string; taskCode: string; decision: string | null; unitRequested: boolean; closedOutcome: string | null }[];
   history: HistoryEvent[];
+  // Contract v1.1: the world around the task.
+  recalls: RecallView[];
+  repeatCalls: { count: number; lastAt: string } | null;
+  /** The same patient's other open tasks; each names the other. */
+  linkedTasks: string[];
+  identity: 'verified' | 'unverified' | null;
+  unitAttachedByField: { unitId?: string; at: string } | null;
+  /** As they stand now, after the ERC's updates (personal data, in the logged read only). */
+  callbackPhone?: string | null;
+  address?: string | null;
 }
+
+/**
+ * A task detail as the console uses it: a server without the v1.1 fields is read as having none,
+ * and a recall's reach and condition, where the view leaves them out, are read from its own history.
+ */
+export function withWorldDefaults(task: TaskDetail): TaskDetail {
+  const reached = new Map(
+    task.history
+      .filter((event) => event.type === 'RecallCompleted' && event.data.outcome === 'reached')
+      .map((event) => [String(event.data.recallId), { at: event.metadata.occurredAt, condition: (event.data.condition as RecallCondition | undefined) ?? null }]),
+  );
+  const recalls = (task.recalls ?? []).map((recall) => ({
+    ...recall,
+    completedAt: recall.completedAt ?? reached.get(recall.recallId)?.at ?? null,
+    condition: recall.condition ?? reached.get(recall.recallId)?.condition ?? null,
+  }));
+  return { ...task, recalls, repeatCalls: task.repeatCalls ?? null, linkedTasks: task.linkedTasks ?? [], identity: task.identity ?? null, unitAttachedByField: task.unitAttachedByField ?? null };
+}
+
+/** A recall still to be made: neither reached nor made needless. */
+export const isPendingRecall = (recall: RecallView) => !recall.completedAt && !recall.done;
 
 /** `GET /api/desk`: the console's opening picture and the `$all` position it was read at. */
 export interface DeskState {
@@ -97,7 +152,16 @@ export interface Load {
   nursesActive: number;
   claimed: number;
   awaitingHandoff: number;
-  alerts: { s2WaitingLimit: string[]; s6HandoffReturned: string[]; secondContacts: string[]; overridesToday: number };
+  alerts: {
+    s2WaitingLimit: string[];
+    s6HandoffReturned: string[];
+    secondContacts: string[];
+    overridesToday: number;
+    // Contract v1.1 (S8 and repeat calls); optional so an older server's snapshot still shows.
+    s8RecallsFailed?: string[];
+    s8UnitOverdue?: string[];
+    repeatCalls?: string[];
+  };
   decisionMixToday: { unitRequested: number; phoneAdvice: number; redirect: Record<string, number>; escalated: number; autoDispatch: { unreachable: number; waitingLimit: number } };
   loadReduction: Record<'today' | 'yearToDate', { tasks: number; resolvedWithoutUnit: number; resolvedWithoutUnitShare: number; unitHoursAvoided: number; assumedMissionMinutes: number; yearlyRate: number; referencePerYear: number }>;
 }

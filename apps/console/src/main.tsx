@@ -5,11 +5,13 @@ import { api, DeskState, Session, whenUnauthorized } from './api';
 import { helsinkiTime } from './format';
 import { Language, LanguageContext, LANGUAGES, translate, useLanguage, useT } from './i18n';
 import { coalesce, ConnectionState, useLive } from './live';
+import { LIVE_TASK_EVENT } from './desk/repeat-call-notices';
 import { NurseDesk } from './NurseDesk';
 import { PartnerView } from './PartnerView';
 import { SignIn } from './SignIn';
 import { SupervisorWall } from './SupervisorWall';
 import './styles.css';
+import './world.css';
 
 const SESSION_KEY = 'dtask-session';
 const LANGUAGE_KEY = 'dtask-language';
@@ -51,6 +53,7 @@ function DeskConsole({ session, header }: { session: Session; header: (releaseOn
     onEvent: (event) => {
       if (!event.streamId.startsWith(DTASK_STREAM_PREFIX)) return;
       taskEvents.dispatchEvent(new Event(event.streamId));
+      taskEvents.dispatchEvent(new CustomEvent(LIVE_TASK_EVENT, { detail: event }));
       refreshDesk();
     },
   });

@@ -2,7 +2,7 @@ import { ApiError } from './api';
 import { Translate, useT } from './i18n';
 
 /** Flags that need action now carry a symbol besides their colour, so colour is never alone. */
-const SEVERE_FLAGS = new Set(['s2-alert', 'red-flags', 'escalated', 'unreachable', 'second-contact', 'handoff-returned']);
+const SEVERE_FLAGS = new Set(['s2-alert', 'red-flags', 'escalated', 'unreachable', 'second-contact', 'handoff-returned', 'repeat-call', 'identity-unverified', 'unit-overdue', 'recalls-failed']);
 
 export function FlagChips({ flags }: { flags: string[] }) {
   const t = useT();

@@ -1,6 +1,7 @@
 import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { RED_FLAGS } from '../../../../libs/events/src/vocabulary-values';
+import { CallerFields } from './CallerFields';
 import type { Drafts, UpdateDrafts } from './task-drafts';
 
 /** The nurse's assessment of a reached patient: red flags, concern, symptoms and notes; flags already recorded stay ticked. */
@@ -28,6 +29,7 @@ export function AssessmentForm({
           {t('recordedRedFlags')}: {recordedFlags.map((flag) => t(flag)).join(', ')}
         </p>
       )}
+      <CallerFields drafts={drafts} update={update} />
       <div className="red-flags" role="group" aria-label={t('redFlags')}>
         {RED_FLAGS.map((flag) => (
           <label key={flag}>

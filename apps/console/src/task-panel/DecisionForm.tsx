@@ -1,12 +1,13 @@
 import { useT } from '../i18n';
 import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
+import { CallTimeChoice, WordSelect } from '../choices';
 import type { DecisionKind, Drafts, UpdateDrafts } from './task-drafts';
 
 const DECISION_KINDS = ['send-unit', 'phone-advice', 'redirect'] as const;
 
 /** The decision (key `d`): a unit, phone advice with its follow-up call, or a redirect to a service; the tab shown is `kind`. */
 export function DecisionForm({
-  drafts, update, busy, kind, allowed, overridden, adviceNeedsOverride, services, onConfirm,
+  drafts, update, busy, kind, allowed, overridden, adviceNeedsOverride, identityUnverified, services, onConfirm,
 }: {
   drafts: Drafts;
   update: UpdateDrafts;
@@ -16,6 +17,8 @@ export function DecisionForm({
   /** The supervisor has overridden S4 for this second contact. */
   overridden: boolean;
   adviceNeedsOverride: boolean;
+  /** S9: an unverified identity leaves only a unit; the no-unit tabs say why they are off. */
+  identityUnverified: boolean;
   services: { id: string; name: string }[];
   onConfirm: () => void;
 }) {
@@ -27,9 +30,22 @@ export function DecisionForm({
       </legend>
       {overridden && <p className="note">{t('secondContactOverridden')}</p>}
       {adviceNeedsOverride && <p className="notice notice-severe">⚠ {t('second-contact-needs-override')}</p>}
+      {identityUnverified && (
+        <p className="notice notice-severe" data-testid="identity-blocks" id="identity-blocks">
+          ⚠ {t('identityUnverifiedBlocks')}
+        </p>
+      )}
       <div role="tablist">
         {DECISION_KINDS.map((option) => (
-          <button key={option} role="tab" aria-selected={kind === option} disabled={!allowed(option)} onClick={() => update({ kind: option })}>
+          <button
+            key={option}
+            role="tab"
+            aria-selected={kind === option}
+            disabled={!allowed(option)}
+            title={identityUnverified && option !== 'send-unit' ? t('identityUnverifiedBlocks') : undefined}
+            aria-describedby={identityUnverified && option !== 'send-unit' ? 'identity-blocks' : undefined}
+            onClick={() => update({ kind: option })}
+          >
             {t(option === 'send-unit' ? 'sendUnit' : option === 'phone-advice' ? 'phoneAdvice' : 'redirect')}
           </button>
         ))}
@@ -54,16 +70,7 @@ function UnitFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts }
   const t = useT();
   return (
     <>
-      <label>
-        {t('unitLevel')}
-        <select name="unitLevel" value={drafts.unitLevel} onChange={(event) => update({ unitLevel: event.target.value })}>
-          {UNIT_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {t(`unit.${level}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect name="unitLevel" label={t('unitLevel')} value={drafts.unitLevel} options={UNIT_LEVELS} words={(level) => t(`unit.${level}`)} onChange={(unitLevel) => update({ unitLevel })} />
       <label>
         {t('urgency')}
         <select name="urgency" value={drafts.urgency} onChange={(event) => update({ urgency: event.target.value as 'D' | 'C' })}>
@@ -88,19 +95,16 @@ function AdviceFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts
         {t('safetyNet')}
         <textarea name="safetyNet" value={drafts.safetyNet} onChange={(event) => update({ safetyNet: event.target.value })} />
       </label>
-      <fieldset className="follow-up-when">
-        <legend>{t('followUpAt')}</legend>
-        {['', '60', '120', '240', '480'].map((minutes) => (
-          <label key={minutes} className="choice">
-            <input type="radio" name="followUpIn" value={minutes} checked={drafts.followUpIn === minutes && !drafts.followUpTime} onChange={() => update({ followUpIn: minutes, followUpTime: '' })} />
-            {minutes ? t('inHours', { hours: Number(minutes) / 60 }) : t('noFollowUp')}
-          </label>
-        ))}
-        <label className="choice">
-          {t('atTime')}
-          <input name="followUpTime" inputMode="numeric" placeholder="14.30" size={5} value={drafts.followUpTime} onChange={(event) => update({ followUpTime: event.target.value })} />
-        </label>
-      </fieldset>
+      <CallTimeChoice
+        names={{ minutes: 'followUpIn', time: 'followUpTime' }}
+        legend={t('followUpAt')}
+        options={['', '60', '120', '240', '480']}
+        minutes={drafts.followUpIn}
+        time={drafts.followUpTime}
+        minutesWords={(minutes) => (minutes ? t('inHours', { hours: Number(minutes) / 60 }) : t('noFollowUp'))}
+        onMinutes={(followUpIn) => update({ followUpIn, followUpTime: '' })}
+        onTime={(followUpTime) => update({ followUpTime })}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useT } from '../i18n';
 import { ESCALATED_URGENCIES } from '../../../../libs/events/src/vocabulary-values';
+import { WordSelect } from '../choices';
 import type { Drafts, UpdateDrafts } from './task-drafts';
 
 /** Red flags or concern found: the task goes up to a higher urgency, with its reason (key `e`). */
@@ -10,16 +11,7 @@ export function EscalationForm({ drafts, update, busy, onEscalate }: { drafts: D
       <legend>
         {t('escalation')} <kbd>e</kbd>
       </legend>
-      <label>
-        {t('urgency')}
-        <select name="escalateTo" value={drafts.escalateTo} onChange={(event) => update({ escalateTo: event.target.value as Drafts['escalateTo'] })}>
-          {ESCALATED_URGENCIES.map((level) => (
-            <option key={level} value={level}>
-              {t(`urgency.${level}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <WordSelect name="escalateTo" label={t('urgency')} value={drafts.escalateTo} options={ESCALATED_URGENCIES} words={(level) => t(`urgency.${level}`)} onChange={(escalateTo) => update({ escalateTo })} />
       <label>
         {t('reason')}
         <input name="escalationReason" value={drafts.escalationReason} onChange={(event) => update({ escalationReason: event.target.value })} />

@@ -1,4 +1,5 @@
 import type { EscalatedUrgency } from '@dtask/events';
+import type { RecallCondition } from '../api';
 import { nextHelsinkiTime } from '../format';
 
 export type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
@@ -22,12 +23,29 @@ export interface Drafts {
   informed: boolean;
   escalateTo: EscalatedUrgency;
   escalationReason: string;
+  // Who is on the line and how the identity was checked (v1.1; S9); '' is not yet told.
+  language: string;
+  interpreter: boolean;
+  caller: '' | Caller;
+  spokeWithPatient: '' | 'yes' | 'no';
+  identity: '' | 'verified' | 'unverified';
+  /** A recall at the nurse's choice: minutes from now, or a Helsinki wall time `hh.mm`. */
+  recallIn: string;
+  recallTime: string;
+  /** The recall whose reached patient's condition is being told, and the condition. */
+  recallReached: string;
+  recallCondition: '' | RecallCondition;
+  recallNotes: string;
 }
+
+export const CALLERS = ['patient', 'relative', 'carer', 'professional', 'other'] as const;
+export type Caller = (typeof CALLERS)[number];
 
 /** The forms of a task nothing has been typed for yet. */
 export const EMPTY_DRAFTS: Drafts = {
   flags: [], concern: false, symptoms: '', notes: '', kind: 'phone-advice', unitLevel: 'basic', urgency: 'D',
   advice: '', safetyNet: '', followUpIn: '', followUpTime: '', target: '', handoffNote: '', informed: false, escalateTo: 'B', escalationReason: '',
+  language: '', interpreter: false, caller: '', spokeWithPatient: '', identity: '', recallIn: '', recallTime: '', recallReached: '', recallCondition: '', recallNotes: '',
 };
 
 /** Changes fields of the panel's drafts (the panel owns them; its forms only ask). */
@@ -35,8 +53,22 @@ export type UpdateDrafts = (patch: Partial<Drafts>) => void;
 
 /** The assessment as typed, as the `assessment` command takes it. */
 export function assessmentBody(drafts: Drafts) {
-  return { redFlags: drafts.flags, concern: drafts.concern, symptoms: drafts.symptoms, notes: drafts.notes, existingServices: [] };
+  return {
+    redFlags: drafts.flags,
+    concern: drafts.concern,
+    symptoms: drafts.symptoms,
+    notes: drafts.notes,
+    existingServices: [],
+    // Only what the nurse told: an unanswered question is not recorded as "no".
+    ...(drafts.language ? { language: drafts.language, interpreter: drafts.interpreter } : drafts.interpreter ? { interpreter: true } : {}),
+    ...(drafts.caller ? { caller: drafts.caller } : {}),
+    ...(drafts.spokeWithPatient ? { spokeWithPatient: drafts.spokeWithPatient === 'yes' } : {}),
+    ...(drafts.identity ? { identity: drafts.identity } : {}),
+  };
 }
+
+/** The assessment's fields as they are after a save: the line's facts stay, what was typed goes. */
+export const AFTER_ASSESSMENT_SAVED: Partial<Drafts> = { flags: [], concern: false, symptoms: '', notes: '' };
 
 /** The texts typed and not yet saved, one a line (what the outcome card warns would be lost). */
 export function unsavedText(drafts: Drafts): string {
@@ -45,9 +77,18 @@ export function unsavedText(drafts: Drafts): string {
 
 /** The follow-up call's time as an ISO instant; undefined for none, null when the time typed is no time. */
 export function followUpInstant(drafts: Drafts): string | undefined | null {
-  if (drafts.followUpTime.trim()) {
-    const at = nextHelsinkiTime(drafts.followUpTime, Date.now());
+  return callInstant(drafts.followUpTime, drafts.followUpIn);
+}
+
+/** The nurse's recall's time, as `followUpInstant` reads the follow-up's. */
+export function recallInstant(drafts: Drafts): string | undefined | null {
+  return callInstant(drafts.recallTime, drafts.recallIn);
+}
+
+function callInstant(wallTime: string, minutesFromNow: string): string | undefined | null {
+  if (wallTime.trim()) {
+    const at = nextHelsinkiTime(wallTime, Date.now());
     return at === undefined ? null : new Date(at).toISOString();
   }
-  return drafts.followUpIn ? new Date(Date.now() + Number(drafts.followUpIn) * 60_000).toISOString() : undefined;
+  return minutesFromNow ? new Date(Date.now() + Number(minutesFromNow) * 60_000).toISOString() : undefined;
 }

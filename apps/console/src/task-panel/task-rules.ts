@@ -6,8 +6,10 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const mine = task.owner === session.sub;
   // A decided task whose follow-up call is due is worked on its own card, not as a new first call.
   const inFollowUp = task.followUp !== null && task.decision !== null;
+  // Taken up again after its decision (a follow-up, a recall while the unit is on its way): the first call's forms are done.
+  const decidedBefore = task.decision !== null || task.unitRequested !== null;
   // Only the holder works the task, supervisors included: opening a nurse's task to look is never acting on it.
-  const canAct = task.status === 'claimed' && mine && !inFollowUp;
+  const canAct = task.status === 'claimed' && mine && !decidedBefore;
   const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
   const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
   const recordedConcern = recorded.some((event) => event.data.concern === true);
@@ -20,11 +22,23 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const noUnitAllowed = reached && recorded.length > 0;
   // S4: on a second contact, phone advice waits for the supervisor's override; say so before the nurse types it.
   const adviceNeedsOverride = task.flags.includes('second-contact') && !task.overrides.includes('S4-second-contact');
-  const allowed = (option: DecisionKind) => option === 'send-unit' || (noUnitAllowed && !(option === 'phone-advice' && adviceNeedsOverride));
-  const kind: DecisionKind = allowed(drafts.kind) ? drafts.kind : noUnitAllowed ? 'redirect' : 'send-unit';
+  // S9: an identity found unverified, saved or being typed, leaves only a unit (a saved verified one lifts it).
+  const identityUnverified = task.identity === 'unverified' || drafts.identity === 'unverified';
+  const allowed = (option: DecisionKind) => option === 'send-unit' || (noUnitAllowed && !identityUnverified && !(option === 'phone-advice' && adviceNeedsOverride));
+  // The tab shown is always one that may be chosen: never a no-unit form the nurse cannot confirm.
+  const kind: DecisionKind = allowed(drafts.kind) ? drafts.kind : allowed('redirect') ? 'redirect' : 'send-unit';
   // With a follow-up call pending, only the nurse who holds the task (or a supervisor) may close it.
   const mayClose = canClose(task) && (mine || session.role === 'supervisor' || (!task.owner && !followUpOpen));
-  return { mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, adviceNeedsOverride, allowed, kind, mayClose };
+  // A recall is recorded by the holder; one is booked by the holder, or on a decided task no one holds.
+  const open = task.status !== 'closed';
+  const recallsMine = holding && open;
+  const mayScheduleRecall = open && (holding || (task.status === 'decided' && !task.owner));
+  // Taken up for a recall, the task goes back to wait for its unit (or its next call) when she lets it go.
+  const releaseAfterRecall = holding && decidedBefore && !followUpOpen;
+  return {
+    mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine,
+    adviceNeedsOverride, identityUnverified, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall,
+  };
 }
 
 /** A task may be closed by hand once its unit is sent, or when its advice follow-up is no longer needed. */

@@ -1,0 +1,39 @@
+import type { QueueItem } from '../api';
+import { formatDuration, helsinkiTime } from '../format';
+import { useT } from '../i18n';
+import { FlagChips, taskCodeText } from '../words';
+
+/**
+ * One task in the queue. A task a due recall brought back waits from the recall's due time, and
+ * says which recall it is; the server puts repeat calls first, and the flag says why.
+ */
+export function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; now: number; cursor: boolean; onClaim: () => void; language: 'fi' | 'sv' | 'en' }) {
+  const t = useT();
+  const waitingSince = task.recall?.dueAt ?? task.waitingSince ?? task.receivedAt;
+  return (
+    <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
+      <td className="timer">
+        {formatDuration((now - Date.parse(waitingSince)) / 1000)}
+        <small className="received-at">
+          {t('received')} {helsinkiTime(task.receivedAt, language)}
+        </small>
+      </td>
+      <td>
+        <FlagChips flags={task.flags} />
+        {task.recall && (
+          <small className="queue-recall" data-testid="queue-recall">
+            {t('queueRecall', { reason: t(`recallReason.${task.recall.reason}`), time: helsinkiTime(task.recall.dueAt, language) })}
+          </small>
+        )}
+      </td>
+      <td>
+        {task.taskCode} <span className="code-text">{taskCodeText(t, task.taskCode)}</span>
+      </td>
+      <td>{task.municipality}</td>
+      <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
+      <td>
+        <button onClick={onClaim}>{t('claim')}</button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,46 @@
+import type { TaskDetail } from '../api';
+import { useT } from '../i18n';
+import { ReleaseButton } from './CallbackButtons';
+import { RecallAttempt, RecallList } from './RecallList';
+import { RecallScheduleForm } from './RecallScheduleForm';
+import { Drafts, recallInstant, UpdateDrafts } from './task-drafts';
+
+/**
+ * The task's recalls and what the nurse may do with them: record an attempt on a pending one (as its
+ * holder) and book a new one at her choice. What is sent goes through the panel's one `send`.
+ */
+export function RecallSection({
+  task, drafts, update, busy, recallsMine, mayScheduleRecall, hideFollowUp, send, setError, onRelease,
+}: {
+  task: TaskDetail;
+  drafts: Drafts;
+  update: UpdateDrafts;
+  busy: boolean;
+  recallsMine: boolean;
+  mayScheduleRecall: boolean;
+  hideFollowUp: boolean;
+  send: (path: string, body: unknown, after?: () => void) => Promise<void>;
+  setError: (message: string) => void;
+  /** Hands a task taken up for a recall back (key `r`), when the panel offers it. */
+  onRelease?: () => void;
+}) {
+  const t = useT();
+  const attempt = (recallId: string, body: RecallAttempt) => {
+    if (body.outcome === 'reached' && !body.condition) return setError(t('conditionRequired'));
+    return void send(`recalls/${encodeURIComponent(recallId)}`, body, () => update({ recallReached: '', recallCondition: '', recallNotes: '' }));
+  };
+  const schedule = () => {
+    const dueAt = recallInstant(drafts);
+    if (dueAt === undefined) return setError(t('recallTimeRequired'));
+    if (dueAt === null) return setError(t('recallTimeInvalid'));
+    if (Date.parse(dueAt) <= Date.now()) return setError(t('recallInPast'));
+    return void send('recalls', { dueAt, reason: 'nurse' }, () => update({ recallIn: '', recallTime: '' }));
+  };
+  return (
+    <>
+      <RecallList task={task} drafts={drafts} update={update} busy={busy} recallsMine={recallsMine} hideFollowUp={hideFollowUp} onAttempt={attempt} />
+      {mayScheduleRecall && <RecallScheduleForm drafts={drafts} update={update} busy={busy} onSchedule={schedule} />}
+      {onRelease && <ReleaseButton busy={busy} onRelease={onRelease} />}
+    </>
+  );
+}

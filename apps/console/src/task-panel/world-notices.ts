@@ -1,0 +1,36 @@
+import type { HistoryEvent } from '../api';
+import type { Translate } from '../i18n';
+
+export interface OutcomeNotice {
+  key: string;
+  text: string;
+  severe?: boolean;
+  testId?: string;
+}
+
+/** The ERC raised the urgency to A, B or C: it sends its own unit, and the task closed here for good. */
+export const isErcEscalation = (event: HistoryEvent) =>
+  event.type === 'ErcUpdateReceived' && event.data.kind === 'urgency-changed' && ['A', 'B', 'C'].includes(String(event.data.urgency));
+
+/**
+ * What the world around the task did to it, as the outcome card tells it (contract v1.1): the ERC's
+ * escalation, the field commander's unit, and S8's alerts while the patient waits for a unit.
+ */
+export function worldNotice(event: HistoryEvent, t: Translate, time: string): OutcomeNotice | undefined {
+  const key = event.position;
+  const data = event.data;
+  switch (event.type) {
+    case 'ErcUpdateReceived':
+      if (isErcEscalation(event)) return { key, text: t('ercEscalated', { urgency: String(data.urgency), time }), severe: true, testId: 'erc-escalated' };
+      if (data.kind === 'urgency-changed') return { key, text: t('ercUrgencyKept', { urgency: String(data.urgency), time }) };
+      return undefined;
+    case 'UnitAttachedByField':
+      return { key, text: t('fieldUnitAttached', { unit: String(data.unitId), time }), testId: 'field-unit' };
+    case 'UnitUrgencyRaised':
+      return { key, text: t('s8RecallsFailedNotice', { urgency: String(data.to), time }), severe: true };
+    case 'UnitOverdue':
+      return { key, text: t('s8UnitOverdueNotice', { minutes: Number(data.minutesWaited), time }), severe: true };
+    default:
+      return undefined;
+  }
+}
