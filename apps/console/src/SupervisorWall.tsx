@@ -13,7 +13,7 @@ import { LoadReduction } from './wall/LoadReduction';
 import { NurseTable } from './wall/NurseTable';
 import { useWallMode } from './wall/use-wall-mode';
 import { secondsSince } from './wall/wall-clock';
-import { WallLoad } from './wall/wall-load';
+import { wallAlerts, WallLoad } from './wall/wall-load';
 import './wall.css';
 
 export interface SupervisorWallProps {
@@ -75,7 +75,7 @@ export function SupervisorWall({ session, load, connected, onOpenTask }: Supervi
   const asOfMs = connected ? now : lastLive.current;
   const stampIso = new Date(asOfMs).toISOString();
   const since = secondsSince(asOfMs);
-  const alertTasks = current.alertTasks ?? [];
+  const alertTasks = wallAlerts(current);
 
   return (
     <div

@@ -9,7 +9,16 @@ import { ALERT_KINDS, AlertKind, AlertTask } from './wall-load';
 export type Severity = 'ok' | 'warning' | 'critical';
 
 /** A patient past the waiting limit or not reached needs acting on now; a second contact or returned handoff needs attention. */
-const SEVERITY_WHEN_ANY: Record<AlertKind, Severity> = { 's2-alert': 'critical', unreachable: 'critical', 'second-contact': 'warning', 'handoff-returned': 'warning' };
+const SEVERITY_WHEN_ANY: Record<AlertKind, Severity> = {
+  's2-alert': 'critical',
+  unreachable: 'critical',
+  // S8: a patient waiting for a unit whom two recalls did not reach, or whose unit is long overdue.
+  'recalls-failed': 'critical',
+  'unit-overdue': 'critical',
+  'repeat-call': 'warning',
+  'second-contact': 'warning',
+  'handoff-returned': 'warning',
+};
 
 export function severityOf(kind: AlertKind, count: number): Severity {
   return count === 0 ? 'ok' : SEVERITY_WHEN_ANY[kind];
@@ -95,7 +104,17 @@ function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: num
     ? alert.claimedAt
       ? t('wall.heldBy', { nurse: alert.owner, duration: formatDuration((nowMs - Date.parse(alert.claimedAt)) / 1000) })
       : t('wall.heldByUnknown', { nurse: alert.owner })
-    : t(`wall.status.${alert.status}`);
+    : alert.status
+      ? t(`wall.status.${alert.status}`)
+      : '';
+  // A task the snapshot named by id alone: it still opens, with its facts in the panel.
+  if (!alert.receivedAt) {
+    return (
+      <button className="wall-task" onClick={() => onOpenTask?.(alert.taskId)} data-testid="open-task">
+        <span className="wall-task-main">{t('wall.openThisTask')}</span>
+      </button>
+    );
+  }
   return (
     <button className="wall-task" onClick={() => onOpenTask?.(alert.taskId)} title={t('wall.openTask', { code: alert.taskCode, area })} data-testid="open-task">
       <span className="wall-task-main">
@@ -109,7 +128,7 @@ function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: num
           ))}
       </span>
       <span className="wall-task-sub">
-        {t('wall.waited', { duration: formatDuration(waitedSeconds) })} · {held}
+        {[t('wall.waited', { duration: formatDuration(waitedSeconds) }), held].filter(Boolean).join(' · ')}
       </span>
     </button>
   );

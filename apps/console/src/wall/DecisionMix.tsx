@@ -21,6 +21,12 @@ export function DecisionMix({ load }: { load: WallLoad }) {
         <dd data-testid="mix-redirect">{n(redirects)}</dd>
         <dt>{t('escalated')}</dt>
         <dd>{n(mix.escalated)}</dd>
+        {mix.fieldCommanderUnits !== undefined && (
+          <>
+            <dt>{t('wall.mixFieldCommander')}</dt>
+            <dd data-testid="mix-field-commander">{n(mix.fieldCommanderUnits)}</dd>
+          </>
+        )}
         <dt>{t('autoDispatch')}</dt>
         <dd>{n(mix.autoDispatch.unreachable + mix.autoDispatch.waitingLimit)}</dd>
         <dt>{t('overrides')}</dt>

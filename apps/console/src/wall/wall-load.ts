@@ -1,9 +1,13 @@
-import type { AlertKind, AlertTaskView, TaskAtAGlance } from '@dtask/events';
+import type { AlertKind as ServerAlertKind, AlertTaskView, TaskAtAGlance } from '@dtask/events';
 import type { Load } from '../api';
 
-export type { AlertKind, AlertTaskView as AlertTask };
+/** Contract v1.1's alerts: S8's failed recalls and overdue unit, and repeat calls, named as the task's flags are. */
+export type WorldAlertKind = 'recalls-failed' | 'unit-overdue' | 'repeat-call';
+export type AlertKind = ServerAlertKind | WorldAlertKind;
+/** One alert on one task; its status is unknown only for a task the snapshot names by id alone. */
+export type AlertTask = Omit<AlertTaskView, 'kind' | 'status'> & { kind: AlertKind; status?: AlertTaskView['status'] };
 /** The tiles' order: the most urgent first. */
-export const ALERT_KINDS: readonly AlertKind[] = ['s2-alert', 'second-contact', 'handoff-returned', 'unreachable'];
+export const ALERT_KINDS: readonly AlertKind[] = ['s2-alert', 'recalls-failed', 'unit-overdue', 'repeat-call', 'second-contact', 'handoff-returned', 'unreachable'];
 
 export interface ClaimedTask extends TaskAtAGlance {
   owner: string;
@@ -30,12 +34,44 @@ export interface AreaFigures {
  * The load snapshot as `GET /api/load` and the live channel's `load` send it, with the figures the
  * wall needs beyond api.ts's `Load`. Optional so an older server's snapshot still shows.
  */
-export type WallLoad = Omit<Load, 'alerts'> & {
+export type WallLoad = Omit<Load, 'alerts' | 'decisionMixToday'> & {
   at?: string;
   oldestReceivedAt?: string;
   alerts: Load['alerts'] & { s1Unreachable?: string[] };
-  alertTasks?: AlertTaskView[];
+  decisionMixToday: Load['decisionMixToday'] & { fieldCommanderUnits?: number };
+  alertTasks?: (AlertTaskView | AlertTask)[];
   claimedTasks?: ClaimedTask[];
   nurses?: NurseWorkload[];
   areas?: AreaFigures[];
 };
+
+const WORLD_ALERT_LISTS: Record<WorldAlertKind, 's8RecallsFailed' | 's8UnitOverdue' | 'repeatCalls'> = {
+  'recalls-failed': 's8RecallsFailed',
+  'unit-overdue': 's8UnitOverdue',
+  'repeat-call': 'repeatCalls',
+};
+
+/**
+ * The snapshot's alerts, one per task and kind. The v1.1 alerts come as `alertTasks` of their own
+ * kind, or else only as task ids in `alerts`: those borrow what the snapshot tells of the task
+ * elsewhere (another alert, the claimed tasks), so the tile still names and opens each one.
+ */
+export function wallAlerts(load: WallLoad): AlertTask[] {
+  const alerts: AlertTask[] = [...(load.alertTasks ?? [])];
+  for (const [kind, list] of Object.entries(WORLD_ALERT_LISTS) as [WorldAlertKind, (typeof WORLD_ALERT_LISTS)[WorldAlertKind]][]) {
+    if (alerts.some((alert) => alert.kind === kind)) continue;
+    for (const taskId of load.alerts[list] ?? []) alerts.push({ ...factsOf(load, alerts, taskId), kind });
+  }
+  return alerts;
+}
+
+function factsOf(load: WallLoad, alerts: AlertTask[], taskId: string): Omit<AlertTask, 'kind'> {
+  const alert = alerts.find((other) => other.taskId === taskId);
+  if (alert) return { ...alert, overridden: false };
+  const claimed = load.claimedTasks?.find((task) => task.taskId === taskId);
+  if (claimed) {
+    const { flags: _flags, heldSeconds: _held, ...facts } = claimed;
+    return { ...facts, status: 'claimed', waitingSeconds: 0, overridden: false };
+  }
+  return { taskId, area: '', municipality: '', taskCode: '', urgency: '', receivedAt: '', waitingSeconds: 0, overridden: false };
+}
