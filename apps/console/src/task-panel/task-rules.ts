@@ -1,4 +1,4 @@
-import type { Session, TaskDetail } from '../api';
+import { isPendingRecall, Session, TaskDetail } from '../api';
 import type { DecisionKind, Drafts } from './task-drafts';
 
 /** What the panel offers for one task, from the task as the server sent it, who looks, and what is typed. */
@@ -41,7 +41,11 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   };
 }
 
-/** A task may be closed by hand once its unit is sent, or when its advice follow-up is no longer needed. */
+/**
+ * A task may be closed by hand once its unit is sent, or when its advice follow-up is no longer
+ * needed; not while its patient waits for a D unit (S8): it closes when the mission ends.
+ */
 function canClose(task: TaskDetail): boolean {
-  return task.status === 'decided' && (task.unitRequested !== null || task.decision === 'phone-advice');
+  const waitingForUnit = task.recalls.some((recall) => recall.reason === 'waiting-for-unit' && isPendingRecall(recall));
+  return task.status === 'decided' && !waitingForUnit && (task.unitRequested !== null || task.decision === 'phone-advice');
 }
