@@ -128,5 +128,8 @@ describe('the task as the world around it touches it', () => {
     await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/recalls`, { dueAt, reason: 'nurse' }).expect(200);
     const view = await api.get(api.tokens.nurse, `/api/d-tasks/${taskId}`).expect(200);
     expect(view.body.recalls).toEqual([expect.objectContaining({ reason: 'nurse', dueAt })]);
+    // The open desk is told when it falls due: no event will say so.
+    const desk = await api.get(api.tokens.nurse, '/api/desk').expect(200);
+    expect(Date.parse(desk.body.nextFollowUpDueAt)).toBeLessThanOrEqual(Date.parse(dueAt));
   });
 });

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { SafetyRules } from '@dtask/domain';
+import { pendingRecalls, SafetyRules } from '@dtask/domain';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { NURSE_ROLES, Roles } from '../auth/roles.decorator';
@@ -61,16 +61,19 @@ export class DeskController {
   }
 
   /**
-   * A follow-up call falls due by the clock alone, with no event to say so: the console refreshes
-   * its picture then.
+   * A booked call (a follow-up, an S8 or a nurse's recall) falls due by the clock alone, with no
+   * event to say so: the console refreshes its picture then. Times are compared as instants, as a
+   * nurse's recall may carry Helsinki's offset.
    */
   private nextFollowUpDue(now: Date): string | null {
-    let next: string | null = null;
-    const nowIso = now.toISOString();
+    let next: number | undefined;
     for (const task of this.board.open.values()) {
-      const dueAt = task.followUp?.dueAt;
-      if (dueAt && dueAt > nowIso && (next === null || dueAt < next)) next = dueAt;
+      const booked = [task.followUp?.dueAt, ...pendingRecalls(task).map((recall) => recall.dueAt)];
+      for (const dueAt of booked) {
+        const dueMs = dueAt === undefined ? NaN : Date.parse(dueAt);
+        if (dueMs > now.getTime() && (next === undefined || dueMs < next)) next = dueMs;
+      }
     }
-    return next;
+    return next === undefined ? null : new Date(next).toISOString();
   }
 }
