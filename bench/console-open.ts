@@ -1,8 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { openOnce, Opening, PAGE_MARKERS, signIn, watch, Watch } from './console-page';
+import { deskTimes, drive, intake, post, sleep, startService, token } from './console-workload';
 import { median, Section } from './stats';
 
 /** The generated year's size; `CONSOLE_BENCH_TASKS=5000` for a quick run. */
@@ -18,195 +20,9 @@ const SPARSE_PACE_MS = 600;
 const QUEUE = 30;
 /** After the last command: the coalesced refetches (150 ms) and the panel's have all landed. */
 const SETTLE_MS = 2_000;
-const PORT = 39_219;
-const URL = `http://127.0.0.1:${PORT}`;
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-/** A socket.io `event` frame on `/live`: one live event the page received. */
-const FRAME = '42/live,';
-
-async function startService(dataDir: string): Promise<{ child: ChildProcess; startMs: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'apps', 'dispatch-api', 'dist', 'main.js')], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited: number | null | undefined;
-  child.once('exit', (code) => (exited = code));
-  // The service listens only once its read models hold the whole store; ready also needs the store to answer.
-  for (;;) {
-    if (exited !== undefined) throw new Error(`dispatch-api exited ${exited}`);
-    const ok = await fetch(`${URL}/health/ready`).then((response) => response.ok, () => false);
-    if (ok) return { child, startMs: performance.now() - started };
-    await sleep(100);
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function post<T>(path: string, token: string | undefined, body: unknown): Promise<T> {
-  const response = await fetch(`${URL}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const payload = (await response.json().catch(() => ({}))) as T;
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(payload)}`);
-  return payload;
-}
-
-const token = async (sub: string, role: string) => (await post<{ token: string }>('/api/auth/dev-token', undefined, { sub, role })).token;
-
-/** `GET /api/desk` from outside the browser, as the console sends it: time and size on this store. */
-async function deskTimes(bearer: string): Promise<{ ms: number; bytes: number; queue: number; claimed: number }> {
-  const times: number[] = [];
-  let bytes = 0;
-  let queue = 0;
-  let claimed = 0;
-  for (let i = 0; i < RUNS; i += 1) {
-    const started = performance.now();
-    const response = await fetch(`${URL}/api/desk`, { headers: { authorization: `Bearer ${bearer}` } });
-    const text = await response.text();
-    times.push(performance.now() - started);
-    bytes = text.length;
-    const desk = JSON.parse(text) as { queue: unknown[]; claimed: unknown[] };
-    queue = desk.queue.length;
-    claimed = desk.claimed.length;
-  }
-  return { ms: median(times), bytes, queue, claimed };
-}
-
-interface Watch {
-  /** `/api/…` requests the page sent, by path without its query. */
-  requests: string[];
-  events: number;
-}
-
-/** Counts the page's API requests and the live event frames it receives. */
-function watch(page: Page): Watch {
-  const w: Watch = { requests: [], events: 0 };
-  page.on('request', (request) => {
-    const path = new globalThis.URL(request.url()).pathname;
-    if (path.startsWith('/api/')) w.requests.push(path.replace(/\/api\/d-tasks\/[^/]+/, '/api/d-tasks/:id'));
-  });
-  page.on('websocket', (socket) => {
-    // Live events: one per `event` frame, or as many as an `events` frame (the console's batch mode) holds.
-    socket.on('framereceived', ({ payload }) => {
-      const text = typeof payload === 'string' ? payload : payload.toString();
-      if (!text.startsWith(FRAME)) return;
-      const [name, body] = JSON.parse(text.slice(FRAME.length)) as [string, unknown];
-      if (name === 'event') w.events += 1;
-      if (name === 'events') w.events += (body as unknown[]).length;
-    });
-  });
-  return w;
-}
-
-const live = (page: Page) => page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 60_000 });
-
-async function signIn(page: Page, user: string, role: string): Promise<void> {
-  await page.goto(URL);
-  await page.getByRole('button', { name: 'EN' }).click();
-  await page.fill('input[name=user]', user);
-  await page.selectOption('select[name=role]', role);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await live(page);
-}
-
-interface Opening {
-  /** From `page.reload()` to the banner saying Live: the wall clock of the bench and of the page, both epoch ms. */
-  total: number;
-  /** The same as the bench saw it, after the locator's polling (up to 100 ms late). */
-  seenByBench: number;
-  /** In the page, from its navigation start: the desk request leaving and answered, `caught-up` received, the banner Live. */
-  deskSent: number;
-  deskAnswered: number;
-  caughtUp: number;
-  banner: number;
-  requests: number;
-}
-
-/**
- * Marks, in the page's own clock, when the live channel says `caught-up` (socket.io takes the
- * page's WebSocket at load) and when the banner first says Live. An init script, so the console's
- * Content-Security-Policy (no eval) does not stand in the way.
- */
-const PAGE_MARKERS = `(() => {
-  const Base = window.WebSocket;
-  window.WebSocket = class extends Base {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (message) => {
-        if (typeof message.data === 'string' && message.data.startsWith('42/live,["caught-up"')) window.__benchCaughtUp ??= performance.now();
-      });
-    }
-  };
-  new MutationObserver(() => {
-    const banner = document.querySelector('[data-testid=connection]');
-    if (banner && banner.textContent.includes('Live')) window.__benchLive ??= performance.now();
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-})();`;
-const PAGE_MARKS = `(() => {
-  const desk = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/api/desk');
-  return { timeOrigin: performance.timeOrigin, deskSent: desk ? desk.startTime : NaN, deskAnswered: desk ? desk.responseEnd : NaN, caughtUp: window.__benchCaughtUp ?? NaN, banner: window.__benchLive ?? NaN };
-})()`;
-
-/** The signed-in console reloaded (the session is in sessionStorage) until its banner says Live. */
-async function openOnce(page: Page, w: Watch): Promise<Opening> {
-  const before = w.requests.length;
-  const startedEpoch = Date.now();
-  const started = performance.now();
-  await page.reload({ waitUntil: 'commit' });
-  await live(page);
-  const seenByBench = performance.now() - started;
-  const { timeOrigin, ...marks } = (await page.evaluate(PAGE_MARKS)) as { timeOrigin: number; deskSent: number; deskAnswered: number; caughtUp: number; banner: number };
-  return { total: timeOrigin + marks.banner - startedEpoch, seenByBench, ...marks, requests: w.requests.length - before };
-}
-
-function intakeBody(n: number) {
-  return {
-    ercTaskId: `console-bench-${process.pid}-${n}-${Date.now()}`,
-    receivedAt: new Date().toISOString(),
-    taskCode: ['745', '703', '762', '781'][n % 4],
-    urgency: 'D',
-    municipality: ['Oulu', 'Kempele', 'Raahe', 'Kuusamo'][n % 4],
-    address: 'Isokatu 1',
-    patient: { ageYears: 60 + (n % 35), personId: `${String((n % 28) + 1).padStart(2, '0')}0150-${String(100 + n).padStart(3, '0')}A` },
-    callbackPhone: '+358401234567',
-  };
-}
-
-const intake = async (erc: string, n: number) => (await post<{ taskId: string }>('/api/d-tasks', erc, intakeBody(n))).taskId;
-
-/**
- * The live work both consoles watch, one command every PACE_MS: an ERC's intakes and another
- * nurse's claims and failed calls, in turn; and twice a call on the task the nurse has open, sent
- * under her name from elsewhere (her phone line's integration, say), so her panel has events of its own.
- */
-async function drive(erc: string, options: { commands: number; paceMs: number; first: number; own?: { taskId: string; token: string } }): Promise<void> {
-  const nurse = await token('nurse-bench-other', 'nurse');
-  let taskId = '';
-  const commands: (() => Promise<unknown>)[] = [];
-  for (let n = options.first; commands.length < options.commands; n += 1) {
-    commands.push(async () => (taskId = await intake(erc, n)));
-    commands.push(() => post(`/api/d-tasks/${taskId}/claim`, nurse, {}));
-    commands.push(() => post(`/api/d-tasks/${taskId}/callbacks`, nurse, { outcome: 'no-answer' }));
-  }
-  commands.length = options.commands;
-  const own = options.own;
-  if (own) {
-    commands.splice(15, 0, () => post(`/api/d-tasks/${own.taskId}/callbacks`, own.token, { outcome: 'no-answer' }));
-    commands.splice(36, 0, () => post(`/api/d-tasks/${own.taskId}/callbacks`, own.token, { outcome: 'reached' }));
-  }
-  let next = performance.now();
-  for (const command of commands) {
-    const wait = next - performance.now();
-    if (wait > 0) await sleep(wait);
-    next += options.paceMs;
-    await command();
-  }
-}
 
 interface RoleFigures {
   openings: Opening[];
@@ -263,7 +79,7 @@ export async function run(): Promise<Section> {
     for (let n = 0; n < QUEUE; n += 1) await intake(erc, n);
     const own = { taskId: await intake(erc, QUEUE), token: await token('nurse-anna', 'nurse') };
     await post(`/api/d-tasks/${own.taskId}/claim`, own.token, {});
-    const desk = { nurse: await deskTimes(own.token), supervisor: await deskTimes(await token('super-sari', 'supervisor')) };
+    const desk = { nurse: await deskTimes(own.token, RUNS), supervisor: await deskTimes(await token('super-sari', 'supervisor'), RUNS) };
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     const pages: Record<'nurse' | 'supervisor', { page: Page; watch: Watch }> = {} as never;
