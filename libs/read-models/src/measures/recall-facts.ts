@@ -41,6 +41,10 @@ export function foldRecall(recalls: RecallFacts[], event: FoldEvent, atMs: () =>
       recall.endedAtMs = atMs();
       return;
     }
+    case 'UrgencyEscalated':
+      // A patient found worse is escalated by the same command, at its instant; v1's follow-up event has no condition to tell it.
+      for (const recall of recalls) if (recall.reached && recall.endedAtMs === atMs()) recall.worse = true;
+      return;
     case 'MissionUpdated':
       if (data.stage !== 'unit-assigned') end(recalls, atMs, (recall) => recall.reason === 'waiting-for-unit');
       return;

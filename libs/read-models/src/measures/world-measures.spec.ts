@@ -88,6 +88,19 @@ describe('the measures of the world around the task', () => {
     expect(measure(tasks, { ...options, asOfMs: Number.POSITIVE_INFINITY }).recalls.due).toBe(4);
   });
 
+  it('counts a v1 follow-up that found the patient worse as worse: the escalation came with it', () => {
+    const worse = new TaskFactsFold();
+    for (const event of [
+      received('W', 0, 'p8'),
+      ev('W', 'PhoneAdviceGiven', 5, {}),
+      ev('W', 'FollowUpScheduled', 5, { dueAt: at(60) }),
+      ev('W', 'FollowUpCompleted', 61, { outcome: 'reached', attempt: 1 }),
+      ev('W', 'UrgencyEscalated', 61, { from: 'D', to: 'C', reason: 'condition worse at recall follow-up', trigger: 'nurse' }),
+      ev('W', 'UrgencyEscalated', 70, { from: 'C', to: 'B', reason: 'chest pain', trigger: 'red-flag' }),
+    ]) worse.apply(event);
+    expect(measure([...worse.tasks.values()], options).recalls).toEqual({ due: 1, reached: 1, worse: 1 });
+  });
+
   it('counts re-contacts within 24 h and 72 h of any decision, a mission without conveyance too', () => {
     expect(facts('S')).toMatchObject({ recontactWithin24h: true, recontactWithin72h: true, secondContactWithin72h: false });
     expect(facts('T')).toMatchObject({ recontactWithin24h: false, recontactWithin72h: true, secondContactWithin72h: true });
