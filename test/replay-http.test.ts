@@ -76,7 +76,9 @@ describe('replay, time travel and what-if over HTTP', () => {
     expect(at30.load.decisionMixToday).toMatchObject({ phoneAdvice: 2, unitRequested: 1 });
 
     const at90 = (await api.get(api.tokens.analyst, `/api/replay/load?at=${q(iso(90))}`).expect(200)).body;
-    expect(at90.load).toMatchObject({ queueLength: 0, decisionMixToday: { unitRequested: 2, autoDispatch: { unreachable: 1, waitingLimit: 1 } } });
+    // B's D unit is not on scene: its S8 welfare recall, due at 48, brings it back (C's falls due at 91).
+    expect(at90.queue.tasks).toEqual([expect.objectContaining({ taskId: ids.B, recall: { recallId: 'waiting-for-unit-1', reason: 'waiting-for-unit', dueAt: iso(48) } })]);
+    expect(at90.load).toMatchObject({ queueLength: 1, decisionMixToday: { unitRequested: 2, autoDispatch: { unreachable: 1, waitingLimit: 1 } } });
   });
 
   it('steps through the Helsinki day for the time slider', async () => {
@@ -87,7 +89,8 @@ describe('replay, time travel and what-if over HTTP', () => {
     expect(step(0)).toMatchObject({ queueLength: 4, claimed: 0 });
     expect(step(15)).toMatchObject({ queueLength: 1, oldestWaitSeconds: 900, claimed: 1, nursesActive: 1, decisions: 2 });
     expect(step(30)).toMatchObject({ queueLength: 1, claimed: 0, decisions: 1 });
-    expect(step(75)).toMatchObject({ queueLength: 0, decisions: 1 });
+    // B back for its S8 recall, due at 48.
+    expect(step(75)).toMatchObject({ queueLength: 1, decisions: 1 });
   });
 
   it('what-if with the configured limits reproduces what happened; a stricter S1 sends units to exactly B and D', async () => {

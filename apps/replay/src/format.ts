@@ -20,7 +20,8 @@ function render(title: string, result: unknown, rows: Row[], format: Format, col
   return table(title, rows, columns);
 }
 
-const LOAD_REDUCTION_COLUMNS = ['key', 'tasks', 'cancelled', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'phoneAdvice', 'escalated', 'autoDispatch.unreachable', 'autoDispatch.waitingLimit', 'unitHoursAvoided', 'yearlyRate', 'timeToContact.medianSeconds', 'secondContacts.within24h'];
+const LOAD_REDUCTION_COLUMNS = ['key', 'tasks', 'cancelled', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'phoneAdvice', 'escalated', 'autoDispatch.unreachable', 'autoDispatch.waitingLimit', 'unitHoursAvoided', 'yearlyRate', 'timeToContact.medianSeconds', 'secondContacts.within24h',
+  'recontacts.within24h', 'repeatCalls', 'recalls.due', 'recalls.worse', 'fieldCommanderUnits'];
 
 export function renderLoadReduction(result: LoadReductionReplay, format: Format): string {
   const rows = [{ key: 'total', ...result.totals }, ...result.groups] as unknown as Row[];

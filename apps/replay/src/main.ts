@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   try {
     switch (projection) {
       case 'load-reduction': {
-        const result = await replayLoadReduction(allEventBatches(store), { fromMs, toMs }, { assumedMissionMinutes, ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) });
+        // A recall still pending counts as due once its time has come, now, as in the service's report.
+        const options = { assumedMissionMinutes, asOfMs: Date.now(), ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) };
+        const result = await replayLoadReduction(allEventBatches(store), { fromMs, toMs }, options);
         return void process.stdout.write(renderLoadReduction(result, format));
       }
       case 'load': {

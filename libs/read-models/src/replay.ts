@@ -26,9 +26,9 @@ const DAY_MS = 86_400_000;
 export async function replayLoadReduction(
   batches: EventBatches,
   window: ReplayWindow,
-  options: { assumedMissionMinutes: number; groupBy?: GroupBy },
+  options: { assumedMissionMinutes: number; groupBy?: GroupBy; asOfMs?: number },
 ): Promise<LoadReductionReplay> {
-  const { tasks, count, measureOptions } = await replayTasks(batches, window, options.assumedMissionMinutes);
+  const { tasks, count, measureOptions } = await replayTasks(batches, window, options);
   return {
     ...windowOf(window),
     events: count,
@@ -48,16 +48,17 @@ export interface MeasureRowsReplay {
 export async function replayMeasureRows(
   batches: EventBatches,
   window: ReplayWindow,
-  options: { assumedMissionMinutes: number },
+  options: { assumedMissionMinutes: number; asOfMs?: number },
 ): Promise<MeasureRowsReplay> {
-  const { tasks, count, measureOptions } = await replayTasks(batches, window, options.assumedMissionMinutes);
+  const { tasks, count, measureOptions } = await replayTasks(batches, window, options);
   return { ...windowOf(window), events: count, rows: measureRows(tasks, measureOptions) };
 }
 
+/** `asOfMs`: the instant a recall still pending counts as due by, as the live report's clock (MeasureOptions). */
 async function replayTasks(
   batches: EventBatches,
   window: ReplayWindow,
-  assumedMissionMinutes: number,
+  { assumedMissionMinutes, asOfMs }: { assumedMissionMinutes: number; asOfMs?: number },
 ): Promise<{ tasks: TaskFacts[]; count: number; measureOptions: MeasureOptions }> {
   const fold = new TaskFactsFold();
   let count = 0;
@@ -66,7 +67,7 @@ async function replayTasks(
     count += batch.length;
   }
   const tasks = [...fold.tasks.values()].filter((task) => task.receivedAtMs >= window.fromMs && task.receivedAtMs < window.toMs);
-  return { tasks, count, measureOptions: { assumedMissionMinutes, windowDays: (window.toMs - window.fromMs) / DAY_MS } };
+  return { tasks, count, measureOptions: { assumedMissionMinutes, windowDays: (window.toMs - window.fromMs) / DAY_MS, ...(asOfMs === undefined ? {} : { asOfMs }) } };
 }
 
 const windowOf = (window: ReplayWindow) => ({ from: new Date(window.fromMs).toISOString(), to: new Date(window.toMs).toISOString() });

@@ -34,8 +34,9 @@ export class ReplayController {
   @Roles('analyst', 'supervisor')
   @ApiZodQuery(ReplayLoadReductionQuery)
   async loadReduction(@Query(zodPipe(ReplayLoadReductionQuery)) query: LoadReductionQuery, @Req() request: FastifyRequest, @Res() reply: FastifyReply, @CurrentActor() actor: Actor) {
-    const { fromMs, toMs } = reportWindow(query, this.clock.now());
-    const replayed = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined, untilClientGone(reply));
+    const now = this.clock.now();
+    const { fromMs, toMs } = reportWindow(query, now);
+    const replayed = await this.replay.loadReduction(fromMs, toMs, query.groupBy as GroupBy | undefined, now.getTime(), untilClientGone(reply));
     const result = { ...replayed, groups: nurseKeysFor(actor, replayed.groups, () => query.groupBy === 'nurse', this.pseudonymiser) };
     if (prefersCsv(request)) {
       reply.type('text/csv').send(toCsv([{ key: 'total', ...result.totals }, ...result.groups] as unknown as Record<string, unknown>[]));

@@ -40,9 +40,14 @@ export class ReplayService {
     this.timeTravel = { decider, assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES };
   }
 
-  loadReduction(fromMs: number, toMs: number, groupBy: GroupBy | undefined, signal?: AbortSignal) {
+  /** `nowMs`: a recall still pending counts as due once its time has come, as in the live report. */
+  loadReduction(fromMs: number, toMs: number, groupBy: GroupBy | undefined, nowMs: number, signal?: AbortSignal) {
     return this.oneAtATime(signal, () =>
-      replayLoadReduction(this.events(signal), { fromMs, toMs }, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, ...(groupBy ? { groupBy } : {}) }),
+      replayLoadReduction(
+        this.events(signal),
+        { fromMs, toMs },
+        { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, asOfMs: nowMs, ...(groupBy ? { groupBy } : {}) },
+      ),
     );
   }
 
