@@ -99,7 +99,7 @@ describe('replay, time travel and what-if over HTTP', () => {
     const window = `from=${q(iso(-60))}&to=${q(iso(600))}`;
     const same = (await api.get(api.tokens.analyst, `/api/replay/what-if?${window}`).expect(200)).body;
     expect(same.whatIf).toEqual(same.actual);
-    expect(same.actual.firings).toEqual({ s1UnreachableDispatches: 1, s2Alerts: 1, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0 });
+    expect(same.actual.firings).toEqual({ s1UnreachableDispatches: 1, s2Alerts: 1, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0 });
     expect(same.tasksChanged).toBe(0);
 
     const strict = (await api.get(api.tokens.analyst, `/api/replay/what-if?${window}&s1FailedAttempts=1`).expect(200)).body;

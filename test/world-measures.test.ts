@@ -93,6 +93,18 @@ describe('the measures of the world around the task, over HTTP', () => {
     for (const measure of ['repeatCalls', 'fieldCommanderUnits', 'unitRequested', 'recalls', 'recontacts', 'secondContacts']) expect(replayed[measure]).toEqual(live[measure]);
   });
 
+  it('tries other S8 limits in the what-if: more attempts before the alert leave W’s request at D', async () => {
+    const tried = (await api.get(api.tokens.analyst, `/api/replay/what-if?${window}&s8RecallFailedAttempts=3`).expect(200)).body;
+    expect(tried.actual.firings.s8RecallsFailed).toBe(1);
+    expect(tried.whatIf.firings.s8RecallsFailed).toBe(0);
+    expect(tried.whatIf.rules).toMatchObject({ s8RecallFailedAttempts: 3, s8RecallMinutes: 30, s8UnitOverdueMinutes: 120 });
+    const same = (await api.get(api.tokens.analyst, `/api/replay/what-if?${window}`).expect(200)).body;
+    expect(same.whatIf.measures).toEqual(same.actual.measures);
+    const refused = await api.get(api.tokens.analyst, `/api/replay/what-if?${window}&s8RecallMinutes=2`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues[0].path).toBe('s8RecallMinutes');
+  });
+
   it('shows the wall S8’s failed recall and the repeat call, and the queue the field’s task back for its recall', async () => {
     const load = (await api.get(api.tokens.supervisor, '/api/load').expect(200)).body;
     expect(load.alerts).toMatchObject({ s8RecallsFailed: [ids.W], repeatCalls: [ids.A], s8UnitOverdue: [] });

@@ -42,7 +42,7 @@ export function renderDay(result: { date: string; steps: DayStep[] }, format: Fo
 
 const WHAT_IF_COLUMNS = [
   'side', 'tasks', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'unitHoursAvoided', 'yearlyRate',
-  's1UnreachableDispatches', 's2Alerts', 's2WaitingLimitDispatches', 's4SecondContactsFlagged', 's6HandoffTimeouts',
+  's1UnreachableDispatches', 's2Alerts', 's2WaitingLimitDispatches', 's4SecondContactsFlagged', 's6HandoffTimeouts', 's8RecallsFailed', 's8UnitOverdue',
   'timeToContact.medianSeconds', 'timeToContact.p90Seconds', 'timeToDecision.medianSeconds', 'timeToDecision.p90Seconds',
 ];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAFETY_LIMIT_SETTINGS, SafetyLimit } from '@dtask/domain';
 import { WHAT_IF_LIMITS } from '@dtask/read-models';
 import { LoadReductionQuerySchema, TO_AFTER_FROM, toAfterFrom, WindowShape } from '../reports/load-reduction-query';
 
@@ -14,6 +15,11 @@ export const PastDayQuery = z
   .strict();
 
 const limit = (max: number) => z.coerce.number().int().min(1).max(max).optional();
+/** A limit within the range its setting allows (safety-rule settings). */
+const asSetting = (rule: SafetyLimit) => {
+  const setting = SAFETY_LIMIT_SETTINGS.find((candidate) => candidate.rule === rule)!;
+  return z.coerce.number().int().min(setting.min).max(setting.max).optional();
+};
 
 /** Each limit the analyst leaves out keeps its configured value. */
 export const WhatIfQuery = z
@@ -25,6 +31,9 @@ export const WhatIfQuery = z
     s2DispatchMinutes: limit(24 * 60),
     s4SecondContactHours: limit(24 * 14),
     s6HandoffMinutes: limit(24 * 60),
+    s8RecallMinutes: asSetting('s8RecallMinutes'),
+    s8UnitOverdueMinutes: asSetting('s8UnitOverdueMinutes'),
+    s8RecallFailedAttempts: asSetting('s8RecallFailedAttempts'),
   } satisfies Record<(typeof WHAT_IF_LIMITS)[number] | 'from' | 'to', z.ZodType>)
   .strict()
   .refine(toAfterFrom, TO_AFTER_FROM)

@@ -1,3 +1,4 @@
+import { FOLLOW_UP_RECALL_ID } from '@dtask/domain';
 import { FoldEvent } from '../fold-event';
 
 /** One call back to the patient (a v1 follow-up, an S8 welfare recall, a nurse's), as the measures count it. */
@@ -11,8 +12,8 @@ export interface RecallFacts {
   worse: boolean;
 }
 
-/** The v1 follow-up after advice is the recall of this id, as in the decider's state. */
-const FOLLOW_UP = 'follow-up';
+/** The v1 follow-up after advice is the recall of this id and reason, as in the decider's state. */
+const FOLLOW_UP = FOLLOW_UP_RECALL_ID;
 
 /**
  * Folds the events that book, attempt and end recalls into the task's list, in place. The decider

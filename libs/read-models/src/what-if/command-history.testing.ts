@@ -36,3 +36,13 @@ export function whatIfOver(history: LiveHistory, from: number, changes: Partial<
   for (const event of history.events) replay.apply(event);
   return { report: replay.report(), replay };
 }
+
+/** The ERC's intake of task `id` at `receivedAt`, for a patient of 70 known by `personId`, in Oulu. */
+export const intakeOf = (id: string, receivedAt: string, personId: string) => ({
+  type: 'Intake' as const,
+  actor: { id: 'erc', role: 'erc' as const },
+  task: {
+    taskId: id, ercTaskId: `ERC-${id.slice(-4)}`, receivedAt, taskCode: '745', urgency: 'D' as const,
+    municipality: 'Oulu', area: 'Oulu-Hailuoto', address: 'Isokatu 1', patient: { ageYears: 70, personId }, callbackPhone: '+358401234567',
+  },
+});

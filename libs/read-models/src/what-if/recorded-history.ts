@@ -1,5 +1,6 @@
-import { commandForDeadline, DeadlineKind, DTaskCommand, TimedEvent } from '@dtask/domain';
+import { commandForDeadline, DeadlineKind, DTaskCommand, FOLLOW_UP_RECALL_ID, TimedEvent, toTimedEvent } from '@dtask/domain';
 import { EventActor } from '@dtask/events';
+import { FoldEvent } from '../fold-event';
 
 /**
  * A task's recorded events, grouped into the commands that wrote them: consecutive events with one
@@ -27,6 +28,45 @@ export class CommandBoundaries {
   }
 }
 
+/** One recorded command's events, in order, and the metadata of its first. */
+export interface RecordedEvents {
+  streamId: string;
+  taskId: string;
+  events: FoldEvent[];
+}
+
+/**
+ * Gathers each command's events and hands the command on once the next one begins (`add`) or the
+ * history ends (`end`): some commands tell only in a later event what they were (the field
+ * commander's mission stage, a follow-up recorded as a recall that found the patient worse).
+ */
+export class CommandCollector {
+  private readonly boundaries = new CommandBoundaries();
+  private pending: RecordedEvents | undefined;
+
+  /** The command this event ends by beginning another, if it does. */
+  add(taskId: string, event: FoldEvent): RecordedEvents | undefined {
+    if (!this.boundaries.begins(taskId, event.metadata.causationId, event.metadata.occurredAt)) {
+      // A command's events are stored together: one of another task's cannot continue it.
+      if (this.pending?.taskId === taskId) this.pending.events.push(event);
+      return undefined;
+    }
+    const done = this.pending;
+    this.pending = { streamId: event.streamId, taskId, events: [event] };
+    return done;
+  }
+
+  end(): RecordedEvents | undefined {
+    const done = this.pending;
+    this.pending = undefined;
+    return done;
+  }
+}
+
+/** The events as the decider folds them. */
+export const timedEvents = (recorded: RecordedEvents): TimedEvent[] =>
+  recorded.events.map((event) => toTimedEvent(event.type, event.data, event.metadata as { occurredAt: string; schemaVersion: number }));
+
 /** A recorded command as a what-if decides it again: a person's (or the ERC's), or a safety policy's firing. */
 export type RecordedCommand = { kind: 'human'; command: DTaskCommand } | { kind: 'policy'; deadline: DeadlineKind };
 
@@ -37,19 +77,20 @@ export interface CommandMetadata {
 }
 
 type PolicyCommandType = NonNullable<ReturnType<typeof commandForDeadline>>;
-const POLICY_COMMANDS: ReadonlySet<unknown> = new Set<PolicyCommandType>(['DispatchUnreachable', 'ReachWaitingLimit', 'TimeOutHandoff']);
+const POLICY_COMMANDS: ReadonlySet<unknown> = new Set<PolicyCommandType>(['DispatchUnreachable', 'ReachWaitingLimit', 'TimeOutHandoff', 'MarkUnitOverdue']);
 
 /**
- * The command whose first event is `first`: a policy's (by its type, or as the system's) as the
- * deadline it answered, a person's as commandOf reads it back. Undefined for a command the what-if
- * cannot decide again, or one whose recorded type is not the one its first event tells.
+ * The command that wrote `events` (first to last): a policy's (by its type, or as the system's) as
+ * the deadline it answered, a person's as commandOf reads it back. Undefined for a command the
+ * what-if cannot decide again, or one whose recorded type is not the one its first event tells.
  */
-export function recordedCommand(first: TimedEvent, metadata: CommandMetadata): RecordedCommand | undefined {
+export function recordedCommand(events: TimedEvent[], metadata: CommandMetadata): RecordedCommand | undefined {
+  const first = events[0]!;
   if (POLICY_COMMANDS.has(metadata.commandType) || metadata.actor.role === 'system') {
     const deadline = deadlineAnswered(first);
     return deadline && ofRecordedType(commandForDeadline(deadline), metadata) ? { kind: 'policy', deadline } : undefined;
   }
-  const command = commandOf(first, metadata.actor);
+  const command = worldCommandOf(events, metadata) ?? commandOf(first, metadata.actor);
   return command && ofRecordedType(command.type, metadata) ? { kind: 'human', command } : undefined;
 }
 
@@ -62,6 +103,8 @@ function deadlineAnswered(first: TimedEvent): DeadlineKind | undefined {
       return first.data.level === 'alert' ? 's2-alert' : 's2-dispatch';
     case 'HandoffTimedOut':
       return 's6-handoff';
+    case 'UnitOverdue':
+      return 's8-unit-overdue';
     case 'UnitRequested':
       return first.data.reason === 'unreachable' ? 's1-unreachable' : undefined;
     default:
@@ -117,7 +160,34 @@ export function commandOf(event: TimedEvent, recordedActor: EventActor): DTaskCo
     }
     case 'DTaskClosed':
       return { type: 'Close', at, actor };
+    case 'ErcUpdateReceived':
+      return { type: 'ReceiveErcUpdate', at, actor, update: event.data };
+    case 'RecallScheduled':
+      return { type: 'ScheduleRecall', at, actor, recallId: event.data.recallId, dueAt: event.data.dueAt, reason: event.data.reason };
+    case 'RecallCompleted': {
+      const { recallId, outcome, condition, notes } = event.data;
+      return { type: 'RecordRecall', at, actor, recallId, outcome, ...(condition ? { condition } : {}), ...(notes ? { notes } : {}) };
+    }
     default:
       return undefined;
   }
+}
+
+/** v1.1's commands whose first event does not tell all: read from the command's other events. */
+function worldCommandOf(events: TimedEvent[], metadata: CommandMetadata): DTaskCommand | undefined {
+  const [first] = events;
+  const actor: Actor = { id: metadata.actor.id, role: metadata.actor.role };
+  if (first?.type === 'UnitAttachedByField') {
+    const mission = events.find((event) => event.type === 'MissionUpdated');
+    if (mission?.type !== 'MissionUpdated') return undefined;
+    const { stage, unitId, conveyed, xCode } = mission.data;
+    return { type: 'UpdateMission', at: first.at, actor, stage, unitId, requestedBy: 'field-commander', ...(conveyed === undefined ? {} : { conveyed }), ...(xCode ? { xCode } : {}) };
+  }
+  // v1's follow-up recorded as a recall: the event tells no condition; an escalation with it says worse.
+  if (first?.type === 'FollowUpCompleted' && metadata.commandType === 'RecordRecall') {
+    const { outcome, notes } = first.data;
+    const condition = outcome !== 'reached' ? undefined : events.some((event) => event.type === 'UrgencyEscalated') ? 'worse' : 'same';
+    return { type: 'RecordRecall', at: first.at, actor, recallId: FOLLOW_UP_RECALL_ID, outcome, ...(condition ? { condition } : {}), ...(notes ? { notes } : {}) };
+  }
+  return undefined;
 }

@@ -8,9 +8,13 @@ export interface RuleFirings {
   s2WaitingLimitDispatches: number;
   s4SecondContactsFlagged: number;
   s6HandoffTimeouts: number;
+  /** S8: a recall failed too often, the request was raised to C. */
+  s8RecallsFailed: number;
+  /** S8: a D unit not on scene by the limit. */
+  s8UnitOverdue: number;
 }
 
-const S1 = 1, S2_ALERT = 2, S2_DISPATCH = 4, S4 = 8, S6 = 16;
+const S1 = 1, S2_ALERT = 2, S2_DISPATCH = 4, S4 = 8, S6 = 16, S8_RECALLS = 32, S8_OVERDUE = 64;
 
 /** Folds the rules' own events per task, the same way for recorded and for what-if histories. */
 export class RuleFiringsFold {
@@ -24,7 +28,9 @@ export class RuleFiringsFold {
   }
 
   count(tasks: TaskFacts[]): RuleFirings {
-    const firings: RuleFirings = { s1UnreachableDispatches: 0, s2Alerts: 0, s2WaitingLimitDispatches: 0, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0 };
+    const firings: RuleFirings = {
+      s1UnreachableDispatches: 0, s2Alerts: 0, s2WaitingLimitDispatches: 0, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0,
+    };
     for (const task of tasks) {
       const bits = this.byTask.get(task.taskId) ?? 0;
       if (bits & S1) firings.s1UnreachableDispatches += 1;
@@ -32,6 +38,8 @@ export class RuleFiringsFold {
       if (bits & S2_DISPATCH) firings.s2WaitingLimitDispatches += 1;
       if (bits & S4) firings.s4SecondContactsFlagged += 1;
       if (bits & S6) firings.s6HandoffTimeouts += 1;
+      if (bits & S8_RECALLS) firings.s8RecallsFailed += 1;
+      if (bits & S8_OVERDUE) firings.s8UnitOverdue += 1;
     }
     return firings;
   }
@@ -47,6 +55,10 @@ function ruleOf(event: FoldEvent): number {
       return S4;
     case 'HandoffTimedOut':
       return S6;
+    case 'UnitUrgencyRaised':
+      return S8_RECALLS;
+    case 'UnitOverdue':
+      return S8_OVERDUE;
     default:
       return 0;
   }

@@ -1,24 +1,16 @@
 import { DEFAULT_SAFETY_RULES, SafetyRules } from '@dtask/domain';
 import { LiveHistory } from '../testing/live-history';
-import { CommandHistory, whatIfOver } from './command-history.testing';
+import { CommandHistory, intakeOf, whatIfOver } from './command-history.testing';
 import { WhatIfReplay } from './what-if';
 
 const T0 = Date.parse('2026-11-22T10:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 const nurse = { id: 'nurse-1', role: 'nurse' as const };
-const erc = { id: 'erc', role: 'erc' as const };
 const supervisor = { id: 'super-1', role: 'supervisor' as const };
 const homeCare = { id: 'partner-home', role: 'partner' as const, service: 'oulu-home-care' };
 
 const task = (name: string) => `00000000-0000-4000-8000-${name.padStart(12, '0')}`;
-const intake = (id: string, minute: number, personId: string) => ({
-  type: 'Intake' as const,
-  actor: erc,
-  task: {
-    taskId: id, ercTaskId: `ERC-${id.slice(-4)}`, receivedAt: at(minute), taskCode: '745', urgency: 'D' as const,
-    municipality: 'Oulu', area: 'Oulu-Hailuoto', address: 'Isokatu 1', patient: { ageYears: 70, personId }, callbackPhone: '+358401234567',
-  },
-});
+const intake = (id: string, minute: number, personId: string) => intakeOf(id, at(minute), personId);
 const assessment = { redFlags: [], concern: false, symptoms: 'dizzy', existingServices: [], notes: '' };
 const advice = (followUpAt?: string) => ({ type: 'Decide' as const, actor: nurse, decision: { kind: 'phone-advice' as const, advice: 'rest', safetyNet: 'call 112 if worse', patientInformed: true, ...(followUpAt ? { followUpAt } : {}) } });
 
@@ -82,7 +74,7 @@ describe('what-if replay', () => {
     const { report, replay } = whatIf(history, {});
     // By hand: B (second failed call) and C (15 min after its failed call) unreachable; D and E
     // alerted at 20 min, D sent a unit at 60; F a second contact; A, E, F, G advised.
-    expect(report.actual.firings).toEqual({ s1UnreachableDispatches: 2, s2Alerts: 2, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 1, s6HandoffTimeouts: 0 });
+    expect(report.actual.firings).toEqual({ s1UnreachableDispatches: 2, s2Alerts: 2, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 1, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0 });
     expect(report.actual.measures.resolvedWithoutUnit).toBe(4);
     expect(report.actual.measures.unitRequested).toBe(3);
     expect(report.whatIf).toEqual({ ...report.actual });

@@ -10,12 +10,12 @@ import {
   POLICY_ACTOR,
   SafetyRules,
   TimedEvent,
-  toTimedEvent,
 } from '@dtask/domain';
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { measure, Measures } from '../measures/load-reduction';
 import { TaskFacts, TaskFactsFold } from '../measures/task-facts';
-import { CommandBoundaries, CommandMetadata, recordedCommand } from './recorded-history';
+import { lookUpIntake } from './intake-look-ups';
+import { CommandCollector, CommandMetadata, RecordedEvents, recordedCommand, timedEvents } from './recorded-history';
 import { RuleFirings, RuleFiringsFold } from './rule-firings';
 
 /** The limits a what-if may change; the rest of SafetyRules stays as configured. */
@@ -26,6 +26,9 @@ export const WHAT_IF_LIMITS = [
   's2DispatchMinutes',
   's4SecondContactHours',
   's6HandoffMinutes',
+  's8RecallMinutes',
+  's8UnitOverdueMinutes',
+  's8RecallFailedAttempts',
 ] as const;
 export type WhatIfLimit = (typeof WHAT_IF_LIMITS)[number];
 
@@ -35,6 +38,7 @@ const LIMIT_OF_DEADLINE: Partial<Record<DeadlineKind, WhatIfLimit>> = {
   's2-alert': 's2AlertMinutes',
   's2-dispatch': 's2DispatchMinutes',
   's6-handoff': 's6HandoffMinutes',
+  's8-unit-overdue': 's8UnitOverdueMinutes',
 };
 
 export interface WhatIfSide {
@@ -88,7 +92,7 @@ export class WhatIfReplay {
   /** Whether any scheduled deadline's limit changed; if none did, no deadline needs working out per event. */
   private readonly deadlinesMoved: boolean;
   private readonly states = new Map<string, DTaskState | typeof CLOSED>();
-  private readonly boundaries = new CommandBoundaries();
+  private readonly commands = new CommandCollector();
   private readonly actualFacts = new TaskFactsFold();
   private readonly whatIfFacts = new TaskFactsFold();
   private readonly actualFirings = new RuleFiringsFold();
@@ -111,36 +115,49 @@ export class WhatIfReplay {
     if (taskId === undefined) return;
     const at = stored.metadata.occurredAt;
     if (at > this.horizon) this.horizon = at;
-    if (!this.boundaries.begins(taskId, stored.metadata.causationId, at)) return;
-    const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
+    const done = this.commands.add(taskId, stored);
+    if (done) this.decideRecorded(done);
+  }
 
+  /** A recorded command decided again, once all its events are in. */
+  private decideRecorded({ streamId, taskId, events: stored }: RecordedEvents): void {
     const state = this.states.get(taskId);
     if (state === CLOSED) return this.refuse('task-closed');
-    if (state) this.fireChangedDeadlines(stored.streamId, taskId, state, event.at);
-    const recorded = recordedCommand(event, stored.metadata as unknown as CommandMetadata);
+    const events = timedEvents({ streamId, taskId, events: stored });
+    const event = events[0]!;
+    if (state) this.fireChangedDeadlines(streamId, taskId, state, event.at);
+    const recorded = recordedCommand(events, stored[0]!.metadata as unknown as CommandMetadata);
     if (recorded?.kind === 'policy') {
       // An unchanged limit fires when the live scheduler fired it; a changed one fired on its own time.
       if (this.changedLimits.has(LIMIT_OF_DEADLINE[recorded.deadline]!)) return;
       const current = this.states.get(taskId);
       if (current && current !== CLOSED && deadlinesOf(current, this.options.whatIfRules).some((d) => d.kind === recorded.deadline)) {
-        this.decideAndApply(stored.streamId, taskId, { type: commandForDeadline(recorded.deadline)!, at: event.at, actor: POLICY_ACTOR });
+        this.decideAndApply(streamId, taskId, { type: commandForDeadline(recorded.deadline)!, at: event.at, actor: POLICY_ACTOR });
       }
       return;
     }
     if (!recorded) return;
     const command = recorded.command;
-    if (command.type === 'Intake') this.lookUpSecondContact(command);
-    this.decideAndApply(stored.streamId, taskId, command);
+    if (command.type === 'Intake') lookUpIntake(command, this.whatIfFacts.patients, (other) => this.isOpen(other));
+    this.decideAndApply(streamId, taskId, command);
+  }
+
+  private isOpen(taskId: string): boolean {
+    const state = this.states.get(taskId);
+    return state !== undefined && state !== CLOSED;
   }
 
   /** Fires what is still due by the end of the recorded history, then reports tasks received in the window. */
   report(): WhatIfReport {
+    const last = this.commands.end();
+    if (last) this.decideRecorded(last);
     const horizon = this.options.horizonMs === undefined ? this.horizon : new Date(this.options.horizonMs).toISOString();
     for (const [taskId, state] of this.states) {
       if (state !== CLOSED) this.fireChangedDeadlines(`dtask-${taskId}`, taskId, state, horizon, true);
     }
     const { fromMs, toMs, assumedMissionMinutes } = this.options;
-    const measureOptions = { assumedMissionMinutes, windowDays: (toMs - fromMs) / 86_400_000 };
+    // A recall still pending counts as due by the last recorded event: the same for the service and the CLI.
+    const measureOptions = { assumedMissionMinutes, windowDays: (toMs - fromMs) / 86_400_000, ...(this.horizon ? { asOfMs: Date.parse(this.horizon) } : {}) };
     const actualTasks = this.actualFacts.receivedBetween(fromMs, toMs);
     const whatIfTasks = this.whatIfFacts.receivedBetween(fromMs, toMs);
     return {
@@ -209,14 +226,6 @@ export class WhatIfReplay {
       this.whatIfFirings.apply(folded);
     }
     this.states.set(taskId, next.status === 'closed' ? CLOSED : next);
-  }
-
-  /** S4 under the tried window: the patient's last no-unit decision in the what-if's own history, by the one patient index. */
-  private lookUpSecondContact(command: Extract<DTaskCommand, { type: 'Intake' }>): void {
-    const patients = this.whatIfFacts.patients;
-    const patient = patients.refOfIntake(command.task as unknown as Record<string, unknown>);
-    const previous = patient === undefined ? undefined : patients.lastNoUnitDecisionOfPatient(patient);
-    if (previous) command.secondContactOf = previous;
   }
 
   private refuse(reason: string): void {
