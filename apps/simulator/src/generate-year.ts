@@ -1,175 +1,29 @@
-import { createDTaskDecider, DEFAULT_DIRECTORY, DirectoryService, DTaskCommand, DTaskState, TimedEvent, areaOf, POLICY_ACTOR, servicesServing } from '@dtask/domain';
-import { CommandIdentity, decideCommand, identify, stampEvents, taskIdForErcTask } from '@dtask/dtask-service';
-import { dtaskStreamId, patientKey, RedFlag } from '@dtask/events';
+import { areaOf, TimedEvent } from '@dtask/domain';
+import { stampEvents, taskIdForErcTask } from '@dtask/dtask-service';
 import { EventStore } from '@dtask/event-store';
+import { nurseWork } from './nurse-work';
+import { PatientTimeline } from './patient-history';
 import { Random } from './random';
-import { PatientHistory } from './patient-history';
-import { arrivalWeight, randomIntake } from './region-traffic';
-
-const MINUTE = 60_000;
-const HELPLINE = DEFAULT_DIRECTORY.find((service) => service.kind === 'helpline')!;
-
-/** A command without its time, which the generator's clock adds. */
-type Untimed = DTaskCommand extends infer C ? (C extends unknown ? Omit<C, 'at'> : never) : never;
-
-interface Timed {
-  streamId: string;
-  event: TimedEvent;
-  command: DTaskCommand;
-  /** One per command: the events a command decided are appended together, as the service does. */
-  identity: CommandIdentity;
-}
+import { arrivalWeight, Intake, randomIntake } from './region-traffic';
+import { ERC, MINUTE, TaskLife, Timed } from './task-life';
 
 /** The daily arrival curve, by the hour after the day's start. */
 const HOUR_WEIGHTS = Array.from({ length: 24 }, (_, h) => [h, arrivalWeight((h + 2) % 24)] as const);
 
-/** Non-conveyance codes a completed mission may report. */
-const X_CODES = ['X-1', 'X-2', 'X-3', 'X-5', 'X-6', 'X-8', 'X-9'] as const;
-
 /**
  * One task's whole life, decided by the real decider (so every generated history is one the
- * service itself could have written), with times drawn from the centre's working rhythm.
+ * service itself could have written). The intake looks the patient up as the service does: S4's
+ * previous contact and the patient's other open task, from what was written before it.
  */
-function taskLife(random: Random, sequence: number, receivedAtMs: number, patients: PatientHistory): Timed[] {
-  const decider = createDTaskDecider();
-  const body = randomIntake(random, sequence, new Date(receivedAtMs));
+function taskLife(random: Random, sequence: number, receivedAtMs: number, patients: PatientTimeline, samePatientAs?: Intake): { body: Intake; out: Timed[] } {
+  const body = randomIntake(random, sequence, new Date(receivedAtMs), samePatientAs);
   const taskId = taskIdForErcTask(body.ercTaskId);
-  const streamId = dtaskStreamId(taskId);
-  const patient = patientKey(body.patient.personId, body.callbackPhone)!;
-  const out: Timed[] = [];
-  let state: DTaskState = decider.initialState;
-  let clock = receivedAtMs;
-  const anyNurse = () => ({ id: `nurse-${random.int(1, 24)}`, role: 'nurse' as const });
-  let nurse = anyNurse();
-  const erc = { id: 'erc', role: 'erc' as const };
-  // A command the task's state no longer allows (e.g. a claim after an automatic unit) is skipped.
-  const act = (untimed: Untimed, minutesLater: number) => {
-    clock += minutesLater * MINUTE;
-    const command = { ...untimed, at: new Date(clock).toISOString() } as DTaskCommand;
-    const decision = decideCommand(decider, command, state);
-    if (!('events' in decision)) return false;
-    const identity = identify(taskId, command);
-    for (const event of decision.events) {
-      state = decider.evolve(state, event);
-      patients.noted(patient, taskId, event);
-      out.push({ streamId, event, command, identity });
-    }
-    return true;
-  };
-  /** The unit's mission as the ERC reports it: assigned, on scene (unless called off on the way), completed. */
-  const mission = (conveyedShare: number) => {
-    const unitId = `OU-${random.int(100, 199)}`;
-    act({ type: 'UpdateMission', actor: erc, stage: 'unit-assigned', unitId }, random.int(1, 10));
-    const calledOff = random.chance(0.04);
-    if (!calledOff) act({ type: 'UpdateMission', actor: erc, stage: 'on-scene', unitId }, random.int(8, 40));
-    const conveyed = !calledOff && random.chance(conveyedShare);
-    act({ type: 'UpdateMission', actor: erc, stage: 'completed', unitId, conveyed, ...(conveyed ? {} : { xCode: random.pick(X_CODES) }) }, random.int(20, 70));
-  };
-  const escalate = (redFlag: RedFlag, minutesLater: number) => {
-    act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [redFlag], concern: false, symptoms: 'generated', existingServices: [], notes: '' } }, minutesLater);
-    act({ type: 'Escalate', actor: nurse, urgency: random.pick(['B', 'C'] as const), reason: 'red flag' }, 1);
-    mission(0.9);
-  };
-
-  // S4 as the service's intake applies it: a new task soon after a no-unit decision is flagged.
-  const secondContactOf = patients.lastNoUnitDecision(patient, new Date(receivedAtMs).toISOString());
-  act({ type: 'Intake', actor: erc, task: { ...body, taskId, area: areaOf(body.municipality), urgency: 'D' }, ...(secondContactOf ? { secondContactOf } : {}) }, 0);
-  if (random.chance(0.02)) {
-    act({ type: 'Cancel', actor: erc, reason: 'ERC cancelled' }, random.int(2, 15));
-    return out;
-  }
-  const wait = Math.max(1, Math.round(random.exponential(1 / 12)));
-  if (wait >= 20) act({ type: 'ReachWaitingLimit', actor: POLICY_ACTOR }, 20);
-  if (wait >= 60) {
-    act({ type: 'ReachWaitingLimit', actor: POLICY_ACTOR }, 40);
-    mission(0.6);
-    return out;
-  }
-  act({ type: 'Claim', actor: nurse }, Math.max(0, wait - (clock - receivedAtMs) / MINUTE));
-  // Now and then the nurse is pulled to another call before dialling, and a colleague takes over.
-  if (random.chance(0.06)) {
-    act({ type: 'Release', actor: nurse, reason: 'another call' }, random.int(1, 3));
-    nurse = anyNurse();
-    act({ type: 'Claim', actor: nurse }, random.int(1, 5));
-  }
-  let reached = random.chance(0.76);
-  if (!reached) {
-    act({ type: 'RecordCallback', actor: nurse, outcome: 'no-answer' }, random.int(1, 3));
-    reached = random.chance(0.7);
-    if (!reached) {
-      act({ type: 'RecordCallback', actor: nurse, outcome: 'busy' }, random.int(3, 8));
-      mission(0.6);
-      return out;
-    }
-  }
-  act({ type: 'RecordCallback', actor: nurse, outcome: 'reached' }, random.int(1, 4));
-  if (random.chance(0.06)) {
-    escalate('chest-pain', random.int(3, 9));
-    return out;
-  }
-  act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: [], notes: '' } }, random.int(3, 9));
-  // Sometimes the nurse adds what a relative or the home-care record told her before deciding.
-  if (random.chance(0.08)) act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: ['home-care'], notes: 'supplemented' } }, random.int(2, 6));
-  let decision = random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
-  // A second contact (S4): advice again only after a supervisor confirms it; otherwise a unit.
-  if (decision === 'phone-advice' && state.secondContact) {
-    if (random.chance(0.6)) act({ type: 'GrantOverride', actor: { id: 'super-1', role: 'supervisor' }, rule: 'S4-second-contact', reason: 'stable, advised again on confirmation' }, random.int(1, 4));
-    else decision = 'send-unit';
-  }
-  if (decision === 'phone-advice') {
-    // Most advised patients get the safety-net call back later the same day or the next morning.
-    const followUpMinutes = random.chance(0.75) ? random.int(120, 18 * 60) : undefined;
-    const advisedAt = clock + random.int(2, 6) * MINUTE;
-    const followUpAt = followUpMinutes === undefined ? undefined : new Date(advisedAt + followUpMinutes * MINUTE).toISOString();
-    act({ type: 'Decide', actor: nurse, decision: { kind: 'phone-advice', advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...(followUpAt ? { followUpAt } : {}) } }, (advisedAt - clock) / MINUTE);
-    if (followUpMinutes !== undefined) followUp(followUpMinutes);
-  } else if (decision === 'redirect') {
-    // Only a service that serves the patient's municipality takes the redirect, as the service allows.
-    redirect(random.pick(servicesServing(DEFAULT_DIRECTORY, body.municipality)), random.int(2, 6));
-  } else {
-    act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response'] as const), urgency: 'D' } }, random.int(2, 6));
-    mission(0.5);
-  }
-  return out;
-
-  /** The partner accepts, declines, or does not answer in time (S6); a returned task is decided again. */
-  function redirect({ id: target, kind: targetKind }: DirectoryService, minutesLater: number): void {
-    act({ type: 'Decide', actor: nurse, decision: { kind: 'redirect', target, targetKind, handoffNote: 'generated', patientInformed: true } }, minutesLater);
-    const partner = { id: `partner-${target}`, role: 'partner' as const, service: target };
-    const answer = random.weighted([['accept', 86], ['decline', 10], ['no answer', 4]] as const);
-    if (answer === 'accept') {
-      act({ type: 'AcceptHandoff', actor: partner }, random.int(3, 25));
-      return;
-    }
-    if (answer === 'decline') act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
-    else act({ type: 'TimeOutHandoff', actor: POLICY_ACTOR }, 30);
-    act({ type: 'Claim', actor: nurse }, random.int(1, 5));
-    if (answer === 'no answer' && random.chance(0.5)) {
-      redirect(HELPLINE, random.int(1, 4));
-      return;
-    }
-    act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } }, random.int(1, 4));
-    mission(0.5);
-  }
-
-  /** The follow-up call: usually reached and closed; unanswered twice, a unit (S1); worse, an escalation. */
-  function followUp(dueInMinutes: number): void {
-    nurse = anyNurse();
-    act({ type: 'Claim', actor: nurse }, dueInMinutes + random.int(0, 20));
-    if (random.chance(0.2)) {
-      act({ type: 'RecordFollowUp', actor: nurse, outcome: random.pick(['no-answer', 'busy'] as const) }, random.int(1, 3));
-      if (random.chance(0.3)) {
-        act({ type: 'RecordFollowUp', actor: nurse, outcome: 'no-answer' }, random.int(10, 30));
-        mission(0.6);
-        return;
-      }
-    }
-    if (random.chance(0.04)) {
-      escalate(random.pick(['new-confusion', 'breathing-difficulty-at-rest', 'suspected-sepsis'] as const), random.int(3, 8));
-      return;
-    }
-    act({ type: 'RecordFollowUp', actor: nurse, outcome: 'reached' }, random.int(3, 10));
-  }
+  const life = new TaskLife(random, taskId, receivedAtMs);
+  const lookUps = patients.atIntake(body.patient.personId, body.callbackPhone, body.receivedAt);
+  life.act({ type: 'Intake', actor: ERC, task: { ...body, taskId, area: areaOf(body.municipality), urgency: 'D' }, ...lookUps }, 0);
+  nurseWork(life, body.municipality, body.patient.personId !== undefined);
+  patients.add(life.streamId, taskId, life.out.map((timed) => timed.event));
+  return { body, out: life.out };
 }
 
 export interface GenerateYearOptions {
@@ -192,7 +46,8 @@ export async function generateYear(options: GenerateYearOptions): Promise<{ task
   let sequence = 0;
   let events = 0;
   let later: Timed[] = [];
-  const patients = new PatientHistory();
+  const patients = new PatientTimeline();
+  let previous: { atMs: number; body: Intake } | undefined;
   for (let day = 0; day < 365; day += 1) {
     const dayStart = options.startMs + day * 24 * 60 * MINUTE;
     const lives: Timed[] = later;
@@ -201,8 +56,14 @@ export async function generateYear(options: GenerateYearOptions): Promise<{ task
     for (let i = 0; i < todays && sequence + i < options.tasks; i += 1) {
       arrivals.push(dayStart + random.weighted(HOUR_WEIGHTS) * 60 * MINUTE + random.int(0, 59) * MINUTE);
     }
-    // In arrival order, so S4 sees each patient's earlier decisions.
-    for (const receivedAtMs of arrivals.sort((a, b) => a - b)) lives.push(...taskLife(random, sequence++, receivedAtMs, patients));
+    // In arrival order, so S4 sees each patient's earlier decisions. Now and then a relative calls
+    // 112 too, and the ERC sends a second task for a patient whose first one is still open.
+    for (const receivedAtMs of arrivals.sort((a, b) => a - b)) {
+      const again = previous && receivedAtMs - previous.atMs < 90 * MINUTE && random.chance(0.005) ? previous.body : undefined;
+      const { body, out } = taskLife(random, sequence++, receivedAtMs, patients, again);
+      previous = { atMs: receivedAtMs, body };
+      lives.push(...out);
+    }
     // A stable sort: one task's events at the same instant keep the decider's order.
     lives.sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : 0));
     const tomorrow = new Date(dayStart + 24 * 60 * MINUTE).toISOString();

@@ -14,7 +14,17 @@ const MUNICIPALITIES = Object.values(REGION_AREAS).flatMap((municipalities) => O
 /** Falls and "unwell" among the elderly dominate D-tasks; the code weights say so. */
 const CODE_WEIGHTS = D_TASK_CODES.map((code) => [code, ['703', '704', '745', '744'].includes(code) ? 4 : 1] as const);
 
-export function randomIntake(random: Random, sequence: number, receivedAt: Date) {
+/** A new task's intake; `samePatientAs` makes it the same patient's again (a relative called 112 too). */
+export function randomIntake(random: Random, sequence: number, receivedAt: Date, samePatientAs?: Pick<Intake, 'patient' | 'callbackPhone' | 'municipality' | 'address'>): Intake {
+  const intake = drawIntake(random, sequence, receivedAt);
+  if (!samePatientAs) return intake;
+  const { patient, callbackPhone, municipality, address } = samePatientAs;
+  return { ...intake, patient, callbackPhone, municipality, address };
+}
+
+export type Intake = ReturnType<typeof drawIntake>;
+
+function drawIntake(random: Random, sequence: number, receivedAt: Date) {
   const age = random.chance(0.6) ? random.int(75, 98) : random.int(18, 74);
   const patientNumber = random.int(0, 9999);
   const day = String((patientNumber % 28) + 1).padStart(2, '0');

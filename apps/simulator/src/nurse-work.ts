@@ -1,0 +1,139 @@
+import { DEFAULT_DIRECTORY, DirectoryService, POLICY_ACTOR, servicesServing } from '@dtask/domain';
+import { RedFlag } from '@dtask/events';
+import { assessment, callFacts } from './assessment';
+import { mission } from './missions';
+import { waitForNurse } from './queue-wait';
+import { recallCall } from './recall-calls';
+import { ERC, MINUTE, TaskLife } from './task-life';
+
+const HELPLINE = DEFAULT_DIRECTORY.find((service) => service.kind === 'helpline')!;
+/** A patient we could not reach before answers S8's recalls less often. */
+const UNREACHED = { reach: 0.7, worse: 0.06 };
+type Facts = ReturnType<typeof callFacts>;
+
+/**
+ * What the centre does with one task after its intake, with times drawn from its working rhythm:
+ * the queue, the callback, the assessment and the decision, the unit's mission or the handoff,
+ * and the calls back that follow advice.
+ */
+export function nurseWork(life: TaskLife, municipality: string, identityCodeKnown: boolean): void {
+  const { random } = life;
+  if (random.chance(0.02)) {
+    life.act({ type: 'Cancel', actor: ERC, reason: 'ERC cancelled' }, random.int(2, 15));
+    return;
+  }
+  if (!waitForNurse(life, Math.max(1, Math.round(random.exponential(1 / 12))))) return;
+  // Now and then the nurse is pulled to another call before dialling, and a colleague takes over.
+  if (random.chance(0.06)) {
+    life.act({ type: 'Release', actor: life.nurse, reason: 'another call' }, random.int(1, 3));
+    life.nurse = life.anyNurse();
+    life.act({ type: 'Claim', actor: life.nurse }, random.int(1, 5));
+  }
+  const nurse = life.nurse;
+  let reached = random.chance(0.76);
+  if (!reached) {
+    life.act({ type: 'RecordCallback', actor: nurse, outcome: 'no-answer' }, random.int(1, 3));
+    reached = random.chance(0.7);
+    if (!reached) {
+      // The second failure sends a unit (S1).
+      life.act({ type: 'RecordCallback', actor: nurse, outcome: 'busy' }, random.int(3, 8));
+      mission(life, { conveyedShare: 0.6, odds: UNREACHED });
+      return;
+    }
+  }
+  life.act({ type: 'RecordCallback', actor: nurse, outcome: 'reached' }, random.int(1, 4));
+  const facts = callFacts(random, identityCodeKnown);
+  if (random.chance(0.06)) {
+    escalate(life, facts, 'chest-pain', random.int(3, 9));
+    return;
+  }
+  life.act({ type: 'RecordAssessment', actor: nurse, assessment: assessment(facts) }, random.int(3, 9));
+  // Sometimes the nurse adds what a relative or the home-care record told her before deciding.
+  if (random.chance(0.08)) life.act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: ['home-care'], notes: 'supplemented' } }, random.int(2, 6));
+  let decision = random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
+  // S9: a patient who could not be identified gets a unit.
+  if (facts.identity === 'unverified') decision = 'send-unit';
+  // A second contact (S4): advice again only after a supervisor confirms it; otherwise a unit.
+  if (decision === 'phone-advice' && life.state.secondContact) {
+    if (random.chance(0.6)) life.act({ type: 'GrantOverride', actor: { id: 'super-1', role: 'supervisor' }, rule: 'S4-second-contact', reason: 'stable, advised again on confirmation' }, random.int(1, 4));
+    else decision = 'send-unit';
+  }
+  if (decision === 'phone-advice') advise(life, facts);
+  // Only a service that serves the patient's municipality takes the redirect, as the service allows.
+  else if (decision === 'redirect') redirect(life, random.pick(servicesServing(DEFAULT_DIRECTORY, municipality)), random.int(2, 6));
+  else {
+    life.act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response'] as const), urgency: 'D' } }, random.int(2, 6));
+    mission(life, { conveyedShare: 0.5 });
+  }
+}
+
+/** A red flag found: the escalation asks for a B or C unit at once. */
+function escalate(life: TaskLife, facts: Facts, redFlag: RedFlag, minutesLater: number): void {
+  life.act({ type: 'RecordAssessment', actor: life.nurse, assessment: assessment(facts, [redFlag]) }, minutesLater);
+  life.act({ type: 'Escalate', actor: life.nurse, urgency: life.random.pick(['B', 'C'] as const), reason: 'red flag' }, 1);
+  mission(life, { conveyedShare: 0.9 });
+}
+
+/**
+ * Most advised patients get the safety-net call back later the same day or the next morning; a
+ * few of those the nurse also wants to hear from sooner (a recall at her choice).
+ */
+function advise(life: TaskLife, facts: Facts): void {
+  const { random } = life;
+  const followUpMinutes = random.chance(0.75) ? random.int(120, 18 * 60) : undefined;
+  const advisedAt = life.clock + random.int(2, 6) * MINUTE;
+  const followUpAt = followUpMinutes === undefined ? undefined : advisedAt + followUpMinutes * MINUTE;
+  life.actAt({ type: 'Decide', actor: life.nurse, decision: { kind: 'phone-advice', advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...(followUpAt ? { followUpAt: new Date(followUpAt).toISOString() } : {}) } }, advisedAt);
+  if (followUpAt === undefined) return;
+  if (random.chance(0.04)) {
+    const dueAtMs = advisedAt + random.int(30, 90) * MINUTE;
+    life.act({ type: 'ScheduleRecall', actor: life.nurse, dueAt: new Date(dueAtMs).toISOString(), reason: 'nurse' }, 1);
+    const recall = life.dueRecall('nurse');
+    const outcome = recall && recallCall(life, recall.recallId, dueAtMs + random.int(0, 15) * MINUTE, { reach: 0.85, worse: 0.08 });
+    // Worse, an escalation; not reached twice, S1's unit.
+    if (life.hasUnit) return mission(life, { conveyedShare: outcome === 'worse' ? 0.9 : 0.6, odds: UNREACHED });
+  }
+  followUp(life, facts, followUpAt);
+}
+
+/** The partner accepts, declines, or does not answer in time (S6); a returned task is decided again. */
+function redirect(life: TaskLife, { id: target, kind: targetKind }: DirectoryService, minutesLater: number): void {
+  const { random, nurse } = life;
+  life.act({ type: 'Decide', actor: nurse, decision: { kind: 'redirect', target, targetKind, handoffNote: 'generated', patientInformed: true } }, minutesLater);
+  const partner = { id: `partner-${target}`, role: 'partner' as const, service: target };
+  const answer = random.weighted([['accept', 86], ['decline', 10], ['no answer', 4]] as const);
+  if (answer === 'accept') {
+    life.act({ type: 'AcceptHandoff', actor: partner }, random.int(3, 25));
+    return;
+  }
+  if (answer === 'decline') life.act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
+  else life.act({ type: 'TimeOutHandoff', actor: POLICY_ACTOR }, 30);
+  life.act({ type: 'Claim', actor: nurse }, random.int(1, 5));
+  if (answer === 'no answer' && random.chance(0.5)) {
+    redirect(life, HELPLINE, random.int(1, 4));
+    return;
+  }
+  life.act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } }, random.int(1, 4));
+  mission(life, { conveyedShare: 0.5 });
+}
+
+/** The follow-up call: usually reached and closed; unanswered twice, a unit (S1); worse, an escalation. */
+function followUp(life: TaskLife, facts: Facts, dueAtMs: number): void {
+  const { random } = life;
+  life.nurse = life.anyNurse();
+  const nurse = life.nurse;
+  life.actAt({ type: 'Claim', actor: nurse }, dueAtMs + random.int(0, 20) * MINUTE);
+  if (random.chance(0.2)) {
+    life.act({ type: 'RecordFollowUp', actor: nurse, outcome: random.pick(['no-answer', 'busy'] as const) }, random.int(1, 3));
+    if (random.chance(0.3)) {
+      life.act({ type: 'RecordFollowUp', actor: nurse, outcome: 'no-answer' }, random.int(10, 30));
+      mission(life, { conveyedShare: 0.6, odds: UNREACHED });
+      return;
+    }
+  }
+  if (random.chance(0.04)) {
+    escalate(life, facts, random.pick(['new-confusion', 'breathing-difficulty-at-rest', 'suspected-sepsis'] as const), random.int(3, 8));
+    return;
+  }
+  life.act({ type: 'RecordFollowUp', actor: nurse, outcome: 'reached' }, random.int(3, 10));
+}
