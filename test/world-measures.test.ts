@@ -87,6 +87,13 @@ describe('the measures of the world around the task, over HTTP', () => {
     expect(['repeatCalls', 'recalls.due', 'recalls.reached', 'recalls.worse', 'fieldCommanderUnits', 'recontacts.within24h'].map(cell)).toEqual(['1', '3', '1', '1', '1', '1']);
   });
 
+  it('exports the same recall counts as the report: a recall not yet due is not counted due', async () => {
+    const csv = await app.http.get(`/api/export/measures.csv?${window}`).set('Authorization', `Bearer ${api.tokens.analyst}`).expect(200);
+    const [header, total] = csv.text.trim().split('\r\n');
+    const cell = (name: string) => total!.split(',')[header!.split(',').indexOf(name)];
+    expect(cell('recalls.due')).toBe(String((await report()).totals.recalls.due));
+  });
+
   it('replays the same figures from the event log', async () => {
     const live = (await report()).totals;
     const replayed = (await report('/api/replay/load-reduction')).totals;

@@ -55,7 +55,9 @@ export class ExportsController {
     // What is counted includes every write acknowledged before, by any instance.
     await this.consistency.reach('strong');
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
-    const all = measureRows(this.facts.receivedBetween(fromMs, toMs), { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays });
+    // A recall still pending counts as due only once its time has come, by the service's clock, as in the report.
+    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays, asOfMs: this.clock.now().getTime() };
+    const all = measureRows(this.facts.receivedBetween(fromMs, toMs), options);
     const rows = nurseKeysFor(actor, all, (row) => row.breakdown === 'nurse', this.pseudonymiser);
     reply.type('text/csv').send(measuresCsv(rows));
   }

@@ -54,6 +54,8 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
       callbackPhone: state.callbackPhone ?? intake?.callbackPhone ?? null,
       address: state.address ?? intake?.address ?? null,
       patientContacts: this.patientContacts(taskId),
+      // The header's counts, whole: the list above stops at 20.
+      patientContactCounts: this.facts.contactsOfPatient(taskId, this.clock.now().getTime()),
       history: history.map(({ position, revision, type, data, metadata }) => ({ position, revision, type, data, metadata })),
     };
   }
