@@ -30,6 +30,8 @@ export class LiveRooms {
   ) {}
 
   broadcast(event: RecordedEvent): void {
+    // No one connected, no one to tell: a rebuild's catch-up would otherwise build a view per event.
+    if (this.namespace().sockets.size === 0) return;
     const staffView = liveViewOf(event, STAFF_VIEWER, this.pseudonymiser);
     if (staffView) this.toRoom(STAFF_ROOM, staffView);
     const target = (event.data as { target?: unknown }).target;

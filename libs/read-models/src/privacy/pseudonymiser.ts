@@ -44,19 +44,31 @@ export interface EventView {
  * the same key, stable, so measures by nurse stay countable without naming anyone.
  */
 export class Pseudonymiser {
-  /** Recent identities' pseudonyms: a task's patient is looked up at its intake and at every fold of it. */
-  private readonly recent = new Map<string, string>();
+  /**
+   * Recent identities' pseudonyms, in two generations: a task's patient is looked up at its intake
+   * and at every fold of it. When the newer one fills, the older is dropped whole. Evicting a Map's
+   * oldest entry one by one walks past every entry deleted before it, about 8 µs an intake in a replay.
+   */
+  private newer = new Map<string, string>();
+  private older = new Map<string, string>();
 
   constructor(private readonly key: string) {}
 
   /** The same person always gets the same pseudonym; without the key it cannot be reversed. */
   pseudonym(identity: string): string {
-    const known = this.recent.get(identity);
-    if (known !== undefined) return known;
-    const pseudonym = `p-${createHmac('sha256', this.key).update(identity, 'utf8').digest('hex').slice(0, 24)}`;
-    if (this.recent.size >= RECENT_PSEUDONYMS) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(identity, pseudonym);
+    const recent = this.newer.get(identity);
+    if (recent !== undefined) return recent;
+    const pseudonym = this.older.get(identity) ?? `p-${createHmac('sha256', this.key).update(identity, 'utf8').digest('hex').slice(0, 24)}`;
+    this.remember(identity, pseudonym);
     return pseudonym;
+  }
+
+  private remember(identity: string, pseudonym: string): void {
+    if (this.newer.size >= RECENT_PSEUDONYMS / 2) {
+      this.older = this.newer;
+      this.newer = new Map();
+    }
+    this.newer.set(identity, pseudonym);
   }
 
   /** A patient's pseudonym, from the one patient key (patientKey): the ref analysts and the PatientIndex see. */
