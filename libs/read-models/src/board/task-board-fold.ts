@@ -33,8 +33,13 @@ export interface QueueFilter {
 export class TaskBoardFold {
   readonly open = new Map<string, DTaskState>();
   private readonly closed = new Map<string, DTaskState>();
-  /** Tasks that can be in the default queue: waiting, or with a follow-up call or a recall pending. */
-  private readonly queueCandidates = new Set<string>();
+  /**
+   * Tasks that can be in the default queue, each with the earliest instant it can be there (epoch
+   * ms): a waiting one at once, one with a follow-up call or a recall pending at its earliest due
+   * time. A queue read then looks only at those already due: the tasks waiting for a D unit, each
+   * with S8 recalls pending, may be many, and most are not due.
+   */
+  private readonly queueCandidates = new Map<string, number>();
   readonly patients: PatientIndex;
   /** A shared index is fed by its owner (the service's, a time travel's); the board feeds its own. */
   private readonly feedsPatients: boolean;
@@ -53,7 +58,7 @@ export class TaskBoardFold {
     return {
       open: [...this.open],
       closed: [...this.closed],
-      queueCandidates: [...this.queueCandidates],
+      queueCandidates: [...this.queueCandidates.keys()],
       ...(this.feedsPatients ? { patients: this.patients.saveState() } : {}),
     };
   }
@@ -68,7 +73,10 @@ export class TaskBoardFold {
     refill(this.closed, state.closed);
     if (this.feedsPatients) this.patients.loadState(state.patients);
     this.queueCandidates.clear();
-    for (const taskId of state.queueCandidates) this.queueCandidates.add(taskId);
+    for (const taskId of state.queueCandidates) {
+      const open = this.open.get(taskId);
+      if (open) this.queueCandidates.set(taskId, inQueueFromMs(open));
+    }
   }
 
   apply(stored: FoldEvent): void {
@@ -79,7 +87,7 @@ export class TaskBoardFold {
     const state = withoutPersonalData(this.evolve(this.open.get(taskId) ?? this.closed.get(taskId) ?? this.initialState, event));
     // Events of a stream that never had its DTaskReceived describe no task the queue could show.
     if (!state.exists) return;
-    if (state.status === 'waiting' || state.followUp || hasPendingRecall(state)) this.queueCandidates.add(taskId);
+    if (state.status === 'waiting' || state.followUp || hasPendingRecall(state)) this.queueCandidates.set(taskId, inQueueFromMs(state));
     else this.queueCandidates.delete(taskId);
     if (state.status === 'closed') {
       this.open.delete(taskId);
@@ -115,7 +123,7 @@ export class TaskBoardFold {
    */
   queue(now: Date, filter: QueueFilter = {}): QueueItemView[] {
     const nowIso = now.toISOString();
-    const source = filter.status === 'closed' ? this.closed.values() : filter.status ? this.open.values() : this.candidates();
+    const source = filter.status === 'closed' ? this.closed.values() : filter.status ? this.open.values() : this.candidates(now.getTime());
     const items: QueueItemView[] = [];
     for (const state of source) {
       const inQueue = filter.status ? state.status === filter.status : inDefaultQueue(state, nowIso);
@@ -125,12 +133,21 @@ export class TaskBoardFold {
     return items.sort((a, b) => b.priority - a.priority || a.receivedAt.localeCompare(b.receivedAt));
   }
 
-  private *candidates(): Iterable<DTaskState> {
-    for (const taskId of this.queueCandidates) {
+  private *candidates(nowMs: number): Iterable<DTaskState> {
+    for (const [taskId, fromMs] of this.queueCandidates) {
+      if (fromMs > nowMs) continue;
       const state = this.open.get(taskId);
       if (state) yield state;
     }
   }
+}
+
+/** The earliest instant a candidate can be in the default queue: a waiting task at once, else its first booked call. */
+function inQueueFromMs(state: DTaskState): number {
+  if (state.status === 'waiting') return Number.NEGATIVE_INFINITY;
+  let earliest = state.followUp ? Date.parse(state.followUp.dueAt) : Number.POSITIVE_INFINITY;
+  for (const recall of pendingRecalls(state)) earliest = Math.min(earliest, Date.parse(recall.dueAt));
+  return earliest;
 }
 
 const inDefaultQueue = (state: DTaskState, nowIso: string) =>
