@@ -1,6 +1,6 @@
 import { DecisionBody, IntakeBody } from './http/command-bodies';
 import { currentSchemaVersion, DTaskEventType, EVENT_TYPES, isKnownEventType, parseEvent, upcastEvent } from './registry';
-import { fromRecorded, toEventToAppend } from './serialization';
+import { readStoredEvent, toEventToAppend } from './serialization';
 
 const at = '2026-11-22T10:00:00+02:00';
 const taskId = '2f1b7c1e-8d2a-4c55-9a57-3f3a0d9b8e11';
@@ -48,7 +48,7 @@ describe('event registry', () => {
       actor: { id: 'n1', role: 'nurse' }, occurredAt: at, correlationId: taskId, causationId: taskId,
     });
     const json = JSON.parse(JSON.stringify(toStore));
-    const back = fromRecorded({ position: '1', streamId: `dtask-${taskId}`, revision: 0, ...json });
+    const back = readStoredEvent({ position: '1', streamId: `dtask-${taskId}`, revision: 0, ...json });
     expect(parseEvent(back.type, back.data, EVENT_TYPES[type].currentVersion)).toEqual(event);
     expect(back.metadata.eventId).toBe(toStore.eventId);
   });
@@ -57,7 +57,7 @@ describe('event registry', () => {
     const v1 = { unitLevel: 'advanced', urgency: 'C' };
     expect(upcastEvent('UnitRequested', v1, 1)).toEqual({ ...v1, reason: 'nurse-decision' });
     expect(parseEvent('UnitRequested', v1, 1)).toEqual({ type: 'UnitRequested', data: { ...v1, reason: 'nurse-decision' } });
-    const stored = fromRecorded({
+    const stored = readStoredEvent({
       position: '7', streamId: 'dtask-x', revision: 3, type: 'UnitRequested', data: v1,
       metadata: { schemaVersion: 1, eventId: taskId, correlationId: taskId, causationId: taskId, actor: { id: 'n', role: 'nurse' }, occurredAt: at },
     });

@@ -85,8 +85,6 @@ export function readStoredEvent<R extends RecordedLike>(recorded: R): R & Stored
   return { ...recorded, data, metadata: { ...metadata, schemaVersion: current } as EventMetadata };
 }
 
-/** The same as `readStoredEvent`: its earlier name. */
-export const fromRecorded = readStoredEvent;
 
 // Events written before metadata carried a version are version 1.
 const StoredMetadata = EventMetadataSchema.extend({ schemaVersion: EventMetadataSchema.shape.schemaVersion.default(1) });

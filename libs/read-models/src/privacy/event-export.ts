@@ -1,4 +1,4 @@
-import { fromRecorded, RecordedLike, taskIdFromStreamId } from '@dtask/events';
+import { readStoredEvent, RecordedLike, taskIdFromStreamId } from '@dtask/events';
 import { Pseudonymiser } from './pseudonymiser';
 
 /** Events whose `metadata.occurredAt` is in [fromMs, toMs); an open end where omitted. */
@@ -67,6 +67,6 @@ export interface AnalystEventView {
 
 /** A stored event as analysts see it, in the event log and in exports: upcast, then pseudonymised. */
 export function analystView(recorded: RecordedLike, pseudonymiser: Pseudonymiser): AnalystEventView {
-  const { position, streamId, type, data, metadata } = pseudonymiser.event(fromRecorded(recorded));
+  const { position, streamId, type, data, metadata } = pseudonymiser.event(readStoredEvent(recorded));
   return { position, streamId, type, data, metadata };
 }
