@@ -72,6 +72,16 @@ export class DTaskService {
     return (await this.options.store.readStream(dtaskStreamId(taskId), options)).map(readStoredEvent);
   }
 
+  /** The task's stream and the state it folds to, from one read. */
+  async read(taskId: string): Promise<{ history: StoredEvent[]; state: DTaskState }> {
+    const history = await this.history(taskId);
+    const state = history.reduce(
+      (folded, event) => this.options.decider.evolve(folded, timedEvent(event)),
+      this.options.decider.initialState,
+    );
+    return { history, state };
+  }
+
   /** The task's state as its stream holds it now. */
   async stateOf(taskId: string): Promise<DTaskState> {
     return (await this.load(dtaskStreamId(taskId), 'fresh')).stream.state;
@@ -98,7 +108,7 @@ export class DTaskService {
     const commands = new Map(from.commands);
     for (const recorded of newer) {
       const event = readStoredEvent(recorded);
-      state = this.options.decider.evolve(state, { type: event.type, data: event.data, at: event.metadata.occurredAt } as TimedEvent);
+      state = this.options.decider.evolve(state, timedEvent(event));
       if (!commands.has(event.metadata.causationId)) commands.set(event.metadata.causationId, recorded.eventId);
     }
     const stream = { state, revision: newer[newer.length - 1]!.revision, commands };
@@ -133,3 +143,6 @@ export class DTaskService {
     if (this.lastWrittenPosition === undefined || comparePositions(position, this.lastWrittenPosition) > 0) this.lastWrittenPosition = position;
   }
 }
+
+/** A stored event as the decider folds it: its data, at the time it happened. */
+const timedEvent = (event: StoredEvent) => ({ type: event.type, data: event.data, at: event.metadata.occurredAt }) as TimedEvent;

@@ -49,7 +49,7 @@ export class HandoffsController {
 
   /** The referral as the task's stream has it now, or undefined if it no longer waits for `service`. */
   private async openReferral(taskId: string, service: string): Promise<Referral | undefined> {
-    const [history, state] = await Promise.all([this.service.history(taskId), this.service.stateOf(taskId)]);
+    const { history, state } = await this.service.read(taskId);
     if (state.status !== 'awaiting-handoff' || state.handoff?.target !== service) return undefined;
     return referralOf(taskId, history, service);
   }
