@@ -20,9 +20,12 @@ const SAMPLES: Record<DTaskEventType, unknown> = {
   },
   UrgencyEscalated: { from: 'D', to: 'B', reason: 'chest pain', trigger: 'red-flag', redFlags: ['chest-pain'] },
   UnitRequested: { unitLevel: 'basic', urgency: 'D', reason: 'unreachable' },
-  PhoneAdviceGiven: { advice: 'rest', safetyNet: 'call 112 if worse', patientInformed: true, followUpAt: at },
-  RedirectRequested: { target: 'oulu-home-care', targetKind: 'home-care', handoffNote: 'visit today', patientInformed: true, handoffDeadline: at },
-  HandoffAccepted: { target: 'oulu-home-care', partnerId: 'p1' },
+  PhoneAdviceGiven: { advice: 'rest', safetyNet: 'call 112 if worse', patientInformed: true, followUpAt: at, careLevel: 'self-care', within: 'P1D', transport: 'none' },
+  RedirectRequested: {
+    target: 'oulu-home-care', targetKind: 'home-care', handoffNote: 'visit today', patientInformed: true, handoffDeadline: at,
+    careLevel: 'social-care', within: 'PT4H', transport: 'none', consultId: 'consult-1',
+  },
+  HandoffAccepted: { target: 'oulu-home-care', partnerId: 'p1', visitBy: at },
   HandoffDeclined: { target: 'oulu-home-care', partnerId: 'p1', reason: 'no capacity' },
   HandoffTimedOut: { target: 'oulu-home-care', deadline: at },
   FollowUpScheduled: { dueAt: at },
@@ -39,6 +42,10 @@ const SAMPLES: Record<DTaskEventType, unknown> = {
   RecallCompleted: { recallId: 'r1', outcome: 'reached', attempt: 1, condition: 'same' },
   UnitUrgencyRaised: { from: 'D', to: 'C', reason: 'recalls-failed', recallId: 'r1' },
   UnitOverdue: { requestedAt: at, minutesWaited: 120 },
+  HandoffCompleted: { target: 'oulu-home-care', partnerId: 'p1', visitedAt: at, notes: 'visited, medication sorted' },
+  HandoffFailed: { target: 'oulu-home-care', partnerId: 'p1', reason: 'nobody at home' },
+  HandoffVisitOverdue: { target: 'oulu-home-care', visitBy: at },
+  ConsultRecorded: { consultId: 'consult-1', consultant: 'ems-physician', question: 'home or ED?', advice: 'primary care tomorrow' },
 };
 
 describe('event registry', () => {
@@ -69,15 +76,18 @@ describe('event registry', () => {
     expect(() => parseEvent('CallbackAttempted', { outcome: 'voicemail', attempt: 1 }, 1)).toThrow(/CallbackAttempted\.outcome/);
     expect(() => parseEvent('PhoneAdviceGiven', { advice: 'x', safetyNet: 'y', patientInformed: false }, 1)).toThrow(/patientInformed/);
     expect(() => parseEvent('NoSuchEvent', {}, 1)).toThrow(/unknown event type/);
+    expect(() => parseEvent('PhoneAdviceGiven', { ...(SAMPLES.PhoneAdviceGiven as object), within: '2 hours' }, 1)).toThrow(/PhoneAdviceGiven\.within/);
+    expect(() => parseEvent('PhoneAdviceGiven', { ...(SAMPLES.PhoneAdviceGiven as object), within: 'PT' }, 1)).toThrow(/within/);
   });
 });
 
 describe('the registry', () => {
   it('holds exactly the event types of contract.md (v1 and v1.1), and the README\'s additions', () => {
     expect(Object.keys(EVENT_TYPES).sort()).toEqual([
-      'AssessmentRecorded', 'CallbackAttempted', 'DTaskCancelled', 'DTaskClaimed', 'DTaskClosed', 'DTaskReceived', 'DTaskReleased',
+      'AssessmentRecorded', 'CallbackAttempted', 'ConsultRecorded', 'DTaskCancelled', 'DTaskClaimed', 'DTaskClosed', 'DTaskReceived', 'DTaskReleased',
       'DuplicateOpenFlagged', 'ErcUpdateReceived',
-      'FollowUpCompleted', 'FollowUpScheduled', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'MissionUpdated',
+      'FollowUpCompleted', 'FollowUpScheduled', 'HandoffAccepted', 'HandoffCompleted', 'HandoffDeclined', 'HandoffFailed',
+      'HandoffTimedOut', 'HandoffVisitOverdue', 'MissionUpdated',
       'OverrideGranted', 'PhoneAdviceGiven', 'RecallCompleted', 'RecallScheduled', 'RedirectRequested', 'SecondContactFlagged',
       'UnitAttachedByField', 'UnitOverdue', 'UnitRequested', 'UnitUrgencyRaised', 'UrgencyEscalated', 'WaitingLimitReached',
     ]);

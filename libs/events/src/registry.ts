@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as closedLoop from './schemas/closed-loop';
 import * as followThrough from './schemas/follow-through';
 import * as intake from './schemas/intake';
 import * as triage from './schemas/triage';
@@ -50,6 +51,11 @@ export const EVENT_TYPES = {
   RecallCompleted: define(world.RecallCompleted),
   UnitUrgencyRaised: define(world.UnitUrgencyRaised),
   UnitOverdue: define(world.UnitOverdue),
+  // v1.1: closed-loop handoffs and consults.
+  HandoffCompleted: define(closedLoop.HandoffCompleted),
+  HandoffFailed: define(closedLoop.HandoffFailed),
+  HandoffVisitOverdue: define(closedLoop.HandoffVisitOverdue),
+  ConsultRecorded: define(closedLoop.ConsultRecorded),
 } as const;
 
 export type DTaskEventType = keyof typeof EVENT_TYPES;

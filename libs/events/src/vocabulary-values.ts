@@ -18,6 +18,11 @@ export const RED_FLAGS = [
   'suicidal-intent',
 ] as const;
 export const SERVICE_KINDS = ['home-care', 'hospital-at-home', 'social-on-call', 'mental-health', 'primary-care', 'helpline'] as const;
+/** Where a phone advice or a redirect sends the patient, and how (domain.md, "A disposition has a level and a time"). */
+export const CARE_LEVELS = ['self-care', 'primary-care', 'emergency-department', 'social-care', 'other'] as const;
+export const TRANSPORTS = ['own', 'taxi', 'non-emergency-transport', 'none'] as const;
+/** Whom a nurse may consult before deciding. */
+export const CONSULTANTS = ['ems-physician', 'on-call-doctor', 'field-commander'] as const;
 /** The roles a person signs in with (contract.md, role table). */
 export const STAFF_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'] as const;
 /** Who may act on a task: staff, and the service itself when a safety rule fires. */

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import {
   CALLBACK_OUTCOMES,
+  CARE_LEVELS,
+  CONSULTANTS,
   ESCALATED_URGENCIES,
   PHONE_PATTERN,
   RED_FLAGS,
   ROLES,
   SERVICE_KINDS,
   STAFF_ROLES,
+  TRANSPORTS,
   UNIT_LEVELS,
   URGENCIES,
 } from './vocabulary-values';
@@ -34,6 +37,9 @@ export const Role = z.enum(ROLES);
 /** A signed-in person's role: any but `system`, which only the service's own policies act as. */
 export const StaffRole = z.enum(STAFF_ROLES);
 export const OverrideRule = z.enum(['S4-second-contact']);
+export const CareLevel = z.enum(CARE_LEVELS);
+export const Transport = z.enum(TRANSPORTS);
+export const Consultant = z.enum(CONSULTANTS);
 
 export type Urgency = z.infer<typeof Urgency>;
 export type UnitLevel = z.infer<typeof UnitLevel>;
@@ -49,6 +55,9 @@ export type OverrideRule = z.infer<typeof OverrideRule>;
 export type EscalatedUrgency = z.infer<typeof EscalatedUrgency>;
 export type ExistingService = z.infer<typeof ExistingService>;
 export type Sex = z.infer<typeof Sex>;
+export type CareLevel = z.infer<typeof CareLevel>;
+export type Transport = z.infer<typeof Transport>;
+export type Consultant = z.infer<typeof Consultant>;
 
 /** Bounded text, so no field can carry megabytes into the log. */
 export const text = (max: number) => z.string().max(max);
@@ -57,4 +66,8 @@ export const Id = z.string().min(1).max(64);
 /** A user id from the identity provider's token (`sub`), as in the metadata's actor. */
 export const ActorId = z.string().min(1).max(128);
 export const Instant = z.iso.datetime({ offset: true });
+/** An ISO 8601 duration of days, hours and minutes, such as PT2H or P1D: a disposition's timeframe. */
+export const Timeframe = z
+  .string()
+  .regex(/^P(?=\d|T\d)(\d{1,3}D)?(T(?=\d)(\d{1,3}H)?(\d{1,4}M)?)?$/, 'must be an ISO 8601 duration such as PT2H or P1D');
 export const Phone = z.string().regex(PHONE_PATTERN, 'must be a phone number such as +358401234567');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ActorId,
   CallbackOutcome,
+  CareLevel,
   EscalatedUrgency,
   ExistingService,
   Id,
@@ -10,6 +11,8 @@ import {
   requiredText,
   ServiceKind,
   text,
+  Timeframe,
+  Transport,
   UnitLevel,
   UnitRequestReason,
   Urgency,
@@ -73,12 +76,20 @@ export const UrgencyEscalated = classified(
   { from: 'safe', to: 'safe', reason: 'free-text', trigger: 'safe', redFlags: 'safe' },
 );
 
+/** v1.1: a decision made on a consult names it (ConsultRecorded.consultId). */
+const onConsult = { consultId: Id.optional() };
+
 /** v2: `reason` tells a nurse's decision from the automatic dispatches of S1 and S2. */
-export const UnitRequested = classified(z.object({ unitLevel: UnitLevel, urgency: Urgency, reason: UnitRequestReason }), {
+export const UnitRequested = classified(z.object({ unitLevel: UnitLevel, urgency: Urgency, reason: UnitRequestReason, ...onConsult }), {
   unitLevel: 'safe',
   urgency: 'safe',
   reason: 'safe',
+  consultId: 'safe',
 });
+
+/** v1.1: where a no-unit decision sends the patient, within what time, and how (domain.md, dispositions). */
+const disposition = { careLevel: CareLevel.optional(), within: Timeframe.optional(), transport: Transport.optional(), ...onConsult };
+const dispositionClasses = { careLevel: 'safe', within: 'safe', transport: 'safe', consultId: 'safe' } as const;
 
 export const PhoneAdviceGiven = classified(
   z.object({
@@ -86,8 +97,9 @@ export const PhoneAdviceGiven = classified(
     safetyNet: requiredText(2000),
     patientInformed: z.literal(true),
     followUpAt: Instant.optional(),
+    ...disposition,
   }),
-  { advice: 'free-text', safetyNet: 'free-text', patientInformed: 'safe', followUpAt: 'safe' },
+  { advice: 'free-text', safetyNet: 'free-text', patientInformed: 'safe', followUpAt: 'safe', ...dispositionClasses },
 );
 
 export const RedirectRequested = classified(
@@ -97,11 +109,20 @@ export const RedirectRequested = classified(
     handoffNote: requiredText(4000),
     patientInformed: z.literal(true),
     handoffDeadline: Instant,
+    ...disposition,
   }),
-  { target: 'safe', targetKind: 'safe', handoffNote: 'free-text', patientInformed: 'safe', handoffDeadline: 'safe' },
+  { target: 'safe', targetKind: 'safe', handoffNote: 'free-text', patientInformed: 'safe', handoffDeadline: 'safe', ...dispositionClasses },
 );
 
-export const HandoffAccepted = classified(z.object({ target: Id, partnerId: ActorId }), { target: 'safe', partnerId: 'staff' });
+/**
+ * v1.1: accepted is not yet done: the task awaits the service's visit until `visitBy` (the visit
+ * limit in force at the acceptance). Older acceptances have no `visitBy` and were followed by the close.
+ */
+export const HandoffAccepted = classified(z.object({ target: Id, partnerId: ActorId, visitBy: Instant.optional() }), {
+  target: 'safe',
+  partnerId: 'staff',
+  visitBy: 'safe',
+});
 export const HandoffDeclined = classified(z.object({ target: Id, partnerId: ActorId, reason: requiredText(1000) }), {
   target: 'safe',
   partnerId: 'staff',
