@@ -1,4 +1,4 @@
-import { CallbackOutcome, EventActor, EventData, OverrideRule, ServiceKind, UnitLevel } from '@dtask/events';
+import { CallbackOutcome, CareLevel, Consultant, EventActor, EventData, OverrideRule, ServiceKind, Transport, UnitLevel } from '@dtask/events';
 
 export type RecallReason = EventData<'RecallScheduled'>['reason'];
 export type RecallCondition = NonNullable<EventData<'RecallCompleted'>['condition']>;
@@ -9,10 +9,19 @@ export interface CommandContext {
   actor: EventActor & { service?: string };
 }
 
+/** v1.1: a no-unit decision's disposition (where, within what time, how) and the consult it rests on. */
+export interface Disposition {
+  careLevel?: CareLevel;
+  /** An ISO 8601 duration such as PT2H (`Timeframe`). */
+  within?: string;
+  transport?: Transport;
+  consultId?: string;
+}
+
 export type Decision =
-  | { kind: 'send-unit'; unitLevel: UnitLevel; urgency: 'D' | 'C' }
-  | { kind: 'phone-advice'; advice: string; safetyNet: string; patientInformed: boolean; followUpAt?: string }
-  | { kind: 'redirect'; target: string; targetKind: ServiceKind; handoffNote: string; patientInformed: boolean };
+  | { kind: 'send-unit'; unitLevel: UnitLevel; urgency: 'D' | 'C'; consultId?: string }
+  | ({ kind: 'phone-advice'; advice: string; safetyNet: string; patientInformed: boolean; followUpAt?: string } & Disposition)
+  | ({ kind: 'redirect'; target: string; targetKind: ServiceKind; handoffNote: string; patientInformed: boolean } & Disposition);
 
 export interface SecondContactOf {
   previousTaskId: string;
@@ -40,6 +49,13 @@ export type DTaskCommand = CommandContext &
     | { type: 'AcceptHandoff' }
     | { type: 'DeclineHandoff'; reason: string }
     | { type: 'TimeOutHandoff' }
+    /** v1.1: the accepting service reports its visit (its partner only), or that it failed. */
+    | { type: 'CompleteHandoff'; visitedAt: string; notes?: string }
+    | { type: 'FailHandoff'; reason: string }
+    /** The scheduler's, when no visit was reported by `visitBy`. */
+    | { type: 'MarkHandoffVisitOverdue' }
+    /** A consult before deciding; without `consultId` the decider names it (`consult-1`), the same on every replay. */
+    | { type: 'RecordConsult'; consultId?: string; consultant: Consultant; question: string; advice: string }
     | { type: 'RecordFollowUp'; outcome: EventData<'FollowUpCompleted'>['outcome']; notes?: string }
     | { type: 'ReachWaitingLimit' }
     | { type: 'DispatchUnreachable' }

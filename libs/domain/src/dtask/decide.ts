@@ -14,6 +14,7 @@ import { close, updateMission } from './decide/missions-and-closure';
 import { grantOverride } from './decide/overrides';
 import { recordRecall, scheduleRecall } from './decide/recalls';
 import { dispatchUnreachable, reachWaitingLimit } from './decide/safety-policies';
+import { completeHandoff, failHandoff, markHandoffVisitOverdue, recordConsult } from './decide/visits';
 import { markUnitOverdue } from './decide/waiting-for-unit';
 import { DTaskState, TimedEvent } from './state';
 
@@ -54,6 +55,14 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
       return declineHandoff(command, state);
     case 'TimeOutHandoff':
       return timeOutHandoff(command, state);
+    case 'CompleteHandoff':
+      return completeHandoff(command, state);
+    case 'FailHandoff':
+      return failHandoff(command, state);
+    case 'MarkHandoffVisitOverdue':
+      return markHandoffVisitOverdue(command, state);
+    case 'RecordConsult':
+      return recordConsult(command, state);
     case 'RecordFollowUp':
       return recordFollowUp(command, state, rules);
     case 'ReachWaitingLimit':
