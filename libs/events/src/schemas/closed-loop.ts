@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ActorId, Consultant, Id, Instant, requiredText, text } from '../vocabulary';
+import { Consultant, Id, Instant, requiredText, text } from '../vocabulary';
 import { classified } from './field-classes';
+import { partnerAnswer, partnerAnswerClasses } from './triage';
 
 /**
  * v1.1: the receiving service's side of a redirect after it accepted (domain.md, "The receiving
@@ -8,19 +9,14 @@ import { classified } from './field-classes';
  */
 
 /** The service visited the patient: the task closes as redirected. */
-export const HandoffCompleted = classified(z.object({ target: Id, partnerId: ActorId, visitedAt: Instant, notes: text(4000).optional() }), {
-  target: 'safe',
-  partnerId: 'staff',
+export const HandoffCompleted = classified(z.object({ ...partnerAnswer, visitedAt: Instant, notes: text(4000).optional() }), {
+  ...partnerAnswerClasses,
   visitedAt: 'safe',
   notes: 'free-text',
 });
 
 /** The visit did not happen or did not help: the task returns to the top of the queue. */
-export const HandoffFailed = classified(z.object({ target: Id, partnerId: ActorId, reason: requiredText(1000) }), {
-  target: 'safe',
-  partnerId: 'staff',
-  reason: 'free-text',
-});
+export const HandoffFailed = classified(z.object({ ...partnerAnswer, reason: requiredText(1000) }), { ...partnerAnswerClasses, reason: 'free-text' });
 
 /** No report of the visit by its limit: the task returns to the top of the queue, as after a failure. */
 export const HandoffVisitOverdue = classified(z.object({ target: Id, visitBy: Instant }), { target: 'safe', visitBy: 'safe' });

@@ -114,18 +114,14 @@ export const RedirectRequested = classified(
   { target: 'safe', targetKind: 'safe', handoffNote: 'free-text', patientInformed: 'safe', handoffDeadline: 'safe', ...dispositionClasses },
 );
 
+/** Who answers for a redirect: the addressed service, as one of its partners. */
+export const partnerAnswer = { target: Id, partnerId: ActorId };
+export const partnerAnswerClasses = { target: 'safe', partnerId: 'staff' } as const;
+
 /**
  * v1.1: accepted is not yet done: the task awaits the service's visit until `visitBy` (the visit
  * limit in force at the acceptance). Older acceptances have no `visitBy` and were followed by the close.
  */
-export const HandoffAccepted = classified(z.object({ target: Id, partnerId: ActorId, visitBy: Instant.optional() }), {
-  target: 'safe',
-  partnerId: 'staff',
-  visitBy: 'safe',
-});
-export const HandoffDeclined = classified(z.object({ target: Id, partnerId: ActorId, reason: requiredText(1000) }), {
-  target: 'safe',
-  partnerId: 'staff',
-  reason: 'free-text',
-});
+export const HandoffAccepted = classified(z.object({ ...partnerAnswer, visitBy: Instant.optional() }), { ...partnerAnswerClasses, visitBy: 'safe' });
+export const HandoffDeclined = classified(z.object({ ...partnerAnswer, reason: requiredText(1000) }), { ...partnerAnswerClasses, reason: 'free-text' });
 export const HandoffTimedOut = classified(z.object({ target: Id, deadline: Instant }), { target: 'safe', deadline: 'safe' });
