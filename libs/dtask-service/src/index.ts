@@ -7,3 +7,4 @@ export { differingFields } from './intake-differences';
 export { taskIdForErcTask } from './task-id';
 export { stampEvents } from './stamp-events';
 export { identify, CommandIdentity } from './command-identity';
+export { nameBasedUuid } from './name-based-uuid';
