@@ -10,3 +10,4 @@ export * as EventSchemas from './schemas';
 export * from './schemas/field-classes';
 export * from './schemas/event-classes';
 export * from './http/views';
+export * from './outcomes';
