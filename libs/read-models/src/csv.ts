@@ -8,6 +8,9 @@ export function flatten(record: Record<string, unknown>, prefix = '', into: Reco
   return into;
 }
 
+/** Columns of counts by a kind some rows lack (a redirect target, a care level and timeframe): 0 there, not blank. */
+const COUNTED_BY_KIND = /^(redirect|careLevel|careLevelWithin)\./;
+
 export function toCsv(rows: Record<string, unknown>[]): string {
   const flat = rows.map((row) => flatten(row));
   const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
@@ -16,5 +19,5 @@ export function toCsv(rows: Record<string, unknown>[]): string {
     const text = String(value);
     return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [columns.join(','), ...flat.map((row) => columns.map((column) => cell(row[column] ?? (column.startsWith('redirect.') ? 0 : undefined))).join(','))].join('\r\n') + '\r\n';
+  return [columns.join(','), ...flat.map((row) => columns.map((column) => cell(row[column] ?? (COUNTED_BY_KIND.test(column) ? 0 : undefined))).join(','))].join('\r\n') + '\r\n';
 }
