@@ -19,7 +19,7 @@ describe('analysts’ charts', () => {
   const tasks = [
     task('a', '2025-01-14T23:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 5 }), // 15 Jan 01:00 local
     task('b', '2025-01-14T21:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 1 }), // 14 Jan 23:00: before the window
-    task('c', '2025-01-31T22:30:00Z', { decision: 'redirect', redirectKind: 'home-care', closedOutcome: 'redirect', contactMinutes: 299 / 60 }), // 1 Feb 00:30 local
+    task('c', '2025-01-31T22:30:00Z', { decision: 'redirect', redirectKind: 'home-care', closedOutcome: 'redirect', visitCompleted: true, contactMinutes: 299 / 60 }), // 1 Feb 00:30 local
     task('d', '2025-02-10T10:00:00Z', { decision: 'send-unit', unitRequested: true, autoDispatch: 'unreachable', repeatCalls: 2 }),
     task('e', '2025-02-12T10:00:00Z', { decision: 'send-unit', unitRequested: true, escalated: true, contactMinutes: 150, fieldCommanderUnit: true }),
     task('f', '2025-02-20T10:00:00Z', { cancelled: true, closedOutcome: 'cancelled' }),

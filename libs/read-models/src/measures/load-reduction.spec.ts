@@ -30,7 +30,7 @@ function history(): FoldEvent[] {
     received('B', 5),
     ev('B', 'DTaskCancelled', 6, { reason: 'x' }, { id: 'erc', role: 'erc' }),
     ev('B', 'DTaskClosed', 6, { outcome: 'cancelled' }, { id: 'erc', role: 'erc' }),
-    // C: redirect declined, decided again as a redirect elsewhere, accepted: one redirect, resolved.
+    // C: redirect declined, decided again as a redirect elsewhere, accepted and visited: one redirect, resolved.
     received('C', 10, { municipality: 'Kempele', area: 'Oulun eteläinen', taskCode: '703' }),
     ev('C', 'DTaskClaimed', 11, { nurseId: 'n2' }, nurse('n2')),
     ev('C', 'CallbackAttempted', 30, { outcome: 'reached', attempt: 1 }, nurse('n2')),
@@ -38,8 +38,9 @@ function history(): FoldEvent[] {
     ev('C', 'HandoffDeclined', 40, { target: 'hc', reason: 'full' }, { id: 'p1', role: 'partner' }),
     ev('C', 'DTaskClaimed', 41, { nurseId: 'n2' }, nurse('n2')),
     ev('C', 'RedirectRequested', 45, { target: 'pc', targetKind: 'primary-care', patientInformed: true }, nurse('n2')),
-    ev('C', 'HandoffAccepted', 50, { target: 'pc' }, { id: 'p2', role: 'partner' }),
-    ev('C', 'DTaskClosed', 50, { outcome: 'redirect' }, { id: 'p2', role: 'partner' }),
+    ev('C', 'HandoffAccepted', 50, { target: 'pc', visitBy: at(50 + 24 * 60) }, { id: 'p2', role: 'partner' }),
+    ev('C', 'HandoffCompleted', 180, { target: 'pc', visitedAt: at(170) }, { id: 'p2', role: 'partner' }),
+    ev('C', 'DTaskClosed', 180, { outcome: 'redirect' }, { id: 'p2', role: 'partner' }),
     // D: two failed callbacks, automatic unit (S1): not resolved.
     received('D', 20),
     ev('D', 'CallbackAttempted', 25, { outcome: 'no-answer', attempt: 1 }),

@@ -1,4 +1,5 @@
-import { percentile } from './percentile';
+import { DEFAULT_CONTACT_TARGET_MINUTES, EvaluationMeasures, EvaluationTally } from './evaluation-measures';
+import { medianAndP90, round, share } from './percentile';
 import { wasDue } from './recall-facts';
 import { TaskFacts } from './task-facts';
 
@@ -6,7 +7,8 @@ export const REFERENCE_PER_YEAR = 1500;
 export const GROUP_BY = ['area', 'municipality', 'hour', 'nurse', 'taskCode'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
-export interface Measures {
+/** The v1 measures, v1.1's (repeat calls, recalls, re-contacts) and issue 14's (EvaluationMeasures). */
+export interface Measures extends EvaluationMeasures {
   tasks: number;
   cancelled: number;
   resolvedWithoutUnit: number;
@@ -43,17 +45,20 @@ export interface MeasureOptions {
   windowDays: number;
   /** The instant a recall still pending counts as due by; without it every pending one does. */
   asOfMs?: number;
+  /** The county's target for the time to clinical contact; DEFAULT_CONTACT_TARGET_MINUTES if not told. */
+  contactTargetMinutes?: number;
 }
 
 /**
- * Resolved without unit (domain.md): closed as phone advice or as an accepted redirect, with no
- * unit ever requested; cancelled tasks are excluded.
+ * Resolved without unit (domain.md): closed as phone advice, or as a redirect whose visit the
+ * receiving service reported done, with no unit ever requested; cancelled tasks are excluded. An
+ * accepted redirect nobody reported visited is not resolved.
  */
 export function isResolvedWithoutUnit(task: TaskFacts): boolean {
   return (
     !task.cancelled &&
     !task.unitRequested &&
-    (task.closedOutcome === 'phone-advice' || task.closedOutcome === 'redirect')
+    (task.closedOutcome === 'phone-advice' || (task.closedOutcome === 'redirect' && task.visitCompleted))
   );
 }
 
@@ -66,9 +71,11 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
   let repeatCalls = 0, fieldCommanderUnits = 0, recontacts24h = 0, recontacts72h = 0;
   const recalls = { due: 0, reached: 0, worse: 0 };
   const asOfMs = options.asOfMs ?? Number.POSITIVE_INFINITY;
+  const evaluation = new EvaluationTally(options.contactTargetMinutes ?? DEFAULT_CONTACT_TARGET_MINUTES, asOfMs);
 
   for (const task of tasks) {
     if (task.cancelled) cancelled += 1;
+    else evaluation.add(task);
     if (isResolvedWithoutUnit(task)) resolved += 1;
     if (task.unitRequested) unitRequested += 1;
     if (task.escalated) escalated += 1;
@@ -95,7 +102,7 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
   }
 
   const considered = tasks.length - cancelled;
-  const rate = (n: number, of: number) => (of === 0 ? 0 : round(n / of, 4));
+  const rate = share;
   return {
     tasks: tasks.length,
     cancelled,
@@ -121,6 +128,7 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
     recalls,
     recontacts: { within24h: recontacts24h, within72h: recontacts72h, rate24h: rate(recontacts24h, considered), rate72h: rate(recontacts72h, considered) },
     fieldCommanderUnits,
+    ...evaluation.result(resolved),
   };
 }
 
@@ -149,13 +157,6 @@ export function measureGroups(tasks: TaskFacts[], by: GroupBy, options: MeasureO
 }
 
 function summary(seconds: number[]) {
-  seconds.sort((a, b) => a - b);
-  const median = percentile(seconds, 50);
-  const p90 = percentile(seconds, 90);
-  return { medianSeconds: median === undefined ? null : round(median, 1), p90Seconds: p90 === undefined ? null : round(p90, 1) };
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+  const { median, p90 } = medianAndP90(seconds);
+  return { medianSeconds: median, p90Seconds: p90 };
 }

@@ -1,47 +1,10 @@
 import { FoldEvent, taskIdOf } from '../fold-event';
-import { helsinkiHour } from '../helsinki-time';
 import { PatientIndex } from '../privacy/patient-index';
-import { foldRecall, RecallFacts } from './recall-facts';
+import { foldRecall } from './recall-facts';
+import { DecisionKind, newTaskFacts, TaskFacts } from './task-facts-shape';
 
-export type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
-
-/** What the measures of domain.md need to know about one task, folded from its events. */
-export interface TaskFacts {
-  taskId: string;
-  receivedAtMs: number;
-  area: string;
-  municipality: string;
-  taskCode: string;
-  hour: number;
-  /** The nurse who made the last decision, else the last one who claimed it. */
-  nurse?: string;
-  cancelled: boolean;
-  unitRequested: boolean;
-  autoDispatch?: 'unreachable' | 'waiting-limit';
-  escalated: boolean;
-  /** The task's final decision: a declined redirect decided again counts once, as decided last. */
-  decision?: DecisionKind;
-  redirectKind?: string;
-  closedOutcome?: string;
-  firstContactMs?: number;
-  decidedAtMs?: number;
-  /** Within 24 h / 72 h of our own no-unit decision for the same patient (the safety measure). */
-  secondContactWithin24h: boolean;
-  secondContactWithin72h: boolean;
-  /** Within 24 h / 72 h of any decision for the same patient, or of a mission that left them at home. */
-  recontactWithin24h: boolean;
-  recontactWithin72h: boolean;
-  s2Alert: boolean;
-  declinedHandoffs: number;
-  overrides: number;
-  /** The ERC's repeat calls while the task was open. */
-  repeatCalls: number;
-  /** The EMS field commander put a unit on it: a unit, never resolved without one. */
-  fieldCommanderUnit: boolean;
-  recalls: RecallFacts[];
-  /** The completed mission conveyed the patient; undefined: no mission completed, or not told. */
-  conveyed?: boolean;
-}
+export { newTaskFacts } from './task-facts-shape';
+export type { DecisionKind, TaskFacts } from './task-facts-shape';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -116,6 +79,13 @@ export class TaskFactsFold {
       case 'DTaskClaimed':
         if (!facts.decision) facts.nurse = String(data.nurseId ?? event.metadata.actor?.id);
         break;
+      case 'AssessmentRecorded':
+        if (typeof data.interpreter === 'boolean') facts.interpreter = data.interpreter;
+        break;
+      case 'ConsultRecorded':
+        facts.consults += 1;
+        facts.firstConsultMs ??= timeOf(event);
+        break;
       case 'CallbackAttempted':
       case 'FollowUpCompleted':
         if (data.outcome === 'reached' && facts.firstContactMs === undefined) facts.firstContactMs = timeOf(event);
@@ -126,6 +96,7 @@ export class TaskFactsFold {
       case 'UnitRequested':
         facts.unitRequested = true;
         if (data.reason === 'unreachable' || data.reason === 'waiting-limit') facts.autoDispatch ??= data.reason;
+        if (data.reason === 'nurse-decision') facts.nurseUnit = true;
         this.decided(facts, event, 'send-unit', timeOf(event));
         break;
       case 'UnitAttachedByField':
@@ -137,13 +108,22 @@ export class TaskFactsFold {
         break;
       case 'PhoneAdviceGiven':
         this.decided(facts, event, 'phone-advice', timeOf(event));
+        disposed(facts, data);
         break;
       case 'RedirectRequested':
         this.decided(facts, event, 'redirect', timeOf(event));
         facts.redirectKind = String(data.targetKind);
+        disposed(facts, data);
         break;
       case 'HandoffDeclined':
         facts.declinedHandoffs += 1;
+        break;
+      case 'HandoffCompleted':
+        facts.visitCompleted = true;
+        break;
+      case 'HandoffFailed':
+      case 'HandoffVisitOverdue':
+        facts.failedVisits += 1;
         break;
       case 'WaitingLimitReached':
         if (data.level === 'alert') facts.s2Alert = true;
@@ -155,7 +135,11 @@ export class TaskFactsFold {
         if (data.kind === 'repeat-call' && facts.closedOutcome === undefined) facts.repeatCalls += 1;
         break;
       case 'MissionUpdated':
-        if (data.stage === 'completed' && (typeof data.conveyed === 'boolean' || data.xCode !== undefined)) facts.conveyed = data.conveyed === true;
+        if (data.stage === 'unit-assigned') facts.unitAssignedMs ??= timeOf(event);
+        if (data.stage !== 'completed') break;
+        if (typeof data.conveyed === 'boolean' || data.xCode !== undefined) facts.conveyed = data.conveyed === true;
+        // Unit time measured: from the first unit assigned; a mission reported only at its end tells none.
+        if (facts.unitAssignedMs !== undefined && facts.unitMinutes === undefined) facts.unitMinutes = (timeOf(event) - facts.unitAssignedMs) / 60_000;
         break;
       case 'DTaskClosed':
         facts.closedOutcome = String(data.outcome);
@@ -192,27 +176,10 @@ export class TaskFactsFold {
   }
 }
 
-/** A task just received, where it was and nothing else yet: the fold's start, and the specs'. */
-export function newTaskFacts(taskId: string, receivedAtMs: number, where: Pick<TaskFacts, 'area' | 'municipality' | 'taskCode'>): TaskFacts {
-  return {
-    taskId,
-    receivedAtMs,
-    ...where,
-    hour: helsinkiHour(receivedAtMs),
-    cancelled: false,
-    unitRequested: false,
-    escalated: false,
-    secondContactWithin24h: false,
-    secondContactWithin72h: false,
-    recontactWithin24h: false,
-    recontactWithin72h: false,
-    s2Alert: false,
-    declinedHandoffs: 0,
-    overrides: 0,
-    repeatCalls: 0,
-    fieldCommanderUnit: false,
-    recalls: [],
-  };
+/** A no-unit decision's disposition: a later decision replaces the earlier one's, told or not. */
+function disposed(facts: TaskFacts, data: Record<string, unknown>): void {
+  facts.careLevel = typeof data.careLevel === 'string' ? data.careLevel : undefined;
+  facts.within = typeof data.within === 'string' ? data.within : undefined;
 }
 
 /** Parsed only where a fold needs the time: most events do not. */
