@@ -16,3 +16,4 @@ export * from './report-window';
 export * from './privacy/pseudonymiser';
 export * from './privacy/patient-index';
 export * from './privacy/event-export';
+export * from './outcomes';
