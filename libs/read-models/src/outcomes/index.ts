@@ -1,0 +1,3 @@
+export * from './outcome-fold';
+export * from './outcome-linkage';
+export * from './replay-outcomes';
