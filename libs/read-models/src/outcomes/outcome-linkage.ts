@@ -33,6 +33,8 @@ export interface PossibleUnderTriage {
   patientRef: string;
   decision: 'phone-advice' | 'redirect';
   decidedAt: string;
+  /** The care level the patient was told (v1.1), when the decision named one. */
+  careLevel?: string;
   /** Every outcome within 30 days of the decision, oldest first. */
   followed: FollowingOutcome[];
 }
@@ -83,7 +85,14 @@ export function outcomeLinkage(tasks: readonly TaskFacts[], sources: OutcomeSour
     if (died) counts.death += 1;
     if (admitted || died) {
       const decision = task.decision === 'redirect' ? 'redirect' : 'phone-advice';
-      possibleUnderTriage.push({ taskId: task.taskId, patientRef, decision, decidedAt: new Date(task.decidedAtMs).toISOString(), followed: followed.map(shown) });
+      possibleUnderTriage.push({
+        taskId: task.taskId,
+        patientRef,
+        decision,
+        decidedAt: new Date(task.decidedAtMs).toISOString(),
+        ...(task.careLevel ? { careLevel: task.careLevel } : {}),
+        followed: followed.map(shown),
+      });
     }
   }
   possibleUnderTriage.sort((a, b) => (a.decidedAt < b.decidedAt ? -1 : a.decidedAt > b.decidedAt ? 1 : 0));
