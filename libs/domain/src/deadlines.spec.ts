@@ -2,7 +2,7 @@ import { commandForDeadline, deadlinesOf } from './deadlines';
 import { fold } from './dtask/decider';
 import { TimedEvent } from './dtask/state';
 import { DEFAULT_SAFETY_RULES } from './safety-rules';
-import { assessedTask, at, e, waitingForUnit } from './testing/fixtures';
+import { assessedTask, at, awaitingVisit, e, waitingForUnit } from './testing/fixtures';
 
 const pending = (events: TimedEvent[], rules = DEFAULT_SAFETY_RULES) => deadlinesOf(fold(events), rules);
 
@@ -50,6 +50,14 @@ describe('deadlines a task still has pending', () => {
     expect(pending([...waitingForUnit(), e.mission('on-scene', 40)])).toEqual([]);
   });
 
+  it('holds the visit limit while an accepted redirect awaits its visit, and nothing once the visit is reported', () => {
+    expect(pending(awaitingVisit())).toEqual([{ kind: 'handoff-visit-overdue', dueAt: at(1450) }]);
+    const completed: TimedEvent = { type: 'HandoffCompleted', data: { target: 'oulu-home-care', partnerId: 'p', visitedAt: at(200) }, at: at(200) };
+    expect(pending([...awaitingVisit(), completed, e.closed('redirect', 200)])).toEqual([]);
+    // A v1 acceptance had no visit limit: nothing falls due on it.
+    expect(pending([...assessedTask(), e.redirected('oulu-home-care', 8), e.accepted(10)])).toEqual([]);
+  });
+
   it('has nothing for a closed or unknown task', () => {
     expect(pending([e.received(), e.closed('cancelled', 1)])).toEqual([]);
     expect(pending([])).toEqual([]);
@@ -63,5 +71,6 @@ describe('deadlines a task still has pending', () => {
     expect(commandForDeadline('follow-up-due')).toBeUndefined();
     expect(commandForDeadline('s8-unit-overdue')).toBe('MarkUnitOverdue');
     expect(commandForDeadline('recall-due')).toBeUndefined();
+    expect(commandForDeadline('handoff-visit-overdue')).toBe('MarkHandoffVisitOverdue');
   });
 });

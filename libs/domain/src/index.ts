@@ -2,6 +2,7 @@ export * from './safety-rules';
 export * from './safety-rule-settings';
 export * from './dtask/commands';
 export * from './dtask/state';
+export * from './dtask/personal-data';
 export * from './dtask/flags';
 export * from './dtask/recalls';
 export * from './dtask/rejection';

@@ -6,7 +6,7 @@ describe('the safety rules’ defaults', () => {
     expect(DEFAULT_SAFETY_RULES).toEqual({
       s1FailedAttempts: 2, s1MinutesAfterFirstFailure: 15, s2AlertMinutes: 20, s2DispatchMinutes: 60,
       s4SecondContactHours: 24, s6HandoffMinutes: 30, followUpFailedAttempts: 2,
-      s8RecallMinutes: 30, s8UnitOverdueMinutes: 120, s8RecallFailedAttempts: 2, autoDispatchUnitLevel: 'basic',
+      s8RecallMinutes: 30, s8UnitOverdueMinutes: 120, s8RecallFailedAttempts: 2, handoffVisitHours: 24, autoDispatchUnitLevel: 'basic',
     });
   });
   it('lie within their own ranges, and the S2 alert comes before the S2 dispatch', () => {
@@ -24,11 +24,11 @@ describe('safetyRulesFromEnv', () => {
   });
   it('given every variable, reads each into its rule', () => {
     const env = { S1_FAILED_ATTEMPTS: '3', S1_MINUTES_AFTER_FIRST_FAILURE: '10', S2_ALERT_MINUTES: '15', S2_DISPATCH_MINUTES: '45', S4_SECOND_CONTACT_HOURS: '72', S6_HANDOFF_MINUTES: '20', FOLLOW_UP_FAILED_ATTEMPTS: '1',
-      S8_RECALL_MINUTES: '15', S8_UNIT_OVERDUE_MINUTES: '90', S8_RECALL_FAILED_ATTEMPTS: '3', AUTO_DISPATCH_UNIT_LEVEL: 'advanced' };
+      S8_RECALL_MINUTES: '15', S8_UNIT_OVERDUE_MINUTES: '90', S8_RECALL_FAILED_ATTEMPTS: '3', HANDOFF_VISIT_HOURS: '48', AUTO_DISPATCH_UNIT_LEVEL: 'advanced' };
     expect(safetyRulesFromEnv(env)).toEqual({
       s1FailedAttempts: 3, s1MinutesAfterFirstFailure: 10, s2AlertMinutes: 15, s2DispatchMinutes: 45,
       s4SecondContactHours: 72, s6HandoffMinutes: 20, followUpFailedAttempts: 1,
-      s8RecallMinutes: 15, s8UnitOverdueMinutes: 90, s8RecallFailedAttempts: 3, autoDispatchUnitLevel: 'advanced',
+      s8RecallMinutes: 15, s8UnitOverdueMinutes: 90, s8RecallFailedAttempts: 3, handoffVisitHours: 48, autoDispatchUnitLevel: 'advanced',
     });
   });
   it.each([
@@ -38,6 +38,10 @@ describe('safetyRulesFromEnv', () => {
     ['S8_RECALL_MINUTES', '4', 'S8_RECALL_MINUTES: must be a whole number from 5 to 240 minutes'],
     ['S8_UNIT_OVERDUE_MINUTES', '601', 'S8_UNIT_OVERDUE_MINUTES: must be a whole number from 15 to 600 minutes'],
     ['S8_RECALL_FAILED_ATTEMPTS', '6', 'S8_RECALL_FAILED_ATTEMPTS: must be a whole number from 1 to 5 attempts'],
+    // The visit limit cannot be switched off (0), nor set so far out that a referral is never checked.
+    ['HANDOFF_VISIT_HOURS', '0', 'HANDOFF_VISIT_HOURS: must be a whole number from 1 to 72 hours'],
+    ['HANDOFF_VISIT_HOURS', '73', 'HANDOFF_VISIT_HOURS: must be a whole number from 1 to 72 hours'],
+    ['HANDOFF_VISIT_HOURS', '-1', 'HANDOFF_VISIT_HOURS: must be a whole number from 1 to 72 hours'],
     ['AUTO_DISPATCH_UNIT_LEVEL', 'helicopter', 'AUTO_DISPATCH_UNIT_LEVEL: '],
   ])('given %s=%s, refuses it naming the variable', (name, value, message) => {
     expect(() => safetyRulesFromEnv({ [name]: value })).toThrow(InvalidSafetyRulesError);

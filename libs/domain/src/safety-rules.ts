@@ -22,6 +22,8 @@ export interface SafetyRules {
   s8UnitOverdueMinutes: number;
   /** S8: failed attempts on one recall before the supervisor is alerted and the request raised to C. */
   s8RecallFailedAttempts: number;
+  /** Hours an accepting service has to report its visit before the task returns to the queue (v1.1). */
+  handoffVisitHours: number;
   /** Level of the unit sent automatically by S1 and S2. */
   autoDispatchUnitLevel: UnitLevel;
 }
@@ -50,6 +52,8 @@ export const SAFETY_LIMIT_SETTINGS = [
   { rule: 's8RecallMinutes', env: 'S8_RECALL_MINUTES', fallback: 30, min: 5, max: 240, unit: 'minutes' },
   { rule: 's8UnitOverdueMinutes', env: 'S8_UNIT_OVERDUE_MINUTES', fallback: 120, min: 15, max: 600, unit: 'minutes' },
   { rule: 's8RecallFailedAttempts', env: 'S8_RECALL_FAILED_ATTEMPTS', fallback: 2, min: 1, max: 5, unit: 'attempts' },
+  // At most three days, as a call back: a referral nobody confirms for longer leaves the patient unseen, unnoticed.
+  { rule: 'handoffVisitHours', env: 'HANDOFF_VISIT_HOURS', fallback: 24, min: 1, max: 72, unit: 'hours' },
 ] as const satisfies readonly SafetyLimitSetting[];
 
 /** The level of the units S1 and S2 send on their own. */

@@ -50,7 +50,7 @@ function decideEvents(command: DTaskCommand, state: DTaskState, rules: SafetyRul
     case 'Decide':
       return decision(command, state, rules);
     case 'AcceptHandoff':
-      return acceptHandoff(command, state);
+      return acceptHandoff(command, state, rules);
     case 'DeclineHandoff':
       return declineHandoff(command, state);
     case 'TimeOutHandoff':

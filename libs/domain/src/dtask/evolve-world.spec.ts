@@ -1,6 +1,7 @@
 import { fold } from './decider';
 import { flagsOf } from './flags';
-import { withoutPersonalData, TimedEvent } from './state';
+import { withoutPersonalData } from './personal-data';
+import { TimedEvent } from './state';
 import { assessedTask, at, e, pendingFollowUp, waitingForUnit } from '../testing/fixtures';
 import { stageProblem } from '../testing/stage-guarantees';
 

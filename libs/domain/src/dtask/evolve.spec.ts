@@ -2,7 +2,7 @@ import { fold } from './decider';
 import { evolve } from './evolve';
 import { flagsOf } from './flags';
 import { initialState, TimedEvent } from './state';
-import { assessedTask, at, awaitingHandoff, e, pendingFollowUp, T0, TASK_ID } from '../testing/fixtures';
+import { assessedTask, at, awaitingHandoff, awaitingVisit, e, pendingFollowUp, T0, TASK_ID } from '../testing/fixtures';
 
 /** Each event's effect on what the API and the queue read from a task. */
 const after = (...events: TimedEvent[]) => fold(events);
@@ -91,11 +91,30 @@ describe('evolve: handoffs', () => {
     expect(state).toMatchObject({ status: 'waiting', handoff: undefined, decision: undefined, handoffReturned: true, contactAt: at(2) });
     expect(flagsOf(state)).toEqual(['handoff-returned']);
   });
-  it('HandoffAccepted: no handoff open any more, decided as redirect until its closure', () => {
-    expect(after(...assessedTask(), e.redirected(), e.accepted())).toMatchObject({ handoff: undefined, status: 'decided', decision: { kind: 'redirect' } });
+  it('a v1 HandoffAccepted (no visitBy): no handoff open any more, decided as redirect until its closure', () => {
+    expect(after(...assessedTask(), e.redirected(), e.accepted())).toMatchObject({ handoff: undefined, visit: undefined, status: 'decided', decision: { kind: 'redirect' } });
   });
-  it('HandoffAccepted then DTaskClosed: closed as redirect', () => {
-    expect(after(...assessedTask(), e.redirected(), e.accepted(), e.closed('redirect', 10))).toMatchObject({ status: 'closed', closedOutcome: 'redirect' });
+  it('a v1 HandoffAccepted then DTaskClosed: closed as redirect, as it always was', () => {
+    expect(after(...assessedTask(), e.redirected(), e.accepted(), e.closed('redirect', 10))).toMatchObject({ status: 'closed', closedOutcome: 'redirect', visit: undefined });
+  });
+  it('HandoffAccepted with visitBy: awaiting the visit, the handoff answered', () => {
+    expect(after(...awaitingVisit())).toMatchObject({
+      status: 'awaiting-visit', handoff: undefined, decision: { kind: 'redirect' },
+      visit: { target: 'oulu-home-care', partnerId: 'partner-oulu-home-care', acceptedAt: at(10), visitBy: at(1450) },
+    });
+  });
+  it('HandoffCompleted then DTaskClosed: closed as redirect, no visit awaited', () => {
+    const completed: TimedEvent = { type: 'HandoffCompleted', data: { target: 'oulu-home-care', partnerId: 'p', visitedAt: at(200) }, at: at(210) };
+    expect(after(...awaitingVisit(), completed)).toMatchObject({ status: 'decided', visit: undefined });
+    expect(after(...awaitingVisit(), completed, e.closed('redirect', 210))).toMatchObject({ status: 'closed', closedOutcome: 'redirect', visit: undefined });
+  });
+  it.each<[string, TimedEvent]>([
+    ['HandoffFailed', { type: 'HandoffFailed', data: { target: 'oulu-home-care', partnerId: 'p', reason: 'not at home' }, at: at(300) }],
+    ['HandoffVisitOverdue', { type: 'HandoffVisitOverdue', data: { target: 'oulu-home-care', visitBy: at(1450) }, at: at(1450) }],
+  ])('%s: back to the top of the queue, undecided, flagged as a returned handoff', (_, returned) => {
+    const state = after(...awaitingVisit(), returned);
+    expect(state).toMatchObject({ status: 'waiting', visit: undefined, decision: undefined, handoffReturned: true });
+    expect(flagsOf(state)).toEqual(['handoff-returned']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { EventData } from '@dtask/events';
+import { dispositionOf } from './disposition';
 import { isMoreUrgent } from './decide/emit';
 import { waitingClockStart } from './receipt-time';
 import { ending, hasPendingRecall, newRecall, withAttempt, withRecall } from './recalls';
@@ -66,28 +67,44 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
       break;
     case 'UnitRequested':
       next.urgency = event.data.urgency;
-      unitDecided(next, event.data.reason, atOf(event));
+      unitDecided(next, event.data.reason, atOf(event), event.data.consultId);
       break;
     case 'UnitAttachedByField':
       unitDecided(next, 'field-commander', atOf(event));
       break;
     case 'PhoneAdviceGiven':
-      next.decision = { kind: 'phone-advice', at: atOf(event) };
+      next.decision = { kind: 'phone-advice', at: atOf(event), ...dispositionOf(event.data) };
       enter(next, 'decided');
       next.handoffReturned = false;
       break;
     case 'RedirectRequested':
-      next.decision = { kind: 'redirect', at: atOf(event) };
+      next.decision = { kind: 'redirect', at: atOf(event), ...dispositionOf(event.data) };
       enter(next, 'awaiting-handoff');
       next.handoff = { target: event.data.target, deadline: event.data.handoffDeadline };
       next.handoffReturned = false;
       break;
-    case 'HandoffAccepted':
-      // The redirect is real once accepted: decided, its closure comes with it.
-      if (next.status === 'awaiting-handoff') enter(next, 'decided');
+    case 'HandoffAccepted': {
+      if (next.status !== 'awaiting-handoff') break;
+      const { target, partnerId, visitBy } = event.data;
+      // v1.1: accepted, the visit is awaited. Before it, acceptance was the end: decided, its closure came with it.
+      if (visitBy === undefined) enter(next, 'decided');
+      else {
+        enter(next, 'awaiting-visit');
+        next.visit = { target, partnerId, acceptedAt: atOf(event), visitBy };
+      }
+      break;
+    }
+    case 'HandoffCompleted':
+      // The visit is done: decided, its closure comes with it.
+      if (next.status === 'awaiting-visit') enter(next, 'decided');
+      break;
+    case 'ConsultRecorded':
+      next.consults = [...next.consults, { consultId: event.data.consultId, consultant: event.data.consultant, at: atOf(event) }];
       break;
     case 'HandoffDeclined':
     case 'HandoffTimedOut':
+    case 'HandoffFailed':
+    case 'HandoffVisitOverdue':
       // Back to the queue, at its top: the decision has to be made again.
       next.decision = undefined;
       enter(next, 'waiting');
@@ -170,9 +187,9 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
  * A unit decides the task, whoever asked for it (the first asker is kept): the hold ends, and the
  * calls pending for a no-unit outcome give way to S8's welfare recalls.
  */
-function unitDecided(next: DTaskFields, reason: UnitRequestedBy, at: string): void {
+function unitDecided(next: DTaskFields, reason: UnitRequestedBy, at: string, consultId?: string): void {
   next.unitRequested = next.unitRequested ?? { reason, at };
-  next.decision = { kind: 'send-unit', at };
+  next.decision = consultId === undefined ? { kind: 'send-unit', at } : { kind: 'send-unit', at, consultId };
   enter(next, 'decided');
   next.followUp = undefined;
   next.recalls = ending(next.recalls, 'unit-requested', (recall) => recall.reason !== 'waiting-for-unit');
@@ -190,7 +207,7 @@ function ercUpdate(next: DTaskFields, data: EventData<'ErcUpdateReceived'>, at: 
   }
 }
 
-/** Moves to a stage, clearing what only another stage has: the hold outside 'claimed', the handoff outside 'awaiting-handoff'. */
+/** Moves to a stage, clearing what only another stage has: the hold outside 'claimed', the handoff and the visit outside their own. */
 function enter(next: DTaskFields, status: DTaskStatus): void {
   next.status = status;
   if (status !== 'claimed') {
@@ -198,6 +215,7 @@ function enter(next: DTaskFields, status: DTaskStatus): void {
     next.claimedAt = undefined;
   }
   if (status !== 'awaiting-handoff') next.handoff = undefined;
+  if (status !== 'awaiting-visit') next.visit = undefined;
 }
 
 const atOf = (event: TimedEvent) => event.at;

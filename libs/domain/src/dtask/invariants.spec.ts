@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DTaskCommand } from './commands';
 import { createDTaskDecider } from './decider';
+import { flagsOf } from './flags';
 import { DomainRejection } from './rejection';
+import { queuePriority } from '../priority';
 import { DTaskState, TimedEvent } from './state';
 import { at, erc, nurse, received, supervisor } from '../testing/fixtures';
 import { commandOf, deepFreeze, natural, nextInFlow, STARTS, startArb, stepArb } from '../testing/random-commands';
@@ -36,10 +38,29 @@ const ercRaise = (event: TimedEvent) => event.type === 'ErcUpdateReceived' && ev
 /** What may close a task whose patient waits for a D unit: the ERC (a cancel, its own dispatch) or the mission's end. */
 const CLOSES_A_WAIT = new Set<DTaskCommand['type']>(['Cancel', 'ReceiveErcUpdate', 'UpdateMission']);
 
+/**
+ * v1.1's closed loop, from the events alone: every acceptance sets a visit limit; a task closes as
+ * redirected only right after its visit was reported done; a decision names only a consult recorded before it.
+ */
+function expectClosedLoop(history: TimedEvent[], event: TimedEvent): void {
+  if (event.type === 'HandoffAccepted') expect(event.data.visitBy).toBeDefined();
+  if (event.type === 'DTaskClosed' && event.data.outcome === 'redirect') expect(history[history.length - 1]?.type).toBe('HandoffCompleted');
+  const named = event.type === 'PhoneAdviceGiven' || event.type === 'RedirectRequested' || event.type === 'UnitRequested' ? event.data.consultId : undefined;
+  if (named !== undefined) expect(history.some((earlier) => earlier.type === 'ConsultRecorded' && earlier.data.consultId === named)).toBe(true);
+}
+
+/** A failed or overdue visit returns the task to the queue, undecided, above every task that was not returned. */
+function expectBackAtTheTop(state: DTaskState, now: string): void {
+  expect(state).toMatchObject({ status: 'waiting', decision: undefined, visit: undefined, handoffReturned: true });
+  expect(flagsOf(state, now)).toContain('handoff-returned');
+  const oldest = decider.evolve(decider.initialState, { type: 'DTaskReceived', data: received({ receivedAt: at(-600), taskCode: '703', patient: { ageYears: 99 } }), at: at(-600) });
+  expect(queuePriority(state, now)).toBeGreaterThan(queuePriority({ ...oldest, secondContact: true, s2Alerted: true }, now));
+}
+
 describe('DTask invariants over random command sequences', () => {
   const seen = new Set<string>();
 
-  it('holds one owner at most, closes only with contact or a unit, never advises after a red flag or with an unverified identity, never closes a D unit’s wait without a recall due, keeps an ERC escalation final, revisions contiguous and each stage what its type says', () => {
+  it('holds one owner at most, closes only with contact or a unit, closes a redirect only after its visit, returns a failed or overdue visit to the top of the queue, never advises after a red flag or with an unverified identity, never closes a D unit’s wait without a recall due, keeps an ERC escalation final, revisions contiguous and each stage what its type says', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.boolean(), startArb, fc.array(stepArb, { maxLength: 40, size: 'max' }), (secondContact, duplicate, start, steps) => {
         let state: DTaskState = decider.initialState;
@@ -60,7 +81,9 @@ describe('DTask invariants over random command sequences', () => {
               owner = event.data.nurseId;
             }
             if (ENDS_OWNERSHIP.has(event.type) || (event.type === 'FollowUpCompleted' && event.data.outcome === 'reached')) owner = undefined;
+            expectClosedLoop(history, event);
             state = decider.evolve(state, event);
+            if (event.type === 'HandoffFailed' || event.type === 'HandoffVisitOverdue') expectBackAtTheTop(state, event.at);
             // Each stage has what its type says, after every event, not only after each command.
             expect(stageProblem(state)).toBeUndefined();
             history.push(event);
@@ -76,7 +99,7 @@ describe('DTask invariants over random command sequences', () => {
           if (secondContact && input.type === 'Decide' && input.decision.kind === 'phone-advice') {
             apply(decider.decide({ type: 'GrantOverride', rule: 'S4-second-contact', reason: 'ok', at: at(minute), actor: supervisor }, state));
           }
-          apply(decider.decide({ ...input, at: at(minute), actor: nurse('nurse-1') } as DTaskCommand, state));
+          apply(decider.decide({ ...input, at: at(minute), actor: natural[input.type] ?? nurse('nurse-1') } as DTaskCommand, state));
         }
 
         for (const step of steps) {
@@ -130,6 +153,7 @@ describe('DTask invariants over random command sequences', () => {
       'PhoneAdviceGiven', 'RedirectRequested', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'FollowUpScheduled', 'FollowUpCompleted',
       'OverrideGranted', 'UrgencyEscalated', 'UnitRequested', 'WaitingLimitReached', 'MissionUpdated', 'DTaskCancelled', 'DTaskClosed',
       'ErcUpdateReceived', 'UnitAttachedByField', 'DuplicateOpenFlagged', 'RecallScheduled', 'RecallCompleted', 'UnitUrgencyRaised', 'UnitOverdue',
+      'HandoffCompleted', 'HandoffFailed', 'HandoffVisitOverdue', 'ConsultRecorded',
     ]) {
       expect(seen).toContain(type);
     }

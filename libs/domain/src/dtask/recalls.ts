@@ -28,8 +28,13 @@ export const isWaitingForUnit = (state: DTaskFields) => state.status !== 'closed
 
 /** A recall id not yet used on the task: `<reason>-<n>`, the same on every replay of the same history. */
 export function nextRecallId(state: Pick<DTaskFields, 'recalls'>, prefix: string): string {
-  const taken = new Set(state.recalls.map((recall) => recall.recallId));
-  let n = state.recalls.length + 1;
+  return nextFreeId(state.recalls.map((recall) => recall.recallId), prefix);
+}
+
+/** `<prefix>-<n>` for the first n from the list's length + 1 that no id of the list takes (recalls, consults). */
+export function nextFreeId(ids: readonly string[], prefix: string): string {
+  const taken = new Set(ids);
+  let n = ids.length + 1;
   while (taken.has(`${prefix}-${n}`)) n += 1;
   return `${prefix}-${n}`;
 }

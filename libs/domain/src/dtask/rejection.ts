@@ -33,7 +33,11 @@ export type RejectionReason =
   /** A recall that reached the patient tells the condition: same, better or worse. */
   | 'condition-required'
   /** S8: the patient waiting for a D unit keeps their recalls until it is on scene. */
-  | 'unit-not-on-scene';
+  | 'unit-not-on-scene'
+  /** v1.1: the accepting service's report of the visit, and the consults a decision names. */
+  | 'not-awaiting-visit'
+  | 'visit-time-implausible'
+  | 'unknown-consult';
 
 /** A command the task's state forbids; the API answers 409 (404 for not-found) with the reason. */
 export class DomainRejection extends Error {

@@ -1,16 +1,34 @@
 import type { ReceivedAtCorrection } from './receipt-time';
-import { CloseOutcome, DTaskEvent, EventData, OverrideRule, RedFlag, UnitRequestReason, Urgency } from '@dtask/events';
-import type { RecallReason } from './commands';
+import { CloseOutcome, Consultant, DTaskEvent, EventData, OverrideRule, RedFlag, UnitRequestReason, Urgency } from '@dtask/events';
+import type { Disposition, RecallReason } from './commands';
 
 /** A D-task event with the time it happened (stored as `metadata.occurredAt`). */
 export type TimedEvent = DTaskEvent & { at: string };
 
-export type DTaskStatus = 'waiting' | 'claimed' | 'awaiting-handoff' | 'decided' | 'closed';
+export type DTaskStatus = 'waiting' | 'claimed' | 'awaiting-handoff' | 'awaiting-visit' | 'decided' | 'closed';
 
 export interface Handoff {
   target: string;
   deadline: string;
 }
+
+/** v1.1: an accepted redirect whose service has until `visitBy` to report the visit. */
+export interface AwaitedVisit {
+  target: string;
+  partnerId: string;
+  acceptedAt: string;
+  visitBy: string;
+}
+
+/** A consult a decision may name; its question and advice (free text) stay in the stream. */
+export interface ConsultRef {
+  consultId: string;
+  consultant: Consultant;
+  at: string;
+}
+
+/** The decision in force: its kind and time, and for a no-unit one its disposition (v1.1). */
+export type DecisionInForce = { kind: 'send-unit' | 'phone-advice' | 'redirect'; at: string } & Disposition;
 
 export interface PendingFollowUp {
   dueAt: string;
@@ -78,8 +96,12 @@ export interface DTaskFields {
   /** The requested unit reported on scene (or its mission completed). */
   unitOnSceneAt?: string;
   unitWait?: UnitWait;
-  decision?: { kind: 'send-unit' | 'phone-advice' | 'redirect'; at: string };
+  decision?: DecisionInForce;
   handoff?: Handoff;
+  /** Set exactly while awaiting the visit of a service that accepted. */
+  visit?: AwaitedVisit;
+  /** Every consult recorded, in order. */
+  consults: ConsultRef[];
   handoffReturned: boolean;
   followUp?: PendingFollowUp;
   /** Every recall, done ones too, in the order scheduled; the v1 follow-up is the one named FOLLOW_UP_RECALL_ID. */
@@ -110,6 +132,7 @@ export interface NotReceivedTask extends DTaskFields {
   owner?: undefined;
   claimedAt?: undefined;
   handoff?: undefined;
+  visit?: undefined;
 }
 
 /** What every received task surely has: its id and the instant S2 counts from. */
@@ -125,6 +148,7 @@ export interface WaitingTask extends ReceivedFields {
   owner?: undefined;
   claimedAt?: undefined;
   handoff?: undefined;
+  visit?: undefined;
 }
 
 /** Held by one nurse since `claimedAt`: the only stage with an owner. */
@@ -133,6 +157,7 @@ export interface ClaimedTask extends ReceivedFields {
   owner: string;
   claimedAt: string;
   handoff?: undefined;
+  visit?: undefined;
 }
 
 /** Redirected, waiting for the receiving service's answer until the S6 deadline. */
@@ -141,14 +166,25 @@ export interface AwaitingHandoffTask extends ReceivedFields {
   owner?: undefined;
   claimedAt?: undefined;
   handoff: Handoff;
+  visit?: undefined;
 }
 
-/** Decided (a unit, advice with a follow-up call pending, or an accepted redirect), not yet closed. */
+/** Accepted by the service, awaiting its report of the visit until `visit.visitBy`. */
+export interface AwaitingVisitTask extends ReceivedFields {
+  status: 'awaiting-visit';
+  owner?: undefined;
+  claimedAt?: undefined;
+  handoff?: undefined;
+  visit: AwaitedVisit;
+}
+
+/** Decided (a unit, advice with a follow-up call pending, or a redirect whose visit is done), not yet closed. */
 export interface DecidedTask extends ReceivedFields {
   status: 'decided';
   owner?: undefined;
   claimedAt?: undefined;
   handoff?: undefined;
+  visit?: undefined;
 }
 
 export interface ClosedTask extends ReceivedFields {
@@ -156,10 +192,11 @@ export interface ClosedTask extends ReceivedFields {
   owner?: undefined;
   claimedAt?: undefined;
   handoff?: undefined;
+  visit?: undefined;
   closedOutcome: CloseOutcome;
 }
 
-export type ReceivedTask = WaitingTask | ClaimedTask | AwaitingHandoffTask | DecidedTask | ClosedTask;
+export type ReceivedTask = WaitingTask | ClaimedTask | AwaitingHandoffTask | AwaitingVisitTask | DecidedTask | ClosedTask;
 export type OpenTask = Exclude<ReceivedTask, ClosedTask>;
 /** A task's state at one of its lifecycle stages. Immutable: evolve returns a new one. */
 export type DTaskState = NotReceivedTask | ReceivedTask;
@@ -192,6 +229,8 @@ export const initialState: NotReceivedTask = {
   unitWait: undefined,
   decision: undefined,
   handoff: undefined,
+  visit: undefined,
+  consults: [],
   handoffReturned: false,
   followUp: undefined,
   recalls: [],
@@ -206,13 +245,3 @@ export const initialState: NotReceivedTask = {
   s2Alerted: false,
   closedOutcome: undefined,
 };
-
-/**
- * The state with the ERC's personal data blanked (the changed callback number and address, the
- * last update's body), in the same shape: for a read model that saves states to disk, whose files
- * hold patients only as pseudonyms. Deciding on it forgets only the one-minute repeat check.
- */
-export function withoutPersonalData<S extends DTaskState>(state: S): S {
-  if (state.callbackPhone === undefined && state.address === undefined && state.lastErcUpdate === undefined) return state;
-  return { ...state, callbackPhone: undefined, address: undefined, lastErcUpdate: undefined };
-}

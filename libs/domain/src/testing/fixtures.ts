@@ -63,7 +63,15 @@ export const e = {
   }),
   overridden: (minute = 7): TimedEvent => ({ type: 'OverrideGranted', data: { rule: 'S4-second-contact', reason: 'confirmed' }, at: at(minute) }),
   followUpFailed: (minute = 62): TimedEvent => ({ type: 'FollowUpCompleted', data: { outcome: 'no-answer', attempt: 1 }, at: at(minute) }),
+  /** As before v1.1: no visit limit, the closure followed at once. */
   accepted: (minute = 10): TimedEvent => ({ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'p1' }, at: at(minute) }),
+  /** v1.1: accepted, the visit due within the default 24 hours. */
+  acceptedForVisit: (minute = 10): TimedEvent => ({
+    type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'partner-oulu-home-care', visitBy: at(minute + 24 * 60) }, at: at(minute),
+  }),
+  consulted: (consultId = 'consult-1', minute = 6): TimedEvent => ({
+    type: 'ConsultRecorded', data: { consultId, consultant: 'ems-physician', question: 'advice enough?', advice: 'yes, with a safety net' }, at: at(minute),
+  }),
   alerted: (minute = 20): TimedEvent => ({ type: 'WaitingLimitReached', data: { level: 'alert', waitedMinutes: minute }, at: at(minute) }),
   closed: (outcome: EventData<'DTaskClosed'>['outcome'], minute = 9): TimedEvent => ({ type: 'DTaskClosed', data: { outcome }, at: at(minute) }),
   // v1.1: the world around the task.
@@ -96,6 +104,9 @@ export const pendingFollowUp = () => [...assessedTask(), e.advised(at(60)), e.fo
 
 /** Redirected to Oulu home care at minute 8: the S6 deadline is minute 38. */
 export const awaitingHandoff = () => [...assessedTask(), e.redirected('oulu-home-care', 8)];
+
+/** Accepted by Oulu home care at minute 10: its visit is to be reported by minute 1450 (24 h). */
+export const awaitingVisit = () => [...awaitingHandoff(), e.acceptedForVisit(10)];
 
 /** A D unit sent by nurse-1 at minute 8, with S8's first recall due at minute 38. */
 export const waitingForUnit = () => [...assessedTask(), e.unit('nurse-decision', 8), e.recall(38)];

@@ -1,7 +1,7 @@
 /** Shapes the API answers with, shared by the service and the console (types only). */
 export interface QueueItemView {
   taskId: string;
-  status: 'waiting' | 'claimed' | 'awaiting-handoff' | 'decided' | 'closed';
+  status: 'waiting' | 'claimed' | 'awaiting-handoff' | 'awaiting-visit' | 'decided' | 'closed';
   urgency: string;
   taskCode: string;
   area: string;

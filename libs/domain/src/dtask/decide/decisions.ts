@@ -1,10 +1,12 @@
 import { EventData } from '@dtask/events';
+import { dispositionOf } from '../disposition';
 import { SafetyRules } from '../../safety-rules';
 import { CommandOf } from '../commands';
 import { reject } from '../rejection';
 import { ClaimedTask, OpenTask } from '../state';
 import { addMinutes, closed, Emit, isAtLeastAsUrgent } from './emit';
 import { requireDueAhead, requireHolder, requireSafeWithoutUnit } from './guards';
+import { requireConsultOnTask } from './visits';
 import { requestUnit } from './waiting-for-unit';
 
 type Choice<K extends CommandOf<'Decide'>['decision']['kind']> = Extract<CommandOf<'Decide'>['decision'], { kind: K }>;
@@ -18,8 +20,10 @@ export function decision(command: CommandOf<'Decide'>, state: OpenTask, rules: S
   }
   if (state.decision) reject('already-decided', `the task is already decided as ${state.decision.kind}`);
   requireHolder(command, state, 'claim the task before deciding');
+  requireConsultOnTask(state, choice.consultId);
   if (choice.kind === 'send-unit') {
-    return requestUnit({ unitLevel: choice.unitLevel, urgency: choice.urgency, reason: 'nurse-decision' }, state, command, rules);
+    const onConsult = choice.consultId === undefined ? {} : { consultId: choice.consultId };
+    return requestUnit({ unitLevel: choice.unitLevel, urgency: choice.urgency, reason: 'nurse-decision', ...onConsult }, state, command, rules);
   }
   requireNoUnitAllowed(state, choice.patientInformed);
   return choice.kind === 'phone-advice' ? phoneAdvice(command, choice, state) : redirect(command, choice, rules);
@@ -38,7 +42,7 @@ function phoneAdvice(command: CommandOf<'Decide'>, choice: Choice<'phone-advice'
   if (state.secondContact && !state.overrides.includes('S4-second-contact')) {
     reject('second-contact-needs-override', 'phone advice on a second contact needs a supervisor override (S4)');
   }
-  const advice: EventData<'PhoneAdviceGiven'> = { advice: choice.advice, safetyNet: choice.safetyNet, patientInformed: true };
+  const advice: EventData<'PhoneAdviceGiven'> = { advice: choice.advice, safetyNet: choice.safetyNet, patientInformed: true, ...dispositionOf(choice) };
   if (!choice.followUpAt) return [{ type: 'PhoneAdviceGiven', data: advice }, closed('phone-advice')];
   requireDueAhead(choice.followUpAt, command.at);
   return [
@@ -51,5 +55,5 @@ function phoneAdvice(command: CommandOf<'Decide'>, choice: Choice<'phone-advice'
 function redirect(command: CommandOf<'Decide'>, choice: Choice<'redirect'>, rules: SafetyRules): Emit {
   const { target, targetKind, handoffNote } = choice;
   const handoffDeadline = addMinutes(command.at, rules.s6HandoffMinutes);
-  return [{ type: 'RedirectRequested', data: { target, targetKind, handoffNote, patientInformed: true, handoffDeadline } }];
+  return [{ type: 'RedirectRequested', data: { target, targetKind, handoffNote, patientInformed: true, handoffDeadline, ...dispositionOf(choice) } }];
 }

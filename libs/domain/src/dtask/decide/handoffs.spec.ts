@@ -1,13 +1,19 @@
 import { specification } from '../../testing/specification';
-import { assessedTask, at, awaitingHandoff, partner, system } from '../../testing/fixtures';
+import { DEFAULT_SAFETY_RULES } from '../../safety-rules';
+import { assessedTask, at, awaitingHandoff, part, partner, system } from '../../testing/fixtures';
 
 const spec = specification();
 const homeCare = partner('oulu-home-care');
 
 describe('handoffs and S6', () => {
-  it('given a redirect to home care, when home care accepts, then it closes as redirect', () => {
-    spec(awaitingHandoff()).when({ type: 'AcceptHandoff', at: at(10), actor: homeCare })
-      .then([{ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'partner-oulu-home-care' } }, { type: 'DTaskClosed', data: { outcome: 'redirect' } }]);
+  it('given a redirect to home care, when home care accepts, then it awaits the visit within 24 hours, not closed', () => {
+    const state = spec(awaitingHandoff()).when({ type: 'AcceptHandoff', at: at(10), actor: homeCare })
+      .then([{ type: 'HandoffAccepted', data: { target: 'oulu-home-care', partnerId: 'partner-oulu-home-care', visitBy: at(10 + 24 * 60) } }]);
+    expect(state).toMatchObject({ status: 'awaiting-visit', visit: { target: 'oulu-home-care', visitBy: at(1450) }, handoff: undefined, closedOutcome: undefined });
+  });
+  it('given a visit limit of 6 hours, when home care accepts, then the visit is due 6 hours later', () => {
+    specification({ ...DEFAULT_SAFETY_RULES, handoffVisitHours: 6 })(awaitingHandoff()).when({ type: 'AcceptHandoff', at: at(10), actor: homeCare })
+      .then([part('HandoffAccepted', { visitBy: at(10 + 6 * 60) })]);
   });
   it('given a redirect to home care, when primary care accepts, then it is the wrong service', () => {
     spec(awaitingHandoff()).when({ type: 'AcceptHandoff', at: at(10), actor: partner('oulu-primary-care') }).thenRejects('wrong-service');

@@ -1,13 +1,18 @@
+import { SafetyRules } from '../../safety-rules';
 import { CommandOf } from '../commands';
 import { reject } from '../rejection';
 import { OpenTask } from '../state';
-import { closed, Emit } from './emit';
+import { addMinutes, Emit } from './emit';
 import { requireHandoffOpen, requireHandoffTo, requireSystem } from './guards';
 
-/** A redirect is real once the addressed service accepts it: the task closes as redirected. */
-export function acceptHandoff(command: CommandOf<'AcceptHandoff'>, state: OpenTask): Emit {
+/**
+ * The addressed service accepts: the task awaits its visit, which the service reports by
+ * `visitBy` (the visit limit in force now). It closes as redirected only when the visit is done.
+ */
+export function acceptHandoff(command: CommandOf<'AcceptHandoff'>, state: OpenTask, rules: SafetyRules): Emit {
   requireHandoffTo(command, state);
-  return [{ type: 'HandoffAccepted', data: { target: state.handoff.target, partnerId: command.actor.id } }, closed('redirect')];
+  const visitBy = addMinutes(command.at, rules.handoffVisitHours * 60);
+  return [{ type: 'HandoffAccepted', data: { target: state.handoff.target, partnerId: command.actor.id, visitBy } }];
 }
 
 /** A decline returns the task to the top of the queue (evolve). */

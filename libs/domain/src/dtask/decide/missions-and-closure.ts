@@ -46,7 +46,7 @@ export function close(command: CommandOf<'Close'>, state: OpenTask): Emit {
   }
   if (state.unitRequested) return [unitClosure(state)];
   if (!state.contactAt) reject('close-without-contact', 'a task without contact closes only with a unit sent (S1)');
-  if (state.status === 'awaiting-handoff') reject('handoff-pending', 'a redirect closes when the receiving service accepts it');
+  if (state.status === 'awaiting-handoff' || state.status === 'awaiting-visit') reject('handoff-pending', 'a redirect closes when the receiving service reports its visit');
   if (state.decision?.kind !== 'phone-advice') reject('not-decided', 'decide the task before closing it');
   requireSafeWithoutUnit(state);
   return [closed('phone-advice')];
