@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       S8_RECALL_MINUTES: 30,
       S8_UNIT_OVERDUE_MINUTES: 120,
       S8_RECALL_FAILED_ATTEMPTS: 2,
+      CONTACT_TARGET_MINUTES: 30,
     });
     expect(config.EVENTSTORE_URL).toBeUndefined();
   });
@@ -62,6 +63,7 @@ describe('loadConfig bounds', () => {
     ['S8_UNIT_OVERDUE_MINUTES', '14', /S8_UNIT_OVERDUE_MINUTES: must be a whole number from 15 to 600 minutes/],
     ['S8_RECALL_FAILED_ATTEMPTS', '0', /S8_RECALL_FAILED_ATTEMPTS: must be a whole number from 1 to 5 attempts/],
     ['ASSUMED_MISSION_MINUTES', '100000', /ASSUMED_MISSION_MINUTES: must be a whole number from 1 to 720/],
+    ['CONTACT_TARGET_MINUTES', '241', /CONTACT_TARGET_MINUTES: must be a whole number from 1 to 240 minutes/],
     ['SCHEDULER_INTERVAL_MS', '9999999999', /SCHEDULER_INTERVAL_MS: must be a whole number from 100 to 60000 ms/],
     ['SCHEDULER_INTERVAL_MS', '99', /SCHEDULER_INTERVAL_MS: must be a whole number from 100 to 60000 ms/],
     ['PORT', '65536', /PORT: must be a whole number from 0 to 65535/],

@@ -43,6 +43,8 @@ export const AppConfigSchema = z
     // The safety limits (S1_…, S2_…, S4_…, S6_…, FOLLOW_UP_…, S8_…, AUTO_DISPATCH_UNIT_LEVEL): defaults and ranges in libs/domain.
     ...SAFETY_SETTINGS_SHAPE,
     ASSUMED_MISSION_MINUTES: wholeNumberSetting(75, 1, 720, 'minutes'),
+    /** The county's target for the time to clinical contact: the report's share within it (domain.md, "Within target"). */
+    CONTACT_TARGET_MINUTES: wholeNumberSetting(30, 1, 240, 'minutes'),
     SCHEDULER_INTERVAL_MS: wholeNumberSetting(1000, 100, SCHEDULER_INTERVAL_MAX_MS, 'ms'),
   })
   .superRefine((env, ctx) => {
