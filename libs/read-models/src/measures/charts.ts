@@ -1,6 +1,6 @@
 import { ChartsView as Charts, MonthlyChartPoint, TimeToContactBucket } from '@dtask/events';
 import { helsinkiMonth } from '../helsinki-time';
-import { measure, REFERENCE_PER_YEAR } from './load-reduction';
+import { measure, MeasureOptions, REFERENCE_PER_YEAR } from './load-reduction';
 import { TaskFacts } from './task-facts';
 
 const DAY_MS = 86_400_000;
@@ -13,7 +13,7 @@ export const TIME_TO_CONTACT_BOUNDS_MINUTES = [5, 10, 15, 20, 30, 45, 60, 90, 12
  * The analysts' charts for tasks received in [fromMs, toMs): every figure comes from `measure()`,
  * applied per month, so a chart never disagrees with the load-reduction report.
  */
-export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: number }, options: { assumedMissionMinutes: number; asOfMs?: number }): Charts {
+export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: number }, options: Omit<MeasureOptions, 'windowDays'>): Charts {
   const inWindow = tasks.filter((task) => task.receivedAtMs >= window.fromMs && task.receivedAtMs < window.toMs);
   const byMonth = new Map<string, TaskFacts[]>();
   for (const task of inWindow) {
@@ -30,7 +30,7 @@ export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: numbe
     const month = helsinkiMonth(start);
     const endMs = Math.min(month.endMs, window.toMs);
     const list = byMonth.get(month.key) ?? [];
-    const m = measure(list, { assumedMissionMinutes: options.assumedMissionMinutes, windowDays: (endMs - start) / DAY_MS, asOfMs: options.asOfMs });
+    const m = measure(list, { ...options, windowDays: (endMs - start) / DAY_MS });
     cumulative += m.resolvedWithoutUnit;
     monthly.push({
       month: month.key,
