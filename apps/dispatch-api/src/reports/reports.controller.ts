@@ -15,6 +15,7 @@ import { zodPipe } from '../http/zod-validation.pipe';
 import { ReadConsistency } from '../consistency/read-consistency';
 import { toCsv } from '@dtask/read-models';
 import { LoadReductionQuery, LoadReductionQuerySchema, TimeWindowQuery, TimeWindowQuerySchema } from './load-reduction-query';
+import { measureOptionsOf } from './measure-options';
 import { TaskFactsReadModel } from './task-facts.read-model';
 
 @ApiTags('reports')
@@ -44,7 +45,7 @@ export class ReportsController {
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     const tasks = this.facts.receivedBetween(fromMs, toMs);
     // A recall still pending counts as due once its due time has come.
-    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays, asOfMs: this.clock.now().getTime() };
+    const options = measureOptionsOf(this.config, windowDays, this.clock.now().getTime());
     const report = {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
@@ -84,7 +85,7 @@ export class ReportsController {
     return {
       from: new Date(window.fromMs).toISOString(),
       to: new Date(window.toMs).toISOString(),
-      ...charts(this.facts.receivedBetween(window.fromMs, window.toMs), window, { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, asOfMs: this.clock.now().getTime() }),
+      ...charts(this.facts.receivedBetween(window.fromMs, window.toMs), window, measureOptionsOf(this.config, window.windowDays, this.clock.now().getTime())),
     };
   }
 }
