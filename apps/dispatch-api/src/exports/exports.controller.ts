@@ -15,6 +15,7 @@ import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { ReadConsistency } from '../consistency/read-consistency';
 import { TimeWindowQuery, TimeWindowQuerySchema } from '../reports/load-reduction-query';
+import { measureOptionsOf } from '../reports/measure-options';
 import { TaskFactsReadModel } from '../reports/task-facts.read-model';
 import { streamToResponse } from './stream-response';
 
@@ -56,7 +57,7 @@ export class ExportsController {
     await this.consistency.reach('strong');
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     // A recall still pending counts as due only once its time has come, by the service's clock, as in the report.
-    const options = { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, windowDays, asOfMs: this.clock.now().getTime() };
+    const options = measureOptionsOf(this.config, windowDays, this.clock.now().getTime());
     const all = measureRows(this.facts.receivedBetween(fromMs, toMs), options);
     const rows = nurseKeysFor(actor, all, (row) => row.breakdown === 'nurse', this.pseudonymiser);
     reply.type('text/csv').send(measuresCsv(rows));
