@@ -18,6 +18,8 @@ export interface QueueItemView {
   priority: number;
   /** v1.1: the due recall that brought the task back to the queue; its wait counts from `dueAt`. */
   recall?: RecallInQueueView | null;
+  /** v1.1: the patient's language as the assessment recorded it (`sv`: the console marks a Swedish speaker). */
+  language?: string;
 }
 
 /** The recall a queue item is in the queue for (contract v1.1, "Recalls"). */
@@ -41,6 +43,11 @@ export interface ReferralView {
   transport?: string;
   /** The S6 limit: unanswered by then, the task returns to the nurses' queue. */
   answerBy: string;
+  /** v1.1: `awaiting-handoff` waits for the service's answer; `awaiting-visit` was accepted and waits for its visit report. */
+  status: 'awaiting-handoff' | 'awaiting-visit';
+  /** While awaiting the visit: when it was accepted, and the visit limit (unreported by then, the task returns to the queue). */
+  acceptedAt?: string;
+  visitBy?: string;
   redirectedAt: string;
   patient: { ageYears?: number; sex?: string };
   callbackPhone: string;
@@ -50,6 +57,30 @@ export interface ReferralView {
   /** v1 names of the inbox, kept for clients written against them. */
   deadline: string;
   ageYears?: number;
+}
+
+/** v1.1, in the task view: a consult (the logged detail read adds its question and advice). */
+export interface ConsultView {
+  consultId: string;
+  consultant: 'ems-physician' | 'on-call-doctor' | 'field-commander';
+  at: string;
+  question?: string;
+  advice?: string;
+}
+
+/** v1.1, in the task view: the decision's disposition; null where the decision gave none. */
+export interface DispositionView {
+  careLevel: string | null;
+  within: string | null;
+  transport: string | null;
+  consultId: string | null;
+}
+
+/** v1.1, in the task view: the accepting service's visit, awaited until `visitBy`. */
+export interface AwaitedVisitView {
+  target: string;
+  acceptedAt: string;
+  visitBy: string;
 }
 
 /** What the supervisor is alerted to, as the queue's flags name it. */
@@ -104,6 +135,36 @@ export interface AlertTaskView extends TaskAtAGlance {
   overridden: boolean;
 }
 
+/**
+ * v1.1: a referral still open, as the supervisor's load snapshot tells of it (`referrals`): no
+ * personal data, the service by its id. `dueBy` is the S6 answer-by while awaiting the answer, the
+ * visit limit while awaiting the visit; `overdue`: past it with nothing reported yet.
+ */
+export interface OpenReferralView extends TaskAtAGlance {
+  status: 'awaiting-handoff' | 'awaiting-visit';
+  target: string;
+  redirectedAt?: string;
+  acceptedAt?: string;
+  dueBy: string;
+  overdue: boolean;
+}
+
+/** A visit not reported by its limit: still awaited past it, or returned to the queue by it and not decided again. */
+export interface OverdueVisitView extends TaskAtAGlance {
+  target: string;
+  visitBy: string;
+  status: QueueItemView['status'];
+  /** When the limit's passing returned it to the queue; absent while the scheduler has yet to. */
+  returnedAt?: string;
+  owner?: string;
+}
+
+export interface ReferralsOnBoardView {
+  awaitingHandoff: OpenReferralView[];
+  awaitingVisit: OpenReferralView[];
+  overdueVisits: OverdueVisitView[];
+}
+
 /** One month of `GET /api/reports/charts`, in Helsinki time. */
 export interface MonthlyChartPoint {
   /** Calendar month in Helsinki time. */
@@ -130,6 +191,14 @@ export interface MonthlyChartPoint {
   recallsDue: number;
   recallsWorse: number;
   fieldCommanderUnits: number;
+  /** Issue 14 (domain.md, "Measures"): as the report's, for the month. */
+  unitMinutesMedian: number | null;
+  withinTargetShare: number;
+  overTriageShare: number;
+  careLevel: Record<string, number>;
+  consults: number;
+  interpreter: number;
+  failedVisits: number;
 }
 
 export interface TimeToContactBucket {
