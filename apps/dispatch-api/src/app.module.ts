@@ -21,6 +21,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { ReplayModule } from './replay/replay.module';
 import { ReportsModule } from './reports/reports.module';
+import { OutcomesModule, OutcomesReportModule } from './outcomes/outcomes.module';
 import { ServicesModule } from './services-directory/services.module';
 import { ErrorFilter } from './http/error.filter';
 import { HttpDrain } from './http/http-drain';
@@ -58,6 +59,8 @@ export class AppModule {
         WritesModule,
         DTasksModule,
         ReportsModule,
+        OutcomesModule,
+        OutcomesReportModule,
         LoadModule,
         DeskModule,
         MetricsModule,
