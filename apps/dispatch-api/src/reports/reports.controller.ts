@@ -17,6 +17,7 @@ import { toCsv } from '@dtask/read-models';
 import { LoadReductionQuery, LoadReductionQuerySchema, TimeWindowQuery, TimeWindowQuerySchema } from './load-reduction-query';
 import { measureOptionsOf } from './measure-options';
 import { TaskFactsReadModel } from './task-facts.read-model';
+import { OutcomesReadModel } from '../outcomes/outcomes.read-model';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -28,6 +29,7 @@ export class ReportsController {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pseudonymiser: Pseudonymiser,
+    private readonly outcomes: OutcomesReadModel,
   ) {}
 
   /** The measures of domain.md for tasks received in [from, to); defaults to the year to date. */
@@ -51,6 +53,8 @@ export class ReportsController {
       to: new Date(toMs).toISOString(),
       totals: measure(tasks, options),
       groups: query.groupBy ? nurseKeysFor(actor, measureGroups(tasks, query.groupBy, options), () => query.groupBy === 'nurse', this.pseudonymiser) : [],
+      // What followed the no-unit decisions of these tasks (issue 14 item 8), as GET /api/reports/outcomes.
+      outcomes: this.outcomes.linkage(tasks),
     };
     if (prefersCsv(request)) {
       reply.type('text/csv').send(toCsv([{ key: 'total', ...report.totals }, ...report.groups]));
