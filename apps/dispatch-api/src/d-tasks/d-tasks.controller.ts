@@ -19,7 +19,7 @@ import { GetTaskQuery } from './queries/get-task';
 import { TaskIdParam } from './task-id-param';
 
 const QueueQuery = z
-  .object({ status: z.enum(['waiting', 'claimed', 'awaiting-handoff', 'decided', 'closed']).optional(), area: z.string().min(1).max(64).optional() })
+  .object({ status: z.enum(['waiting', 'claimed', 'awaiting-handoff', 'awaiting-visit', 'decided', 'closed']).optional(), area: z.string().min(1).max(64).optional() })
   .strict();
 /** `opening`: the console's id for one opening of the task's panel (its refreshes are one logged read). */
 const TaskReadQuery = z.object({ opening: z.uuid('must be a UUID').optional() }).strict();

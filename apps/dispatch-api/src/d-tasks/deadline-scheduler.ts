@@ -9,7 +9,7 @@ import { SAFETY_RULES } from './dtask-decider.provider';
 import { TaskBoard } from './task-board.read-model';
 
 /**
- * Timers are data: every tick derives the pending deadlines (S1, S2, S6) from the task board,
+ * Timers are data: every tick derives the pending deadlines (S1, S2, S6, S8, the visit limit) from the task board,
  * which is folded from the events, and issues the command of each one that is due. A restart
  * rebuilds the board from `$all`, so no deadline is forgotten. A command that no longer applies is
  * refused by the service and dropped; several instances firing the same deadline are harmless.

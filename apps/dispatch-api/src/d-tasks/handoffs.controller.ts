@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DTaskState } from '@dtask/domain';
 import { DTaskService } from '@dtask/dtask-service';
 import { AccessLog } from '../audit/access-log';
 import { Actor } from '../auth/actor';
@@ -10,7 +11,7 @@ import { correlationIdOf } from '../http/command-context.decorator';
 import { Referral, referralOf } from './referral';
 import { TaskBoard } from './task-board.read-model';
 
-/** A receiving service's own inbox: the referrals addressed to it that wait for its answer. */
+/** A receiving service's own inbox: the referrals addressed to it that wait for its answer, or for its report of the visit. */
 @ApiTags('handoffs')
 @ApiBearerAuth()
 @Controller('api/handoffs')
@@ -35,7 +36,7 @@ export class HandoffsController {
     await this.consistency.reach('own-writes');
     const service = actor.service;
     if (!service) return { handoffs: [] };
-    const addressed = [...this.board.open.values()].filter((task) => task.status === 'awaiting-handoff' && task.handoff?.target === service);
+    const addressed = [...this.board.open.values()].filter((task) => isAddressedTo(task, service));
     // Streams are read side by side, and the reads logged side by side: the store commits those
     // appends together, so a few dozen referrals cost about one write.
     const referrals = (await Promise.all(addressed.map((task) => this.openReferral(task.taskId!, service)))).filter(
@@ -43,14 +44,21 @@ export class HandoffsController {
     );
     const correlationId = correlationIdOf(correlation);
     await Promise.all(referrals.map((referral) => this.accessLog.personalDataRead(actor, referral.taskId, 'referral', correlationId)));
-    referrals.sort((a, b) => a.answerBy.localeCompare(b.answerBy) || a.taskId.localeCompare(b.taskId));
+    // What is due soonest first: an answer by its S6 limit, a visit report by its visit limit.
+    referrals.sort((a, b) => dueBy(a).localeCompare(dueBy(b)) || a.taskId.localeCompare(b.taskId));
     return { handoffs: referrals };
   }
 
   /** The referral as the task's stream has it now, or undefined if it no longer waits for `service`. */
   private async openReferral(taskId: string, service: string): Promise<Referral | undefined> {
     const { history, state } = await this.service.read(taskId);
-    if (state.status !== 'awaiting-handoff' || state.handoff?.target !== service) return undefined;
-    return referralOf(taskId, history, service);
+    if (!isAddressedTo(state, service)) return undefined;
+    return referralOf(taskId, history, service, state.visit);
   }
 }
+
+/** Waiting for this service: its answer to the redirect, or (accepted) its report of the visit. */
+const isAddressedTo = (task: DTaskState, service: string) =>
+  (task.status === 'awaiting-handoff' && task.handoff?.target === service) || (task.status === 'awaiting-visit' && task.visit?.target === service);
+
+const dueBy = (referral: Referral) => referral.visitBy ?? referral.answerBy;

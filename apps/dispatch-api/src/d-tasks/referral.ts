@@ -1,3 +1,4 @@
+import type { AwaitedVisit } from '@dtask/domain';
 import { ReferralView, StoredEvent } from '@dtask/events';
 
 /** The referral package a receiving service gets with a redirect (the view's shape is in libs/events). */
@@ -9,9 +10,10 @@ const textOf = (value: unknown): string | undefined => (typeof value === 'string
 /**
  * The package from the task's own stream: the intake (`DTaskReceived`), the newest assessment, the
  * newest redirect, and the ERC's later corrections of the callback number or address, if any.
- * Undefined unless the newest redirect is to `service` (the caller checks that it is still open).
+ * Undefined unless the newest redirect is to `service` (the caller checks that it is still open);
+ * `visit` once the service accepted it and its visit is awaited.
  */
-export function referralOf(taskId: string, history: readonly StoredEvent[], service: string): Referral | undefined {
+export function referralOf(taskId: string, history: readonly StoredEvent[], service: string, visit?: AwaitedVisit): Referral | undefined {
   let received: Data | undefined;
   let assessment: Data | undefined;
   let redirect: { data: Data; at: string } | undefined;
@@ -49,6 +51,8 @@ export function referralOf(taskId: string, history: readonly StoredEvent[], serv
     ...optional('within'),
     ...optional('transport'),
     answerBy,
+    // Accepted, the referral stays in the inbox until the service reports its visit (v1.1).
+    ...(visit ? { status: 'awaiting-visit' as const, acceptedAt: visit.acceptedAt, visitBy: visit.visitBy } : { status: 'awaiting-handoff' as const }),
     redirectedAt: redirect.at,
     patient: {
       ...(patient.ageYears === undefined ? {} : { ageYears: patient.ageYears }),

@@ -15,7 +15,8 @@ export type QueueItem = QueueItemView;
 export class TaskBoard implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-board';
   // 2: task states carry `claimedAt`. 3: patients moved to the patient index. 4: v1.1 states (recalls, links, S8), without personal data.
-  readonly snapshotVersion = 4;
+  // 5: the awaited visit and the consults (issue 14).
+  readonly snapshotVersion = 5;
   private fold: TaskBoardFold;
 
   constructor(

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AssessmentBody, CallbackBody, CloseBody, DecisionBody, EmptyBody, EscalationBody, OverrideBody } from '@dtask/events';
+import { AssessmentBody, CallbackBody, CloseBody, ConsultBody, DecisionBody, EmptyBody, EscalationBody, OverrideBody } from '@dtask/events';
 import { z } from 'zod';
 import { NURSE_ROLES, Roles } from '../auth/roles.decorator';
 import { Command, CommandContext } from '../http/command-context.decorator';
@@ -13,7 +13,7 @@ import { ServiceDirectory } from '../services-directory/service-directory';
 import { TaskCommands } from './task-commands';
 import { TaskIdParam } from './task-id-param';
 
-/** What the nurse (and the supervisor) does with a task: claim, call, assess, decide, close; and the supervisor's override. */
+/** What the nurse (and the supervisor) does with a task: claim, call, assess, consult, decide, close; and the supervisor's override. */
 @ApiTags('d-tasks')
 @ApiBearerAuth()
 @Controller('api/d-tasks')
@@ -60,6 +60,15 @@ export class TriageController {
   @ApiZodBody(EscalationBody)
   escalation(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(EscalationBody)) body: z.infer<typeof EscalationBody>, @Command() context: CommandContext) {
     return this.tasks.apply(id, { type: 'Escalate', urgency: body.urgency, reason: body.reason }, context);
+  }
+
+  /** v1.1: the EMS physician's, an on-call doctor's or the field commander's advice; the task names it `consult-<n>`. */
+  @Post(':id/consult')
+  @Roles(...NURSE_ROLES)
+  @HttpCode(200)
+  @ApiZodBody(ConsultBody)
+  consult(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(ConsultBody)) body: ConsultBody, @Command() context: CommandContext) {
+    return this.tasks.apply(id, { type: 'RecordConsult', ...body }, context);
   }
 
   @Post(':id/decision')

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CancelBody, EmptyBody, ErcUpdateBody, HandoffDeclineBody, MissionBody } from '@dtask/events';
+import { CancelBody, EmptyBody, ErcUpdateBody, HandoffCompleteBody, HandoffDeclineBody, HandoffFailBody, MissionBody } from '@dtask/events';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import { Command, CommandContext } from '../http/command-context.decorator';
@@ -12,7 +12,7 @@ import { TaskIdParam } from './task-id-param';
 /**
  * What the world around the centre does to a task while it waits: the ERC cancels or updates it,
  * a unit's mission is reported (the field commander may attach a unit himself), the receiving
- * service answers a referral.
+ * service answers a referral and reports its visit.
  */
 @ApiTags('d-tasks')
 @ApiBearerAuth()
@@ -58,5 +58,23 @@ export class WorldController {
   @ApiZodBody(HandoffDeclineBody)
   decline(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(HandoffDeclineBody)) body: z.infer<typeof HandoffDeclineBody>, @Command() context: CommandContext) {
     return this.tasks.apply(id, { type: 'DeclineHandoff', reason: body.reason }, context);
+  }
+
+  /** v1.1: after accepting, the service reports the visit done (the task closes as redirected)... */
+  @Post(':id/handoff/complete')
+  @Roles('partner')
+  @HttpCode(200)
+  @ApiZodBody(HandoffCompleteBody)
+  complete(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(HandoffCompleteBody)) body: HandoffCompleteBody, @Command() context: CommandContext) {
+    return this.tasks.apply(id, { type: 'CompleteHandoff', visitedAt: body.visitedAt, ...(body.notes ? { notes: body.notes } : {}) }, context);
+  }
+
+  /** ...or failed: the task returns to the top of the nurses' queue. */
+  @Post(':id/handoff/fail')
+  @Roles('partner')
+  @HttpCode(200)
+  @ApiZodBody(HandoffFailBody)
+  fail(@Param('id', zodPipe(TaskIdParam)) id: string, @Body(zodPipe(HandoffFailBody)) body: HandoffFailBody, @Command() context: CommandContext) {
+    return this.tasks.apply(id, { type: 'FailHandoff', reason: body.reason }, context);
   }
 }

@@ -5,6 +5,8 @@ import { AssessmentRecorded } from '../schemas/triage';
 import {
   ActorId,
   CallbackOutcome,
+  CareLevel,
+  Consultant,
   EscalatedUrgency,
   Id,
   Instant,
@@ -13,6 +15,8 @@ import {
   requiredText,
   StaffRole,
   text,
+  Timeframe,
+  Transport,
   UnitLevel,
 } from '../vocabulary';
 import { ERC_TASK_ID_PATTERN } from '../vocabulary-values';
@@ -69,8 +73,13 @@ export const AssessmentBody = AssessmentRecorded.extend({
 }).strict();
 export const EscalationBody = z.object({ urgency: EscalatedUrgency, reason: requiredText(1000) }).strict();
 
+/** v1.1: a decision made on a consult names it (the task view's `consults`). */
+const onConsult = { consultId: Id.optional() };
+/** v1.1: where a no-unit decision sends the patient, within what time, and how. */
+const disposition = { careLevel: CareLevel.optional(), within: Timeframe.optional(), transport: Transport.optional(), ...onConsult };
+
 export const SendUnitDecision = z
-  .object({ kind: z.literal('send-unit'), unitLevel: UnitLevel, urgency: z.enum(['D', 'C']) })
+  .object({ kind: z.literal('send-unit'), unitLevel: UnitLevel, urgency: z.enum(['D', 'C']), ...onConsult })
   .strict();
 export const PhoneAdviceDecision = z
   .object({
@@ -79,6 +88,7 @@ export const PhoneAdviceDecision = z
     safetyNet: requiredText(2000),
     patientInformed: z.literal(true, 'the patient must be told no ambulance is coming (S5)'),
     followUpAt: Instant.optional(),
+    ...disposition,
   })
   .strict();
 export const RedirectDecision = z
@@ -87,6 +97,7 @@ export const RedirectDecision = z
     target: Id,
     handoffNote: requiredText(4000),
     patientInformed: z.literal(true, 'the patient must be told no ambulance is coming (S5)'),
+    ...disposition,
   })
   .strict();
 export const DecisionBody = z.discriminatedUnion('kind', [SendUnitDecision, PhoneAdviceDecision, RedirectDecision]);
@@ -95,6 +106,11 @@ export const FollowUpBody = z.object({ outcome: CallbackOutcome, notes: text(400
 /** v1.1: `requestedBy: 'field-commander'` attaches a unit the centre did not request. */
 export const MissionBody = MissionUpdated.extend({ unitId: UnitCallSign, requestedBy: z.enum(['field-commander']).optional() }).strict();
 export const HandoffDeclineBody = z.object({ reason: requiredText(1000) }).strict();
+/** v1.1: the accepting service's report of its visit. */
+export const HandoffCompleteBody = z.object({ visitedAt: Instant, notes: text(4000).optional() }).strict();
+export const HandoffFailBody = z.object({ reason: requiredText(1000) }).strict();
+/** v1.1: the consult's id is the service's (`consult-1`, …), as a recall's is. */
+export const ConsultBody = z.object({ consultant: Consultant, question: requiredText(2000), advice: requiredText(4000) }).strict();
 export const OverrideBody = z.object({ rule: OverrideRule, reason: requiredText(1000) }).strict();
 export const CloseBody = z.object({ reason: text(1000).optional() }).strict();
 /** Routes without a body accept none, or an empty object. */
@@ -113,6 +129,9 @@ export type DecisionBody = z.infer<typeof DecisionBody>;
 export type FollowUpBody = z.infer<typeof FollowUpBody>;
 export type MissionBody = z.infer<typeof MissionBody>;
 export type HandoffDeclineBody = z.infer<typeof HandoffDeclineBody>;
+export type HandoffCompleteBody = z.infer<typeof HandoffCompleteBody>;
+export type HandoffFailBody = z.infer<typeof HandoffFailBody>;
+export type ConsultBody = z.infer<typeof ConsultBody>;
 export type OverrideBody = z.infer<typeof OverrideBody>;
 export type CloseBody = z.infer<typeof CloseBody>;
 export type DevTokenBody = z.infer<typeof DevTokenBody>;

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DTaskDecider, toTimedEvent } from '@dtask/domain';
-import { dtaskStreamId, readStoredEvent } from '@dtask/events';
+import { ConsultView, dtaskStreamId, readStoredEvent, StoredEvent } from '@dtask/events';
 import { EventStore } from '@dtask/event-store';
 import { AccessLog } from '../../audit/access-log';
 import { Actor } from '../../auth/actor';
@@ -53,6 +53,8 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
       // The number to call and the address as they stand now: the ERC may have changed them since the intake.
       callbackPhone: state.callbackPhone ?? intake?.callbackPhone ?? null,
       address: state.address ?? intake?.address ?? null,
+      // The consults with their question and advice (free text, so only in this logged read).
+      consults: consultsOf(history),
       patientContacts: this.patientContacts(taskId),
       // The header's counts, whole: the list above stops at 20.
       patientContactCounts: this.facts.contactsOfPatient(taskId, this.clock.now().getTime()),
@@ -79,3 +81,11 @@ export class GetTaskHandler implements IQueryHandler<GetTaskQuery> {
 }
 
 const CONTACT_WINDOW_DAYS = 30;
+
+function consultsOf(history: readonly StoredEvent[]): ConsultView[] {
+  return history.flatMap((event) => {
+    if (event.type !== 'ConsultRecorded') return [];
+    const { consultId, consultant, question, advice } = event.data as ConsultView;
+    return [{ consultId, consultant, at: (event.metadata as { occurredAt: string }).occurredAt, question, advice }];
+  });
+}
