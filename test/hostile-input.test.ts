@@ -5,12 +5,15 @@ import {
   CallbackBody,
   CancelBody,
   CloseBody,
+  ConsultBody,
   DecisionBody,
   EmptyBody,
   ErcUpdateBody,
   EscalationBody,
   FollowUpBody,
+  HandoffCompleteBody,
   HandoffDeclineBody,
+  HandoffFailBody,
   IntakeBody,
   MissionBody,
   OverrideBody,
@@ -43,6 +46,16 @@ const ROUTES: { path: string; role: string; valid: () => Record<string, unknown>
   { path: '/api/d-tasks/:id/mission', role: 'erc', valid: () => ({ stage: 'unit-assigned', unitId: 'OU-131', requestedBy: 'field-commander' }), schema: MissionBody },
   { path: '/api/d-tasks/:id/recalls', role: 'nurse', valid: () => ({ dueAt: '2026-11-22T12:00:00+02:00', reason: 'nurse' }), schema: RecallBody },
   { path: '/api/d-tasks/:id/recalls/follow-up', role: 'nurse', valid: () => ({ outcome: 'reached', condition: 'same', notes: 'n' }), schema: RecallOutcomeBody },
+  // v1.1: closed-loop handoffs, consults, dispositions
+  { path: '/api/d-tasks/:id/handoff/complete', role: 'partner', valid: () => ({ visitedAt: '2026-11-22T12:00:00+02:00', notes: 'n' }), schema: HandoffCompleteBody },
+  { path: '/api/d-tasks/:id/handoff/fail', role: 'partner', valid: () => ({ reason: 'not at home' }), schema: HandoffFailBody },
+  { path: '/api/d-tasks/:id/consult', role: 'nurse', valid: () => ({ consultant: 'ems-physician', question: 'q', advice: 'a' }), schema: ConsultBody },
+  {
+    path: '/api/d-tasks/:id/decision',
+    role: 'nurse',
+    valid: () => ({ kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true, careLevel: 'social-care', within: 'PT4H', transport: 'none', consultId: 'consult-1' }),
+    schema: DecisionBody,
+  },
 ];
 
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype'];
@@ -80,7 +93,10 @@ describe('hostile input', () => {
     const claimed = await api.assessed();
     const awaiting = await api.assessed();
     await api.post(api.tokens.nurse, `/api/d-tasks/${awaiting}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true }).expect(200);
-    taskIds = [waiting, claimed, awaiting];
+    const visiting = await api.assessed();
+    await api.post(api.tokens.nurse, `/api/d-tasks/${visiting}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true }).expect(200);
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${visiting}/handoff/accept`).expect(200);
+    taskIds = [waiting, claimed, awaiting, visiting];
   });
   afterAll(() => app.close());
 

@@ -32,6 +32,13 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     await post(tokens.supervisor, `/api/d-tasks/${taskId}/callbacks`, { outcome: 'no-answer' }).expect(200);
     return taskId;
   };
+  /** Redirected to Oulu home care and accepted by it: its visit is awaited (v1.1). */
+  const acceptedByHomeCare = async () => {
+    const taskId = await assessedBy(tokens.nurse);
+    await post(tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true }).expect(200);
+    await post(tokens.homeCare, `/api/d-tasks/${taskId}/handoff/accept`).expect(200);
+    return taskId;
+  };
   return {
     'post /api/d-tasks': async () => ({ taskId: '', body: intakeBody() }),
     'post /api/d-tasks/:id/cancel': async () => ({ taskId: await api.intake(), body: { reason: 'patient went by taxi' } }),
@@ -62,6 +69,9 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
       await post(tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true }).expect(200);
       return { taskId };
     },
+    'post /api/d-tasks/:id/handoff/complete': async () => ({ taskId: await acceptedByHomeCare(), body: { visitedAt: new Date().toISOString(), notes: 'käynti tehty' } }),
+    'post /api/d-tasks/:id/handoff/fail': async () => ({ taskId: await acceptedByHomeCare(), body: { reason: 'ei kotona' } }),
+    'post /api/d-tasks/:id/consult': async (token) => ({ taskId: await claimedBy(token), body: { consultant: 'ems-physician', question: 'riittääkö neuvo?', advice: 'riittää' } }),
     'post /api/d-tasks/:id/handoff/decline': async () => {
       const taskId = await assessedBy(tokens.nurse);
       await post(tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true }).expect(200);

@@ -48,6 +48,10 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'post', path: '/api/d-tasks/:id/erc-update', roles: ['erc'], body: true },
   { method: 'post', path: '/api/d-tasks/:id/recalls', roles: NURSE, body: true },
   { method: 'post', path: '/api/d-tasks/:id/recalls/follow-up', roles: NURSE, body: true },
+  // v1.1: closed-loop handoffs and consults
+  { method: 'post', path: '/api/d-tasks/:id/handoff/complete', roles: ['partner'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/handoff/fail', roles: ['partner'], body: true },
+  { method: 'post', path: '/api/d-tasks/:id/consult', roles: NURSE, body: true },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];
