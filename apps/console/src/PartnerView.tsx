@@ -1,20 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReferralView } from '@dtask/events';
 import { api, Session } from './api';
 import { useT } from './i18n';
 import { AnswerBy } from './partner/AnswerBy';
 import { Notice, NoticeLine } from './partner/NoticeLine';
 import { ReferralDetail } from './partner/ReferralDetail';
-import { patientOf, reasonOf, summaryOf } from './partner/referral-words';
+import { ReferralList } from './partner/ReferralList';
+import { entryKey, PartnerReferral, stageOf } from './partner/referral-stage';
+import { reasonOf, summaryOf } from './partner/referral-words';
 import { useNow } from './partner/use-now';
+import { VisitReport } from './partner/VisitReport';
 import { useThrottledRefresh } from './throttled-refresh';
 import './partner.css';
 
-export type Referral = ReferralView;
+export type Referral = PartnerReferral;
 
 /**
  * A receiving service answers the patients redirected to it, before the S6 limit returns them to
- * the centre's queue. Each fetch of the inbox is a logged read of the patients' data on the server.
+ * the centre's queue, and then reports each accepted patient's visit, done or failed, before the
+ * visit limit does the same (contract v1.1). Each fetch of the inbox is a logged read of the
+ * patients' data on the server. An entry is a referral at one stage (`entryKey`): accepting one
+ * makes it a new entry in the second list, and nothing typed at one stage or for one patient
+ * survives into another.
  */
 export function PartnerView({ session, changes }: { session: Session; changes: number }) {
   const t = useT();
@@ -25,8 +31,8 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   const [loadError, setLoadError] = useState<string>();
   const [serviceName, setServiceName] = useState<string>();
   const now = useNow(1000);
-  // Answered here, and when: kept out of the list by a fetch that started before the answer (it may
-  // still hold it), but not by later ones, so the same task redirected here again shows again.
+  // Entries answered here, and when: kept out of the list by a fetch that started before the answer
+  // (it may still hold it), but not by later ones, so the same task redirected here again shows again.
   const answered = useRef(new Map<string, number>());
   const selectedRef = useRef<string | undefined>(undefined);
   selectedRef.current = selected;
@@ -38,14 +44,14 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
     try {
       const startedAt = performance.now();
       const { handoffs } = await api<{ handoffs: Referral[] }>(session, 'GET', '/api/handoffs');
-      for (const [taskId, at] of answered.current) if (at < startedAt) answered.current.delete(taskId);
-      const open = handoffs.filter((referral) => !answered.current.has(referral.taskId));
+      for (const [key, at] of answered.current) if (at < startedAt) answered.current.delete(key);
+      const open = handoffs.filter((referral) => !answered.current.has(entryKey(referral)));
       const current = selectedRef.current;
-      if (current && !answered.current.has(current) && !open.some((referral) => referral.taskId === current)) {
+      if (current && !answered.current.has(current) && !open.some((referral) => entryKey(referral) === current)) {
         // The opened one went away without our answer: timed out, or answered by a colleague.
-        const gone = shown.current.find((referral) => referral.taskId === current);
+        const gone = shown.current.find((referral) => entryKey(referral) === current);
         setSelected(undefined);
-        setNotice({ kind: 'gone', what: gone ? summaryOf(gone, words.current) : '' });
+        setNotice({ kind: gone && stageOf(gone) === 'visit' ? 'visit-gone' : 'gone', what: gone ? summaryOf(gone, words.current) : '' });
       }
       shown.current = open;
       setReferrals(open);
@@ -67,16 +73,21 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
 
   /** Takes a referral out of the list at once, as answered here or as no longer open, and says so. */
   function takeOut(referral: Referral, kind: Notice['kind']) {
-    answered.current.set(referral.taskId, performance.now());
+    const key = entryKey(referral);
+    answered.current.set(key, performance.now());
     selectedRef.current = undefined;
-    shown.current = shown.current.filter((item) => item.taskId !== referral.taskId);
-    setReferrals((items) => items.filter((item) => item.taskId !== referral.taskId));
+    shown.current = shown.current.filter((item) => entryKey(item) !== key);
+    setReferrals((items) => items.filter((item) => entryKey(item) !== key));
     setSelected(undefined);
     setNotice({ kind, what: summaryOf(referral, t) });
     refreshSoon();
   }
 
-  const opened = referrals.find((referral) => referral.taskId === selected);
+  const opened = referrals.find((referral) => entryKey(referral) === selected);
+  const open = (referral: Referral) => {
+    setSelected(entryKey(referral));
+    setNotice(undefined);
+  };
   return (
     <div className="partner">
       <section className="card partner-inbox" aria-labelledby="partner-inbox-title">
@@ -88,44 +99,27 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
         {notice && <NoticeLine notice={notice} onDismiss={() => setNotice(undefined)} />}
         {!loaded ? (
           !loadError && <p>{t('loading')}</p>
-        ) : referrals.length === 0 ? (
-          <p data-testid="partner-empty">{t('partnerEmpty')}</p>
         ) : (
           <>
-            <p className="partner-count" data-testid="partner-count">
-              {t('partnerWaitingCount', { count: referrals.length })}
-            </p>
-            <ul className="partner-list" data-testid="partner-list">
-              {referrals.map((referral) => (
-                <li key={referral.taskId}>
-                  <button
-                    type="button"
-                    data-task-id={referral.taskId}
-                    aria-current={referral.taskId === selected ? 'true' : undefined}
-                    onClick={() => {
-                      setSelected(referral.taskId);
-                      setNotice(undefined);
-                    }}
-                  >
-                    <strong>{referral.municipality}</strong> · {patientOf(referral, t)}
-                    <AnswerBy answerBy={referral.answerBy} now={now} compact />
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <h3 className="partner-visits-title">{t('partnerAnswerTitle')}</h3>
+            <ReferralList stage="answer" referrals={referrals.filter((referral) => stageOf(referral) === 'answer')} selected={selected} now={now} onOpen={open} />
+            <h3 className="partner-visits-title">{t('partnerVisitsTitle')}</h3>
+            <ReferralList stage="visit" referrals={referrals.filter((referral) => stageOf(referral) === 'visit')} selected={selected} now={now} onOpen={open} />
           </>
         )}
       </section>
-      {opened ? (
-        // Keyed by task: a half-written decline never carries over to another patient.
+      {/* Keyed by task and stage: a half-written decline or visit report never carries over to another patient. */}
+      {opened && stageOf(opened) === 'answer' ? (
         <ReferralDetail
-          key={opened.taskId}
+          key={entryKey(opened)}
           session={session}
           referral={opened}
           now={now}
           onAnswered={(kind) => takeOut(opened, kind)}
           onGone={() => takeOut(opened, 'gone')}
         />
+      ) : opened ? (
+        <VisitReport key={entryKey(opened)} session={session} referral={opened} now={now} onReported={(kind) => takeOut(opened, kind)} onGone={() => takeOut(opened, 'visit-gone')} />
       ) : (
         <section className="card partner-detail partner-placeholder">
           <p>{t('partnerSelect')}</p>

@@ -1,6 +1,8 @@
 import type { DeskState, HistoryEvent, TaskDetail } from './api';
 import { helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
+import { closedLoopNotice, dispositionLine } from './task-panel/closed-loop-notices';
+import { consultsOf } from './task-panel/consults';
 import { isErcEscalation, OutcomeNotice, worldNotice } from './task-panel/world-notices';
 
 /**
@@ -14,6 +16,9 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
   const notices: OutcomeNotice[] = [];
   let autoDispatched = false;
   const byErc = task.history.some(isErcEscalation);
+  const consults = consultsOf(task.history);
+  // A decision's disposition and consult follow its sentence (v1.1).
+  const withDisposition = (text: string, data: Record<string, unknown>) => [text, dispositionLine(data, t, consults)].filter(Boolean).join(' ');
   for (const event of task.history) {
     const data = event.data;
     switch (event.type) {
@@ -29,17 +34,14 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
           const text = data.reason === 'unreachable' ? t('autoDispatchS1', { time: time(event) }) : t('autoDispatchS2', { minutes: limits.s2DispatchMinutes, time: time(event) });
           notices.push({ key: event.position, text, severe: true, testId: 'auto-dispatch-notice' });
         } else if (data.reason === 'nurse-decision') {
-          notices.push({ key: event.position, text: t('decidedUnit', { time: time(event), level: t(`unit.${String(data.unitLevel)}`), urgency: String(data.urgency) }) });
+          notices.push({ key: event.position, text: withDisposition(t('decidedUnit', { time: time(event), level: t(`unit.${String(data.unitLevel)}`), urgency: String(data.urgency) }), { consultId: data.consultId }) });
         }
         break;
       case 'PhoneAdviceGiven':
-        notices.push({ key: event.position, text: t('decidedAdvice', { time: time(event) }) });
+        notices.push({ key: event.position, text: withDisposition(t('decidedAdvice', { time: time(event) }), data), testId: 'decided-advice' });
         break;
       case 'RedirectRequested':
-        notices.push({ key: event.position, text: t('decidedRedirect', { time: time(event), service: serviceName(String(data.target)) }) });
-        break;
-      case 'HandoffAccepted':
-        notices.push({ key: event.position, text: t('handoffAcceptedAt', { time: time(event) }) });
+        notices.push({ key: event.position, text: withDisposition(t('decidedRedirect', { time: time(event), service: serviceName(String(data.target)) }), data), testId: 'decided-redirect' });
         break;
       case 'HandoffDeclined':
         notices.push({ key: event.position, text: t('handoffDeclinedAt', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
@@ -51,7 +53,7 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
         notices.push({ key: event.position, text: t('closedAs', { outcome: t(data.outcome === 'escalated' && byErc ? 'outcome.escalatedByErc' : `outcome.${String(data.outcome)}`) }) });
         break;
       default: {
-        const notice = worldNotice(event, t, time(event));
+        const notice = worldNotice(event, t, time(event)) ?? closedLoopNotice(event, t, time(event), language);
         if (notice) notices.push(notice);
       }
     }

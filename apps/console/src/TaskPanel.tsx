@@ -16,7 +16,10 @@ import { LinkedTasks } from './task-panel/LinkedTasks';
 import { newOpeningId } from './task-panel/opening-id';
 import { RecallSection } from './task-panel/RecallSection';
 import { RepeatCallNotice } from './task-panel/RepeatCallNotice';
-import { AFTER_ASSESSMENT_SAVED, assessmentBody, Drafts, EMPTY_DRAFTS, followUpInstant, unsavedText } from './task-panel/task-drafts';
+import { ConsultForm, ConsultList } from './task-panel/ConsultSection';
+import { consultsOf } from './task-panel/consults';
+import { decisionBody } from './task-panel/decision-body';
+import { AFTER_ASSESSMENT_SAVED, assessmentBody, Drafts, EMPTY_DRAFTS, unsavedText } from './task-panel/task-drafts';
 import { taskRules } from './task-panel/task-rules';
 import { CALLBACK_OUTCOMES, DTASK_STREAM_PREFIX } from '../../../libs/events/src/vocabulary-values';
 
@@ -48,7 +51,8 @@ export function TaskPanel({
   const [openingId] = useState(newOpeningId);
   const [task, setTask] = useState<TaskDetail>();
   const [error, setError] = useState<string>();
-  const [services, setServices] = useState<{ id: string; name: string }[]>([]);
+  // Only those serving the patient's municipality; undefined until the directory answers.
+  const [services, setServices] = useState<{ id: string; name: string }[]>();
   const [drafts, setDrafts] = useState<Drafts>(() => savedDrafts ?? EMPTY_DRAFTS);
   useEffect(() => {
     onDrafts(drafts);
@@ -100,6 +104,7 @@ export function TaskPanel({
   const rules = taskRules(task, session, drafts);
   const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, adviceNeedsOverride, allowed, kind, mayClose } = rules;
   const release = () => void send('release');
+  const consults = consultsOf(task.history);
 
   function onKey(event: React.KeyboardEvent) {
     if ((event.target as HTMLElement).closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -115,22 +120,16 @@ export function TaskPanel({
   }
 
   function decide() {
-    if (kind === 'send-unit') return send('decision', { kind: 'send-unit', unitLevel: drafts.unitLevel, urgency: drafts.urgency }, () => setDrafts(EMPTY_DRAFTS));
-    if (kind === 'phone-advice') {
-      if (!drafts.advice.trim() || !drafts.safetyNet.trim()) return setError(t('adviceRequired'));
-      if (!drafts.informed) return setError(t('informedRequired'));
-      const followUpAt = followUpInstant(drafts);
-      if (followUpAt === null) return setError(t('followUpTimeInvalid'));
-      if (followUpAt && Date.parse(followUpAt) <= Date.now()) return setError(t('followUpInPast'));
-      return send(
-        'decision',
-        { kind: 'phone-advice', advice: drafts.advice, safetyNet: drafts.safetyNet, patientInformed: true, ...(followUpAt ? { followUpAt } : {}) },
-        () => setDrafts(EMPTY_DRAFTS),
-      );
-    }
-    if (!drafts.target) return setError(t('targetRequired'));
-    if (!drafts.informed) return setError(t('informedRequired'));
-    return send('decision', { kind: 'redirect', target: drafts.target, handoffNote: drafts.handoffNote, patientInformed: true }, () => setDrafts(EMPTY_DRAFTS));
+    const decision = decisionBody(drafts, kind, Date.now());
+    if ('missing' in decision) return setError(t(decision.missing));
+    return send('decision', decision.body, () => setDrafts(EMPTY_DRAFTS));
+  }
+
+  function recordConsult() {
+    const question = drafts.consultQuestion.trim();
+    const advice = drafts.consultAdvice.trim();
+    if (!drafts.consultant || !question || !advice) return setError(t('consultRequired'));
+    return send('consult', { consultant: drafts.consultant, question, advice }, () => update({ consultant: '', consultQuestion: '', consultAdvice: '' }));
   }
 
   async function escalate() {
@@ -165,7 +164,7 @@ export function TaskPanel({
           {error}
         </p>
       )}
-      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services.find((service) => service.id === id)?.name ?? id} />
+      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id} />
       {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
       <RecordedAssessment history={task.history} />
 
@@ -183,6 +182,9 @@ export function TaskPanel({
         />
       )}
 
+      <ConsultList consults={consults} />
+      {canAct && reached && <ConsultForm drafts={drafts} update={update} busy={busy} onRecord={() => void recordConsult()} />}
+
       {canAct && reached && mustEscalate && <EscalationForm drafts={drafts} update={update} busy={busy} onEscalate={() => void escalate()} />}
 
       {canAct && !mustEscalate && (
@@ -196,6 +198,8 @@ export function TaskPanel({
           adviceNeedsOverride={adviceNeedsOverride}
           identityUnverified={rules.identityUnverified}
           services={services}
+          municipality={municipality ?? ''}
+          consults={consults}
           onConfirm={() => void decide()}
         />
       )}

@@ -59,7 +59,8 @@ export interface QueueRecall {
   dueAt: string;
 }
 
-export type QueueItem = QueueItemView & { recall?: QueueRecall | null };
+/** `language`: the patient's language as the assessment told it (v1.1), so a Swedish speaker is marked in the queue. */
+export type QueueItem = QueueItemView & { recall?: QueueRecall | null; language?: string | null };
 
 export type RecallReason = 'follow-up' | 'waiting-for-unit' | 'nurse';
 export type RecallCondition = 'same' | 'better' | 'worse';

@@ -12,6 +12,7 @@ import { SignIn } from './SignIn';
 import { SupervisorWall } from './SupervisorWall';
 import './styles.css';
 import './world.css';
+import './closed-loop.css';
 
 const SESSION_KEY = 'dtask-session';
 const LANGUAGE_KEY = 'dtask-language';

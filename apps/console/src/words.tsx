@@ -55,3 +55,17 @@ function fieldName(t: Translate, path: string): string {
   const text = t(key);
   return text === key ? path : text;
 }
+
+const LANGUAGE_MARKS: Record<string, string> = { sv: 'swedishSpeaking', en: 'englishSpeaking' };
+
+/** A patient who speaks Swedish (or English) is marked where the nurse picks the task: a word, not a colour alone. */
+export function LanguageMark({ language }: { language?: string | null }) {
+  const t = useT();
+  const key = language ? LANGUAGE_MARKS[language] : undefined;
+  if (!key) return null;
+  return (
+    <span className={`flag flag-language flag-language-${language}`} data-testid="language-mark" data-language={language} lang={language ?? undefined}>
+      {t(key)}
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 import type { QueueItem } from '../api';
 import { formatDuration, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
-import { FlagChips, taskCodeText } from '../words';
+import { FlagChips, LanguageMark, taskCodeText } from '../words';
 import type { RepeatCallNotice } from './repeat-call-notices';
 
 /**
@@ -29,7 +29,7 @@ export function MyTasks({ mine, selected, now, notices, onSelect }: { mine: Queu
                 {task.taskCode} {taskCodeText(t, task.taskCode)} · {task.municipality} · {task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })} ·{' '}
                 {helsinkiTime(task.receivedAt, language)}
                 {task.claimedAt ? ` · ${t('claimedFor', { duration: formatDuration((now - Date.parse(task.claimedAt)) / 1000) })}` : ''}{' '}
-                <FlagChips flags={task.flags} />
+                <LanguageMark language={task.language} /> <FlagChips flags={task.flags} />
               </button>
             </li>
           );

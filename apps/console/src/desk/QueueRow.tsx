@@ -1,7 +1,7 @@
 import type { QueueItem } from '../api';
 import { formatDuration, helsinkiTime } from '../format';
 import { useT } from '../i18n';
-import { FlagChips, taskCodeText } from '../words';
+import { FlagChips, LanguageMark, taskCodeText } from '../words';
 
 /**
  * One task in the queue. A task a due recall brought back waits from the recall's due time, and
@@ -19,7 +19,7 @@ export function QueueRow({ task, now, cursor, onClaim, language }: { task: Queue
         </small>
       </td>
       <td>
-        <FlagChips flags={task.flags} />
+        <LanguageMark language={task.language} /> <FlagChips flags={task.flags} />
         {task.recall && (
           <small className="queue-recall" data-testid="queue-recall">
             {t('queueRecall', { reason: t(`recallReason.${task.recall.reason}`), time: helsinkiTime(task.recall.dueAt, language) })}

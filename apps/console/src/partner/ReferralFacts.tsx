@@ -1,13 +1,11 @@
 import type { ReferralView } from '@dtask/events';
-import { formatDuration } from '../format';
 import { useT } from '../i18n';
-import { isoDurationSeconds } from './iso-duration';
-import { capitalised, careLevelWord, patientOf, transportWord } from './referral-words';
+import { careLevelWord, transportWord, withinWords } from '../disposition-words';
+import { capitalised, patientOf } from './referral-words';
 
 /** What the centre tells the receiving service: why, the handoff note, the care asked for, and whom to call where. */
 export function ReferralFacts({ referral }: { referral: ReferralView }) {
   const t = useT();
-  const within = referral.within ? isoDurationSeconds(referral.within) : undefined;
   return (
     <dl className="partner-facts">
       <div>
@@ -26,10 +24,10 @@ export function ReferralFacts({ referral }: { referral: ReferralView }) {
           <dd>{careLevelWord(referral.careLevel, t)}</dd>
         </div>
       )}
-      {within !== undefined && (
+      {referral.within && (
         <div>
           <dt>{t('partnerWithin')}</dt>
-          <dd>{t('partnerWithinValue', { duration: formatDuration(within) })}</dd>
+          <dd>{withinWords(referral.within, t)}</dd>
         </div>
       )}
       {referral.transport && (

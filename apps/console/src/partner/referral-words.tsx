@@ -1,24 +1,11 @@
 import type { ReferralView } from '@dtask/events';
 import { ApiError } from '../api';
 import { Translate } from '../i18n';
+import { reasonWords } from '../words';
 
 // A referral's codes in the partner's words (a .tsx file, so the words test finds its keys).
 
 const SEX_WORDS: Record<string, string> = { female: 'partnerSexFemale', male: 'partnerSexMale', other: 'partnerSexOther' };
-const CARE_LEVEL_WORDS: Record<string, string> = {
-  'self-care': 'partnerCareSelfCare',
-  'primary-care': 'partnerCarePrimaryCare',
-  'emergency-department': 'partnerCareEmergencyDepartment',
-  'social-care': 'partnerCareSocialCare',
-  other: 'partnerCareOther',
-};
-const TRANSPORT_WORDS: Record<string, string> = {
-  own: 'partnerTransportOwn',
-  taxi: 'partnerTransportTaxi',
-  'non-emergency-transport': 'partnerTransportNonEmergency',
-  none: 'partnerTransportNone',
-};
-
 /** "nainen, 91 v": never a raw code; what is not known is said so. */
 export function patientOf(referral: ReferralView, t: Translate): string {
   const sex = t(SEX_WORDS[referral.patient.sex ?? ''] ?? 'partnerSexUnknown');
@@ -29,8 +16,6 @@ export function summaryOf(referral: ReferralView, t: Translate): string {
   return `${referral.municipality}, ${patientOf(referral, t)}`;
 }
 
-export const careLevelWord = (level: string, t: Translate) => t(CARE_LEVEL_WORDS[level] ?? 'partnerCareOther');
-export const transportWord = (transport: string, t: Translate) => (TRANSPORT_WORDS[transport] ? t(TRANSPORT_WORDS[transport]!) : t('partnerNotGiven'));
 export const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
 /** What went wrong, in words: the server's reason when we have words for it. */
@@ -39,6 +24,7 @@ export function reasonOf(caught: unknown, t: Translate): string {
     if (caught.status === 503) return t('partnerUnavailable');
     if (caught.body.reason === 'wrong-service') return t('partnerWrongService');
     if (caught.body.reason === 'not-awaiting-handoff') return t('not-awaiting-handoff');
+    if (caught.body.reason) return reasonWords(t, caught.body.reason);
   }
   return t('error');
 }

@@ -1,13 +1,18 @@
 import { useT } from '../i18n';
 import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { CallTimeChoice, WordSelect } from '../choices';
+import type { RecordedConsult } from './consults';
+import { ConsultChoice, DispositionFields } from './DispositionFields';
 import type { DecisionKind, Drafts, UpdateDrafts } from './task-drafts';
 
 const DECISION_KINDS = ['send-unit', 'phone-advice', 'redirect'] as const;
 
-/** The decision (key `d`): a unit, phone advice with its follow-up call, or a redirect to a service; the tab shown is `kind`. */
+/**
+ * The decision (key `d`): a unit, phone advice with its follow-up call, or a redirect to a service;
+ * the tab shown is `kind`. Advice and redirects carry their disposition; any decision may name a consult.
+ */
 export function DecisionForm({
-  drafts, update, busy, kind, allowed, overridden, adviceNeedsOverride, identityUnverified, services, onConfirm,
+  drafts, update, busy, kind, allowed, overridden, adviceNeedsOverride, identityUnverified, services, municipality, consults, onConfirm,
 }: {
   drafts: Drafts;
   update: UpdateDrafts;
@@ -19,7 +24,10 @@ export function DecisionForm({
   adviceNeedsOverride: boolean;
   /** S9: an unverified identity leaves only a unit; the no-unit tabs say why they are off. */
   identityUnverified: boolean;
-  services: { id: string; name: string }[];
+  /** Only the services that serve the patient's municipality: a redirect elsewhere is refused. */
+  services?: { id: string; name: string }[];
+  municipality: string;
+  consults: RecordedConsult[];
   onConfirm: () => void;
 }) {
   const t = useT();
@@ -52,7 +60,9 @@ export function DecisionForm({
       </div>
       {kind === 'send-unit' && <UnitFields drafts={drafts} update={update} />}
       {kind === 'phone-advice' && <AdviceFields drafts={drafts} update={update} />}
-      {kind === 'redirect' && <RedirectFields drafts={drafts} update={update} services={services} />}
+      {kind === 'redirect' && <RedirectFields drafts={drafts} update={update} services={services} municipality={municipality} />}
+      {kind !== 'send-unit' && <DispositionFields drafts={drafts} update={update} />}
+      <ConsultChoice consults={consults} drafts={drafts} update={update} />
       {kind !== 'send-unit' && (
         <label>
           <input type="checkbox" name="patientInformed" checked={drafts.informed} onChange={(event) => update({ informed: event.target.checked })} />
@@ -109,15 +119,23 @@ function AdviceFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts
   );
 }
 
-function RedirectFields({ drafts, update, services }: { drafts: Drafts; update: UpdateDrafts; services: { id: string; name: string }[] }) {
+function RedirectFields({ drafts, update, services, municipality }: { drafts: Drafts; update: UpdateDrafts; services?: { id: string; name: string }[]; municipality: string }) {
   const t = useT();
+  // Until the directory has answered, the list is empty but not "none serve".
+  if (services?.length === 0) {
+    return (
+      <p className="notice" data-testid="no-redirect-targets">
+        {t('redirectNoTargets', { municipality })}
+      </p>
+    );
+  }
   return (
     <>
-      <label>
+      <label title={t('redirectTargetsFor', { municipality })}>
         {t('target')}
         <select name="target" value={drafts.target} required onChange={(event) => update({ target: event.target.value })}>
           <option value="">{t('chooseService')}</option>
-          {services.map((service) => (
+          {(services ?? []).map((service) => (
             <option key={service.id} value={service.id}>
               {service.name}
             </option>

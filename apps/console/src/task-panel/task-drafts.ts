@@ -1,4 +1,4 @@
-import type { EscalatedUrgency } from '@dtask/events';
+import type { CareLevel, Consultant, EscalatedUrgency, Transport } from '@dtask/events';
 import type { RecallCondition } from '../api';
 import { nextHelsinkiTime } from '../format';
 
@@ -36,6 +36,15 @@ export interface Drafts {
   recallReached: string;
   recallCondition: '' | RecallCondition;
   recallNotes: string;
+  // The disposition of advice and redirects (v1.1): where, within what time (ISO 8601), and how.
+  careLevel: '' | CareLevel;
+  within: string;
+  transport: '' | Transport;
+  /** The consult the decision rests on, '' for none; and a consult being written. */
+  consultId: string;
+  consultant: '' | Consultant;
+  consultQuestion: string;
+  consultAdvice: string;
 }
 
 export const CALLERS = ['patient', 'relative', 'carer', 'professional', 'other'] as const;
@@ -46,6 +55,7 @@ export const EMPTY_DRAFTS: Drafts = {
   flags: [], concern: false, symptoms: '', notes: '', kind: 'phone-advice', unitLevel: 'basic', urgency: 'D',
   advice: '', safetyNet: '', followUpIn: '', followUpTime: '', target: '', handoffNote: '', informed: false, escalateTo: 'B', escalationReason: '',
   language: '', interpreter: false, caller: '', spokeWithPatient: '', identity: '', recallIn: '', recallTime: '', recallReached: '', recallCondition: '', recallNotes: '',
+  careLevel: '', within: '', transport: '', consultId: '', consultant: '', consultQuestion: '', consultAdvice: '',
 };
 
 /** Changes fields of the panel's drafts (the panel owns them; its forms only ask). */
@@ -72,7 +82,7 @@ export const AFTER_ASSESSMENT_SAVED: Partial<Drafts> = { flags: [], concern: fal
 
 /** The texts typed and not yet saved, one a line (what the outcome card warns would be lost). */
 export function unsavedText(drafts: Drafts): string {
-  return [drafts.symptoms, drafts.notes, drafts.advice, drafts.safetyNet, drafts.handoffNote, drafts.escalationReason].filter((text) => text.trim()).join('\n');
+  return [drafts.symptoms, drafts.notes, drafts.advice, drafts.safetyNet, drafts.handoffNote, drafts.escalationReason, drafts.consultQuestion, drafts.consultAdvice].filter((text) => text.trim()).join('\n');
 }
 
 /** The follow-up call's time as an ISO instant; undefined for none, null when the time typed is no time. */

@@ -1,0 +1,71 @@
+import { CARE_LEVELS, TRANSPORTS } from '../../../../libs/events/src/vocabulary-values';
+import { WordSelect } from '../choices';
+import { careLevelWord, consultantWord, transportWord, withinWords } from '../disposition-words';
+import { helsinkiTime } from '../format';
+import { useLanguage, useT } from '../i18n';
+import { TIMEFRAMES } from '../timeframe';
+import type { RecordedConsult } from './consults';
+import type { Drafts, UpdateDrafts } from './task-drafts';
+
+/**
+ * Where phone advice or a redirect sends the patient, within what time and how (contract v1.1):
+ * so "rest at home" and "to the ED within two hours" are never the same decision. Self-care needs
+ * no time and no transport; every other level asks for both.
+ */
+export function DispositionFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts }) {
+  const t = useT();
+  const selfCare = drafts.careLevel === 'self-care';
+  return (
+    <fieldset className="disposition" data-testid="disposition">
+      <div className="inline">
+        <WordSelect
+          name="careLevel"
+          label={t('dispositionCareLevel')}
+          value={drafts.careLevel}
+          options={CARE_LEVELS}
+          words={(level) => careLevelWord(level, t)}
+          empty={t('dispositionChoose')}
+          onChange={(careLevel) => update({ careLevel })}
+        />
+        <WordSelect
+          name="within"
+          label={t('dispositionWithin')}
+          value={drafts.within as '' | (typeof TIMEFRAMES)[number]}
+          options={TIMEFRAMES}
+          words={(within) => withinWords(within, t)}
+          empty={selfCare ? t('noTimeframe') : t('dispositionChoose')}
+          onChange={(within) => update({ within })}
+        />
+        <WordSelect
+          name="transport"
+          label={t('dispositionTransport')}
+          value={drafts.transport}
+          options={TRANSPORTS}
+          words={(transport) => transportWord(transport, t)}
+          empty={t('dispositionChoose')}
+          onChange={(transport) => update({ transport })}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** Which recorded consult, if any, the decision rests on; shown only once one is recorded. */
+export function ConsultChoice({ consults, drafts, update }: { consults: RecordedConsult[]; drafts: Drafts; update: UpdateDrafts }) {
+  const t = useT();
+  const language = useLanguage();
+  if (consults.length === 0) return null;
+  return (
+    <label>
+      {t('decisionConsult')}
+      <select name="consultId" value={drafts.consultId} onChange={(event) => update({ consultId: event.target.value })}>
+        <option value="">{t('decisionConsultNone')}</option>
+        {consults.map((consult) => (
+          <option key={consult.consultId} value={consult.consultId}>
+            {t('decisionConsultOption', { consultant: consultantWord(consult.consultant, t), time: helsinkiTime(consult.at, language) })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
