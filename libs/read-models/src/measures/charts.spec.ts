@@ -20,12 +20,12 @@ describe('analysts’ charts', () => {
     task('a', '2025-01-14T23:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 5 }), // 15 Jan 01:00 local
     task('b', '2025-01-14T21:00:00Z', { decision: 'phone-advice', closedOutcome: 'phone-advice', contactMinutes: 1 }), // 14 Jan 23:00: before the window
     task('c', '2025-01-31T22:30:00Z', { decision: 'redirect', redirectKind: 'home-care', closedOutcome: 'redirect', visitCompleted: true, contactMinutes: 299 / 60 }), // 1 Feb 00:30 local
-    task('d', '2025-02-10T10:00:00Z', { decision: 'send-unit', unitRequested: true, autoDispatch: 'unreachable', repeatCalls: 2 }),
+    task('d', '2025-02-10T10:00:00Z', { decision: 'send-unit', unitRequested: true, autoDispatch: 'unreachable', repeatCalls: 2, unitMinutes: 50 }),
     task('e', '2025-02-12T10:00:00Z', { decision: 'send-unit', unitRequested: true, escalated: true, contactMinutes: 150, fieldCommanderUnit: true }),
     task('f', '2025-02-20T10:00:00Z', { cancelled: true, closedOutcome: 'cancelled' }),
     // Advice with a follow-up still pending: decided, not yet resolved.
     task('g', '2025-02-21T10:00:00Z', {
-      decision: 'phone-advice', secondContactWithin24h: true, secondContactWithin72h: true, contactMinutes: 20,
+      decision: 'phone-advice', secondContactWithin24h: true, secondContactWithin72h: true, contactMinutes: 20, careLevel: 'self-care', consults: 1, interpreter: true,
       recalls: [{ recallId: 'follow-up', reason: 'follow-up', dueAtMs: Date.parse('2025-02-21T12:00:00Z'), endedAtMs: Date.parse('2025-02-21T12:05:00Z'), reached: true, worse: true }],
     }),
     // A redirect not (yet) accepted, received at 23:59 local on 9 March.
@@ -35,7 +35,7 @@ describe('analysts’ charts', () => {
   const result = charts(tasks, window, options);
 
   it('counts each Helsinki month with the definitions of measure()', () => {
-    expect(result.monthly).toEqual([
+    expect(result.monthly).toMatchObject([
       {
         month: '2025-01', tasks: 1, unitRequested: 0, phoneAdvice: 1, redirect: 0, redirectByKind: {}, escalated: 0, autoDispatch: 0,
         resolvedWithoutUnit: 1, cumulativeResolvedWithoutUnit: 1,
@@ -57,6 +57,16 @@ describe('analysts’ charts', () => {
         secondContactRate24h: 0, secondContactRate72h: 1,
         recontactRate24h: 0, recontactRate72h: 1, repeatCalls: 0, recallsDue: 0, recallsWorse: 0, fieldCommanderUnits: 0,
       },
+    ]);
+  });
+
+  it('gives each month issue 14’s measures as the report does', () => {
+    const none = { 'self-care': 0, 'primary-care': 0, 'emergency-department': 0, 'social-care': 0, other: 0 };
+    // February: of c (5 min), d (never reached), e (150 min) and g (20 min), c and g within 30 min; d's S1 unit took 50 min.
+    expect(result.monthly.map((m) => [m.month, m.withinTargetShare, m.unitMinutesMedian, m.consults, m.interpreter, m.careLevel, m.overTriageShare, m.failedVisits])).toEqual([
+      ['2025-01', 1, null, 0, 0, none, 0, 0],
+      ['2025-02', 0.5, 50, 1, 1, { ...none, 'self-care': 1 }, 0, 0],
+      ['2025-03', 0, null, 0, 0, none, 0, 0],
     ]);
   });
 

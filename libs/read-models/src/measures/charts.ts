@@ -52,6 +52,13 @@ export function charts(tasks: TaskFacts[], window: { fromMs: number; toMs: numbe
       recallsDue: m.recalls.due,
       recallsWorse: m.recalls.worse,
       fieldCommanderUnits: m.fieldCommanderUnits,
+      unitMinutesMedian: m.unitMinutesMeasured.median,
+      withinTargetShare: m.withinTarget.share,
+      overTriageShare: m.overTriage.share,
+      careLevel: m.careLevel,
+      consults: m.consults,
+      interpreter: m.interpreter,
+      failedVisits: m.failedVisits,
     });
     start = endMs;
   }
