@@ -2,8 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventStore, openEventStore } from '@dtask/event-store';
+import { EventStore, openEventStore, readAllBatches } from '@dtask/event-store';
 import { readStoredEvent } from '@dtask/events';
+import { DEV_PSEUDONYM_KEY, EventBatches, Pseudonymiser, replayOutcomeLinkage } from '@dtask/read-models';
 import { importOutcomes } from '../apps/outcomes-import/src/import-outcomes';
 import { parseOutcomeCsv } from '../apps/outcomes-import/src/outcome-csv';
 import { ManualClock } from '../apps/dispatch-api/src/clock/clock';
@@ -172,6 +173,10 @@ describe('outcome linkage: the warehouse outcomes joined to the no-unit decision
     // The same section in the load-reduction report, for the supervisor as well.
     const report = (await api.get(api.tokens.supervisor, `/api/reports/load-reduction?${window}`).expect(200)).body;
     expect(report.outcomes).toEqual(outcomes);
+    // The replay of $all with the same folds and the service's key says the same.
+    const batches = readAllBatches(store) as unknown as EventBatches;
+    const replayWindow = { fromMs: Date.parse('2025-03-01T00:00:00+02:00'), toMs: Date.parse('2025-04-01T00:00:00+03:00') };
+    expect(await replayOutcomeLinkage(batches, replayWindow, new Pseudonymiser(DEV_PSEUDONYM_KEY))).toEqual(outcomes);
     // Outside the window: no decision to link.
     const later = (await api.get(api.tokens.analyst, '/api/reports/outcomes?from=2025-05-01T00:00:00Z&to=2025-06-01T00:00:00Z').expect(200)).body;
     expect(later.outcomes).toMatchObject({ noUnitDecisions: 0, edWithin48h: { count: 0, rate: 0 }, possibleUnderTriage: [] });
