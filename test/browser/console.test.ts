@@ -35,6 +35,8 @@ describe('console in a real browser', () => {
     await panel.getByRole('tab', { name: 'Phone advice' }).click();
     await panel.locator('textarea[name=advice]').fill('Rest, drink, take your usual medicines.');
     await panel.locator('textarea[name=safetyNet]').fill('Call 112 again if you faint or get chest pain.');
+    // Issue 14: advice carries its care level (self-care asks for no timeframe or transport).
+    await panel.locator('select[name=careLevel]').selectOption('self-care');
     await panel.locator('input[name=patientInformed]').check();
     await nurse.screenshot({ path: join(ARTIFACTS, 'nurse-desk.png'), fullPage: true });
     await panel.getByRole('button', { name: 'Confirm' }).click();

@@ -56,6 +56,8 @@ describe('nurse desk in a real browser', () => {
     await panel.getByRole('tab', { name: 'Phone advice' }).click();
     await panel.locator('textarea[name=advice]').fill('Advice for B: drink, rise slowly.');
     await panel.locator('textarea[name=safetyNet]').fill('B: call 112 if you faint.');
+    // Issue 14: advice carries its care level (self-care asks for no timeframe or transport).
+    await panel.locator('select[name=careLevel]').selectOption('self-care');
     await panel.locator('input[name=patientInformed]').check();
     await panel.getByRole('button', { name: 'Confirm' }).click();
     await panel.locator('[data-event-type=PhoneAdviceGiven]').waitFor({ state: 'attached' });
