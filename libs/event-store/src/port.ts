@@ -97,6 +97,18 @@ export interface CheckpointStore {
   store(subscriberName: string, position: string): Promise<void>;
 }
 
+/** Which node of a cluster the store is connected to, as far as the server tells it. */
+export interface StoreNodeStatus {
+  /** `leader`, `follower`, `read-only-replica`…, or `unknown`. */
+  role: string;
+  /** host:port of the connected node. */
+  node?: string;
+  /** host:port of the leader, when the connected node is not it. */
+  leader?: string;
+  /** Bytes of the leader's log the connected node has not yet made readable (a follower only). */
+  lagBytes?: number;
+}
+
 export interface EventStore {
   readonly kind: 'sqlite' | 'eventstoredb';
   append(streamId: string, events: EventToAppend[], options: AppendOptions): Promise<AppendResult>;
@@ -109,6 +121,8 @@ export interface EventStore {
   readonly checkpoints: CheckpointStore;
   /** Resolves when the store answers; rejects with EventStoreUnavailableError otherwise. */
   ping(): Promise<void>;
+  /** A clustered store's connected node; the embedded store has none. */
+  nodeStatus?(): Promise<StoreNodeStatus>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,9 @@
 /**
- * The adapter's own logic, run against an in-process stand-in for the 6.x client (FakeEsdbClient).
+ * The adapter's own logic, run against an in-process stand-in for the KurrentDB client (FakeEsdbClient).
  * It shows the adapter's mapping is consistent; the contract suite against a real server
  * (EVENTSTORE_URL) remains the proof that EventStoreDB behaves so.
  */
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { comparePositions, DuplicateEventIdError, EventStoreUnavailableError, EventToAppend, ReadBoundary, RecordedEvent, WrongExpectedRevisionError } from '../port';
 import { FakeEsdbClient } from '../testing/fake-esdb-client';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
@@ -17,7 +17,7 @@ const events = (count: number, start = 0): EventToAppend[] =>
 async function open(onSubscriptionDrop?: () => void, readBoundary?: ReadBoundary) {
   const fake = new FakeEsdbClient();
   const store = new EventStoreDbEventStore('esdb://fake:2113?tls=false', {
-    client: fake as unknown as EventStoreDBClient,
+    client: fake as unknown as KurrentDBClient,
     onSubscriptionDrop,
     subscriptionBackoffMs: () => 0,
     readBoundary,

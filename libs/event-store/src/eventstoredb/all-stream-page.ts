@@ -1,4 +1,4 @@
-import { AllStreamResolvedEvent, EventStoreDBClient, FORWARDS } from '@eventstore/db-client';
+import { AllStreamResolvedEvent, KurrentDBClient, FORWARDS } from '@kurrent/kurrentdb-client';
 import { ReadAllBatch, RecordedEvent } from '../port';
 import { consumeRead } from './deadlines';
 import { toPortError } from './errors';
@@ -14,7 +14,7 @@ const HIDDEN_EVENT_ALLOWANCE = 1000;
  * hides, so the page asks for more and skips those.
  */
 export async function readAllPage(
-  client: EventStoreDBClient,
+  client: KurrentDBClient,
   from: string | undefined,
   maxCount: number,
   deadlineMs: number,

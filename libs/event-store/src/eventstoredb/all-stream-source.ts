@@ -1,4 +1,4 @@
-import { AllStreamResolvedEvent, EventStoreDBClient, excludeSystemEvents } from '@eventstore/db-client';
+import { AllStreamResolvedEvent, KurrentDBClient, excludeSystemEvents } from '@kurrent/kurrentdb-client';
 import { RecordedEvent } from '../port';
 import { toPortError } from './errors';
 import { toReadPosition } from './positions';
@@ -13,7 +13,7 @@ const ignore = () => undefined;
  * (`on('data', async …)` would lose that backpressure). Caught-up, fell-behind and checkpoint
  * messages arrive as stream events, not as data, so nothing here has to skip them.
  */
-export function allStreamSource(client: EventStoreDBClient, toEvent: (resolved: AllStreamResolvedEvent) => RecordedEvent): SubscriptionSource {
+export function allStreamSource(client: KurrentDBClient, toEvent: (resolved: AllStreamResolvedEvent) => RecordedEvent): SubscriptionSource {
   return async function* subscribeAfter(after: string | undefined, signal: AbortSignal): AsyncGenerator<RecordedEvent> {
     if (signal.aborted) return;
     const subscription = client.subscribeToAll({ fromPosition: toReadPosition(after), filter: excludeSystemEvents() });

@@ -1,5 +1,5 @@
-import { AppendResult as ClientAppendResult, BACKWARDS, END, EventStoreDBClient, StreamNotFoundError } from '@eventstore/db-client';
-import { AppendResult, DuplicateEventIdError, EventToAppend, ExpectedRevision, ReadStreamOptions, RecordedEvent, WrongExpectedRevisionError } from '../port';
+import { AppendResult as ClientAppendResult, BACKWARDS, END, KurrentDBClient, StreamNotFoundError } from '@kurrent/kurrentdb-client';
+import { AppendResult, DuplicateEventIdError, EventStoreUnavailableError, EventToAppend, ExpectedRevision, ReadStreamOptions, RecordedEvent, WrongExpectedRevisionError } from '../port';
 import { consumeRead } from './deadlines';
 import { toPortError } from './errors';
 import { fromClientPosition } from './positions';
@@ -7,7 +7,7 @@ import { judgeRetry, RETRY_WINDOW, retryReadStart } from './retried-append';
 
 /** What settling an append needs of the store: its client, its deadline and its own reads. */
 export interface AppendContext {
-  client: EventStoreDBClient;
+  client: KurrentDBClient;
   deadlineMs: number;
   readStream(streamId: string, options: ReadStreamOptions): Promise<RecordedEvent[]>;
   headPosition(): Promise<string | undefined>;
@@ -37,23 +37,25 @@ export async function settleConflict(context: AppendContext, streamId: string, e
 }
 
 /**
- * EventStoreDB reports one log position per write. For a single event it is that event's. For
- * several, which event it names is not part of the protocol, and an idempotent replay may report
- * none, so the last event's own position is read back.
+ * The server answers a write with the log position of its last event: it acknowledges the write
+ * when its chaser reaches the record that ends the transaction (KurrentDB StorageChaser: CommitAck
+ * at the TransactionEnd prepare), and every event of a write is a record of its own in `$all`. So
+ * no read follows a write, and a write the server acknowledged is never answered as unavailable.
+ * Only an idempotent replay may come without one (IndexWriter.CheckCommit has none while its last
+ * event is not in the index yet): then that event is read, from the leader.
  */
-export async function lastWrittenPosition(context: AppendContext, streamId: string, count: number, result: ClientAppendResult): Promise<string> {
-  if (count === 1 && result.position) return fromClientPosition(result.position);
+export async function writtenPosition(context: AppendContext, streamId: string, result: ClientAppendResult): Promise<string> {
+  if (result.position) return fromClientPosition(result.position);
   const [last] = await context.readStream(streamId, { fromRevision: Number(result.nextExpectedRevision), maxCount: 1 });
   if (last) return last.position;
-  if (result.position) return fromClientPosition(result.position);
-  throw new Error(`the append to ${streamId} was acknowledged, but its events could not be read back`);
+  throw new EventStoreUnavailableError(`the append to ${streamId} was acknowledged without a position, and its last event is not readable yet`);
 }
 
 /** The stream's last revision, or -1 when it does not exist. */
 export async function currentRevision(context: AppendContext, streamId: string): Promise<number> {
   let revision = -1;
   try {
-    const read = context.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const read = context.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true });
     await consumeRead(read, (resolved) => void (revision = Number(resolved.event?.revision ?? -1)), context.deadlineMs, 'read stream revision');
   } catch (error) {
     if (error instanceof StreamNotFoundError) return -1;

@@ -1,4 +1,4 @@
-import { ANY, BACKWARDS, END, EventStoreDBClient, jsonEvent, StreamNotFoundError } from '@eventstore/db-client';
+import { ANY, BACKWARDS, END, KurrentDBClient, jsonEvent, StreamNotFoundError } from '@kurrent/kurrentdb-client';
 import { CheckpointStore } from '../port';
 import { consumeRead, withDeadline } from './deadlines';
 import { toPortError } from './errors';
@@ -16,7 +16,7 @@ export class EventStoreDbCheckpointStore implements CheckpointStore {
   private readonly capped = new Set<string>();
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: KurrentDBClient,
     private readonly deadlineMs: number,
     private readonly ensureOpen: () => void,
   ) {}
@@ -48,7 +48,7 @@ export class EventStoreDbCheckpointStore implements CheckpointStore {
     const streamId = checkpointStream(subscriberName);
     try {
       await withDeadline(
-        this.client.appendToStream(streamId, jsonEvent({ type: CHECKPOINT_EVENT_TYPE, data: { position } }), { expectedRevision: ANY }),
+        this.client.appendToStream(streamId, jsonEvent({ type: CHECKPOINT_EVENT_TYPE, data: { position } }), { streamState: ANY, requiresLeader: true }),
         this.deadlineMs,
         'store checkpoint',
       );
@@ -63,9 +63,9 @@ export class EventStoreDbCheckpointStore implements CheckpointStore {
    * crash between that append and this write is then repaired on the next start.
    */
   private async capAtOneEvent(streamId: string): Promise<void> {
-    const { metadata } = await withDeadline(this.client.getStreamMetadata(streamId), this.deadlineMs, 'read checkpoint metadata');
+    const { metadata } = await withDeadline(this.client.getStreamMetadata(streamId, { requiresLeader: true }), this.deadlineMs, 'read checkpoint metadata');
     if (metadata?.maxCount !== 1) {
-      await withDeadline(this.client.setStreamMetadata(streamId, { ...metadata, maxCount: 1 }), this.deadlineMs, 'cap checkpoint stream');
+      await withDeadline(this.client.setStreamMetadata(streamId, { ...metadata, maxCount: 1 }, { requiresLeader: true }), this.deadlineMs, 'cap checkpoint stream');
     }
     this.capped.add(streamId);
   }

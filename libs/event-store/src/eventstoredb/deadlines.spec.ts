@@ -1,19 +1,23 @@
-import { StreamingRead } from '@eventstore/db-client';
-import { Readable } from 'node:stream';
 import { EventStoreUnavailableError } from '../port';
 import { consumeRead, withDeadline } from './deadlines';
 
-function fakeRead<T>(items: T[], options: { hang?: boolean } = {}): StreamingRead<T> & { cancelled: number } {
+/** A read as the client's Rust reader gives it: an async iterator, which may go quiet. */
+function fakeRead<T>(items: T[], options: { hang?: boolean } = {}): AsyncIterableIterator<T> & { cancelled: number } {
   let index = 0;
-  const read = new Readable({
-    objectMode: true,
-    read() {
-      if (index < items.length) this.push(items[index++]);
-      else if (!options.hang) this.push(null);
+  const read = {
+    cancelled: 0,
+    [Symbol.asyncIterator]() {
+      return read;
     },
-  }) as unknown as StreamingRead<T> & { cancelled: number };
-  read.cancelled = 0;
-  read.cancel = async () => void (read.cancelled += 1);
+    next: (): Promise<IteratorResult<T>> => {
+      if (index < items.length) return Promise.resolve({ done: false, value: items[index++]! });
+      return options.hang ? new Promise(() => undefined) : Promise.resolve({ done: true, value: undefined });
+    },
+    return: async (): Promise<IteratorResult<T>> => {
+      read.cancelled += 1;
+      return { done: true, value: undefined };
+    },
+  };
   return read;
 }
 

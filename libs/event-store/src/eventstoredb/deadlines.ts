@@ -1,29 +1,39 @@
-import { StreamingRead } from '@eventstore/db-client';
 import { EventStoreUnavailableError } from '../port';
 
 const ignore = () => undefined;
 
 /**
- * Consumes a read with `for await`, so the server is only asked for more as events are handled.
- * `visit` returns false to stop early. The 6.x client gives reads no deadline (it sets Infinity),
- * so this one ends the read itself when the server has not finished within `deadlineMs`.
- * Resolves true when the read ran to its end, false when `visit` stopped it.
+ * Consumes a read one item at a time, so the server is only asked for more as items are handled.
+ * `visit` returns false to stop early. The KurrentDB client reads through its Rust bridge with no
+ * deadline a caller can set, so this one ends the read itself when the server has not finished
+ * within `deadlineMs`. Resolves true when the read ran to its end, false when `visit` stopped it.
  */
-export async function consumeRead<T>(read: StreamingRead<T>, visit: (item: T) => boolean | void, deadlineMs: number, operation: string): Promise<boolean> {
-  // A late error on a read nobody iterates any more must not become an uncaught 'error' event.
-  read.on('error', ignore);
-  const timer = setTimeout(() => {
-    read.destroy(new EventStoreUnavailableError(`EventStoreDB did not answer within ${deadlineMs} ms (${operation})`));
-    void read.cancel().catch(ignore);
-  }, deadlineMs);
+export async function consumeRead<T>(read: AsyncIterable<T>, visit: (item: T) => boolean | void, deadlineMs: number, operation: string): Promise<boolean> {
+  const iterator = read[Symbol.asyncIterator]();
+  // Not awaited: a read stuck in next() must not hold up the caller's answer.
+  const stop = () => void Promise.resolve(iterator.return?.()).catch(ignore);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EventStoreUnavailableError(`KurrentDB did not answer within ${deadlineMs} ms (${operation})`)), deadlineMs);
+  });
+  expired.catch(ignore);
   try {
-    for await (const item of read) {
-      if (visit(item) === false) {
-        void read.cancel().catch(ignore);
+    for (;;) {
+      const next = iterator.next();
+      const step = await Promise.race([next, expired]).catch((error: unknown) => {
+        // A late failure of the abandoned step must not go unhandled.
+        next.catch(ignore);
+        throw error;
+      });
+      if (step.done) return true;
+      if (visit(step.value) === false) {
+        stop();
         return false;
       }
     }
-    return true;
+  } catch (error) {
+    if (error instanceof EventStoreUnavailableError) stop();
+    throw error;
   } finally {
     clearTimeout(timer);
   }
@@ -36,7 +46,7 @@ export async function consumeRead<T>(read: StreamingRead<T>, visit: (item: T) =>
 export function withDeadline<T>(work: Promise<T>, deadlineMs: number, operation: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new EventStoreUnavailableError(`EventStoreDB did not answer within ${deadlineMs} ms (${operation})`)),
+      () => reject(new EventStoreUnavailableError(`KurrentDB did not answer within ${deadlineMs} ms (${operation})`)),
       deadlineMs,
     );
     work.then(

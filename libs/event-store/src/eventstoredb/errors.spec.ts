@@ -4,11 +4,13 @@ import {
   CancelledError,
   DeadlineExceededError,
   NO_STREAM,
+  NotLeaderError,
+  UnknownError,
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
   WrongExpectedVersionError,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../port';
 import { isRetryableSubscriptionError, isUnavailableError, toPortError, toRevisionConflict } from './errors';
 import { fromCurrentRevision, toClientExpectedRevision } from './expected-revision';
@@ -30,6 +32,18 @@ describe('EventStoreDB expected revisions', () => {
     expect(fromCurrentRevision(7n)).toBe(7);
   });
 });
+
+type ServiceError = NonNullable<ConstructorParameters<typeof UnknownError>[0]>;
+
+/** A gRPC failure as grpc-js reports it: `code message`, with the server's trailers. */
+function serviceError(code: number, message: string, metadata: Record<string, string> = {}): ServiceError {
+  return Object.assign(new Error(`${code} ${message}`), { code, details: message, metadata }) as unknown as ServiceError;
+}
+
+/** As the client builds it from a follower's NOT_FOUND answer with the leader's address. */
+function notLeader(): NotLeaderError {
+  return new NotLeaderError(serviceError(5, 'NOT_FOUND: Leader info available', { 'leader-endpoint-host': 'node2.cluster', 'leader-endpoint-port': '2113' }));
+}
 
 describe('EventStoreDB error mapping', () => {
   const conflict = (current: bigint | typeof NO_STREAM) =>
@@ -58,6 +72,11 @@ describe('EventStoreDB error mapping', () => {
     ['a raw gRPC DEADLINE_EXCEEDED', Object.assign(new Error('4 DEADLINE_EXCEEDED'), { code: 4 })],
     ['a refused connection during discovery', Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:2113'), { code: 'ECONNREFUSED' })],
     ['a failed gossip discovery', new Error('Failed to discover after 10 attempts.')],
+    ["a follower's not-leader answer", notLeader()],
+    ['a node that is not ready (gRPC UNAVAILABLE)', new UnavailableError(serviceError(14, 'UNAVAILABLE: Server Is Not Ready'))],
+    ['a node that is too busy, through the Rust reader', new UnknownError(undefined, 'Server Is Too Busy')],
+    ['a node that has not started serving yet', new Error('The node is not ready yet.')],
+    ['an election without a leader (gRPC UNKNOWN)', new UnknownError(serviceError(2, 'UNKNOWN: No leader info available in response'))],
   ])('wraps %s as EventStoreUnavailableError with the cause', (_name, error) => {
     expect(isUnavailableError(error)).toBe(true);
     const mapped = toPortError(error, 'append');
@@ -66,7 +85,7 @@ describe('EventStoreDB error mapping', () => {
   });
 
   it('passes other errors through unchanged, and never wraps twice', () => {
-    for (const error of [new AccessDeniedError(), new StreamNotFoundError(undefined, 's'), new Error('boom'), 'text', undefined]) {
+    for (const error of [new AccessDeniedError(), new StreamNotFoundError(undefined, 's'), new UnknownError(undefined, 'boom'), new Error('boom'), 'text', undefined]) {
       expect(toPortError(error, 'read')).toBe(error);
     }
     const already = new EventStoreUnavailableError('down');

@@ -8,7 +8,7 @@ import {
   UnavailableError,
   UnsupportedError,
   WrongExpectedVersionError,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError, ExpectedRevision, WrongExpectedRevisionError } from '../port';
 import { fromCurrentRevision } from './expected-revision';
 
@@ -18,15 +18,21 @@ const TRANSIENT_GRPC_CODES = new Set([4, 8, 10, 14]);
 const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE']);
 /** The client's own words when gossip finds no node; it throws a plain Error. */
 const DISCOVERY_FAILED = /^Failed to discover after \d+ attempts/;
+/**
+ * A node that cannot take the call now, in KurrentDB's words (RpcExceptions.cs, NotReadyInterceptor.cs):
+ * not ready, too busy, or no leader known during an election. The last comes as gRPC UNKNOWN, and the
+ * Rust reader passes all three on as a plain error with the server's message.
+ */
+const NODE_NOT_SERVING = /Server Is Not Ready|node is not ready|Server Is Too Busy|No leader info available/i;
 
-/** True when the store could not be reached or did not answer in time: the caller may retry. */
+/** True when the store could not be reached, did not answer in time, or its node cannot serve now: the caller may retry. */
 export function isUnavailableError(error: unknown): boolean {
   if (
     error instanceof EventStoreUnavailableError ||
     error instanceof UnavailableError ||
     error instanceof DeadlineExceededError ||
     error instanceof TimeoutError ||
-    // The client reconnects to the leader on the next call, so this one is worth retrying.
+    // A follower's answer to a call that requires the leader; the client reconnects to the leader for the next call.
     error instanceof NotLeaderError ||
     // The server cancels long-running calls when it shuts down or changes role.
     error instanceof CancelledError
@@ -37,19 +43,19 @@ export function isUnavailableError(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'number' && TRANSIENT_GRPC_CODES.has(code)) return true;
   if (typeof code === 'string' && TRANSIENT_SOCKET_CODES.has(code)) return true;
-  return typeof message === 'string' && DISCOVERY_FAILED.test(message);
+  return typeof message === 'string' && (DISCOVERY_FAILED.test(message) || NODE_NOT_SERVING.test(message));
 }
 
 /** Availability problems become the port's one error, with the client's error as `cause`; others pass through. */
 export function toPortError(error: unknown, operation: string): unknown {
   if (error instanceof EventStoreUnavailableError || !isUnavailableError(error)) return error;
-  return new EventStoreUnavailableError(`EventStoreDB is unavailable (${operation})`, { cause: error });
+  return new EventStoreUnavailableError(`KurrentDB is unavailable (${operation})`, { cause: error });
 }
 
 /** The client's version conflict as the port's, naming the stream's actual last revision (-1: no stream). */
 export function toRevisionConflict(error: unknown, streamId: string, expected: ExpectedRevision): WrongExpectedRevisionError | undefined {
   if (!(error instanceof WrongExpectedVersionError)) return undefined;
-  return new WrongExpectedRevisionError(streamId, expected, fromCurrentRevision(error.actualVersion));
+  return new WrongExpectedRevisionError(streamId, expected, fromCurrentRevision(error.actualState));
 }
 
 /**

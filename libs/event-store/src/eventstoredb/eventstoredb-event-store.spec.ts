@@ -1,7 +1,7 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError } from '../port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
-import { createClient, toClientConnectionString } from './connection-string';
+import { createClient, discoveryWarning, redactCredentials, toClientConnectionString } from './connection-string';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 const url = process.env.EVENTSTORE_URL;
@@ -14,18 +14,21 @@ if (url) {
     cleanup: async () => undefined,
   });
 } else {
-  console.info('EventStoreDB contract suite skipped: EVENTSTORE_URL is not set (docker compose up -d, then EVENTSTORE_URL=esdb://localhost:2113?tls=false).');
-  describe.skip('EventStoreDB contract (skipped: EVENTSTORE_URL is not set)', () => {
-    it('runs the shared event store contract against a real EventStoreDB', () => undefined);
+  console.info('KurrentDB contract suite skipped: EVENTSTORE_URL is not set (docker compose up -d, then EVENTSTORE_URL=kurrentdb://localhost:2113?tls=false npm test).');
+  describe.skip('KurrentDB contract (skipped: EVENTSTORE_URL is not set)', () => {
+    it('runs the shared event store contract against a real KurrentDB or EventStoreDB', () => undefined);
   });
 }
 
-describe('EventStoreDB connection string', () => {
-  it('rewrites kurrentdb:// to the esdb:// the 6.x client parses, and keeps esdb:// as it is', () => {
-    expect(toClientConnectionString('kurrentdb://db1:2113?tls=false')).toBe('esdb://db1:2113?tls=false');
-    expect(toClientConnectionString('kurrentdb+discover://admin:changeit@cluster:2113')).toBe('esdb+discover://admin:changeit@cluster:2113');
-    expect(toClientConnectionString('  esdb://localhost:2113?tls=false ')).toBe('esdb://localhost:2113?tls=false');
-    expect(toClientConnectionString('ESDB+DISCOVER://a:2113,b:2113')).toBe('esdb+discover://a:2113,b:2113');
+describe('KurrentDB connection string', () => {
+  it('hands the client kurrentdb:// for esdb:// too (it warns on every start that esdb is deprecated)', () => {
+    expect(toClientConnectionString('esdb://db1:2113?tls=false')).toBe('kurrentdb://db1:2113?tls=false');
+    expect(toClientConnectionString('kurrentdb+discover://admin:changeit@cluster:2113')).toBe('kurrentdb+discover://admin:changeit@cluster:2113');
+    expect(toClientConnectionString('  kurrentdb://localhost:2113?tls=false ')).toBe('kurrentdb://localhost:2113?tls=false');
+    expect(toClientConnectionString('ESDB+DISCOVER://a:2113,b:2113')).toBe('kurrentdb+discover://a:2113,b:2113');
+    expect(toClientConnectionString('kurrentdb://a:2113,b:2113,c:2113?tls=true&tlsCAFile=/certs/ca.crt&node_preference=leader')).toBe(
+      'kurrentdb://a:2113,b:2113,c:2113?tls=true&tlsCAFile=/certs/ca.crt&node_preference=leader',
+    );
   });
 
   it.each(['', 'http://db1:2113', 'postgres://db1/events', 'esdb:/db1', 'db1:2113'])('refuses %j, naming the setting', (value) => {
@@ -36,9 +39,15 @@ describe('EventStoreDB connection string', () => {
     expect(() => toClientConnectionString('esdb://db1:2113?throwOnAppendFailure=false')).toThrow(/throwOnAppendFailure/);
   });
 
+  it('refuses an option the client does not know, naming the key only (the client would print the whole string)', () => {
+    const refusal = () => toClientConnectionString('kurrentdb://admin:s3cret@db1:2113?tls=false&tlsVerifyCerts=false');
+    expect(refusal).toThrow(/does not know: "tlsVerifyCerts"/);
+    expect(() => refusal()).not.toThrow(/s3cret/);
+  });
+
   it('builds a client without connecting, and hides the password when the client cannot parse the rest', async () => {
     const client = createClient('kurrentdb://localhost:2113?tls=false');
-    expect(client).toBeInstanceOf(EventStoreDBClient);
+    expect(client).toBeInstanceOf(KurrentDBClient);
     await client.dispose();
     let message = '';
     try {
@@ -46,8 +55,29 @@ describe('EventStoreDB connection string', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^EVENTSTORE_URL is not a valid EventStoreDB connection string/);
+    expect(message).toMatch(/^EVENTSTORE_URL is not a valid KurrentDB connection string/);
     expect(message).not.toContain('s3cret');
+  });
+
+  it('warns when +discover names several hosts (the client keeps the first), and shows the seed-list form', () => {
+    const warning = discoveryWarning('kurrentdb+discover://admin:s3cret@node1:2113,node2:2113,node3:2113?tls=true');
+    expect(warning).toContain('3 hosts');
+    expect(warning).toContain('(node1:2113)');
+    expect(warning).toContain('kurrentdb://node1:2113,node2:2113,node3:2113?');
+    expect(warning).not.toContain('s3cret');
+    expect(discoveryWarning('esdb+discover://cluster.internal:2113?tls=true')).toBeUndefined();
+    expect(discoveryWarning('kurrentdb://node1:2113,node2:2113,node3:2113')).toBeUndefined();
+  });
+});
+
+describe('redactCredentials', () => {
+  it.each([
+    ['kurrentdb://admin:changeit@db1:2113?tls=true', 'kurrentdb://***@db1:2113?tls=true'],
+    ['esdb+discover://ops:p@ss/w:rd?x@node1:2113,node2:2113', 'esdb+discover://***@node1:2113,node2:2113'],
+    ['failed: "kurrentdb://a:b@c:1" and "esdb://d:e@f:2"', 'failed: "kurrentdb://***@c:1" and "esdb://***@f:2"'],
+    ['kurrentdb://db1:2113?tls=false', 'kurrentdb://db1:2113?tls=false'],
+  ])('hides the user and password of %j', (text, shown) => {
+    expect(redactCredentials(text)).toBe(shown);
   });
 });
 

@@ -1,4 +1,4 @@
-import { AppendResult as ClientAppendResult, BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError } from '@eventstore/db-client';
+import { AppendResult as ClientAppendResult, BACKWARDS, END, FORWARDS, KurrentDBClient, StreamNotFoundError } from '@kurrent/kurrentdb-client';
 import {
   AllSubscription,
   AppendOptions,
@@ -13,18 +13,20 @@ import {
   ReadBoundary,
   ReadStreamOptions,
   RecordedEvent,
+  StoreNodeStatus,
   SubscribeOptions,
   WrongExpectedRevisionError,
 } from '../port';
 import { readAllPage } from './all-stream-page';
 import { allStreamSource } from './all-stream-source';
-import { AppendContext, appendNothing, currentRevision, lastWrittenPosition, settleConflict } from './append-settlement';
+import { AppendContext, appendNothing, currentRevision, settleConflict, writtenPosition } from './append-settlement';
 import { EventStoreDbCheckpointStore } from './checkpoint-store';
 import { createClient } from './connection-string';
 import { consumeRead, withDeadline } from './deadlines';
 import { isRetryableSubscriptionError, toPortError, toRevisionConflict } from './errors';
 import { toClientExpectedRevision } from './expected-revision';
 import { findHeadPosition } from './head-position';
+import { readNodeStatus } from './node-status';
 import { parsePosition } from './positions';
 import { AnyResolvedEvent, toEventData, toRecordedEvent } from './recorded-event';
 import { ResubscribingSubscription, SubscriptionSource } from './resubscribing-subscription';
@@ -39,7 +41,7 @@ export interface EventStoreDbOptions {
   /** Wait before the n-th resubscription in a row; default: jittered doubling from 100 ms to 5 s. */
   subscriptionBackoffMs?(attempt: number): number;
   /** A client built in code (client certificates, say) instead of from the connection string. */
-  client?: EventStoreDBClient;
+  client?: KurrentDBClient;
   /** Every event read passes through it once (see ReadBoundary). */
   readBoundary?: ReadBoundary;
 }
@@ -52,11 +54,15 @@ const closedSource: SubscriptionSource = async function* () {
   throw new EventStoreUnavailableError('the event store is closed');
 };
 
-/** The port on EventStoreDB / KurrentDB (a single node or a cluster), selected by EVENTSTORE_URL. */
+/**
+ * The port on KurrentDB / EventStoreDB (a single node or a cluster), selected by EVENTSTORE_URL.
+ * Writes, and the stream reads a command decides on, require the leader: a follower refuses them
+ * (not leader, not ready, busy) and the caller gets EventStoreUnavailableError, never stale state.
+ */
 export class EventStoreDbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
   readonly checkpoints: CheckpointStore;
-  private readonly client: EventStoreDBClient;
+  private readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<ResubscribingSubscription>();
   private readonly deadlineMs: number;
   private readonly pingTimeoutMs: number;
@@ -89,7 +95,7 @@ export class EventStoreDbEventStore implements EventStore {
     let result: ClientAppendResult;
     try {
       result = await withDeadline(
-        this.client.appendToStream(streamId, proposed, { expectedRevision }),
+        this.client.appendToStream(streamId, proposed, { streamState: expectedRevision, requiresLeader: true }),
         this.deadlineMs + APPEND_GRACE_MS,
         'append',
       );
@@ -102,7 +108,7 @@ export class EventStoreDbEventStore implements EventStore {
       // Only reachable if the client was built to report failures as results; its revision is then unreliable.
       return settleConflict(this.appends, streamId, events, new WrongExpectedRevisionError(streamId, expected, await currentRevision(this.appends, streamId)));
     }
-    return { nextExpectedRevision: Number(result.nextExpectedRevision), position: await lastWrittenPosition(this.appends, streamId, events.length, result) };
+    return { nextExpectedRevision: Number(result.nextExpectedRevision), position: await writtenPosition(this.appends, streamId, result) };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -114,7 +120,7 @@ export class EventStoreDbEventStore implements EventStore {
     if (maxCount === 0) return [];
     const events: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(fromRevision), ...(maxCount === undefined ? {} : { maxCount }) });
+      const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(fromRevision), requiresLeader: true, ...(maxCount === undefined ? {} : { maxCount }) });
       await consumeRead(read, (resolved) => void events.push(this.toEvent(resolved)), this.deadlineMs, 'readStream');
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -164,8 +170,13 @@ export class EventStoreDbEventStore implements EventStore {
       await consumeRead(read, () => undefined, this.pingTimeoutMs, 'ping');
     } catch (error) {
       if (error instanceof EventStoreUnavailableError) throw error;
-      throw new EventStoreUnavailableError('EventStoreDB does not answer', { cause: error });
+      throw new EventStoreUnavailableError('KurrentDB does not answer', { cause: error });
     }
+  }
+
+  async nodeStatus(): Promise<StoreNodeStatus> {
+    this.ensureOpen();
+    return readNodeStatus(this.client, this.pingTimeoutMs);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
-import { ANY, AppendExpectedRevision, CurrentRevision, NO_STREAM } from '@eventstore/db-client';
+import { ANY, AppendStreamState, CurrentStreamState, NO_STREAM } from '@kurrent/kurrentdb-client';
 import { ExpectedRevision } from '../port';
 
-export function toClientExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
+export function toClientExpectedRevision(expected: ExpectedRevision): AppendStreamState {
   if (expected === 'no-stream') return NO_STREAM;
   if (expected === 'any') return ANY;
   if (!Number.isSafeInteger(expected) || expected < 0) {
@@ -11,6 +11,6 @@ export function toClientExpectedRevision(expected: ExpectedRevision): AppendExpe
 }
 
 /** The client names a missing stream `no_stream`; the port says -1. */
-export function fromCurrentRevision(current: CurrentRevision): number {
+export function fromCurrentRevision(current: CurrentStreamState): number {
   return current === NO_STREAM ? -1 : Number(current);
 }

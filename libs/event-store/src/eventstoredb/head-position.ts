@@ -1,4 +1,4 @@
-import { BACKWARDS, END, EventStoreDBClient, Position } from '@eventstore/db-client';
+import { BACKWARDS, END, KurrentDBClient, Position } from '@kurrent/kurrentdb-client';
 import { consumeRead } from './deadlines';
 import { toPortError } from './errors';
 import { fromClientPosition } from './positions';
@@ -12,7 +12,7 @@ const HEAD_PAGE = 500;
  * the newest events are often the server's own (stats every 30 s by default) or checkpoints,
  * which the port does not count. `ensureStillOpen` is asked after every page.
  */
-export async function findHeadPosition(client: EventStoreDBClient, deadlineMs: number, ensureStillOpen: () => void): Promise<string | undefined> {
+export async function findHeadPosition(client: KurrentDBClient, deadlineMs: number, ensureStillOpen: () => void): Promise<string | undefined> {
   let from: Position | typeof END = END;
   for (;;) {
     let found: string | undefined;

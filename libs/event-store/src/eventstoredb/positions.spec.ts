@@ -1,4 +1,4 @@
-import { START } from '@eventstore/db-client';
+import { START } from '@kurrent/kurrentdb-client';
 import fc from 'fast-check';
 import { fromClientPosition, parsePosition, toClientPosition, toReadPosition } from './positions';
 

@@ -1,4 +1,4 @@
-import { Position, START } from '@eventstore/db-client';
+import { Position, START } from '@kurrent/kurrentdb-client';
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 const MAX_POSITION = 2n ** 64n - 1n;

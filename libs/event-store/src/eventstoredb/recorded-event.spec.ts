@@ -1,4 +1,4 @@
-import { AllStreamResolvedEvent } from '@eventstore/db-client';
+import { AllStreamResolvedEvent } from '@kurrent/kurrentdb-client';
 import { isHiddenFromAll, toEventData, toRecordedEvent } from './recorded-event';
 
 const resolved = (overrides: Record<string, unknown> = {}): AllStreamResolvedEvent =>

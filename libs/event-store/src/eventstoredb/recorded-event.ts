@@ -1,4 +1,4 @@
-import { AllStreamResolvedEvent, EventData, jsonEvent, JSONType, ResolvedEvent } from '@eventstore/db-client';
+import { AllStreamResolvedEvent, EventData, jsonEvent, JSONType, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import { EventToAppend, RecordedEvent } from '../port';
 import { fromClientPosition } from './positions';
 
@@ -26,10 +26,10 @@ export function isHiddenFromAll(resolved: AnyResolvedEvent): boolean {
 
 export function toRecordedEvent(resolved: AnyResolvedEvent): RecordedEvent {
   const event = resolved.event;
-  if (!event) throw new TypeError('EventStoreDB returned a link without its event');
+  if (!event) throw new TypeError('KurrentDB returned a link without its event');
   if (!event.position) {
     // Stream reads carry positions from EventStoreDB 22.6 on; older servers cannot back this port.
-    throw new TypeError(`EventStoreDB returned ${event.streamId}@${event.revision} without a position (server older than 22.6?)`);
+    throw new TypeError(`KurrentDB returned ${event.streamId}@${event.revision} without a position (server older than 22.6?)`);
   }
   return {
     streamId: event.streamId,
@@ -40,7 +40,7 @@ export function toRecordedEvent(resolved: AnyResolvedEvent): RecordedEvent {
     data: event.isJson ? event.data : decodeBytes(event.data),
     // Metadata is always written (as JSON bytes), so only foreign events come back without it.
     metadata: event.metadata instanceof Uint8Array ? decodeBytes(event.metadata) : (event.metadata ?? null),
-    // The 6.x client already turns the server's .NET ticks into a Date (millisecond precision).
+    // The client already turns the server's time into a Date (millisecond precision).
     recordedAt: event.created.toISOString(),
   };
 }
@@ -48,7 +48,7 @@ export function toRecordedEvent(resolved: AnyResolvedEvent): RecordedEvent {
 /** Writes data and metadata as JSON, so that both read back exactly, null and `false` included. */
 export function toEventData(event: EventToAppend): EventData {
   if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
-    throw new TypeError(`EventStoreDB event ids are UUIDs, not ${JSON.stringify(event.eventId)}`);
+    throw new TypeError(`KurrentDB event ids are UUIDs, not ${JSON.stringify(event.eventId)}`);
   }
   return jsonEvent({
     id: event.eventId,

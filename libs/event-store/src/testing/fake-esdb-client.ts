@@ -1,15 +1,16 @@
 /**
- * An in-process stand-in for the 6.x EventStoreDB client that follows EventStoreDB's documented
- * behaviour: forward reads of `$all` include their start position and backward reads exclude it,
- * server events interleave with ours, an append that repeats stored ids is acknowledged without a
- * position, subscriptions start after their position and can drop. For the adapter's own specs.
+ * An in-process stand-in for the KurrentDB client (@kurrent/kurrentdb-client 1.x) that follows the
+ * server's behaviour as its source shows it: forward reads of `$all` include their start position
+ * and backward reads exclude it, server events interleave with ours, a write (and an idempotent
+ * replay of one) is answered with its last event's position, subscriptions start after their
+ * position and can drop. Reads are async iterators (the client's Rust reader), subscriptions are
+ * streams (its gRPC reader). For the adapter's own specs, and the contract suite on it.
  */
 import {
   ANY,
   BACKWARDS,
   END,
   EventData,
-  EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
   ReadAllOptions,
@@ -19,7 +20,7 @@ import {
   SubscribeToAllOptions,
   UnavailableError,
   WrongExpectedVersionError,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import { Readable } from 'node:stream';
 
 interface StoredRecord {
@@ -32,7 +33,8 @@ interface StoredRecord {
   position: bigint;
 }
 
-type Readish = Readable & { cancel(): Promise<void>; unsubscribe(): Promise<void> };
+type Readish = Readable & { unsubscribe(): Promise<void> };
+type Operation = 'append' | 'readStream' | 'readAll';
 
 export class FakeEsdbClient {
   readonly log: StoredRecord[] = [];
@@ -45,26 +47,41 @@ export class FakeEsdbClient {
   dropSubscriptionsAfter: number | undefined;
   /** The next append is written, but its reply is lost. */
   loseNextReply = false;
+  /** Idempotent replays are answered without a position, as a server whose index has not caught up does. */
+  replaysWithoutPosition = false;
+  /** Calls of these kinds fail with this error before touching anything (a follower's answer, a dead node). */
+  readonly failing = new Map<Operation, Error>();
+  /** Which calls asked for the leader, in order. */
+  readonly leaderRequired: Operation[] = [];
+  /** What `/gossip` answers. */
+  gossip: unknown = { members: [] };
   subscriptionsOpened = 0;
+  readCalls = 0;
 
-  async appendToStream(streamName: string, events: EventData | EventData[], options: { expectedRevision?: unknown } = {}) {
+  async appendToStream(streamName: string, events: EventData | EventData[], options: { streamState?: unknown; requiresLeader?: boolean } = {}) {
+    this.asked('append', options.requiresLeader);
     const list = Array.isArray(events) ? events : [events];
-    const expected = options.expectedRevision ?? ANY;
+    const expected = options.streamState ?? ANY;
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length - 1;
-    const repeats = (start: number) => list.every((event, i) => stream[start + i]?.id === event.id);
+    const repeats = (start: number) => list.every((event, i) => stream[start + i]?.id === event.id.toLowerCase());
     const conflict = () =>
       new WrongExpectedVersionError(undefined, { streamName, expected: expected as bigint, current: current < 0 ? NO_STREAM : BigInt(current) });
+    const replayed = (first: number) => {
+      const last = stream[first + list.length - 1]!;
+      const position = this.replaysWithoutPosition ? undefined : { commit: last.position, prepare: last.position };
+      return { success: true, nextExpectedRevision: last.revision, position };
+    };
     if (expected === ANY) {
-      const first = stream.findIndex((record) => record.id === list[0]!.id);
+      const first = stream.findIndex((record) => record.id === list[0]!.id.toLowerCase());
       if (first >= 0) {
         if (!repeats(first)) throw conflict();
-        return { success: true, nextExpectedRevision: BigInt(first + list.length - 1), position: undefined };
+        return replayed(first);
       }
     } else {
       const wanted = expected === NO_STREAM ? -1 : Number(expected);
       if (wanted !== current) {
-        if (wanted < current && repeats(wanted + 1)) return { success: true, nextExpectedRevision: BigInt(wanted + list.length), position: undefined };
+        if (wanted < current && repeats(wanted + 1)) return replayed(wanted + 1);
         throw conflict();
       }
     }
@@ -76,33 +93,33 @@ export class FakeEsdbClient {
       this.loseNextReply = false;
       throw new UnavailableError(undefined, 'reply lost');
     }
-    // A multi-event write reports the first event's position, which the adapter must not take as the last's.
-    const reported = written[0]!.position;
-    return { success: true, nextExpectedRevision: last.revision, position: { commit: reported, prepare: reported } };
+    return { success: true, nextExpectedRevision: last.revision, position: { commit: last.position, prepare: last.position } };
   }
 
-  readStream(streamName: string, options: ReadStreamOptions = {}) {
-    const stream = this.streams.get(streamName);
-    if (!stream) return this.reading(new StreamNotFoundError(undefined, streamName));
-    const kept = stream.slice(Math.max(0, stream.length - (this.maxCounts.get(streamName) ?? stream.length)));
-    const from = options.fromRevision ?? (options.direction === BACKWARDS ? END : START);
-    let records: StoredRecord[];
-    if (options.direction === BACKWARDS) {
-      records = kept.filter((record) => from === END || record.revision <= (from as bigint)).reverse();
-    } else {
-      records = kept.filter((record) => from === START || record.revision >= (from as bigint));
-    }
-    return this.reading(records.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)));
+  readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterableIterator<unknown> {
+    return this.reading('readStream', options.requiresLeader, () => {
+      const stream = this.streams.get(streamName);
+      if (!stream) throw new StreamNotFoundError(undefined, streamName);
+      const kept = stream.slice(Math.max(0, stream.length - (this.maxCounts.get(streamName) ?? stream.length)));
+      const from = options.fromRevision ?? (options.direction === BACKWARDS ? END : START);
+      const records =
+        options.direction === BACKWARDS
+          ? kept.filter((record) => from === END || record.revision <= (from as bigint)).reverse()
+          : kept.filter((record) => from === START || record.revision >= (from as bigint));
+      return records.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    });
   }
 
-  readAll(options: ReadAllOptions = {}) {
-    const from = options.fromPosition ?? (options.direction === BACKWARDS ? END : START);
-    const at = (from === START || from === END ? undefined : from.commit) as bigint | undefined;
-    const records =
-      options.direction === BACKWARDS
-        ? this.log.filter((record) => at === undefined || record.position < at).reverse()
-        : this.log.filter((record) => at === undefined || record.position >= at);
-    return this.reading(records.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER)));
+  readAll(options: ReadAllOptions = {}): AsyncIterableIterator<unknown> {
+    return this.reading('readAll', options.requiresLeader, () => {
+      const from = options.fromPosition ?? (options.direction === BACKWARDS ? END : START);
+      const at = (from === START || from === END ? undefined : from.commit) as bigint | undefined;
+      const records =
+        options.direction === BACKWARDS
+          ? this.log.filter((record) => at === undefined || record.position < at).reverse()
+          : this.log.filter((record) => at === undefined || record.position >= at);
+      return records.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+    });
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}) {
@@ -150,12 +167,26 @@ export class FakeEsdbClient {
 
   async setStreamMetadata(streamName: string, metadata: { maxCount?: number }) {
     if (metadata.maxCount !== undefined) this.maxCounts.set(streamName, metadata.maxCount);
-    this.write(`$$${streamName}`, [{ id: crypto.randomUUID(), type: '$metadata', data: metadata, metadata: undefined }]);
-    return { success: true, nextExpectedRevision: 0n, position: undefined };
+    const [written] = this.write(`$$${streamName}`, [{ id: crypto.randomUUID(), type: '$metadata', data: metadata, metadata: undefined }]);
+    return { success: true, nextExpectedRevision: written!.revision, position: { commit: written!.position, prepare: written!.position } };
+  }
+
+  /** The client's (protected) HTTP helper, which the adapter asks for `/gossip`. */
+  get HTTPRequest() {
+    return async (method: string, path: string) => {
+      if (method !== 'GET' || path !== '/gossip') throw new Error(`the fake answers GET /gossip only, not ${method} ${path}`);
+      return this.gossip;
+    };
   }
 
   async dispose() {
     for (const wake of this.wakers) wake();
+  }
+
+  private asked(operation: Operation, requiresLeader: boolean | undefined): void {
+    if (requiresLeader) this.leaderRequired.push(operation);
+    const failure = this.failing.get(operation);
+    if (failure) throw failure;
   }
 
   private write(streamName: string, events: { id: string; type: string; data: unknown; metadata: unknown }[]): StoredRecord[] {
@@ -180,17 +211,14 @@ export class FakeEsdbClient {
     return written;
   }
 
-  private reading(source: StoredRecord[] | Error): Readish {
-    const items = source instanceof Error ? [] : source.map(toResolved);
-    const read = new Readable({
-      objectMode: true,
-      read() {
-        if (source instanceof Error) this.destroy(source);
-        else this.push(items.length ? items.shift() : null);
-      },
-    }) as Readish;
-    read.cancel = async () => void read.destroy();
-    return read;
+  /** Like the client's reads: nothing happens until the first next(), and errors arrive from it. */
+  private reading(operation: Operation, requiresLeader: boolean | undefined, select: () => StoredRecord[]): AsyncIterableIterator<unknown> {
+    const client = this;
+    return (async function* () {
+      client.readCalls += 1;
+      client.asked(operation, requiresLeader);
+      for (const record of select()) yield toResolved(record);
+    })();
   }
 }
 
