@@ -53,11 +53,12 @@ describe('the analysts’ chart data over HTTP', () => {
     await sendUnit(b);
 
     // March: the first one is still February in UTC.
-    const t3 = '2025-02-28T22:30:00Z'; // 00:30 on 1 March in Helsinki; redirect after 25 min, accepted: resolved
+    const t3 = '2025-02-28T22:30:00Z'; // 00:30 on 1 March in Helsinki; redirect after 25 min, accepted and visited: resolved
     const c = await received(t3, second);
     await reached(c, t3, 25);
     await api.post(api.tokens.nurse, `/api/d-tasks/${c}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'visit today', patientInformed: true }).expect(200);
     await api.post(api.tokens.homeCare, `/api/d-tasks/${c}/handoff/accept`).expect(200);
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${c}/handoff/complete`, { visitedAt: clock.now().toISOString() }).expect(200);
     const t6 = '2025-03-01T10:00:00Z'; // the same patient 11 h later: a second contact within 24 h; contact after 130 min
     const f = await received(t6, second);
     await reached(f, t6, 130);

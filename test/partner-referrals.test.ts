@@ -101,15 +101,19 @@ describe('the receiving service’s side of a redirect', () => {
     await api.get(api.tokens.nurse, '/api/handoffs').expect(403);
   });
 
-  it('drops an answered referral from the inbox', async () => {
+  it('drops a declined referral from the inbox, and keeps an accepted one until its visit is reported (v1.1)', async () => {
     const { taskId: accepted } = await redirected('oulu-home-care');
     const { taskId: declined } = await redirected('oulu-home-care');
     await api.post(api.tokens.homeCare, `/api/d-tasks/${accepted}/handoff/accept`).expect(200);
     await api.post(api.tokens.homeCare, `/api/d-tasks/${declined}/handoff/decline`, { reason: 'Ei kapasiteettia tänään' }).expect(200);
-    const seen = (await api.get(api.tokens.homeCare, '/api/handoffs').expect(200)).body.handoffs.map((item: { taskId: string }) => item.taskId);
-    expect(seen).not.toContain(accepted);
-    expect(seen).not.toContain(declined);
-    expect(await referralReads(accepted)).toHaveLength(0);
+    const inbox = async () => (await api.get(api.tokens.homeCare, '/api/handoffs').expect(200)).body.handoffs as { taskId: string; status: string }[];
+    const seen = await inbox();
+    expect(seen.map((item) => item.taskId)).not.toContain(declined);
+    expect(seen.find((item) => item.taskId === accepted)).toMatchObject({ status: 'awaiting-visit' });
+    expect(await referralReads(accepted)).toHaveLength(1);
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${accepted}/handoff/complete`, { visitedAt: new Date().toISOString() }).expect(200);
+    expect((await inbox()).map((item) => item.taskId)).not.toContain(accepted);
+    expect(await referralReads(accepted)).toHaveLength(1);
   });
 
   it('answers a few dozen referrals in one quick read', async () => {
