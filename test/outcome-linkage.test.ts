@@ -192,9 +192,8 @@ describe('outcome linkage: the warehouse outcomes joined to the no-unit decision
   let reported: unknown;
   it('leaves no identity code in any file outside the store: the CSV, the read-model snapshot', async () => {
     await app.stop();
-    const files: string[] = [csvDir, app.dataDir].flatMap(function walk(path: string): string[] {
-      return statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => walk(join(path, name))) : [path];
-    });
+    const walk = (path: string): string[] => (statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => walk(join(path, name))) : [path]);
+    const files = [csvDir, app.dataDir].flatMap((path) => walk(path));
     const outside = files.filter((file) => !/events\.db(-wal|-shm)?$/.test(file));
     expect(outside.some((file) => file.endsWith('snapshot.json'))).toBe(true);
     for (const file of outside) {
