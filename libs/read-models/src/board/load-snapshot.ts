@@ -1,7 +1,7 @@
 import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask/domain';
-import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView } from '@dtask/events';
+import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView, ReferralsOnBoardView } from '@dtask/events';
 import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
-import { measure, Measures } from '../measures/load-reduction';
+import { measure, MeasureOptions, Measures } from '../measures/load-reduction';
 import { TaskFacts } from '../measures/task-facts';
 
 const DAY_MS = 86_400_000;
@@ -15,10 +15,14 @@ export interface LoadInputs {
   /** Facts of the tasks received in [fromMs, toMs). */
   receivedBetween(fromMs: number, toMs: number): TaskFacts[];
   assumedMissionMinutes: number;
+  /** The county's contact target (MeasureOptions); the default if not told. */
+  contactTargetMinutes?: number;
+  /** The supervisor's open referrals and overdue visits at `now` (TaskBoardFold.referrals); none if not told. */
+  referrals?: ReferralsOnBoardView;
 }
 
 /** The centre's load at an instant: what the supervisor wall shows live and analysts travel back to. */
-export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, assumedMissionMinutes }: LoadInputs) {
+export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, assumedMissionMinutes, contactTargetMinutes, referrals }: LoadInputs) {
   const open = [...openTasks];
   const nowMs = now.getTime();
   const nursesActive = new Set(open.filter((task) => task.owner).map((task) => task.owner));
@@ -26,10 +30,15 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   // The centre's year starts at midnight in Helsinki, read on the local clock; its week on Monday.
   const startOfYear = helsinkiStartOfYear(nowMs);
   const startOfWeek = startOfToday - ((new Date(startOfToday + 12 * HOUR_MS).getUTCDay() + 6) % 7) * DAY_MS;
-  const measureSince = (fromMs: number) =>
-    measure(receivedBetween(fromMs, nowMs + 1), { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - fromMs) / DAY_MS), asOfMs: nowMs });
+  const optionsSince = (fromMs: number): MeasureOptions => ({
+    assumedMissionMinutes,
+    windowDays: Math.max(1 / 24, (nowMs - fromMs) / DAY_MS),
+    asOfMs: nowMs,
+    ...(contactTargetMinutes === undefined ? {} : { contactTargetMinutes }),
+  });
+  const measureSince = (fromMs: number) => measure(receivedBetween(fromMs, nowMs + 1), optionsSince(fromMs));
   const todaysTasks = receivedBetween(startOfToday, nowMs + 1);
-  const today = measure(todaysTasks, { assumedMissionMinutes, windowDays: Math.max(1 / 24, (nowMs - startOfToday) / DAY_MS), asOfMs: nowMs });
+  const today = measure(todaysTasks, optionsSince(startOfToday));
   const alertTasks = alertTasksOf(open, nowMs);
   // Over every open task, claimed ones too: a second contact a nurse holds is still the supervisor's to see.
   const alerts: LoadAlertsView = {
@@ -50,6 +59,8 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
     oldestReceivedAt: queue.reduce<string | undefined>((oldest, item) => (oldest === undefined || item.receivedAt < oldest ? item.receivedAt : oldest), undefined),
     claimed: open.filter((task) => task.status === 'claimed').length,
     awaitingHandoff: open.filter((task) => task.status === 'awaiting-handoff').length,
+    awaitingVisit: open.filter((task) => task.status === 'awaiting-visit').length,
+    referrals: referrals ?? { awaitingHandoff: [], awaitingVisit: [], overdueVisits: [] },
     nursesActive: nursesActive.size,
     alerts,
     alertTasks,
@@ -192,5 +203,10 @@ function loadReductionFigures(m: Measures) {
     assumedMissionMinutes: m.assumedMissionMinutes,
     yearlyRate: m.yearlyRate,
     referencePerYear: m.referencePerYear,
+    // Issue 14: beside the assumption, the measured unit time, and how soon and how well the nurses' work went.
+    unitHoursAvoidedMeasured: m.unitHoursAvoidedMeasured,
+    unitMinutesMeasured: m.unitMinutesMeasured,
+    withinTarget: m.withinTarget,
+    overTriage: m.overTriage,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { QueueItemView, RecallInQueueView } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { PatientIndex } from '../privacy/patient-index';
+import { referralsOnBoard, ReturnedVisit } from './referrals';
 
 /** Closed tasks kept for `?status=closed`; older ones live on in the event log and the reports. */
 const RECENTLY_CLOSED = 500;
@@ -40,6 +41,10 @@ export class TaskBoardFold {
    * with S8 recalls pending, may be many, and most are not due.
    */
   private readonly queueCandidates = new Map<string, number>();
+  /** Open tasks' language as the last assessment that told it: the queue marks a Swedish speaker. */
+  private readonly languages = new Map<string, string>();
+  /** Open tasks the visit limit returned to the queue, until decided again: the supervisor's overdue visits. */
+  private readonly returnedVisits = new Map<string, ReturnedVisit>();
   readonly patients: PatientIndex;
   /** A shared index is fed by its owner (the service's, a time travel's); the board feeds its own. */
   private readonly feedsPatients: boolean;
@@ -59,6 +64,8 @@ export class TaskBoardFold {
       open: [...this.open],
       closed: [...this.closed],
       queueCandidates: [...this.queueCandidates.keys()],
+      languages: [...this.languages],
+      returnedVisits: [...this.returnedVisits],
       ...(this.feedsPatients ? { patients: this.patients.saveState() } : {}),
     };
   }
@@ -71,6 +78,8 @@ export class TaskBoardFold {
     };
     refill(this.open, state.open);
     refill(this.closed, state.closed);
+    refill(this.languages, state.languages ?? []);
+    refill(this.returnedVisits, state.returnedVisits ?? []);
     if (this.feedsPatients) this.patients.loadState(state.patients);
     this.queueCandidates.clear();
     for (const taskId of state.queueCandidates) {
@@ -89,6 +98,7 @@ export class TaskBoardFold {
     if (!state.exists) return;
     if (state.status === 'waiting' || state.followUp || hasPendingRecall(state)) this.queueCandidates.set(taskId, inQueueFromMs(state));
     else this.queueCandidates.delete(taskId);
+    this.foldSideFacts(taskId, stored, state);
     if (state.status === 'closed') {
       this.open.delete(taskId);
       this.closed.set(taskId, state);
@@ -96,6 +106,20 @@ export class TaskBoardFold {
     } else {
       this.open.set(taskId, state);
     }
+  }
+
+  /** What the decider's state does not keep: the patient's language, and a visit the limit returned. */
+  private foldSideFacts(taskId: string, stored: FoldEvent, state: DTaskState): void {
+    if (stored.type === 'AssessmentRecorded' && typeof stored.data.language === 'string') this.languages.set(taskId, stored.data.language);
+    if (stored.type === 'HandoffVisitOverdue') {
+      this.returnedVisits.set(taskId, { target: String(stored.data.target), visitBy: String(stored.data.visitBy), returnedAt: stored.metadata.occurredAt });
+    } else if (state.status !== 'waiting' && state.status !== 'claimed') this.returnedVisits.delete(taskId);
+    if (state.status === 'closed') this.languages.delete(taskId);
+  }
+
+  /** The supervisor's open referrals and overdue visits at `now`. */
+  referrals(now: Date) {
+    return referralsOnBoard(this.open.values(), this.returnedVisits, now);
   }
 
   /** The patient's previous contact, for flagging a second contact (S4). */
@@ -128,7 +152,7 @@ export class TaskBoardFold {
     for (const state of source) {
       const inQueue = filter.status ? state.status === filter.status : inDefaultQueue(state, nowIso);
       if (!inQueue || (filter.area && state.area !== filter.area)) continue;
-      items.push(queueItem(state, now));
+      items.push(queueItem(state, now, this.languages.get(state.taskId!)));
     }
     return items.sort((a, b) => b.priority - a.priority || a.receivedAt.localeCompare(b.receivedAt));
   }
@@ -162,7 +186,7 @@ function recallInQueue(state: DTaskState, nowMs: number): RecallInQueueView | nu
   return due;
 }
 
-export function queueItem(state: DTaskState, now: Date): QueueItemView {
+export function queueItem(state: DTaskState, now: Date, language?: string): QueueItemView {
   const nowIso = now.toISOString();
   const followUpDue = isFollowUpDue(state, nowIso);
   // A due follow-up call shows as due, not also as booked.
@@ -186,5 +210,6 @@ export function queueItem(state: DTaskState, now: Date): QueueItemView {
     ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
     priority: Math.round(queuePriority(state, nowIso) * 10) / 10,
     recall,
+    ...(language === undefined ? {} : { language }),
   };
 }

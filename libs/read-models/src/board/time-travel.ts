@@ -9,6 +9,7 @@ import { TaskBoardFold } from './task-board-fold';
 export interface TimeTravelOptions {
   decider: Pick<DTaskDecider, 'evolve' | 'initialState'>;
   assumedMissionMinutes: number;
+  contactTargetMinutes?: number;
 }
 
 export interface PastLoad {
@@ -48,6 +49,8 @@ export async function loadAt(batches: EventBatches, atMs: number, options: TimeT
     open: board.open.values(),
     receivedBetween: (fromMs, toMs) => facts.receivedBetween(fromMs, toMs),
     assumedMissionMinutes: options.assumedMissionMinutes,
+    ...(options.contactTargetMinutes === undefined ? {} : { contactTargetMinutes: options.contactTargetMinutes }),
+    referrals: board.referrals(now),
   });
   return { at: now.toISOString(), events: count, load, queue: { tasks: queue } };
 }
@@ -58,6 +61,8 @@ export interface DayStep {
   oldestWaitSeconds: number;
   claimed: number;
   awaitingHandoff: number;
+  /** v1.1: accepted referrals whose visit is awaited. */
+  awaitingVisit: number;
   nursesActive: number;
   /** Decisions in the step that ends at `at`. */
   decisions: number;
@@ -81,11 +86,12 @@ export async function loadThroughDay(
   const takeStep = () => {
     const now = new Date(next);
     const queue = board.queue(now);
-    let claimed = 0, awaitingHandoff = 0;
+    let claimed = 0, awaitingHandoff = 0, awaitingVisit = 0;
     const nurses = new Set<string>();
     for (const task of board.open.values()) {
       if (task.status === 'claimed') claimed += 1;
       if (task.status === 'awaiting-handoff') awaitingHandoff += 1;
+      if (task.status === 'awaiting-visit') awaitingVisit += 1;
       if (task.owner) nurses.add(task.owner);
     }
     steps.push({
@@ -94,6 +100,7 @@ export async function loadThroughDay(
       oldestWaitSeconds: queue.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
       claimed,
       awaitingHandoff,
+      awaitingVisit,
       nursesActive: nurses.size,
       decisions,
     });

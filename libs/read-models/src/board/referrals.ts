@@ -1,0 +1,60 @@
+import { DTaskState, OTHER_AREA } from '@dtask/domain';
+import { OpenReferralView, OverdueVisitView, ReferralsOnBoardView, TaskAtAGlance } from '@dtask/events';
+
+/** A visit the limit returned to the queue (HandoffVisitOverdue): the service, its limit, and when. */
+export interface ReturnedVisit {
+  target: string;
+  visitBy: string;
+  returnedAt: string;
+}
+
+/**
+ * The referrals the supervisor sees (domain.md, "The receiving service's side of a redirect"):
+ * those awaiting the service's answer or its visit, and the visits not reported by their limit,
+ * whether still awaited past it or returned to the queue by it and not decided again.
+ */
+export function referralsOnBoard(open: Iterable<DTaskState>, returned: ReadonlyMap<string, ReturnedVisit>, now: Date): ReferralsOnBoardView {
+  const nowMs = now.getTime();
+  const awaitingHandoff: OpenReferralView[] = [];
+  const awaitingVisit: OpenReferralView[] = [];
+  const overdueVisits: OverdueVisitView[] = [];
+  for (const state of open) {
+    if (state.status === 'awaiting-handoff') {
+      awaitingHandoff.push(referral(state, state.handoff.target, state.handoff.deadline, nowMs));
+    } else if (state.status === 'awaiting-visit') {
+      const item = { ...referral(state, state.visit.target, state.visit.visitBy, nowMs), acceptedAt: state.visit.acceptedAt };
+      awaitingVisit.push(item);
+      if (item.overdue) overdueVisits.push({ ...glance(state), target: state.visit.target, visitBy: state.visit.visitBy, status: state.status });
+    } else {
+      const visit = state.taskId === undefined ? undefined : returned.get(state.taskId);
+      if (visit) overdueVisits.push({ ...glance(state), ...visit, status: state.status, ...(state.owner ? { owner: state.owner } : {}) });
+    }
+  }
+  const byDue = (a: OpenReferralView, b: OpenReferralView) => a.dueBy.localeCompare(b.dueBy) || a.taskId.localeCompare(b.taskId);
+  overdueVisits.sort((a, b) => a.visitBy.localeCompare(b.visitBy) || a.taskId.localeCompare(b.taskId));
+  return { awaitingHandoff: awaitingHandoff.sort(byDue), awaitingVisit: awaitingVisit.sort(byDue), overdueVisits };
+}
+
+function referral(state: DTaskState & { status: OpenReferralView['status'] }, target: string, dueBy: string, nowMs: number): OpenReferralView {
+  return {
+    ...glance(state),
+    status: state.status,
+    target,
+    ...(state.decision?.kind === 'redirect' ? { redirectedAt: state.decision.at } : {}),
+    dueBy,
+    overdue: Date.parse(dueBy) <= nowMs,
+  };
+}
+
+/** The task's coarse facts, as every tile of the load snapshot shows them: no personal data. */
+function glance(state: DTaskState): TaskAtAGlance {
+  return {
+    taskId: state.taskId!,
+    area: state.area ?? OTHER_AREA,
+    municipality: state.municipality ?? '',
+    taskCode: state.taskCode ?? '',
+    urgency: state.urgency,
+    ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
+    receivedAt: state.receivedAt!,
+  };
+}
