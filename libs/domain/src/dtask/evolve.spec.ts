@@ -91,6 +91,11 @@ describe('evolve: handoffs', () => {
     expect(state).toMatchObject({ status: 'waiting', handoff: undefined, decision: undefined, handoffReturned: true, contactAt: at(2) });
     expect(flagsOf(state)).toEqual(['handoff-returned']);
   });
+  it('a returned handoff decided again, as a unit too: no longer flagged or first in the queue', () => {
+    const returned = after(...awaitingHandoff(), declined, e.claimed(11));
+    expect(fold([e.unit('nurse-decision', 12)], returned).handoffReturned).toBe(false);
+    expect(fold([e.advised(undefined, 12)], returned).handoffReturned).toBe(false);
+  });
   it('a v1 HandoffAccepted (no visitBy): no handoff open any more, decided as redirect until its closure', () => {
     expect(after(...assessedTask(), e.redirected(), e.accepted())).toMatchObject({ handoff: undefined, visit: undefined, status: 'decided', decision: { kind: 'redirect' } });
   });

@@ -191,6 +191,8 @@ function unitDecided(next: DTaskFields, reason: UnitRequestedBy, at: string, con
   next.unitRequested = next.unitRequested ?? { reason, at };
   next.decision = consultId === undefined ? { kind: 'send-unit', at } : { kind: 'send-unit', at, consultId };
   enter(next, 'decided');
+  // Decided again after a returned handoff: no longer a task to decide first (as advice and a redirect clear it too).
+  next.handoffReturned = false;
   next.followUp = undefined;
   next.recalls = ending(next.recalls, 'unit-requested', (recall) => recall.reason !== 'waiting-for-unit');
 }
