@@ -15,8 +15,8 @@ export type QueueItem = QueueItemView;
 export class TaskBoard implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-board';
   // 2: task states carry `claimedAt`. 3: patients moved to the patient index. 4: v1.1 states (recalls, links, S8), without personal data.
-  // 5: the awaited visit and the consults (issue 14).
-  readonly snapshotVersion = 5;
+  // 5: the awaited visit and the consults (issue 14). 6: the patient's language, visits returned overdue.
+  readonly snapshotVersion = 6;
   private fold: TaskBoardFold;
 
   constructor(
@@ -53,6 +53,11 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
 
   resetState(): void {
     this.fold = this.emptyFold();
+  }
+
+  /** The supervisor's open referrals and overdue visits at `now`. */
+  referrals(now: Date) {
+    return this.fold.referrals(now);
   }
 
   /** The patient's newest open task, for linking a new intake to it (`duplicate-open`). */
