@@ -35,6 +35,8 @@ export class LoadService {
       open: this.board.open.values(),
       receivedBetween: (fromMs, toMs) => this.facts.receivedBetween(fromMs, toMs),
       assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
+      contactTargetMinutes: this.config.CONTACT_TARGET_MINUTES,
+      referrals: this.board.referrals(now),
     });
   }
 }
