@@ -1,4 +1,4 @@
-import { backupStore, restoreStore } from '@dtask/event-store';
+import { backupStore, cliStoreLocation, restoreStore } from '@dtask/event-store';
 import { parseArgs } from 'node:util';
 
 /**
@@ -9,14 +9,18 @@ import { parseArgs } from 'node:util';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, restore: { type: 'string' }, 'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' }, help: { type: 'boolean' } },
+    options: { out: { type: 'string' }, restore: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help || (!values.out && !values.restore) || (values.out && values.restore)) {
     process.stdout.write('npm run backup -- --out FILE [--data-dir ./data]\nnpm run backup -- --restore FILE [--data-dir ./data]   (stop the service first)\n');
     process.exit(values.help ? 0 : 2);
   }
-  const dataDir = values['data-dir']!;
+  const { eventStoreUrl, dataDir } = cliStoreLocation(values['data-dir']);
+  if (eventStoreUrl) {
+    process.stderr.write('EVENTSTORE_URL is set: this copies the embedded store only. Back a KurrentDB cluster up on its nodes (see the README), or name the embedded store with --data-dir.\n');
+    process.exit(2);
+  }
   if (values.out) {
     const summary = await backupStore(dataDir, values.out);
     process.stdout.write(`backup ${summary.file}: ${summary.events} events in ${summary.streams} streams, up to position ${summary.headPosition}, verified\n`);

@@ -12,7 +12,7 @@ const ExportArgs = z
     format: z.enum(['ndjson', 'measures-csv']),
     from: Instant.optional(),
     to: Instant.optional(),
-    'data-dir': z.string().min(1),
+    'data-dir': z.string().min(1).optional(),
     out: z.string().min(1).optional(),
     'assumed-mission-minutes': z.coerce.number().positive(),
   })
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       format: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+      'data-dir': { type: 'string' },
       out: { type: 'string' },
       'assumed-mission-minutes': { type: 'string', default: process.env.ASSUMED_MISSION_MINUTES ?? '75' },
     },

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
       date: { type: 'string' },
       'step-minutes': { type: 'string', default: '15' },
       'group-by': { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+      // No default: without it EVENTSTORE_URL, then DATA_DIR, picks the store (cliStoreLocation).
+      'data-dir': { type: 'string' },
       'assumed-mission-minutes': { type: 'string', default: process.env.ASSUMED_MISSION_MINUTES ?? '75' },
       help: { type: 'boolean', default: false },
       ...Object.fromEntries(WHAT_IF_LIMITS.map((limit) => [flagOf(limit), { type: 'string' as const }])),
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   const actualRules = configuredRules(process.env);
   const timeTravel = { decider: createDTaskDecider(actualRules), assumedMissionMinutes };
 
-  const store = await openStoreToRead(values['data-dir']!);
+  const store = await openStoreToRead(values['data-dir']);
   try {
     switch (projection) {
       case 'load-reduction': {

@@ -1,10 +1,10 @@
-import { EventStore, openEventStore, readAllBatches } from '@dtask/event-store';
+import { cliStoreLocation, EventStore, openEventStore, readAllBatches } from '@dtask/event-store';
 import { readStoredEvent } from '@dtask/events';
 import { EventBatches, FoldEvent } from '@dtask/read-models';
 
-/** The store a CLI reads (`--data-dir`, or EVENTSTORE_URL), through the service's read boundary: one upcast per event. */
-export function openStoreToRead(dataDir: string): Promise<EventStore> {
-  return openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir, readBoundary: readStoredEvent });
+/** The store a CLI reads (`--data-dir`, else EVENTSTORE_URL, else DATA_DIR), through the service's read boundary: one upcast per event. */
+export function openStoreToRead(dataDirFlag: string | undefined): Promise<EventStore> {
+  return openEventStore({ ...cliStoreLocation(dataDirFlag), readBoundary: readStoredEvent });
 }
 
 /**

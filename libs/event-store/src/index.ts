@@ -4,3 +4,4 @@ export { SqliteEventStore, SqliteEventStoreOptions } from './sqlite/sqlite-event
 export * from './read-all-events';
 export { backupStore, restoreStore, verifyBackup, BackupSummary } from './sqlite/backup';
 export { COPY_MARK_CHECKPOINT, storeIdentity, sameHistory } from './store-identity';
+export { discoveryWarning, hostsOf, redactCredentials } from './store-url';

@@ -1,6 +1,5 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
-
-const SCHEME = /^(esdb|kurrentdb)(\+discover)?:\/\//i;
+import { redactCredentials, STORE_URL_SCHEME as SCHEME } from '../store-url';
 
 /**
  * The options the client parses (its Client/parseConnectionString.js), compared as it compares
@@ -16,35 +15,6 @@ const CLIENT_OPTIONS = new Set(
 
 function flat(key: string): string {
   return key.trim().toLowerCase().replace(/[_-]/g, '');
-}
-
-/** A connection string with user and password hidden, in any text that quotes it (an error message, say). */
-export function redactCredentials(text: string): string {
-  // Greedy to the last `@` of the word: a password typed with `@`, `/`, `:` or `?` in it stays hidden too.
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s"'`]*@/gi, '$1***@');
-}
-
-/** The hosts a connection string names: after the credentials, before the path or the options. */
-export function hostsOf(connectionString: string): string[] {
-  const rest = connectionString.trim().replace(SCHEME, '');
-  const afterCredentials = rest.slice(rest.lastIndexOf('@', rest.search(/[?]|$/)) + 1);
-  const hostList = afterCredentials.split(/[/?]/, 1)[0] ?? '';
-  return hostList.split(',').map((host) => host.trim()).filter((host) => host.length > 0);
-}
-
-/**
- * `+discover` asks one DNS name for the cluster's members; given several hosts the client keeps
- * only the first (and says so only in its debug log). A seed list is written without `+discover`.
- */
-export function discoveryWarning(connectionString: string): string | undefined {
-  const match = SCHEME.exec(connectionString.trim());
-  const hosts = hostsOf(connectionString);
-  if (!match?.[2] || hosts.length < 2) return undefined;
-  const seedList = `${match[1]!.toLowerCase()}://${hosts.join(',')}`;
-  return (
-    `EVENTSTORE_URL names ${hosts.length} hosts after +discover, but the client asks only the first (${hosts[0]}) for the cluster's members. ` +
-    `For a seed list leave out +discover (${seedList}?…); keep +discover for one DNS name that resolves to every node.`
-  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailableError } from '../port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
-import { createClient, discoveryWarning, redactCredentials, toClientConnectionString } from './connection-string';
+import { discoveryWarning, redactCredentials } from '../store-url';
+import { createClient, toClientConnectionString } from './connection-string';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 const url = process.env.EVENTSTORE_URL;
