@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openEventStore } from '@dtask/event-store';
+import { cliStoreLocation, openEventStore } from '@dtask/event-store';
 import { generateYear } from './generate-year';
 import { runSimulation } from './simulation';
 
@@ -13,7 +13,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261122' },
     'generate-year': { type: 'boolean', default: false },
     tasks: { type: 'string', default: '110000' },
-    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+    'data-dir': { type: 'string' },
     start: { type: 'string', default: '2025-01-01T00:00:00+02:00' },
   },
 });
@@ -27,9 +27,9 @@ const number = (name: string, value: string | undefined, min: number) => {
   return parsed;
 };
 
-/** `--generate-year`: a synthetic year written straight into the store (DATA_DIR, or EVENTSTORE_URL). */
+/** `--generate-year`: a synthetic year written straight into the store (`--data-dir`, else EVENTSTORE_URL, else DATA_DIR). */
 async function generate(): Promise<void> {
-  const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']!, synchronous: 'NORMAL' });
+  const store = await openEventStore({ ...cliStoreLocation(values['data-dir']), synchronous: 'NORMAL' });
   const started = Date.now();
   try {
     const result = await generateYear({
