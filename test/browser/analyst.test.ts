@@ -60,6 +60,7 @@ describe('analyst view in a real browser', () => {
     const redirected = await api.assessed({ receivedAt });
     await post(tokens.nurse, `/api/d-tasks/${redirected}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'visit today', patientInformed: true }).expect(200);
     await post(tokens.homeCare, `/api/d-tasks/${redirected}/handoff/accept`).expect(200);
+    await post(tokens.homeCare, `/api/d-tasks/${redirected}/handoff/complete`, { visitedAt: new Date().toISOString() }).expect(200);
     const unreachable = await api.intake({ receivedAt });
     await post(tokens.nurse, `/api/d-tasks/${unreachable}/claim`).expect(200);
     await post(tokens.nurse, `/api/d-tasks/${unreachable}/callbacks`, { outcome: 'no-answer' }).expect(200);
@@ -77,7 +78,7 @@ describe('analyst view in a real browser', () => {
     const page = await context.newPage();
     await signInAsAnalyst(page, baseUrl);
 
-    // Six tasks: two advised, one unit, one accepted redirect, one S1 automatic unit, one escalated.
+    // Six tasks: two advised, one unit, one redirect accepted and visited, one S1 automatic unit, one escalated.
     const row = page.locator(`tr[data-month="${month}"]`);
     const cell = (column: string) => row.locator(`td[data-column="${column}"]`);
     await row.waitFor();
