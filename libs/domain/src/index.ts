@@ -15,3 +15,4 @@ export * from './priority';
 export * from './region';
 export * from './directory';
 export * from './dtask/receipt-time';
+export * from './dtask/disposition';
