@@ -25,7 +25,7 @@ describe('the referral package from a task stream', () => {
   it('takes the newest assessment and redirect, and never the identity code', () => {
     const referral = referralOf(taskId, [received, assessed('first', 2), redirected('oulu-primary-care', 3), assessed('kaatunut', 5), redirected('oulu-home-care', 6)], 'oulu-home-care');
     expect(referral).toEqual({
-      taskId, reason: 'kaatunut', handoffNote: 'note 6', answerBy: '2026-12-01T11:06:00.000Z', redirectedAt: '2026-12-01T10:06:00.000Z',
+      taskId, reason: 'kaatunut', handoffNote: 'note 6', answerBy: '2026-12-01T11:06:00.000Z', status: 'awaiting-handoff', redirectedAt: '2026-12-01T10:06:00.000Z',
       patient: { ageYears: 84, sex: 'female' }, callbackPhone: '+358401234567', address: 'Isokatu 1', municipality: 'Oulu', area: 'Oulu-Hailuoto',
       deadline: '2026-12-01T11:06:00.000Z', ageYears: 84,
     });
@@ -39,6 +39,13 @@ describe('the referral package from a task stream', () => {
   it('carries the decision’s reason, care level and timeframe when it has them', () => {
     const referral = referralOf(taskId, [received, assessed('oire', 2), redirected('oulu-home-care', 3, { reason: 'needs a visit', careLevel: 'social-care', within: 'PT2H' })], 'oulu-home-care');
     expect(referral).toMatchObject({ reason: 'needs a visit', careLevel: 'social-care', within: 'PT2H' });
+  });
+
+  it('tells an accepted referral by its visit limit (v1.1)', () => {
+    const visit = { target: 'oulu-home-care', partnerId: 'p', acceptedAt: '2026-12-01T10:10:00.000Z', visitBy: '2026-12-02T10:10:00.000Z' };
+    expect(referralOf(taskId, [received, assessed('oire', 2), redirected('oulu-home-care', 3)], 'oulu-home-care', visit)).toMatchObject({
+      status: 'awaiting-visit', acceptedAt: visit.acceptedAt, visitBy: visit.visitBy,
+    });
   });
 
   it('falls back to the ERC notes when the assessment has no symptoms written', () => {
