@@ -3,7 +3,8 @@ import { taskIdFromStreamId } from '@dtask/events';
 import { Pseudonymiser } from '@dtask/read-models';
 import { Actor } from '../auth/actor';
 
-const HANDOFF_EVENTS = new Set(['RedirectRequested', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut']);
+// v1.1: the visit's report and its limit too, so the service's list of visits to report stays current.
+const HANDOFF_EVENTS = new Set(['RedirectRequested', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'HandoffCompleted', 'HandoffFailed', 'HandoffVisitOverdue']);
 
 export interface LiveEvent {
   position: string;
