@@ -1,9 +1,11 @@
 import { EventStore } from '@dtask/event-store';
+import { Pseudonymiser } from '@dtask/read-models';
 import { AccessLog } from '../apps/dispatch-api/src/audit/access-log';
 import { ManualClock } from '../apps/dispatch-api/src/clock/clock';
 import { loadConfig } from '../apps/dispatch-api/src/config/app-config';
 import { DeadlineScheduler } from '../apps/dispatch-api/src/d-tasks/deadline-scheduler';
 import { EVENT_STORE } from '../apps/dispatch-api/src/event-store/event-store.module';
+import { liveViewOf } from '../apps/dispatch-api/src/live/live-view';
 import { cast } from './support/dtask-api';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -157,6 +159,20 @@ describe('closed-loop handoffs over HTTP', () => {
     expect(await readsOf()).toHaveLength(1);
     await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/complete`, { visitedAt: clock.now().toISOString() }).expect(200);
     expect((await api.get(api.tokens.homeCare, '/api/handoffs').expect(200)).body.handoffs.map((r: { taskId: string }) => r.taskId)).not.toContain(taskId);
+  });
+
+  it('tells the service live of its visits reported and overdue, never another service, with no free text', async () => {
+    const { taskId } = await accepted();
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/fail`, { reason: 'Potilas Maija ei avannut' }).expect(200);
+    const [failed] = (await store.readStream(`dtask-${taskId}`)).filter((event) => event.type === 'HandoffFailed');
+    const pseudonymiser = app.app.get(Pseudonymiser);
+    const own = liveViewOf(failed!, { id: 'kotihoito-1', role: 'partner', service: 'oulu-home-care' }, pseudonymiser);
+    expect(own).toMatchObject({ type: 'HandoffFailed', data: { target: 'oulu-home-care' } });
+    expect(JSON.stringify(own)).not.toContain('Maija');
+    expect(liveViewOf(failed!, { id: 'tk-1', role: 'partner', service: 'oulu-primary-care' }, pseudonymiser)).toBeUndefined();
+    for (const type of ['HandoffCompleted', 'HandoffVisitOverdue']) {
+      expect(liveViewOf({ ...failed!, type, data: { target: 'oulu-home-care', visitBy: '2026-12-02T10:00:00.000Z' } }, { id: 'p', role: 'partner', service: 'oulu-home-care' }, pseudonymiser)?.type).toBe(type);
+    }
   });
 
   it('refuses a visit limit that would switch the loop off or leave it open for days, naming the setting', () => {
