@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStore, openEventStore, readAllBatches } from '@dtask/event-store';
 import { readStoredEvent } from '@dtask/events';
-import { DEV_PSEUDONYM_KEY, EventBatches, Pseudonymiser, replayOutcomeLinkage } from '@dtask/read-models';
+import { DEV_PSEUDONYM_KEY, EventBatches, FoldEvent, Pseudonymiser, replayOutcomeLinkage } from '@dtask/read-models';
 import { importOutcomes } from '../apps/outcomes-import/src/import-outcomes';
 import { parseOutcomeCsv } from '../apps/outcomes-import/src/outcome-csv';
 import { ManualClock } from '../apps/dispatch-api/src/clock/clock';
+import { outcomeCsv } from '../apps/simulator/src/outcome-rows';
+import { generatePeriod } from './support/generated-period';
 import { adviceDecision, cast } from './support/dtask-api';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -210,4 +212,41 @@ describe('outcome linkage: the warehouse outcomes joined to the no-unit decision
     const body = (await app.http.get(`/api/reports/outcomes?${window}`).set('Authorization', `Bearer ${analyst}`).expect(200)).body;
     expect(body).toEqual(reported);
   }, 60_000);
+});
+
+describe('the simulator\'s outcome rows for a generated year', () => {
+  it('are a valid import, by pseudonym only, at the reference figures\' rates', async () => {
+    const period = await generatePeriod(3000, 14);
+    try {
+      const batches = () => (async function* () {
+        yield period.all as unknown as FoldEvent[];
+      })();
+      const { csv, rows } = await outcomeCsv(batches(), { seed: 5, pseudonymKey: DEV_PSEUDONYM_KEY, untilMs: Date.now() });
+      const parsed = parseOutcomeCsv(csv, Date.now());
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.rows).toHaveLength(rows);
+      for (const data of period.dataOf('DTaskReceived')) {
+        const patient = data.patient as { personId?: string };
+        if (patient.personId) expect(csv).not.toContain(patient.personId);
+      }
+      const outcomeEvents = parsed.rows.map((row, i) => ({ position: String(1e9 + i), streamId: `outcome-${row.outcome.patientRef}`, type: 'OutcomeRecorded', data: row.outcome, metadata: { occurredAt: row.outcome.at } }));
+      const linkage = await replayOutcomeLinkage(
+        (async function* () {
+          yield [...(period.all as unknown as FoldEvent[]), ...outcomeEvents];
+        })(),
+        { fromMs: Number.NEGATIVE_INFINITY, toMs: Number.POSITIVE_INFINITY },
+        new Pseudonymiser(DEV_PSEUDONYM_KEY),
+      );
+      expect(linkage.noUnitDecisions).toBeGreaterThan(500);
+      expect(linkage.edWithin48h.rate).toBeGreaterThan(0.02);
+      expect(linkage.edWithin48h.rate).toBeLessThan(0.07);
+      expect(linkage.edWithin24h.count).toBeLessThan(linkage.edWithin48h.count);
+      expect(linkage.admissionWithin48h.rate).toBeLessThan(0.025);
+      expect(linkage.deathWithin30d.rate).toBeLessThan(0.01);
+      // The conveyed patients' ED visits are rows too, and none of them counts.
+      expect(rows).toBeGreaterThan(linkage.edWithin48h.count + linkage.admissionWithin48h.count + linkage.deathWithin30d.count);
+    } finally {
+      await period.close();
+    }
+  }, 120_000);
 });
