@@ -26,6 +26,7 @@ export class LiveCatchUp {
   async run(client: LiveClient, generation: number): Promise<void> {
     for (;;) {
       if (client.generation !== generation || !this.clients.isConnected(client)) return;
+      if (await this.behindClient(client)) continue;
       const recent = this.follower.recentAfter(client.last);
       if (recent !== undefined && recent.length <= CATCH_UP_BATCH) {
         // Synchronous from here to `live = true`: the follower cannot deliver in between. Batches
@@ -48,6 +49,21 @@ export class LiveCatchUp {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
+  }
+
+  /**
+   * A client another instance served may come with a position this one's follower has not reached
+   * yet: going live now would send it the events in between a second time. Waits (true: look again)
+   * unless the store itself is behind that position (restored since): nothing more comes under it.
+   */
+  private async behindClient(client: LiveClient): Promise<boolean> {
+    const { last } = client;
+    const reached = this.follower.position;
+    if (last === undefined || (reached !== undefined && comparePositions(reached, last) >= 0)) return false;
+    const head = await this.store.headPosition();
+    if (head === undefined || comparePositions(head, last) < 0) return false;
+    await this.follower.waitFor(last);
+    return true;
   }
 
   /** One frame per event, or one `events` frame for a batch client. */
