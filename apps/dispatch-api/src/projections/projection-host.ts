@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AllSubscription, EventStore, RecordedEvent } from '@dtask/event-store';
+import { AllSubscription, COPY_MARK_CHECKPOINT, EventStore, RecordedEvent, storeIdentity } from '@dtask/event-store';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
@@ -61,8 +61,9 @@ export class AllStreamFollower implements OnApplicationBootstrap, BeforeApplicat
   private stopping = false;
   private wakeFromBackoff?: () => void;
   private failure?: FollowerFailure;
-  /** The store's identity (its first event's id) and the id of the event at `position`. */
+  /** The store's identity (its first event's id, and a copy's mark: store-identity.ts) and the id of the event at `position`. */
   private storeId: string | undefined;
+  private copyMark: string | undefined;
   private positionEventId: string | undefined;
   /** Position of the last event every running listener has seen. */
   position: string | undefined;
@@ -85,7 +86,9 @@ export class AllStreamFollower implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const head = await this.store.headPosition();
-    this.storeId = head === undefined ? undefined : (await this.store.readAll({ maxCount: 1 })).events[0]?.eventId;
+    this.copyMark = await this.store.checkpoints.load(COPY_MARK_CHECKPOINT);
+    const firstEventId = head === undefined ? undefined : (await this.store.readAll({ maxCount: 1 })).events[0]?.eventId;
+    this.storeId = firstEventId === undefined ? undefined : storeIdentity(firstEventId, this.copyMark);
     const resumeFrom = await this.resume.restore(this.snapshottable(), head, this.storeId);
     this.position = resumeFrom?.position;
     this.positionEventId = resumeFrom?.eventId;
@@ -138,6 +141,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, BeforeApplicat
     await this.running;
     this.snapshotSchedule.reset();
     this.saveSnapshot();
+    this.resume.release();
   }
 
   private snapshottable(): Snapshottable[] {
@@ -197,7 +201,7 @@ export class AllStreamFollower implements OnApplicationBootstrap, BeforeApplicat
     for (const consumer of this.consumers) if (!consumer.halted) this.deliver(consumer, event);
     this.position = event.position;
     this.positionEventId = event.eventId;
-    this.storeId ??= event.eventId;
+    this.storeId ??= storeIdentity(event.eventId, this.copyMark);
     if (this.caughtUp) {
       this.snapshotSchedule.onEvent();
       this.recent.add(event);

@@ -1,6 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { comparePositions, EventStore } from '@dtask/event-store';
+import { comparePositions, EventStore, sameHistory } from '@dtask/event-store';
 import { ReadModelSnapshots, SnapshotBinding, SnapshotCandidate, Snapshottable } from './read-model-snapshots';
+
+export class SnapshotOfAnotherCopyError extends Error {
+  override readonly name = 'SnapshotOfAnotherCopyError';
+}
 
 /** Where the read models stand: the store they were folded from, and the last event they hold. */
 export type ReadModelPlace = Omit<SnapshotBinding, 'keyFingerprint'>;
@@ -26,6 +30,7 @@ export class ReadModelResume {
     if (models.length === 0) return undefined;
     const read = this.snapshots.read(models);
     if (read.kind === 'none') return undefined;
+    if (read.kind === 'usable' && storeId !== undefined) this.refuseAnotherCopy(read.snapshot.binding.storeId, storeId);
     const refusal = read.kind === 'refused' ? read.reason : await this.mismatch(read.snapshot, head, storeId).catch((error: Error) => `it could not be checked (${error.message})`);
     if (refusal === undefined && read.kind === 'usable') {
       try {
@@ -51,6 +56,27 @@ export class ReadModelResume {
     } catch (error) {
       this.logger.warn(`could not save the read-model snapshot ${this.snapshots.file}: ${(error as Error).message}`);
     }
+  }
+
+  /** Lets another instance take this one's snapshot slot (at shutdown). */
+  release(): void {
+    this.snapshots.release();
+  }
+
+  /**
+   * A snapshot of the same history from another store (the one this store was migrated from, or
+   * the other way round) means the service was pointed at the wrong store or the wrong data
+   * folder: it does not start, so that the two are never taken for each other.
+   */
+  private refuseAnotherCopy(snapshotStore: string, storeId: string): void {
+    if (snapshotStore === storeId || !sameHistory(snapshotStore, storeId)) return;
+    const file = this.snapshots.file;
+    this.snapshots.release();
+    throw new SnapshotOfAnotherCopyError(
+      `the read-model snapshot ${file} was made from another copy of this event store's history (store ${snapshotStore}; this one is ${storeId}): ` +
+        'the store it was migrated from, or a copy migrated from it. The service does not start on it. If this is the store to run on, ' +
+        `remove ${this.snapshots.dir} (only a cache: the read models are rebuilt) and start again; otherwise point the service at the store the snapshot belongs to.`,
+    );
   }
 
   /** Why the snapshot does not belong to this store's history, or undefined when it does. */

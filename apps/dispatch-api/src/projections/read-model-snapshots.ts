@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { claimSnapshotSlot, SnapshotSlot } from './snapshot-slot';
 
 /** A read model that can save and restore its folded state. */
 export interface Snapshottable {
@@ -42,7 +43,8 @@ interface SnapshotBody {
 }
 
 /**
- * One file holds every read model at one `$all` position, so they all resume from the same place.
+ * One file holds every read model at one `$all` position, so they all resume from the same place;
+ * each instance on the data folder has a file of its own (snapshot-slot.ts).
  * Written to a temp file and renamed, so a crash leaves the old snapshot or the new one, never half.
  *
  * The file is a cache: its first line is a header with an HMAC of the rest (keyed by a key derived
@@ -50,23 +52,37 @@ interface SnapshotBody {
  * are rebuilt from the store. It holds patients only as pseudonyms, and is readable by the owner only.
  */
 export class ReadModelSnapshots {
-  readonly file: string;
-  private readonly dir: string;
+  readonly dir: string;
+  /** This process's slot among the instances on the data folder, taken at first use; null when none was free. */
+  private slot?: SnapshotSlot | null;
   private readonly checksumKey: Buffer;
   readonly keyFingerprint: string;
 
   constructor(dataDir: string, pseudonymKey: string) {
     this.dir = join(dataDir, 'read-models');
-    this.file = join(this.dir, 'snapshot.json');
     this.checksumKey = createHmac('sha256', pseudonymKey).update('dtask read-model snapshot checksum key').digest();
     this.keyFingerprint = createHmac('sha256', pseudonymKey).update('dtask read-model snapshot key fingerprint').digest('hex').slice(0, 32);
   }
 
+  /** This process's snapshot file; undefined when other instances hold every slot. */
+  get file(): string | undefined {
+    if (this.slot === undefined) this.slot = claimSnapshotSlot(this.dir) ?? null;
+    return this.slot?.file;
+  }
+
+  /** Lets another instance (or a restart within this process) take the slot. */
+  release(): void {
+    this.slot?.release();
+    this.slot = undefined;
+  }
+
   /** Reads and checks the file against the models' names and versions and this key; loads nothing. */
   read(models: readonly Snapshottable[]): SnapshotRead {
+    const file = this.file;
+    if (file === undefined) return { kind: 'none' };
     let text: string;
     try {
-      text = readFileSync(this.file, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
       return { kind: 'refused', reason: `it cannot be read (${(error as Error).message})` };
@@ -110,6 +126,8 @@ export class ReadModelSnapshots {
   }
 
   save(binding: Omit<SnapshotBinding, 'keyFingerprint'>, models: readonly Snapshottable[]): void {
+    const file = this.file;
+    if (file === undefined) throw new Error(`every snapshot slot in ${this.dir} is held by another instance`);
     const body: SnapshotBody = {
       binding: { ...binding, keyFingerprint: this.keyFingerprint },
       models: Object.fromEntries(models.map((model) => [model.snapshotName, { version: model.snapshotVersion, state: model.saveState() }])),
@@ -118,12 +136,11 @@ export class ReadModelSnapshots {
     const header = JSON.stringify({ format: FORMAT, hmac: this.hmac(bodyText) });
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     chmodSync(this.dir, 0o700);
-    // Per process: two instances on one data folder never rename each other's half-written file.
-    const temp = `${this.file}.${process.pid}.tmp`;
+    const temp = `${file}.${process.pid}.tmp`;
     // A temp file left by a crash may have other permissions: the new one is created owner-only.
     rmSync(temp, { force: true });
     writeFileSync(temp, `${header}\n${bodyText}`, { mode: 0o600 });
-    renameSync(temp, this.file);
+    renameSync(temp, file);
   }
 
   /**
@@ -131,8 +148,10 @@ export class ReadModelSnapshots {
    * held identity codes and phone numbers in the clear.
    */
   discard(): void {
-    rmSync(this.file, { force: true });
-    rmSync(`${this.file}.tmp`, { force: true });
+    const file = this.file;
+    if (file === undefined) return;
+    rmSync(file, { force: true });
+    rmSync(`${file}.tmp`, { force: true });
   }
 
   private hmac(text: string): string {
