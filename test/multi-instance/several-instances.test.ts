@@ -1,0 +1,108 @@
+import { SqliteEventStore } from '@dtask/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { intakeBody } from '../support/dtask-api';
+import { call, Instance, startInstances, tokenFor } from './support/instances';
+import { RoundRobinProxy, SERVED_BY } from './support/round-robin-proxy';
+import { until } from './support/wait';
+
+jest.setTimeout(120_000);
+
+/**
+ * Three dispatch-api processes on one embedded store file behind a round-robin proxy: each
+ * follows `$all` itself, as instances on a cluster do, and consecutive requests of one client
+ * land on different instances.
+ */
+describe('three instances behind a round-robin balancer', () => {
+  let dataDir: string;
+  let instances: Instance[];
+  let proxy: RoundRobinProxy;
+  let url: string;
+  let store: SqliteEventStore;
+  const tokens = { erc: '', nurse: '', supervisor: '' };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dtask-instances-'));
+    instances = await startInstances(3, dataDir);
+    proxy = new RoundRobinProxy(instances);
+    url = await proxy.listen();
+    tokens.erc = await tokenFor(url, 'erc', 'erica');
+    tokens.nurse = await tokenFor(url, 'nurse', 'nurse-anna');
+    tokens.supervisor = await tokenFor(url, 'supervisor', 'super-sari');
+    // The test reads the store as it is, from the same file.
+    store = new SqliteEventStore({ fileName: join(dataDir, 'events.db') });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await proxy?.close();
+    await Promise.all((instances ?? []).map((instance) => instance.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const intake = async () => {
+    const answer = await call(url, tokens.erc, 'POST', '/api/d-tasks', { body: intakeBody() });
+    expect(answer.status).toBe(201);
+    return answer.body.taskId as string;
+  };
+
+  it("shows a nurse's claim in her next query, on another instance, when the query carries the position her claim answered", async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const taskId = await intake();
+      const claim = await call(url, tokens.nurse, 'POST', `/api/d-tasks/${taskId}/claim`, { body: {} });
+      expect(claim.status).toBe(200);
+      const position = claim.headers.get('x-event-position')!;
+      expect(position).toMatch(/^[1-9]\d*$/);
+      const queue = await call(url, tokens.nurse, 'GET', '/api/d-tasks?status=claimed', { position });
+      expect(queue.status).toBe(200);
+      expect(queue.headers.get(SERVED_BY)).not.toBe(claim.headers.get(SERVED_BY));
+      expect((queue.body.tasks as { taskId: string }[]).map((task) => task.taskId)).toContain(taskId);
+      // The query says where its read models stood: at least where the claim was written.
+      expect(BigInt(queue.headers.get('x-event-position')!)).toBeGreaterThanOrEqual(BigInt(position));
+    }
+  });
+
+  it('keeps the live channel gap-free and without repeats while a client moves from instance to instance', async () => {
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        const taskId = await intake();
+        await call(url, tokens.nurse, 'POST', `/api/d-tasks/${taskId}/claim`, { body: {} });
+      }
+    })();
+    const received: string[] = [];
+    const servedBy: number[] = [];
+    let from: string | undefined;
+    try {
+      for (let session = 0; session < 6; session += 1) {
+        const socket = io(`${url}/live`, { auth: { token: tokens.supervisor }, transports: ['websocket'], reconnection: false, forceNew: true });
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        servedBy.push(proxy.upgrades[proxy.upgrades.length - 1]!);
+        socket.on('event', (event: { position: string }) => received.push(event.position));
+        socket.emit('subscribe', from === undefined ? {} : { fromPosition: from });
+        const enough = received.length + 12;
+        await until(() => received.length >= enough, `session ${session} to receive 12 events`);
+        socket.close();
+        from = received[received.length - 1];
+      }
+    } finally {
+      writing = false;
+      await writer;
+    }
+    // Each session on the next instance in turn.
+    expect(new Set(servedBy.slice(0, 3)).size).toBe(3);
+    // Exactly the store's task events up to the last one received, in order: none missing, none twice.
+    const last = BigInt(received[received.length - 1]!);
+    const stored: string[] = [];
+    for (let batch = await store.readAll({ maxCount: 1000 }); ; batch = await store.readAll({ fromPosition: batch.lastPosition, maxCount: 1000 })) {
+      for (const event of batch.events) if (event.streamId.startsWith('dtask-') && BigInt(event.position) <= last) stored.push(event.position);
+      if (batch.isEnd) break;
+    }
+    expect(received).toEqual(stored);
+  });
+});
