@@ -11,12 +11,14 @@ import { requireDueAhead, requireOwner } from './guards';
 import { nextWaitingRecall, recallFailedTooOften } from './waiting-for-unit';
 
 /**
- * A recall at a nurse's choice, on any open task not held by another nurse: due later than now and
- * within 72 hours, as a follow-up call is. A waiting-for-unit one needs a unit not yet on scene.
+ * A recall at a nurse's choice, on any open task not held by another nurse nor with a receiving
+ * service: due later than now and within 72 hours, as a follow-up call is. A waiting-for-unit one needs a unit not yet on scene.
  * The same id scheduled again as it is changes nothing; the v1 follow-up's id is the advice's own.
  */
 export function scheduleRecall(command: CommandOf<'ScheduleRecall'>, state: OpenTask): Emit {
   if (state.owner && state.owner !== command.actor.id && command.actor.role !== 'supervisor') reject('not-owner', 'another nurse owns this task');
+  // No nurse can take such a task up for a call while the service has it: the recall would be due and unrecordable.
+  if (state.status === 'awaiting-handoff' || state.status === 'awaiting-visit') reject('handoff-pending', 'the receiving service has the patient: book a recall when the task is back');
   const { recallId = nextRecallId(state, command.reason), dueAt, reason } = command;
   const existing = state.recalls.find((recall) => recall.recallId === recallId);
   if (existing && existing.done === undefined && existing.dueAt === dueAt && existing.reason === reason) return [];

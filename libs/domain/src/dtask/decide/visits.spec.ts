@@ -56,6 +56,12 @@ describe('the receiving service’s visit after it accepted', () => {
   it('given an accepted redirect, when a nurse claims it, then it is not claimable while the service has it', () => {
     spec(awaitingVisit()).when({ type: 'Claim', at: at(300), actor: n1 }).thenRejects('not-claimable');
   });
+  it.each([
+    ['awaiting the answer', awaitingHandoff()],
+    ['awaiting the visit', awaitingVisit()],
+  ])('given a redirect %s, when a nurse books a recall, then it waits until the task is back (no one could take it up)', (_, given) => {
+    spec(given).when({ type: 'ScheduleRecall', at: at(300), actor: n1, dueAt: at(400), reason: 'nurse' }).thenRejects('handoff-pending');
+  });
 });
 
 describe('the visit limit (HandoffVisitOverdue)', () => {
