@@ -34,6 +34,7 @@ export const WhatIfQuery = z
     s8RecallMinutes: asSetting('s8RecallMinutes'),
     s8UnitOverdueMinutes: asSetting('s8UnitOverdueMinutes'),
     s8RecallFailedAttempts: asSetting('s8RecallFailedAttempts'),
+    handoffVisitHours: asSetting('handoffVisitHours'),
   } satisfies Record<(typeof WHAT_IF_LIMITS)[number] | 'from' | 'to', z.ZodType>)
   .strict()
   .refine(toAfterFrom, TO_AFTER_FROM)

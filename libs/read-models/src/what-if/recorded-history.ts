@@ -1,4 +1,4 @@
-import { commandForDeadline, DeadlineKind, DTaskCommand, FOLLOW_UP_RECALL_ID, TimedEvent, toTimedEvent } from '@dtask/domain';
+import { commandForDeadline, DeadlineKind, dispositionOf, DTaskCommand, FOLLOW_UP_RECALL_ID, TimedEvent, toTimedEvent } from '@dtask/domain';
 import { EventActor } from '@dtask/events';
 import { FoldEvent } from '../fold-event';
 
@@ -77,7 +77,7 @@ export interface CommandMetadata {
 }
 
 type PolicyCommandType = NonNullable<ReturnType<typeof commandForDeadline>>;
-const POLICY_COMMANDS: ReadonlySet<unknown> = new Set<PolicyCommandType>(['DispatchUnreachable', 'ReachWaitingLimit', 'TimeOutHandoff', 'MarkUnitOverdue']);
+const POLICY_COMMANDS: ReadonlySet<unknown> = new Set<PolicyCommandType>(['DispatchUnreachable', 'ReachWaitingLimit', 'TimeOutHandoff', 'MarkUnitOverdue', 'MarkHandoffVisitOverdue']);
 
 /**
  * The command that wrote `events` (first to last): a policy's (by its type, or as the system's) as
@@ -105,6 +105,8 @@ function deadlineAnswered(first: TimedEvent): DeadlineKind | undefined {
       return 's6-handoff';
     case 'UnitOverdue':
       return 's8-unit-overdue';
+    case 'HandoffVisitOverdue':
+      return 'handoff-visit-overdue';
     case 'UnitRequested':
       return first.data.reason === 'unreachable' ? 's1-unreachable' : undefined;
     default:
@@ -136,16 +138,26 @@ export function commandOf(event: TimedEvent, recordedActor: EventActor): DTaskCo
       return { type: 'RecordAssessment', at, actor, assessment: event.data };
     case 'UrgencyEscalated':
       return { type: 'Escalate', at, actor, urgency: event.data.to as 'A' | 'B' | 'C', reason: event.data.reason };
-    case 'UnitRequested':
-      return { type: 'Decide', at, actor, decision: { kind: 'send-unit', unitLevel: event.data.unitLevel, urgency: event.data.urgency as 'D' | 'C' } };
+    case 'UnitRequested': {
+      const { unitLevel, urgency, consultId } = event.data;
+      return { type: 'Decide', at, actor, decision: { kind: 'send-unit', unitLevel, urgency: urgency as 'D' | 'C', ...(consultId ? { consultId } : {}) } };
+    }
     case 'PhoneAdviceGiven': {
       const { advice, safetyNet, patientInformed, followUpAt } = event.data;
-      return { type: 'Decide', at, actor, decision: { kind: 'phone-advice', advice, safetyNet, patientInformed, ...(followUpAt ? { followUpAt } : {}) } };
+      return { type: 'Decide', at, actor, decision: { kind: 'phone-advice', advice, safetyNet, patientInformed, ...(followUpAt ? { followUpAt } : {}), ...dispositionOf(event.data) } };
     }
     case 'RedirectRequested': {
       const { target, targetKind, handoffNote, patientInformed } = event.data;
-      return { type: 'Decide', at, actor, decision: { kind: 'redirect', target, targetKind, handoffNote, patientInformed } };
+      return { type: 'Decide', at, actor, decision: { kind: 'redirect', target, targetKind, handoffNote, patientInformed, ...dispositionOf(event.data) } };
     }
+    case 'ConsultRecorded': {
+      const { consultId, consultant, question, advice } = event.data;
+      return { type: 'RecordConsult', at, actor, consultId, consultant, question, advice };
+    }
+    case 'HandoffCompleted':
+      return { type: 'CompleteHandoff', at, actor: { ...actor, service: event.data.target }, visitedAt: event.data.visitedAt, ...(event.data.notes ? { notes: event.data.notes } : {}) };
+    case 'HandoffFailed':
+      return { type: 'FailHandoff', at, actor: { ...actor, service: event.data.target }, reason: event.data.reason };
     case 'HandoffAccepted':
       return { type: 'AcceptHandoff', at, actor: { ...actor, service: event.data.target } };
     case 'HandoffDeclined':

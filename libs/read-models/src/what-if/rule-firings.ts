@@ -12,9 +12,11 @@ export interface RuleFirings {
   s8RecallsFailed: number;
   /** S8: a D unit not on scene by the limit. */
   s8UnitOverdue: number;
+  /** v1.1: an accepted referral's visit not reported by the visit limit, the task back in the queue. */
+  handoffVisitsOverdue: number;
 }
 
-const S1 = 1, S2_ALERT = 2, S2_DISPATCH = 4, S4 = 8, S6 = 16, S8_RECALLS = 32, S8_OVERDUE = 64;
+const S1 = 1, S2_ALERT = 2, S2_DISPATCH = 4, S4 = 8, S6 = 16, S8_RECALLS = 32, S8_OVERDUE = 64, VISIT_OVERDUE = 128;
 
 /** Folds the rules' own events per task, the same way for recorded and for what-if histories. */
 export class RuleFiringsFold {
@@ -29,7 +31,7 @@ export class RuleFiringsFold {
 
   count(tasks: TaskFacts[]): RuleFirings {
     const firings: RuleFirings = {
-      s1UnreachableDispatches: 0, s2Alerts: 0, s2WaitingLimitDispatches: 0, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0,
+      s1UnreachableDispatches: 0, s2Alerts: 0, s2WaitingLimitDispatches: 0, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0, handoffVisitsOverdue: 0,
     };
     for (const task of tasks) {
       const bits = this.byTask.get(task.taskId) ?? 0;
@@ -40,6 +42,7 @@ export class RuleFiringsFold {
       if (bits & S6) firings.s6HandoffTimeouts += 1;
       if (bits & S8_RECALLS) firings.s8RecallsFailed += 1;
       if (bits & S8_OVERDUE) firings.s8UnitOverdue += 1;
+      if (bits & VISIT_OVERDUE) firings.handoffVisitsOverdue += 1;
     }
     return firings;
   }
@@ -59,6 +62,8 @@ function ruleOf(event: FoldEvent): number {
       return S8_RECALLS;
     case 'UnitOverdue':
       return S8_OVERDUE;
+    case 'HandoffVisitOverdue':
+      return VISIT_OVERDUE;
     default:
       return 0;
   }

@@ -74,7 +74,7 @@ describe('what-if replay', () => {
     const { report, replay } = whatIf(history, {});
     // By hand: B (second failed call) and C (15 min after its failed call) unreachable; D and E
     // alerted at 20 min, D sent a unit at 60; F a second contact; A, E, F, G advised.
-    expect(report.actual.firings).toEqual({ s1UnreachableDispatches: 2, s2Alerts: 2, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 1, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0 });
+    expect(report.actual.firings).toEqual({ s1UnreachableDispatches: 2, s2Alerts: 2, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 1, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0, handoffVisitsOverdue: 0 });
     expect(report.actual.measures.resolvedWithoutUnit).toBe(4);
     expect(report.actual.measures.unitRequested).toBe(3);
     expect(report.whatIf).toEqual({ ...report.actual });

@@ -29,6 +29,7 @@ export const WHAT_IF_LIMITS = [
   's8RecallMinutes',
   's8UnitOverdueMinutes',
   's8RecallFailedAttempts',
+  'handoffVisitHours',
 ] as const;
 export type WhatIfLimit = (typeof WHAT_IF_LIMITS)[number];
 
@@ -39,6 +40,7 @@ const LIMIT_OF_DEADLINE: Partial<Record<DeadlineKind, WhatIfLimit>> = {
   's2-dispatch': 's2DispatchMinutes',
   's6-handoff': 's6HandoffMinutes',
   's8-unit-overdue': 's8UnitOverdueMinutes',
+  'handoff-visit-overdue': 'handoffVisitHours',
 };
 
 export interface WhatIfSide {
