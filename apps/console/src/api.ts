@@ -33,11 +33,13 @@ export function sessionEnded(): void {
 /** Task commands carry an Idempotency-Key (see command-keys.ts). */
 const isTaskCommand = (method: string, path: string) => method === 'POST' && path.startsWith('/api/d-tasks');
 
-export async function api<T>(session: Session | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** `headers`: more request headers, such as the record of care's `accept-language`. */
+export async function api<T>(session: Session | undefined, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const command = isTaskCommand(method, path);
   const response = await fetch(path, {
     method,
     headers: {
+      ...headers,
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(command ? { 'idempotency-key': keyFor(path, body) } : {}),
@@ -168,8 +170,8 @@ export interface Load {
 }
 
 /** Fetches a file with the bearer token and hands it to the browser as a download. */
-export async function download(session: Session, path: string, filename: string): Promise<void> {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${session.token}` } });
+export async function download(session: Session, path: string, filename: string, headers: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(path, { headers: { ...headers, authorization: `Bearer ${session.token}` } });
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
