@@ -1,4 +1,4 @@
-import { openEventStore } from '@dtask/event-store';
+import { cliStoreLocation, openEventStore } from '@dtask/event-store';
 import { ActorId, readStoredEvent } from '@dtask/events';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       file: { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+      // No default: without it EVENTSTORE_URL, then DATA_DIR, picks the store (cliStoreLocation).
+      'data-dir': { type: 'string' },
       actor: { type: 'string', default: process.env.USER ?? 'outcomes-import' },
       help: { type: 'boolean', default: false },
     },
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     const more = errors.length > ERRORS_SHOWN ? [`… and ${errors.length - ERRORS_SHOWN} more`] : [];
     fail([...errors.slice(0, ERRORS_SHOWN).map((error) => `${source}: ${error}`), ...more, `${source}: nothing imported`].join('\n'));
   }
-  const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']!, readBoundary: readStoredEvent });
+  const store = await openEventStore({ ...cliStoreLocation(values['data-dir']), readBoundary: readStoredEvent });
   try {
     const result = await importOutcomes(store, rows, { id: actorId.data, role: 'analyst' }, { nowIso: now.toISOString(), source });
     process.stdout.write(`${source}: ${result.rows} rows, ${result.written} new outcomes written for ${result.patients} patients, ${result.alreadyStored} already imported\n`);

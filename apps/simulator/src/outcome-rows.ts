@@ -1,4 +1,4 @@
-import { openEventStore, readAllBatches } from '@dtask/event-store';
+import { cliStoreLocation, EventStore, openEventStore, readAllBatches } from '@dtask/event-store';
 import { OutcomeKind, readStoredEvent, REQUIRED_OUTCOME_CSV_COLUMNS } from '@dtask/events';
 import { DEV_PSEUDONYM_KEY, EventBatches, isResolvedWithoutUnit, PatientIndex, Pseudonymiser, PseudonymKey, TaskFacts, TaskFactsFold } from '@dtask/read-models';
 import { writeFileSync } from 'node:fs';
@@ -87,24 +87,29 @@ export async function outcomeCsv(batches: EventBatches, options: { seed: number;
   return { csv: [REQUIRED_OUTCOME_CSV_COLUMNS.join(','), ...lines].join('\n') + '\n', rows: rows.length };
 }
 
+/** Writes the outcome CSV of the year in `store` to `out` (PSEUDONYM_KEY as the service reads it); what it wrote, in a line. */
+export async function writeOutcomeRows(store: EventStore, out: string, seed: number): Promise<string> {
+  const key = PseudonymKey.safeParse(process.env.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY);
+  if (!key.success) throw new Error(`PSEUDONYM_KEY: ${key.error.issues[0]!.message}`);
+  const { csv, rows } = await outcomeCsv(readAllBatches(store) as unknown as EventBatches, { seed, pseudonymKey: key.data, untilMs: Date.now() });
+  writeFileSync(out, csv);
+  return `${out}: ${rows} outcome rows; import them with npm run import-outcomes -- --file ${out}\n`;
+}
+
 /** `node apps/simulator/dist/outcome-rows.js [--data-dir ./data] [--out outcomes.csv] [--seed N]`, after `--generate-year`. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+      'data-dir': { type: 'string' },
       out: { type: 'string', default: 'outcomes.csv' },
       seed: { type: 'string', default: '20261201' },
     },
   });
-  const key = PseudonymKey.safeParse(process.env.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY);
-  if (!key.success) throw new Error(`PSEUDONYM_KEY: ${key.error.issues[0]!.message}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number ≥ 0');
-  const store = await openEventStore({ eventStoreUrl: process.env.EVENTSTORE_URL, dataDir: values['data-dir']!, readBoundary: readStoredEvent });
+  const store = await openEventStore({ ...cliStoreLocation(values['data-dir']), readBoundary: readStoredEvent });
   try {
-    const { csv, rows } = await outcomeCsv(readAllBatches(store) as unknown as EventBatches, { seed, pseudonymKey: key.data, untilMs: Date.now() });
-    writeFileSync(values.out!, csv);
-    process.stdout.write(`${values.out}: ${rows} outcome rows; import them with npm run import-outcomes -- --file ${values.out}\n`);
+    process.stdout.write(await writeOutcomeRows(store, values.out!, seed));
   } finally {
     await store.close();
   }
