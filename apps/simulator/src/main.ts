@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { cliStoreLocation, openEventStore } from '@dtask/event-store';
 import { generateYear } from './generate-year';
+import { writeOutcomeRows } from './outcome-rows';
 import { runSimulation } from './simulation';
 
 const { values } = parseArgs({
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     tasks: { type: 'string', default: '110000' },
     'data-dir': { type: 'string' },
     start: { type: 'string', default: '2025-01-01T00:00:00+02:00' },
+    // With --generate-year: the warehouse's outcome CSV for that year too (npm run import-outcomes).
+    'outcomes-csv': { type: 'string' },
   },
 });
 
@@ -40,6 +43,7 @@ async function generate(): Promise<void> {
       log: (line) => process.stdout.write(`${line}\n`),
     });
     process.stdout.write(`generated ${result.tasks} tasks, ${result.events} events in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    if (values['outcomes-csv']) process.stdout.write(await writeOutcomeRows(store, values['outcomes-csv'], number('seed', values.seed, 0)));
   } finally {
     await store.close();
   }
