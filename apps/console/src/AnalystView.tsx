@@ -5,6 +5,8 @@ import { addDays, formatDuration, formatNumber, formatPercent, helsinkiDate, hel
 import { Language, useLanguage, useT } from './i18n';
 import { Fetched, FetchState, fetched, TimeTravel } from './TimeTravel';
 import { WhatIf } from './WhatIf';
+import { EvaluationMonthly } from './analyst/EvaluationMonthly';
+import { EvaluationPeriod } from './analyst/EvaluationPeriod';
 
 interface Period {
   /** Helsinki calendar dates, both inclusive. */
@@ -141,6 +143,8 @@ export function AnalystView({ session }: { session: Session }) {
       </section>
       <FetchState of={charts} loading={t('loading')} t={t} />
       {charts.state === 'ready' && <Charts data={charts.value} language={language} t={t} />}
+      <EvaluationPeriod session={session} window={windowQuery(period)} />
+      {charts.state === 'ready' && <EvaluationMonthly monthly={charts.value.monthly} language={language} />}
       <WhatIf session={session} window={windowQuery(period)} language={language} t={t} />
       <TimeTravel session={session} language={language} t={t} initialDate={held ? helsinkiDate(Date.parse(held.last)) : undefined} />
     </div>

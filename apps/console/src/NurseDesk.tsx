@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, DeskState, QueueItem, Session } from './api';
+import { ClosedTasks } from './desk/ClosedTasks';
 import { MyTasks } from './desk/MyTasks';
 import { QueueRow } from './desk/QueueRow';
 import { useHeldTaskRepeatCalls } from './desk/use-held-task-repeat-calls';
@@ -129,6 +130,7 @@ export function NurseDesk({
             </tbody>
           </table>
         )}
+        <ClosedTasks session={session} selected={selected} onSelect={onSelect} />
       </section>
       <section className="card task" aria-label={t('decision')} ref={panel}>
         {selected ? (

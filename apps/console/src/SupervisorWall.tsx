@@ -11,6 +11,8 @@ import { HeadlineFigures } from './wall/HeadlineFigures';
 import { LoadChart } from './wall/LoadChart';
 import { LoadReduction } from './wall/LoadReduction';
 import { NurseTable } from './wall/NurseTable';
+import { Referrals } from './wall/Referrals';
+import { TodayMeasures } from './wall/TodayMeasures';
 import { useWallMode } from './wall/use-wall-mode';
 import { secondsSince } from './wall/wall-clock';
 import { wallAlerts, WallLoad } from './wall/wall-load';
@@ -100,11 +102,13 @@ export function SupervisorWall({ session, load, connected, onOpenTask }: Supervi
       <AlertBanner alerts={alertTasks} t={t} language={language} />
       <HeadlineFigures load={current} since={since} />
       <AlertTiles session={session} alerts={alertTasks} nowMs={asOfMs} onOpenTask={openTask} />
+      <Referrals session={session} referrals={current.referrals} onOpenTask={openTask} />
       <AreaTable areas={current.areas ?? []} since={since} />
       <ClaimedTasksTable tasks={current.claimedTasks ?? []} since={since} onOpenTask={openTask} />
       <NurseTable load={current} asOfMs={asOfMs} />
       <DecisionMix load={current} />
       <LoadReduction load={current} />
+      <TodayMeasures session={session} />
 
       <section className="card wall-history">
         <LoadChart session={session} large={wallMode} />

@@ -15,6 +15,7 @@ import { EscalationForm } from './task-panel/EscalationForm';
 import { LinkedTasks } from './task-panel/LinkedTasks';
 import { newOpeningId } from './task-panel/opening-id';
 import { RecallSection } from './task-panel/RecallSection';
+import { RecordOfCare } from './task-panel/RecordOfCare';
 import { RepeatCallNotice } from './task-panel/RepeatCallNotice';
 import { ConsultForm, ConsultList } from './task-panel/ConsultSection';
 import { consultsOf } from './task-panel/consults';
@@ -165,6 +166,7 @@ export function TaskPanel({
         </p>
       )}
       <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id} />
+      {task.status === 'closed' && <RecordOfCare session={session} taskId={taskId} />}
       {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
       <RecordedAssessment history={task.history} />
 

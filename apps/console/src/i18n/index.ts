@@ -9,6 +9,8 @@ import { deskPanel } from './desk-panel';
 import { deskRecord } from './desk-record';
 import { closedLoop } from './closed-loop';
 import { disposition } from './disposition';
+import { measures } from './measures';
+import { recordOfCare } from './record-of-care';
 import { roles } from './roles';
 import { taskCodes } from './taskCodes';
 import { wall } from './wall';
@@ -20,7 +22,7 @@ export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall, disposition, closedLoop } as const;
+export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall, disposition, closedLoop, measures, recordOfCare } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));

@@ -15,6 +15,8 @@ export function visitInstant(day: VisitDay, text: string, nowMs: number, redirec
   const today = helsinkiDate(nowMs);
   const at = helsinkiInstant(day === 'today' ? today : addDays(today, -1), Number(match[1]), Number(match[2]));
   if (at > nowMs + CLOCK_SLACK_MS) return { problem: 'partnerVisitInFuture' };
-  if (redirectedAt && at < Date.parse(redirectedAt) - 60_000) return { problem: 'partnerVisitBeforeRedirect' };
-  return { at };
+  const redirectedMs = redirectedAt ? Date.parse(redirectedAt) : Number.NEGATIVE_INFINITY;
+  if (at < redirectedMs - 60_000) return { problem: 'partnerVisitBeforeRedirect' };
+  // The minute typed holds the visit: in the minute of the redirect it was after it, in this minute not after now.
+  return { at: Math.min(Math.max(at, redirectedMs), nowMs) };
 }

@@ -23,6 +23,7 @@ export function HeadlineFigures({ load, since }: { load: WallLoad; since: Second
       <Figure label={t('claimed')} value={n(load.claimed)} testId="wall-claimed" />
       <Figure label={t('nursesActive')} value={n(load.nursesActive)} testId="wall-nurses-active" />
       <Figure label={t('awaitingHandoff')} value={n(load.awaitingHandoff)} testId="wall-awaiting-handoff" />
+      {load.awaitingVisit !== undefined && <Figure label={t('awaitingVisit')} value={n(load.awaitingVisit)} testId="wall-awaiting-visit" />}
     </section>
   );
 }

@@ -23,6 +23,7 @@ export function LoadReduction({ load }: { load: WallLoad }) {
               rate: n(m.yearlyRate),
               reference: n(m.referencePerYear),
             })}
+            {typeof m.unitHoursAvoidedMeasured === 'number' && <>; {t('wall.measuredHours', { hours: n(m.unitHoursAvoidedMeasured) })}</>}
           </p>
         );
       })}

@@ -1,4 +1,4 @@
-import type { AlertKind as ServerAlertKind, AlertTaskView, TaskAtAGlance } from '@dtask/events';
+import type { AlertKind as ServerAlertKind, AlertTaskView, ReferralsOnBoardView, TaskAtAGlance } from '@dtask/events';
 import type { Load } from '../api';
 
 /** Contract v1.1's alerts: S8's failed recalls and overdue unit, and repeat calls, named as the task's flags are. */
@@ -34,7 +34,7 @@ export interface AreaFigures {
  * The load snapshot as `GET /api/load` and the live channel's `load` send it, with the figures the
  * wall needs beyond api.ts's `Load`. Optional so an older server's snapshot still shows.
  */
-export type WallLoad = Omit<Load, 'alerts' | 'decisionMixToday'> & {
+export type WallLoad = Omit<Load, 'alerts' | 'decisionMixToday' | 'loadReduction'> & {
   at?: string;
   oldestReceivedAt?: string;
   alerts: Load['alerts'] & { s1Unreachable?: string[] };
@@ -43,6 +43,10 @@ export type WallLoad = Omit<Load, 'alerts' | 'decisionMixToday'> & {
   claimedTasks?: ClaimedTask[];
   nurses?: NurseWorkload[];
   areas?: AreaFigures[];
+  // Issue 14: the redirects still open and the visits overdue, and the measured unit time beside the assumed.
+  awaitingVisit?: number;
+  referrals?: ReferralsOnBoardView;
+  loadReduction: Record<keyof Load['loadReduction'], Load['loadReduction']['today'] & { unitHoursAvoidedMeasured?: number | null }>;
 };
 
 const WORLD_ALERT_LISTS: Record<WorldAlertKind, 's8RecallsFailed' | 's8UnitOverdue' | 'repeatCalls'> = {

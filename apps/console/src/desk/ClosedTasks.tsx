@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { api, QueueItem, Session } from '../api';
+import { helsinkiTime } from '../format';
+import { useLanguage, useT } from '../i18n';
+import { taskCodeText } from '../words';
+
+/** How many of the most recently received closed tasks the list shows. */
+const SHOWN = 15;
+
+/**
+ * The tasks closed lately, read when the list is opened (no personal data in it): each opens in the
+ * panel, where a closed task offers its record of care.
+ */
+export function ClosedTasks({ session, selected, onSelect }: { session: Session; selected?: string; onSelect: (taskId: string) => void }) {
+  const t = useT();
+  const language = useLanguage();
+  const [tasks, setTasks] = useState<QueueItem[]>();
+  const read = () =>
+    api<{ tasks: QueueItem[] }>(session, 'GET', '/api/d-tasks?status=closed').then(
+      (answer) => setTasks([...answer.tasks].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, SHOWN)),
+      () => setTasks([]),
+    );
+  return (
+    <details className="closed-tasks" data-testid="closed-tasks" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && void read()}>
+      <summary>{t('closedTasks')}</summary>
+      {tasks?.length === 0 && <p>{t('closedTasksNone')}</p>}
+      {tasks && tasks.length > 0 && (
+        <ul className="mine">
+          {tasks.map((task) => (
+            <li key={task.taskId}>
+              <button onClick={() => onSelect(task.taskId)} aria-current={task.taskId === selected} data-closed-task={task.taskId}>
+                {t('closedTaskEntry', {
+                  code: `${task.taskCode} ${taskCodeText(t, task.taskCode)}`.trim(),
+                  area: task.municipality,
+                  age: task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears }),
+                  time: helsinkiTime(task.receivedAt, language),
+                })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

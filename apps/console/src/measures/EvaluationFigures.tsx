@@ -1,0 +1,84 @@
+import { CARE_LEVELS } from '../../../../libs/events/src/vocabulary-values';
+import { careLevelWord } from '../disposition-words';
+import { formatDuration, formatNumber, formatPercent } from '../format';
+import { useLanguage, useT } from '../i18n';
+import type { EvaluationMeasures } from './evaluation';
+
+/**
+ * The measures of the published evaluations for one window, as terms and values: measured unit
+ * time beside the assumption, contact within the target, over-triage, re-contacts, consults,
+ * interpreter use, failed visits, and advice and redirects by care level.
+ */
+export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId: string }) {
+  const t = useT();
+  const language = useLanguage();
+  const n = (value: number) => formatNumber(value, language);
+  const pct = (share: number) => formatPercent(share, language, 1);
+  const minutes = (value: number | null | undefined) => (value === null || value === undefined ? '–' : formatDuration(value * 60));
+  const assumed = m.assumedMissionMinutes === undefined ? '–' : formatDuration(m.assumedMissionMinutes * 60);
+  const unit = m.unitMinutesMeasured;
+  const levels = m.careLevel ? CARE_LEVELS.filter((level) => (m.careLevel![level] ?? 0) > 0) : [];
+  const rows: [string, string, string][] = [];
+  if (unit) {
+    rows.push([
+      'unit-time',
+      t('measures.unitTime'),
+      unit.median === null ? t('measures.unitTimeNone', { assumed }) : t('measures.unitTimeValue', { median: minutes(unit.median), p90: minutes(unit.p90), missions: n(unit.missions ?? 0), assumed }),
+    ]);
+  }
+  if (m.unitHoursAvoided !== undefined && m.unitHoursAvoidedMeasured !== undefined) {
+    rows.push([
+      'unit-hours',
+      t('measures.unitHoursAvoided'),
+      m.unitHoursAvoidedMeasured === null
+        ? t('measures.unitHoursAssumedOnly', { assumed: formatNumber(m.unitHoursAvoided, language, 1) })
+        : t('measures.unitHoursValue', { assumed: formatNumber(m.unitHoursAvoided, language, 1), measured: formatNumber(m.unitHoursAvoidedMeasured, language, 1) }),
+    ]);
+  }
+  if (m.withinTarget) {
+    const w = m.withinTarget;
+    rows.push(['within-target', t('measures.withinTarget', { minutes: n(w.targetMinutes) }), t('measures.withinTargetValue', { share: pct(w.share), within: n(w.within ?? 0), tasks: n(w.tasks ?? 0) })]);
+  }
+  if (m.overTriage) {
+    const o = m.overTriage;
+    rows.push(['over-triage', t('measures.overTriage'), t('measures.overTriageValue', { share: pct(o.share), notConveyed: n(o.notConveyed), units: n(o.unitsDecided) })]);
+  }
+  if (m.recontacts) {
+    const r = m.recontacts;
+    rows.push(['recontacts', t('measures.recontacts'), t('measures.recontactsValue', { day: n(r.within24h), dayShare: pct(r.rate24h ?? 0), three: n(r.within72h), threeShare: pct(r.rate72h ?? 0) })]);
+  }
+  if (m.consults !== undefined) {
+    const median = m.timeToConsult?.medianSeconds;
+    rows.push(['consults', t('measures.consults'), t('measures.consultsValue', { count: n(m.consults), median: median === null || median === undefined ? '–' : formatDuration(median) })]);
+  }
+  if (m.interpreter !== undefined) rows.push(['interpreter', t('measures.interpreter'), n(m.interpreter)]);
+  if (m.failedVisits !== undefined) rows.push(['failed-visits', t('measures.failedVisits'), n(m.failedVisits)]);
+  return (
+    <div className="evaluation" data-testid={testId}>
+      <dl className="evaluation-figures">
+        {rows.map(([key, term, value]) => (
+          <div key={key} data-measure={key}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {m.careLevel && (
+        <>
+          <h4>{t('measures.careLevels')}</h4>
+          {levels.length === 0 ? (
+            <p className="wall-none">{t('measures.careLevelsNone')}</p>
+          ) : (
+            <ul className="evaluation-levels" data-testid={`${testId}-care-levels`}>
+              {levels.map((level) => (
+                <li key={level} data-care-level={level}>
+                  {careLevelWord(level, t)} <strong>{n(m.careLevel![level]!)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
