@@ -13,7 +13,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'dtask-store-'));
 
 describeEventStoreContract('sqlite', {
   open: () => openEventStore({ dataDir }),
-  childEnv: () => ({ DTASK_TEST_DATA_DIR: dataDir }),
+  // EVENTSTORE_URL cleared: under `EVENTSTORE_URL=… npm test` the child must still write this SQLite file.
+  childEnv: () => ({ DTASK_TEST_DATA_DIR: dataDir, EVENTSTORE_URL: '' }),
   cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
   detectsIdsAcrossStreams: true,
 });
