@@ -22,7 +22,8 @@ function damagePageHolding(file: string, marker: string): void {
 function startService(dataDir: string) {
   return spawnSync(process.execPath, [join(__dirname, 'support', 'start-dispatch-api.js')], {
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '0' },
+    // EVENTSTORE_URL cleared: under `EVENTSTORE_URL=… npm test` this service must still open the damaged file.
+    env: { ...process.env, EVENTSTORE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'error', PORT: '0' },
     timeout: 60_000,
   });
 }
