@@ -10,9 +10,9 @@ const RUN = join(__dirname, 'support', 'run-dispatch-api.js');
 const PORT = 39_417;
 const URL = `http://127.0.0.1:${PORT}`;
 
-/** The service as `npm start` runs it, in a child process of its own. */
+/** The service as `npm start` runs it, in a child process of its own, on DATA_DIR even under `EVENTSTORE_URL=… npm test` (the restart below opens that file). */
 async function startService(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [RUN], { env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RUN], { env: { ...process.env, EVENTSTORE_URL: '', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
     child.once('exit', (code) => reject(new Error(`exited ${code}`)));
