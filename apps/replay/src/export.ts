@@ -15,6 +15,7 @@ const ExportArgs = z
     'data-dir': z.string().min(1).optional(),
     out: z.string().min(1).optional(),
     'assumed-mission-minutes': z.coerce.number().positive(),
+    'contact-target-minutes': z.coerce.number().int().positive(),
   })
   .refine((args) => !args.from || !args.to || Date.parse(args.from) < Date.parse(args.to), { path: ['to'], message: 'must be after from' });
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       out: { type: 'string' },
       'assumed-mission-minutes': { type: 'string', default: process.env.ASSUMED_MISSION_MINUTES ?? '75' },
+      'contact-target-minutes': { type: 'string', default: process.env.CONTACT_TARGET_MINUTES ?? '30' },
     },
   });
   const args = parsed(ExportArgs, values, '--');
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       }
     } else {
       const window = reportWindow(args, new Date());
-      const replay = await replayMeasureRows(allEventBatches(store), window, { assumedMissionMinutes: args['assumed-mission-minutes'] });
+      const replay = await replayMeasureRows(allEventBatches(store), window, { assumedMissionMinutes: args['assumed-mission-minutes'], contactTargetMinutes: args['contact-target-minutes'] });
       out.write(measuresCsv(replay.rows.map((row) => (row.breakdown === 'nurse' ? { ...row, key: pseudonymiser.staffPseudonym(row.key) } : row))));
     }
   } finally {

@@ -21,18 +21,21 @@ function render(title: string, result: unknown, rows: Row[], format: Format, col
 }
 
 const LOAD_REDUCTION_COLUMNS = ['key', 'tasks', 'cancelled', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'phoneAdvice', 'escalated', 'autoDispatch.unreachable', 'autoDispatch.waitingLimit', 'unitHoursAvoided', 'yearlyRate', 'timeToContact.medianSeconds', 'secondContacts.within24h',
-  'recontacts.within24h', 'repeatCalls', 'recalls.due', 'recalls.worse', 'fieldCommanderUnits'];
+  'recontacts.within24h', 'repeatCalls', 'recalls.due', 'recalls.worse', 'fieldCommanderUnits',
+  // Issue 14: the measures of the published evaluations.
+  'unitMinutesMeasured.median', 'unitMinutesMeasured.p90', 'unitHoursAvoidedMeasured', 'withinTarget.share', 'overTriage.share', 'recontacts.within72h',
+  'careLevel.self-care', 'careLevel.primary-care', 'careLevel.emergency-department', 'careLevel.social-care', 'careLevel.other', 'consults', 'interpreter', 'failedVisits'];
 
 export function renderLoadReduction(result: LoadReductionReplay, format: Format): string {
   const rows = [{ key: 'total', ...result.totals }, ...result.groups] as unknown as Row[];
-  const title = `load reduction, tasks received ${result.from} – ${result.to} (${result.events} events replayed; reference ${result.totals.referencePerYear}/year, assumed mission ${result.totals.assumedMissionMinutes} min)`;
+  const title = `load reduction, tasks received ${result.from} – ${result.to} (${result.events} events replayed; reference ${result.totals.referencePerYear}/year, assumed mission ${result.totals.assumedMissionMinutes} min, contact target ${result.totals.withinTarget.targetMinutes} min)`;
   return render(title, result, rows, format, LOAD_REDUCTION_COLUMNS);
 }
 
 export function renderPastLoad(result: PastLoad, format: Format): string {
   const rows = result.queue.tasks.map(({ taskId, status, urgency, taskCode, area, waitingSeconds, flags, owner }) => ({ taskId, status, urgency, taskCode, area, waitingSeconds, flags: flags.join(' '), owner }));
-  const { queueLength, oldestWaitSeconds, claimed, awaitingHandoff, nursesActive } = result.load;
-  const title = `the queue at ${result.at}: ${queueLength} waiting (oldest ${oldestWaitSeconds} s), ${claimed} claimed, ${awaitingHandoff} awaiting handoff, ${nursesActive} nurses active`;
+  const { queueLength, oldestWaitSeconds, claimed, awaitingHandoff, awaitingVisit, referrals, nursesActive } = result.load;
+  const title = `the queue at ${result.at}: ${queueLength} waiting (oldest ${oldestWaitSeconds} s), ${claimed} claimed, ${awaitingHandoff} awaiting handoff, ${awaitingVisit} awaiting a visit (${referrals.overdueVisits.length} overdue), ${nursesActive} nurses active`;
   return render(title, result, rows, format, ['taskId', 'status', 'urgency', 'taskCode', 'area', 'waitingSeconds', 'flags', 'owner']);
 }
 
@@ -42,7 +45,8 @@ export function renderDay(result: { date: string; steps: DayStep[] }, format: Fo
 
 const WHAT_IF_COLUMNS = [
   'side', 'tasks', 'resolvedWithoutUnit', 'resolvedWithoutUnitShare', 'unitRequested', 'unitHoursAvoided', 'yearlyRate',
-  's1UnreachableDispatches', 's2Alerts', 's2WaitingLimitDispatches', 's4SecondContactsFlagged', 's6HandoffTimeouts', 's8RecallsFailed', 's8UnitOverdue',
+  's1UnreachableDispatches', 's2Alerts', 's2WaitingLimitDispatches', 's4SecondContactsFlagged', 's6HandoffTimeouts', 's8RecallsFailed', 's8UnitOverdue', 'handoffVisitsOverdue',
+  'withinTarget.share', 'overTriage.share', 'unitMinutesMeasured.median', 'failedVisits',
   'timeToContact.medianSeconds', 'timeToContact.p90Seconds', 'timeToDecision.medianSeconds', 'timeToDecision.p90Seconds',
 ];
 

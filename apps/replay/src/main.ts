@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       // No default: without it EVENTSTORE_URL, then DATA_DIR, picks the store (cliStoreLocation).
       'data-dir': { type: 'string' },
       'assumed-mission-minutes': { type: 'string', default: process.env.ASSUMED_MISSION_MINUTES ?? '75' },
+      'contact-target-minutes': { type: 'string', default: process.env.CONTACT_TARGET_MINUTES ?? '30' },
       help: { type: 'boolean', default: false },
       ...Object.fromEntries(WHAT_IF_LIMITS.map((limit) => [flagOf(limit), { type: 'string' as const }])),
     },
@@ -56,15 +57,17 @@ async function main(): Promise<void> {
   if (!Number.isFinite(toMs) || toMs <= fromMs) fail('--to must be an ISO 8601 time after --from');
   const assumedMissionMinutes = Number(values['assumed-mission-minutes']);
   if (!(assumedMissionMinutes > 0)) fail('--assumed-mission-minutes must be a positive number');
+  const contactTargetMinutes = Number(values['contact-target-minutes']);
+  if (!Number.isInteger(contactTargetMinutes) || contactTargetMinutes < 1) fail('--contact-target-minutes must be a positive whole number');
   const actualRules = configuredRules(process.env);
-  const timeTravel = { decider: createDTaskDecider(actualRules), assumedMissionMinutes };
+  const timeTravel = { decider: createDTaskDecider(actualRules), assumedMissionMinutes, contactTargetMinutes };
 
   const store = await openStoreToRead(values['data-dir']);
   try {
     switch (projection) {
       case 'load-reduction': {
         // A recall still pending counts as due once its time has come, now, as in the service's report.
-        const options = { assumedMissionMinutes, asOfMs: Date.now(), ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) };
+        const options = { assumedMissionMinutes, contactTargetMinutes, asOfMs: Date.now(), ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) };
         const result = await replayLoadReduction(allEventBatches(store), { fromMs, toMs }, options);
         return void process.stdout.write(renderLoadReduction(result, format));
       }
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
           whatIfRules[limit] = value;
         }
         if (whatIfRules.s2AlertMinutes >= whatIfRules.s2DispatchMinutes) fail('--s2-alert-minutes must be less than --s2-dispatch-minutes');
-        const replay = new WhatIfReplay({ fromMs, toMs, actualRules, whatIfRules, assumedMissionMinutes });
+        const replay = new WhatIfReplay({ fromMs, toMs, actualRules, whatIfRules, assumedMissionMinutes, contactTargetMinutes });
         for await (const batch of allEventBatches(store)) for (const event of batch) replay.apply(event);
         return void process.stdout.write(renderWhatIf(replay.report(), format));
       }

@@ -19,6 +19,12 @@ export interface LoadReductionReplay {
 const DAY_MS = 86_400_000;
 
 /**
+ * The measures' options but the window's length, which the replay's window gives. `asOfMs`: the
+ * instant a recall still pending counts as due by, as the live report's clock.
+ */
+export type ReplayOptions = Omit<MeasureOptions, 'windowDays'>;
+
+/**
  * Rebuilds the load-reduction measures from `$all` with the same fold the live service runs, so a
  * replay and the live report agree exactly. A task counts in the window of its receipt; its whole
  * history is folded, as the live report folds everything it has seen.
@@ -26,7 +32,7 @@ const DAY_MS = 86_400_000;
 export async function replayLoadReduction(
   batches: EventBatches,
   window: ReplayWindow,
-  options: { assumedMissionMinutes: number; groupBy?: GroupBy; asOfMs?: number },
+  options: ReplayOptions & { groupBy?: GroupBy },
 ): Promise<LoadReductionReplay> {
   const { tasks, count, measureOptions } = await replayTasks(batches, window, options);
   return {
@@ -48,17 +54,16 @@ export interface MeasureRowsReplay {
 export async function replayMeasureRows(
   batches: EventBatches,
   window: ReplayWindow,
-  options: { assumedMissionMinutes: number; asOfMs?: number },
+  options: ReplayOptions,
 ): Promise<MeasureRowsReplay> {
   const { tasks, count, measureOptions } = await replayTasks(batches, window, options);
   return { ...windowOf(window), events: count, rows: measureRows(tasks, measureOptions) };
 }
 
-/** `asOfMs`: the instant a recall still pending counts as due by, as the live report's clock (MeasureOptions). */
 async function replayTasks(
   batches: EventBatches,
   window: ReplayWindow,
-  { assumedMissionMinutes, asOfMs }: { assumedMissionMinutes: number; asOfMs?: number },
+  { groupBy: _, ...options }: ReplayOptions & { groupBy?: GroupBy },
 ): Promise<{ tasks: TaskFacts[]; count: number; measureOptions: MeasureOptions }> {
   const fold = new TaskFactsFold();
   let count = 0;
@@ -67,7 +72,7 @@ async function replayTasks(
     count += batch.length;
   }
   const tasks = [...fold.tasks.values()].filter((task) => task.receivedAtMs >= window.fromMs && task.receivedAtMs < window.toMs);
-  return { tasks, count, measureOptions: { assumedMissionMinutes, windowDays: (window.toMs - window.fromMs) / DAY_MS, ...(asOfMs === undefined ? {} : { asOfMs }) } };
+  return { tasks, count, measureOptions: { ...options, windowDays: (window.toMs - window.fromMs) / DAY_MS } };
 }
 
 const windowOf = (window: ReplayWindow) => ({ from: new Date(window.fromMs).toISOString(), to: new Date(window.toMs).toISOString() });

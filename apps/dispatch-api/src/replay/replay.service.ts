@@ -37,7 +37,7 @@ export class ReplayService {
     @Inject(SAFETY_RULES) private readonly rules: SafetyRules,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.timeTravel = { decider, assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES };
+    this.timeTravel = { decider, assumedMissionMinutes: config.ASSUMED_MISSION_MINUTES, contactTargetMinutes: config.CONTACT_TARGET_MINUTES };
   }
 
   /** `nowMs`: a recall still pending counts as due once its time has come, as in the live report. */
@@ -46,7 +46,12 @@ export class ReplayService {
       replayLoadReduction(
         this.events(signal),
         { fromMs, toMs },
-        { assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES, asOfMs: nowMs, ...(groupBy ? { groupBy } : {}) },
+        {
+          assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
+          contactTargetMinutes: this.config.CONTACT_TARGET_MINUTES,
+          asOfMs: nowMs,
+          ...(groupBy ? { groupBy } : {}),
+        },
       ),
     );
   }
@@ -70,6 +75,7 @@ export class ReplayService {
         actualRules: this.rules,
         whatIfRules: { ...this.rules, ...limits },
         assumedMissionMinutes: this.config.ASSUMED_MISSION_MINUTES,
+        contactTargetMinutes: this.config.CONTACT_TARGET_MINUTES,
         horizonMs: nowMs,
       });
       for await (const batch of this.events(signal)) for (const event of batch) replay.apply(event);

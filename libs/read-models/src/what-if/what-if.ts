@@ -67,6 +67,8 @@ export interface WhatIfOptions {
   actualRules: SafetyRules;
   whatIfRules: SafetyRules;
   assumedMissionMinutes: number;
+  /** The county's contact target for the share within it (MeasureOptions); the default if not told. */
+  contactTargetMinutes?: number;
   /**
    * How far the recorded history reaches: deadlines of changed limits due by then fire. The live
    * service passes its clock (everything due by now has fired in reality too); by default the
@@ -157,9 +159,14 @@ export class WhatIfReplay {
     for (const [taskId, state] of this.states) {
       if (state !== CLOSED) this.fireChangedDeadlines(`dtask-${taskId}`, taskId, state, horizon, true);
     }
-    const { fromMs, toMs, assumedMissionMinutes } = this.options;
+    const { fromMs, toMs, assumedMissionMinutes, contactTargetMinutes } = this.options;
     // A recall still pending counts as due by the last recorded event: the same for the service and the CLI.
-    const measureOptions = { assumedMissionMinutes, windowDays: (toMs - fromMs) / 86_400_000, ...(this.horizon ? { asOfMs: Date.parse(this.horizon) } : {}) };
+    const measureOptions = {
+      assumedMissionMinutes,
+      windowDays: (toMs - fromMs) / 86_400_000,
+      ...(contactTargetMinutes === undefined ? {} : { contactTargetMinutes }),
+      ...(this.horizon ? { asOfMs: Date.parse(this.horizon) } : {}),
+    };
     const actualTasks = this.actualFacts.receivedBetween(fromMs, toMs);
     const whatIfTasks = this.whatIfFacts.receivedBetween(fromMs, toMs);
     return {
