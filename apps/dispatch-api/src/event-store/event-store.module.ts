@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, openEventStore } from '@dtask/event-store';
 import { readStoredEvent } from '@dtask/events';
 import { AppConfig } from '../config/app-config';
@@ -23,6 +23,8 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
           dataDir: config.DATA_DIR,
           synchronous: config.EVENTSTORE_SYNC,
           readBoundary: readStoredEvent,
+          // Once, at start: a cluster string the client reads otherwise than it looks (never with its password).
+          warn: (message) => new Logger('EventStore').warn(message),
         }),
     },
   ],

@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { EventStore } from '@dtask/event-store';
+import { EventStore, StoreNodeStatus } from '@dtask/event-store';
 import { EVENT_STORE } from '../event-store/event-store.module';
 
+/**
+ * Up while the store answers. On a cluster it also names the node this instance is connected to,
+ * its role and, on a follower, how far it is behind the leader (log bytes): for the operator only,
+ * since writes and the reads a command decides on go to the leader wherever the instance is connected.
+ */
 @Injectable()
 export class EventStoreHealthIndicator {
   constructor(
@@ -14,9 +19,16 @@ export class EventStoreHealthIndicator {
     const indicator = this.health.check('eventStore');
     try {
       await this.store.ping();
-      return indicator.up({ kind: this.store.kind });
+      const node = await this.nodeStatus();
+      return indicator.up({ kind: this.store.kind, ...(node ? { node } : {}) });
     } catch (error) {
       return indicator.down({ kind: this.store.kind, message: (error as Error).message });
     }
+  }
+
+  /** A node that cannot tell its role does not make the instance unready: the store itself answered. */
+  private async nodeStatus(): Promise<(StoreNodeStatus & { message?: string }) | undefined> {
+    if (!this.store.nodeStatus) return undefined;
+    return this.store.nodeStatus().catch((error: unknown) => ({ role: 'unknown', message: (error as Error).message }));
   }
 }
