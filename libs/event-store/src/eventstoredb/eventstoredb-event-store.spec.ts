@@ -1,4 +1,5 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { openEventStore } from '../open-event-store';
 import { EventStoreUnavailableError } from '../port';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { discoveryWarning, redactCredentials } from '../store-url';
@@ -68,6 +69,15 @@ describe('KurrentDB connection string', () => {
     expect(warning).not.toContain('s3cret');
     expect(discoveryWarning('esdb+discover://cluster.internal:2113?tls=true')).toBeUndefined();
     expect(discoveryWarning('kurrentdb://node1:2113,node2:2113,node3:2113')).toBeUndefined();
+  });
+
+  it('is warned about once, when the store opens, without the password', async () => {
+    const warnings: string[] = [];
+    const store = await openEventStore({ eventStoreUrl: 'esdb+discover://admin:s3cret@node1:2113,node2:2113?tls=false', dataDir: '', warn: (message) => warnings.push(message) });
+    await store.close();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/2 hosts after \+discover/);
+    expect(warnings[0]).not.toContain('s3cret');
   });
 });
 
