@@ -7,6 +7,22 @@ import { EVENT_STORE } from '../event-store/event-store.module';
 
 export const PERSONAL_DATA_ACCESSED = 'PersonalDataAccessed';
 
+/**
+ * What was read (contract v1.1): the task's panel, a partner's referral package, the record of care
+ * as text or as FHIR, and an export (the access log handed out for a patient's request is one).
+ */
+export const READ_PURPOSES = ['task-detail', 'referral', 'record', 'record-fhir', 'export'] as const;
+export type ReadPurpose = (typeof READ_PURPOSES)[number];
+
+/** One logged read, as the data-protection officer sees it. */
+export interface PersonalDataRead {
+  position: string;
+  taskId: string;
+  purpose: ReadPurpose;
+  actor: { id: string; role: string };
+  at: string;
+}
+
 /** `audit-dtask-<taskId>`: the audit stream beside the task's own. */
 export const auditStreamId = (taskId: string) => `audit-${dtaskStreamId(taskId)}`;
 
@@ -26,7 +42,7 @@ export class AccessLog {
     private readonly clock: Clock,
   ) {}
 
-  async personalDataRead(actor: Actor, taskId: string, purpose: string, correlationId: string): Promise<void> {
+  async personalDataRead(actor: Actor, taskId: string, purpose: ReadPurpose, correlationId: string): Promise<void> {
     const eventId = globalThis.crypto.randomUUID();
     await this.store.append(
       auditStreamId(taskId),
@@ -53,7 +69,7 @@ export class AccessLog {
    * A read within an opening of a task by a person (the console's panel, refreshed as the task
    * changes) is logged once, at the opening's first read. Another opening is another read.
    */
-  async personalDataReadInOpening(actor: Actor, taskId: string, purpose: string, correlationId: string, openingId: string): Promise<void> {
+  async personalDataReadInOpening(actor: Actor, taskId: string, purpose: ReadPurpose, correlationId: string, openingId: string): Promise<void> {
     const key = `${actor.id}\u0000${actor.role}\u0000${taskId}\u0000${openingId}`;
     if (this.loggedOpenings.has(key)) return;
     await this.personalDataRead(actor, taskId, purpose, correlationId);
@@ -61,10 +77,11 @@ export class AccessLog {
     if (this.loggedOpenings.size > OPENINGS_REMEMBERED) this.loggedOpenings.delete(this.loggedOpenings.values().next().value!);
   }
 
-  async readsOf(taskId: string) {
+  /** The task's logged reads, oldest first. */
+  async readsOf(taskId: string): Promise<PersonalDataRead[]> {
     return (await this.store.readStream(auditStreamId(taskId))).map((event) => ({
       position: event.position,
-      ...(event.data as { taskId: string; purpose: string }),
+      ...(event.data as { taskId: string; purpose: ReadPurpose }),
       actor: (event.metadata as { actor: { id: string; role: string } }).actor,
       at: (event.metadata as { occurredAt: string }).occurredAt,
     }));
