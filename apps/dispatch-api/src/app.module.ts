@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { redactRequest } from './audit/request-log';
 import { AuthModule } from './auth/auth.module';
 import { Clock } from './clock/clock';
 import { ClockModule } from './clock/clock.module';
@@ -20,6 +22,7 @@ import { LoadModule } from './load/load.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthModule } from './health/health.module';
 import { ReplayModule } from './replay/replay.module';
+import { RecordModule } from './record/record.module';
 import { ReportsModule } from './reports/reports.module';
 import { OutcomesModule, OutcomesReportModule } from './outcomes/outcomes.module';
 import { ServicesModule } from './services-directory/services.module';
@@ -44,6 +47,8 @@ export class AppModule {
             level: config.LOG_LEVEL,
             // Bodies and tokens carry health data and credentials: never log them.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // The access log is asked by identity code (`?personId=`): the request line never holds it.
+            serializers: { req: redactRequest },
             // Request lines are info-level; above that, skip building them at all (hot path).
             autoLogging: logsRequests(config) ? { ignore: (req) => req.url?.startsWith('/health') ?? false } : false,
             quietReqLogger: true,
@@ -68,6 +73,8 @@ export class AppModule {
         ReplayModule,
         ExportsModule,
         AdminModule,
+        RecordModule,
+        AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, HttpDrain],
     };
