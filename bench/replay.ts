@@ -3,14 +3,16 @@ import { readAllBatches, SqliteEventStore } from '@dtask/event-store';
 import { readStoredEvent } from '@dtask/events';
 import { DEV_PSEUDONYM_KEY, FoldEvent, PatientIndex, Pseudonymiser, TaskBoardFold, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { median, Section } from './stats';
 
-const TASKS = 110_000;
-const RUNS = 3;
+/** Knobs for quick or side-by-side runs: a smaller year, more runs, or a year generated before (its events.db, copied). */
+const TASKS = Number(process.env.REPLAY_BENCH_TASKS ?? 110_000);
+const RUNS = Number(process.env.REPLAY_BENCH_RUNS ?? 3);
+const GENERATED_STORE = process.env.REPLAY_BENCH_STORE;
 
 /** `$all` in batches, as the service's replays read it; memory is sampled once a batch. */
 async function* foldBatches(store: SqliteEventStore, onBatch: () => void): AsyncIterable<FoldEvent[]> {
@@ -82,15 +84,31 @@ function rawCeiling(fileName: string): number {
   return count / ((performance.now() - started) / 1000);
 }
 
+/** The same generator as `npm run simulate -- --generate-year`, run as its CLI. */
+function generateYear(dir: string): { tasks: number; events: number } {
+  const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'apps', 'simulator', 'dist', 'main.js'), '--generate-year', '--data-dir', dir, '--tasks', String(TASKS), '--seed', '2025'], { encoding: 'utf8' });
+  const [, tasks, events] = /generated (\d+) tasks, (\d+) events/.exec(output) ?? [];
+  return { tasks: Number(tasks), events: Number(events) };
+}
+
+/** A year generated before (REPLAY_BENCH_STORE), copied so the run cannot change it: its tasks and events counted. */
+function copiedYear(source: string, fileName: string): { tasks: number; events: number } {
+  if (!existsSync(source)) throw new Error(`REPLAY_BENCH_STORE: no file ${source}`);
+  copyFileSync(source, fileName);
+  if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${fileName}-wal`);
+  const db = new Database(fileName, { readonly: true });
+  const { events } = db.prepare('SELECT count(*) AS events FROM events').get() as { events: number };
+  const { tasks } = db.prepare("SELECT count(*) AS tasks FROM events WHERE type = 'DTaskReceived'").get() as { tasks: number };
+  db.close();
+  return { tasks, events };
+}
+
 export async function run(): Promise<Section> {
   const dir = mkdtempSync(join(tmpdir(), 'dtask-replay-bench-'));
   const fileName = join(dir, 'events.db');
   let store: SqliteEventStore | undefined;
   try {
-    // The same generator as `npm run simulate -- --generate-year`, run as its CLI.
-    const output = execFileSync(process.execPath, [join(__dirname, '..', '..', 'apps', 'simulator', 'dist', 'main.js'), '--generate-year', '--data-dir', dir, '--tasks', String(TASKS), '--seed', '2025'], { encoding: 'utf8' });
-    const [, tasks, events] = /generated (\d+) tasks, (\d+) events/.exec(output) ?? [];
-    const year = { tasks: Number(tasks), events: Number(events) };
+    const year = GENERATED_STORE ? copiedYear(GENERATED_STORE, fileName) : generateYear(dir);
     // Read as the service and the replay CLI read: through the read boundary, one upcast per event.
     store = new SqliteEventStore({ fileName, synchronous: 'NORMAL', readBoundary: readStoredEvent });
     const opened = store;
