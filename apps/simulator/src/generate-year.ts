@@ -28,7 +28,7 @@ function taskLife(random: Random, sequence: number, receivedAtMs: number, patien
 
 export interface GenerateYearOptions {
   store: EventStore;
-  /** Tasks over the year (110,000 make about 1,000,000 events). */
+  /** Tasks over the year (110,000 make about 1,270,000 events). */
   tasks: number;
   startMs: number;
   seed: number;

@@ -1,20 +1,21 @@
-import { DEFAULT_DIRECTORY, DirectoryService, POLICY_ACTOR, servicesServing } from '@dtask/domain';
+import { DEFAULT_DIRECTORY, servicesServing } from '@dtask/domain';
 import { RedFlag } from '@dtask/events';
 import { assessment, callFacts } from './assessment';
+import { AFTER_CONSULT, consult, CONSULT_MINUTES, CONSULT_SHARE } from './consults';
+import { adviceDisposition } from './dispositions';
 import { mission } from './missions';
 import { waitForNurse } from './queue-wait';
 import { recallCall } from './recall-calls';
+import { redirect, sendUnit } from './redirects';
 import { ERC, MINUTE, TaskLife } from './task-life';
-
-const HELPLINE = DEFAULT_DIRECTORY.find((service) => service.kind === 'helpline')!;
 /** A patient we could not reach before answers S8's recalls less often. */
 const UNREACHED = { reach: 0.7, worse: 0.06 };
 type Facts = ReturnType<typeof callFacts>;
 
 /**
  * What the centre does with one task after its intake, with times drawn from its working rhythm:
- * the queue, the callback, the assessment and the decision, the unit's mission or the handoff,
- * and the calls back that follow advice.
+ * the queue, the callback, the assessment, now and then a consult, and the decision, the unit's
+ * mission or the handoff and the visit, and the calls back that follow advice.
  */
 export function nurseWork(life: TaskLife, municipality: string, identityCodeKnown: boolean): void {
   const { random } = life;
@@ -50,7 +51,9 @@ export function nurseWork(life: TaskLife, municipality: string, identityCodeKnow
   life.act({ type: 'RecordAssessment', actor: nurse, assessment: assessment(facts) }, random.int(3, 9));
   // Sometimes the nurse adds what a relative or the home-care record told her before deciding.
   if (random.chance(0.08)) life.act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: ['home-care'], notes: 'supplemented' } }, random.int(2, 6));
-  let decision = random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
+  // A consult first, a few % (see consults.ts); the decision then names it, as the console offers.
+  const consultId = random.chance(CONSULT_SHARE) ? recordConsult(life) : undefined;
+  let decision = random.weighted(consultId ? AFTER_CONSULT : ([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const));
   // S9: a patient who could not be identified gets a unit.
   if (facts.identity === 'unverified') decision = 'send-unit';
   // A second contact (S4): advice again only after a supervisor confirms it; otherwise a unit.
@@ -58,13 +61,18 @@ export function nurseWork(life: TaskLife, municipality: string, identityCodeKnow
     if (random.chance(0.6)) life.act({ type: 'GrantOverride', actor: { id: 'super-1', role: 'supervisor' }, rule: 'S4-second-contact', reason: 'stable, advised again on confirmation' }, random.int(1, 4));
     else decision = 'send-unit';
   }
-  if (decision === 'phone-advice') advise(life, facts);
+  if (decision === 'phone-advice') advise(life, facts, consultId);
   // Only a service that serves the patient's municipality takes the redirect, as the service allows.
-  else if (decision === 'redirect') redirect(life, random.pick(servicesServing(DEFAULT_DIRECTORY, municipality)), random.int(2, 6));
-  else {
-    life.act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response'] as const), urgency: 'D' } }, random.int(2, 6));
-    mission(life, { conveyedShare: 0.5 });
-  }
+  else if (decision === 'redirect') redirect(life, municipality, random.pick(servicesServing(DEFAULT_DIRECTORY, municipality)), random.int(2, 6), consultId);
+  else sendUnit(life, random.int(2, 6), consultId);
+}
+
+/** The consultant calls back within minutes; the consult's id, as the decider named it. */
+function recordConsult(life: TaskLife): string | undefined {
+  const { random } = life;
+  if (!life.act({ type: 'RecordConsult', actor: life.nurse, ...consult(random) }, random.int(...CONSULT_MINUTES))) return undefined;
+  const recorded = life.out[life.out.length - 1]!.event;
+  return recorded.type === 'ConsultRecorded' ? recorded.data.consultId : undefined;
 }
 
 /** A red flag found: the escalation asks for a B or C unit at once. */
@@ -78,12 +86,14 @@ function escalate(life: TaskLife, facts: Facts, redFlag: RedFlag, minutesLater: 
  * Most advised patients get the safety-net call back later the same day or the next morning; a
  * few of those the nurse also wants to hear from sooner (a recall at her choice).
  */
-function advise(life: TaskLife, facts: Facts): void {
+function advise(life: TaskLife, facts: Facts, consultId?: string): void {
   const { random } = life;
   const followUpMinutes = random.chance(0.75) ? random.int(120, 18 * 60) : undefined;
   const advisedAt = life.clock + random.int(2, 6) * MINUTE;
   const followUpAt = followUpMinutes === undefined ? undefined : advisedAt + followUpMinutes * MINUTE;
-  life.actAt({ type: 'Decide', actor: life.nurse, decision: { kind: 'phone-advice', advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...(followUpAt ? { followUpAt: new Date(followUpAt).toISOString() } : {}) } }, advisedAt);
+  const disposition = { ...adviceDisposition(random, consultId !== undefined), ...(consultId ? { consultId } : {}) };
+  const decision = { kind: 'phone-advice' as const, advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...disposition };
+  life.actAt({ type: 'Decide', actor: life.nurse, decision: { ...decision, ...(followUpAt ? { followUpAt: new Date(followUpAt).toISOString() } : {}) } }, advisedAt);
   if (followUpAt === undefined) return;
   if (random.chance(0.04)) {
     const dueAtMs = advisedAt + random.int(30, 90) * MINUTE;
@@ -94,27 +104,6 @@ function advise(life: TaskLife, facts: Facts): void {
     if (life.hasUnit) return mission(life, { conveyedShare: outcome === 'worse' ? 0.9 : 0.6, odds: UNREACHED });
   }
   followUp(life, facts, followUpAt);
-}
-
-/** The partner accepts, declines, or does not answer in time (S6); a returned task is decided again. */
-function redirect(life: TaskLife, { id: target, kind: targetKind }: DirectoryService, minutesLater: number): void {
-  const { random, nurse } = life;
-  life.act({ type: 'Decide', actor: nurse, decision: { kind: 'redirect', target, targetKind, handoffNote: 'generated', patientInformed: true } }, minutesLater);
-  const partner = { id: `partner-${target}`, role: 'partner' as const, service: target };
-  const answer = random.weighted([['accept', 86], ['decline', 10], ['no answer', 4]] as const);
-  if (answer === 'accept') {
-    life.act({ type: 'AcceptHandoff', actor: partner }, random.int(3, 25));
-    return;
-  }
-  if (answer === 'decline') life.act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
-  else life.act({ type: 'TimeOutHandoff', actor: POLICY_ACTOR }, 30);
-  life.act({ type: 'Claim', actor: nurse }, random.int(1, 5));
-  if (answer === 'no answer' && random.chance(0.5)) {
-    redirect(life, HELPLINE, random.int(1, 4));
-    return;
-  }
-  life.act({ type: 'Decide', actor: nurse, decision: { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' } }, random.int(1, 4));
-  mission(life, { conveyedShare: 0.5 });
 }
 
 /** The follow-up call: usually reached and closed; unanswered twice, a unit (S1); worse, an escalation. */
