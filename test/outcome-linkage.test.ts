@@ -112,7 +112,6 @@ describe('outcome linkage: the warehouse outcomes joined to the no-unit decision
       'line 1: column 3 "when" is unknown or repeated; the columns are patientRef,kind,at[,note]',
       'line 1: no column at; the columns are patientRef,kind,at[,note]',
     ]);
-
     const file = join(csvDir, 'bad.csv');
     writeFileSync(file, bad);
     const head = await store.headPosition();
@@ -139,7 +138,6 @@ describe('outcome linkage: the warehouse outcomes joined to the no-unit decision
     const inProcess = await importOutcomes(store, parseOutcomeCsv(sameInstants, Date.now()).rows, { id: 'analyst-2', role: 'analyst' }, { nowIso: new Date().toISOString(), source: 'again.csv' });
     expect(inProcess).toMatchObject({ rows: 9, written: 0, alreadyStored: 9 });
     expect(await store.headPosition()).toBe(head);
-
     const stream = await store.readStream(`outcome-${ref.A}`);
     expect(stream.map((e) => [e.type, (e.data as { kind: string }).kind, (e.metadata as { actor: unknown }).actor])).toEqual([
       ['OutcomeRecorded', 'ed-visit', { id: 'analyst-1', role: 'analyst' }],
@@ -171,7 +169,6 @@ describe('outcome linkage: the warehouse outcomes joined to the no-unit decision
       ]),
     );
     expect(outcomes.possibleUnderTriage).toHaveLength(2);
-
     // The same section in the load-reduction report, for the supervisor as well.
     const report = (await api.get(api.tokens.supervisor, `/api/reports/load-reduction?${window}`).expect(200)).body;
     expect(report.outcomes).toEqual(outcomes);
