@@ -170,9 +170,23 @@ describe('closed-loop handoffs over HTTP', () => {
     expect(own).toMatchObject({ type: 'HandoffFailed', data: { target: 'oulu-home-care' } });
     expect(JSON.stringify(own)).not.toContain('Maija');
     expect(liveViewOf(failed!, { id: 'tk-1', role: 'partner', service: 'oulu-primary-care' }, pseudonymiser)).toBeUndefined();
-    for (const type of ['HandoffCompleted', 'HandoffVisitOverdue']) {
+    for (const type of ['HandoffCompleted', 'HandoffVisitOverdue', 'HandoffWithdrawn']) {
       expect(liveViewOf({ ...failed!, type, data: { target: 'oulu-home-care', visitBy: '2026-12-02T10:00:00.000Z' } }, { id: 'p', role: 'partner', service: 'oulu-home-care' }, pseudonymiser)?.type).toBe(type);
     }
+  });
+
+  it('takes the patient back from the service at a repeat call to 112: top of the queue, out of the inbox, a late report refused', async () => {
+    const older = await api.intake({ receivedAt: new Date(clock.now().getTime() - 20 * MINUTE).toISOString(), patient: { ageYears: 95 } });
+    const { taskId } = await accepted();
+    clock.advance(HOUR);
+    const call = await api.post(api.tokens.erc, `/api/d-tasks/${taskId}/erc-update`, { kind: 'repeat-call', notes: 'soitti uudelleen, hengenahdistus pahempi' }).expect(200);
+    expect(call.body).toMatchObject({ status: 'waiting', visit: null, flags: expect.arrayContaining(['repeat-call', 'handoff-returned']) });
+    expect((await typesOf(taskId)).slice(-2)).toEqual(['ErcUpdateReceived', 'HandoffWithdrawn']);
+    const queue = await queueIds();
+    expect(queue.indexOf(taskId)).toBeLessThan(queue.indexOf(older));
+    expect((await api.get(api.tokens.homeCare, '/api/handoffs').expect(200)).body.handoffs.map((r: { taskId: string }) => r.taskId)).not.toContain(taskId);
+    const late = await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/complete`, { visitedAt: clock.now().toISOString() }).expect(409);
+    expect(late.body.reason).toBe('not-awaiting-visit');
   });
 
   it('refuses a visit limit that would switch the loop off or leave it open for days, naming the setting', () => {

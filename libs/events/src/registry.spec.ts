@@ -45,6 +45,7 @@ const SAMPLES: Record<DTaskEventType, unknown> = {
   HandoffCompleted: { target: 'oulu-home-care', partnerId: 'p1', visitedAt: at, notes: 'visited, medication sorted' },
   HandoffFailed: { target: 'oulu-home-care', partnerId: 'p1', reason: 'nobody at home' },
   HandoffVisitOverdue: { target: 'oulu-home-care', visitBy: at },
+  HandoffWithdrawn: { target: 'oulu-home-care', reason: 'repeat-call' },
   ConsultRecorded: { consultId: 'consult-1', consultant: 'ems-physician', question: 'home or ED?', advice: 'primary care tomorrow' },
 };
 
@@ -87,7 +88,7 @@ describe('the registry', () => {
       'AssessmentRecorded', 'CallbackAttempted', 'ConsultRecorded', 'DTaskCancelled', 'DTaskClaimed', 'DTaskClosed', 'DTaskReceived', 'DTaskReleased',
       'DuplicateOpenFlagged', 'ErcUpdateReceived',
       'FollowUpCompleted', 'FollowUpScheduled', 'HandoffAccepted', 'HandoffCompleted', 'HandoffDeclined', 'HandoffFailed',
-      'HandoffTimedOut', 'HandoffVisitOverdue', 'MissionUpdated',
+      'HandoffTimedOut', 'HandoffVisitOverdue', 'HandoffWithdrawn', 'MissionUpdated',
       'OverrideGranted', 'PhoneAdviceGiven', 'RecallCompleted', 'RecallScheduled', 'RedirectRequested', 'SecondContactFlagged',
       'UnitAttachedByField', 'UnitOverdue', 'UnitRequested', 'UnitUrgencyRaised', 'UrgencyEscalated', 'WaitingLimitReached',
     ]);

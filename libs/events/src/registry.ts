@@ -55,6 +55,7 @@ export const EVENT_TYPES = {
   HandoffCompleted: define(closedLoop.HandoffCompleted),
   HandoffFailed: define(closedLoop.HandoffFailed),
   HandoffVisitOverdue: define(closedLoop.HandoffVisitOverdue),
+  HandoffWithdrawn: define(closedLoop.HandoffWithdrawn),
   ConsultRecorded: define(closedLoop.ConsultRecorded),
 } as const;
 

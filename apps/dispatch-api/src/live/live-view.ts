@@ -4,7 +4,7 @@ import { Pseudonymiser } from '@dtask/read-models';
 import { Actor } from '../auth/actor';
 
 // v1.1: the visit's report and its limit too, so the service's list of visits to report stays current.
-const HANDOFF_EVENTS = new Set(['RedirectRequested', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'HandoffCompleted', 'HandoffFailed', 'HandoffVisitOverdue']);
+const HANDOFF_EVENTS = new Set(['RedirectRequested', 'HandoffAccepted', 'HandoffDeclined', 'HandoffTimedOut', 'HandoffCompleted', 'HandoffFailed', 'HandoffVisitOverdue', 'HandoffWithdrawn']);
 
 export interface LiveEvent {
   position: string;

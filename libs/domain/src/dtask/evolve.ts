@@ -105,6 +105,7 @@ export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
     case 'HandoffTimedOut':
     case 'HandoffFailed':
     case 'HandoffVisitOverdue':
+    case 'HandoffWithdrawn':
       // Back to the queue, at its top: the decision has to be made again.
       next.decision = undefined;
       enter(next, 'waiting');

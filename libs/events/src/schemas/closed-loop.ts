@@ -21,6 +21,12 @@ export const HandoffFailed = classified(z.object({ ...partnerAnswer, reason: req
 /** No report of the visit by its limit: the task returns to the top of the queue, as after a failure. */
 export const HandoffVisitOverdue = classified(z.object({ target: Id, visitBy: Instant }), { target: 'safe', visitBy: 'safe' });
 
+/**
+ * The centre took the patient back from the service: the patient called 112 again while the service
+ * had not yet answered or visited, and a nurse must assess the patient at once (top of the queue).
+ */
+export const HandoffWithdrawn = classified(z.object({ target: Id, reason: z.enum(['repeat-call']) }), { target: 'safe', reason: 'safe' });
+
 /** The nurse asked the EMS physician, an on-call doctor or the field commander; a decision may name it. */
 export const ConsultRecorded = classified(
   z.object({ consultId: Id, consultant: Consultant, question: requiredText(2000), advice: requiredText(4000) }),

@@ -1,5 +1,5 @@
 import { specification } from '../../testing/specification';
-import { advice, assessedTask, at, e, erc, n1, partner, supervisor, waitingForUnit } from '../../testing/fixtures';
+import { advice, assessedTask, at, awaitingHandoff, awaitingVisit, e, erc, n1, partner, supervisor, waitingForUnit } from '../../testing/fixtures';
 import { flagsOf } from '../flags';
 
 const spec = specification();
@@ -45,6 +45,29 @@ describe('ERC updates: a repeat call while the patient waits for a D unit (S8)',
   });
   it('given a D unit on its way and its recall already due, when the patient calls 112 again, then no second recall is added', () => {
     spec(waitingForUnit()).when(update(40, repeatCall)).then([{ type: 'ErcUpdateReceived', data: repeatCall }]);
+  });
+});
+
+describe('ERC updates: a repeat call while a receiving service has the patient', () => {
+  it.each([
+    ['awaiting the service’s answer', awaitingHandoff],
+    ['accepted, the visit awaited', awaitingVisit],
+  ])('given a redirect %s, when the patient calls 112 again, then the centre takes the patient back to the top of the queue', (_, given) => {
+    const state = spec(given()).when(update(60, repeatCall)).then([
+      { type: 'ErcUpdateReceived', data: repeatCall },
+      { type: 'HandoffWithdrawn', data: { target: 'oulu-home-care', reason: 'repeat-call' } },
+    ]);
+    expect(state).toMatchObject({ status: 'waiting', handoffReturned: true, decision: undefined, handoff: undefined, visit: undefined });
+    expect(flagsOf(state)).toEqual(expect.arrayContaining(['repeat-call', 'handoff-returned']));
+  });
+  it('given a redirect taken back after a repeat call, when the service then reports the visit, then no visit is awaited', () => {
+    spec([...awaitingVisit(), e.ercUpdate(repeatCall, 60), { type: 'HandoffWithdrawn', data: { target: 'oulu-home-care', reason: 'repeat-call' }, at: at(60) }])
+      .when({ type: 'CompleteHandoff', at: at(70), actor: partner('oulu-home-care'), visitedAt: at(65) })
+      .thenRejects('not-awaiting-visit');
+  });
+  it('given an accepted redirect, when the ERC sends new information, then the service keeps the patient', () => {
+    const state = spec(awaitingVisit()).when(update(60, newNumber)).then([{ type: 'ErcUpdateReceived', data: newNumber }]);
+    expect(state.status).toBe('awaiting-visit');
   });
 });
 

@@ -25,7 +25,17 @@ export function receiveErcUpdate(command: CommandOf<'ReceiveErcUpdate'>, state: 
   const received: Emit = [{ type: 'ErcUpdateReceived', data: update }];
   const raised = update.kind === 'urgency-changed' && update.urgency !== undefined && update.urgency !== 'D';
   if (raised) return [...received, closed('escalated')];
-  return update.kind === 'repeat-call' ? [...received, ...recallNowWhileWaitingForUnit(command, state)] : received;
+  return update.kind === 'repeat-call' ? [...received, ...recallNowWhileWaitingForUnit(command, state), ...takenBackFromService(state)] : received;
+}
+
+/**
+ * A repeat call while a receiving service has the patient (its answer or its visit still awaited):
+ * nobody here would hear of it until the service's limit, so the centre takes the patient back,
+ * to the top of the queue, for a nurse to assess at once.
+ */
+function takenBackFromService(state: ReceivedTask): Emit {
+  const target = state.status === 'awaiting-handoff' ? state.handoff.target : state.status === 'awaiting-visit' ? state.visit.target : undefined;
+  return target === undefined ? [] : [{ type: 'HandoffWithdrawn', data: { target, reason: 'repeat-call' } }];
 }
 
 /**
