@@ -96,6 +96,7 @@ function preparations(api: Api): Record<string, (token: string) => Promise<Prepa
     'get /api/services': async () => ({ taskId: '' }),
     'get /api/load': async () => ({ taskId: '' }),
     'get /api/reports/load-reduction': async () => ({ taskId: '' }),
+    'get /api/reports/outcomes': async () => ({ taskId: '' }),
     'get /api/events': async () => ({ taskId: '' }),
     'get /api/admin/config': async () => ({ taskId: '' }),
     'get /api/handoffs': async () => ({ taskId: '' }),

@@ -30,6 +30,7 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'get', path: '/api/services', roles: ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'], body: false },
   { method: 'get', path: '/api/load', roles: ['nurse', 'supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/reports/load-reduction', roles: ['supervisor', 'analyst'], body: false },
+  { method: 'get', path: '/api/reports/outcomes', roles: ['supervisor', 'analyst'], body: false },
   { method: 'get', path: '/api/events', roles: ['analyst'], body: false },
   { method: 'get', path: '/api/admin/config', roles: ['admin'], body: false },
   { method: 'get', path: '/api/handoffs', roles: ['partner'], body: false },
