@@ -104,6 +104,13 @@ describe('the access log a patient may ask for', () => {
     expect((await app.app.get(AccessLog).readsOf(taskId)).map((read) => read.purpose)).not.toContain('export');
   });
 
+  it('is in the OpenAPI document with its two query fields, beside the record of care', async () => {
+    const docs = (await app.http.get('/api/docs-json').expect(200)).body;
+    const parameters = docs.paths['/api/audit/personal-data-reads'].get.parameters.map((parameter: { name: string; in: string }) => [parameter.in, parameter.name]);
+    expect(parameters).toEqual(expect.arrayContaining([['query', 'taskId'], ['query', 'personId']]));
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/d-tasks/{id}/record', '/api/d-tasks/{id}/record.fhir']));
+  });
+
   it('answers a bad query with a 400 naming the field, never quoting the identity code', async () => {
     const issuesOf = async (query: string) => {
       const response = await api.get(admin, `/api/audit/personal-data-reads${query}`).expect(400);

@@ -12,7 +12,7 @@ import { ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
 import { PatientIndexReadModel } from '../privacy/patient-index.read-model';
 import { AccessLog, PersonalDataRead } from './access-log';
-import { PersonalDataReadsQuery } from './personal-data-reads.query';
+import { LogQuery, PersonalDataReadsQuery } from './personal-data-reads.query';
 
 /**
  * The access log a patient may ask for (client data act 703/2023): who read the personal data of a
@@ -38,7 +38,7 @@ export class PersonalDataReadsController {
   @Header('Cache-Control', 'no-store')
   @ApiZodQuery(PersonalDataReadsQuery)
   async reads(
-    @Query(zodPipe(PersonalDataReadsQuery)) query: PersonalDataReadsQuery,
+    @Query(zodPipe(PersonalDataReadsQuery)) query: LogQuery,
     @CurrentActor() actor: Actor,
     @Headers('x-correlation-id') correlation?: string,
   ) {

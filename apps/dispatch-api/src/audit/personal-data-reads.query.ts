@@ -21,4 +21,5 @@ export const PersonalDataReadsQuery = z
     }
   });
 
-export type PersonalDataReadsQuery = z.infer<typeof PersonalDataReadsQuery>;
+/** A type of its own name: a parameter typed by the schema's name would give Swagger the schema as its class. */
+export type LogQuery = z.infer<typeof PersonalDataReadsQuery>;
