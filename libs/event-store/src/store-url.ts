@@ -5,10 +5,11 @@
 
 export const STORE_URL_SCHEME = /^(esdb|kurrentdb)(\+discover)?:\/\//i;
 
-/** A connection string with user and password hidden, in any text that quotes it (an error message, say). */
+/** A connection string with user and password hidden, alone or in a text that quotes it (an error message, say). */
 export function redactCredentials(text: string): string {
-  // Greedy to the last `@` of the word: a password typed with `@`, `/`, `:` or `?` in it stays hidden too.
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s"'`]*@/gi, '$1***@');
+  // Greedy to the last `@` before a quote or the line's end: a password typed with `@`, `/`, `:`, `?`
+  // or a space stays hidden; at worst more than the credentials is hidden, never less.
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^"'`\r\n]*@/gi, '$1(credentials)@');
 }
 
 /** The hosts a connection string names: after the credentials, before the path or the options. */

@@ -83,9 +83,10 @@ describe('KurrentDB connection string', () => {
 
 describe('redactCredentials', () => {
   it.each([
-    ['kurrentdb://admin:changeit@db1:2113?tls=true', 'kurrentdb://***@db1:2113?tls=true'],
-    ['esdb+discover://ops:p@ss/w:rd?x@node1:2113,node2:2113', 'esdb+discover://***@node1:2113,node2:2113'],
-    ['failed: "kurrentdb://a:b@c:1" and "esdb://d:e@f:2"', 'failed: "kurrentdb://***@c:1" and "esdb://***@f:2"'],
+    ['kurrentdb://admin:changeit@db1:2113?tls=true', 'kurrentdb://(credentials)@db1:2113?tls=true'],
+    ['esdb+discover://ops:p@ss/w:rd?x@node1:2113,node2:2113', 'esdb+discover://(credentials)@node1:2113,node2:2113'],
+    ['kurrentdb://ops:pa ss@node1:2113', 'kurrentdb://(credentials)@node1:2113'],
+    ['failed: "kurrentdb://a:b@c:1" and "esdb://d:e@f:2"', 'failed: "kurrentdb://(credentials)@c:1" and "esdb://(credentials)@f:2"'],
     ['kurrentdb://db1:2113?tls=false', 'kurrentdb://db1:2113?tls=false'],
   ])('hides the user and password of %j', (text, shown) => {
     expect(redactCredentials(text)).toBe(shown);
