@@ -1,5 +1,6 @@
 import { SAFETY_SETTINGS_SHAPE, safetySettingsConflict, wholeNumberSetting } from '@dtask/domain';
 import { DEV_PSEUDONYM_KEY, PseudonymKey, weakKeyReason } from '@dtask/read-models';
+import { redactCredentials } from '@dtask/event-store';
 import { z } from 'zod';
 
 /** A signing or HMAC key: long and varied enough that it is not a placeholder or a word. */
@@ -71,12 +72,8 @@ function httpsOrLoopback(url: string): boolean {
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
 }
 
-/** An EventStoreDB connection string with its user and password hidden, for logs and the admin view. */
-export function redactConnectionString(url: string): string {
-  // The credentials run from the scheme's `//` to the last `@` before the host list; a password may hold `@`, `/`, `:` or `?`.
-  const match = /^([a-z+]+:\/\/)(.*)@([^@]*)$/i.exec(url);
-  return match ? `${match[1]}(credentials)@${match[3]}` : url;
-}
+/** An EventStoreDB connection string with its user and password hidden, for logs and the admin view (one rule: the store's). */
+export const redactConnectionString = (url: string): string => redactCredentials(url);
 
 export class InvalidConfigurationError extends Error {
   override readonly name = 'InvalidConfigurationError';
