@@ -33,6 +33,17 @@ export function sessionEnded(): void {
 /** Task commands carry an Idempotency-Key (see command-keys.ts). */
 const isTaskCommand = (method: string, path: string) => method === 'POST' && path.startsWith('/api/d-tasks');
 
+/**
+ * The greatest store position an answer named (`X-Event-Position`), sent with every read: behind a
+ * load balancer the next read, on whichever instance, then holds this console's own writes and
+ * never shows less than the one before.
+ */
+let seenPosition: string | undefined;
+function notePosition(response: Response): void {
+  const position = response.headers.get('x-event-position');
+  if (position && /^\d{1,20}$/.test(position) && (seenPosition === undefined || BigInt(position) > BigInt(seenPosition))) seenPosition = position;
+}
+
 /** `headers`: more request headers, such as the record of care's `accept-language`. */
 export async function api<T>(session: Session | undefined, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const command = isTaskCommand(method, path);
@@ -43,9 +54,11 @@ export async function api<T>(session: Session | undefined, method: 'GET' | 'POST
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(command ? { 'idempotency-key': keyFor(path, body) } : {}),
+      ...(method === 'GET' && seenPosition ? { 'x-event-position': seenPosition } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  notePosition(response);
   // A 5xx leaves the outcome unknown: the key stays for the next press of the same command.
   if (command && response.status < 500) answered(path, body);
   const payload = await response.json().catch(() => ({}));
