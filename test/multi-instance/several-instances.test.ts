@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import { api, Session } from '../../apps/console/src/api';
 import { intakeBody } from '../support/dtask-api';
 import { call, Instance, startInstances, tokenFor } from './support/instances';
 import { RoundRobinProxy, SERVED_BY } from './support/round-robin-proxy';
@@ -61,6 +62,23 @@ describe('three instances behind a round-robin balancer', () => {
       expect((queue.body.tasks as { taskId: string }[]).map((task) => task.taskId)).toContain(taskId);
       // The query says where its read models stood: at least where the claim was written.
       expect(BigInt(queue.headers.get('x-event-position')!)).toBeGreaterThanOrEqual(BigInt(position));
+    }
+  });
+
+  it("has the console send the greatest position it was answered, so the nurse's next read on another instance holds her claim", async () => {
+    const session: Session = { token: tokens.nurse, sub: 'nurse-anna', role: 'nurse' };
+    const browserFetch = globalThis.fetch;
+    // The console's relative paths, sent to the balancer as the browser would send them to its origin.
+    globalThis.fetch = ((path: string, init?: RequestInit) => browserFetch(path.startsWith('/') ? `${url}${path}` : path, init)) as typeof fetch;
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        const taskId = await intake();
+        await api(session, 'POST', `/api/d-tasks/${taskId}/claim`, {});
+        const queue = await api<{ tasks: { taskId: string }[] }>(session, 'GET', '/api/d-tasks?status=claimed');
+        expect(queue.tasks.map((task) => task.taskId)).toContain(taskId);
+      }
+    } finally {
+      globalThis.fetch = browserFetch;
     }
   });
 
