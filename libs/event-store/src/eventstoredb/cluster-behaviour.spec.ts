@@ -24,13 +24,16 @@ type ServiceError = NonNullable<ConstructorParameters<typeof UnknownError>[0]>;
 const grpc = (code: number, message: string, metadata: Record<string, string> = {}) =>
   Object.assign(new Error(`${code} ${message}`), { code, details: message, metadata }) as unknown as ServiceError;
 
-/** A follower's answers, as the client hands them on (KurrentDB RpcExceptions.cs). */
+/** A follower's answers, as the client hands them on (KurrentDB RpcExceptions.cs, Streams.BatchAppend.cs). */
 const followerAnswers: [string, Error][] = [
   ['not leader', new NotLeaderError(grpc(5, 'Leader info available', { 'leader-endpoint-host': 'node1', 'leader-endpoint-port': '2113' }))],
   ['not ready', new UnavailableError(grpc(14, 'Server Is Not Ready'))],
   ['too busy', new UnavailableError(grpc(14, 'Server Is Too Busy'))],
   ['no leader during an election', new UnknownError(grpc(2, 'No leader info available in response'))],
   ['not ready, through the Rust reader', new UnknownError(undefined, 'Server Is Not Ready')],
+  // A batch append's per-write answer: a status the client cannot name, with the server's words.
+  ['busy, answering a batch append', new UnknownError(undefined, 'Could not recognize Server Is Busy')],
+  ['not ready, answering a batch append', new UnknownError(undefined, 'Could not recognize Server Is Not Ready')],
 ];
 
 describe('the KurrentDB adapter on a cluster (stand-in client)', () => {

@@ -19,11 +19,11 @@ const TRANSIENT_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNRE
 /** The client's own words when gossip finds no node; it throws a plain Error. */
 const DISCOVERY_FAILED = /^Failed to discover after \d+ attempts/;
 /**
- * A node that cannot take the call now, in KurrentDB's words (RpcExceptions.cs, NotReadyInterceptor.cs):
- * not ready, too busy, or no leader known during an election. The last comes as gRPC UNKNOWN, and the
- * Rust reader passes all three on as a plain error with the server's message.
+ * A node that cannot take the call now, in KurrentDB's words (RpcExceptions.cs, NotReadyInterceptor.cs,
+ * Streams.BatchAppend.cs): not ready, busy, or no leader known during an election. The last comes as
+ * gRPC UNKNOWN; a batch append's answer and the Rust reader's errors carry only the server's message.
  */
-const NODE_NOT_SERVING = /Server Is Not Ready|node is not ready|Server Is Too Busy|No leader info available/i;
+const NODE_NOT_SERVING = /Server Is Not Ready|node is not ready|Server Is (Too )?Busy|No leader info available/i;
 
 /** True when the store could not be reached, did not answer in time, or its node cannot serve now: the caller may retry. */
 export function isUnavailableError(error: unknown): boolean {
