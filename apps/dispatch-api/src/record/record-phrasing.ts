@@ -35,8 +35,10 @@ export class RecordPhrasing {
     return !full && date === this.receivedDate ? this.words.clock(time) : this.words.dateTime(date, time);
   }
 
+  /** Who, by role and id; the service's own safety rules by their role alone (their id names no one). */
   who(by: Act['by']): string {
-    return this.words.who(this.words.role[by.role as keyof RecordWords['role']] ?? by.role, by.id);
+    const role = this.words.role[by.role as keyof RecordWords['role']] ?? by.role;
+    return by.role === 'system' ? role : this.words.who(role, by.id);
   }
 
   yesNo(value: boolean | undefined): string | undefined {
