@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { nameBasedUuid } from '@dtask/dtask-service';
 import { EventStore } from '@dtask/event-store';
 import { dtaskStreamId } from '@dtask/events';
 import { Actor } from '../auth/actor';
@@ -32,6 +33,8 @@ export const auditStreamId = (taskId: string) => `audit-${dtaskStreamId(taskId)}
  */
 /** Openings remembered, so one opening of a task's panel is one logged read however often it refreshes. */
 const OPENINGS_REMEMBERED = 50_000;
+/** The namespace of an opening's logged read (name-based ids, RFC 9562). */
+const OPENING_EVENTS = Buffer.from('e2a93f22fe8febbe278cdf817383fbf7', 'hex');
 
 @Injectable()
 export class AccessLog {
@@ -42,8 +45,7 @@ export class AccessLog {
     private readonly clock: Clock,
   ) {}
 
-  async personalDataRead(actor: Actor, taskId: string, purpose: ReadPurpose, correlationId: string): Promise<void> {
-    const eventId = globalThis.crypto.randomUUID();
+  async personalDataRead(actor: Actor, taskId: string, purpose: ReadPurpose, correlationId: string, eventId: string = globalThis.crypto.randomUUID()): Promise<void> {
     await this.store.append(
       auditStreamId(taskId),
       [
@@ -72,7 +74,8 @@ export class AccessLog {
   async personalDataReadInOpening(actor: Actor, taskId: string, purpose: ReadPurpose, correlationId: string, openingId: string): Promise<void> {
     const key = `${actor.id}\u0000${actor.role}\u0000${taskId}\u0000${openingId}`;
     if (this.loggedOpenings.has(key)) return;
-    await this.personalDataRead(actor, taskId, purpose, correlationId);
+    // Named by the opening, so a refresh another instance serves appends the same event, which the store keeps once.
+    await this.personalDataRead(actor, taskId, purpose, correlationId, nameBasedUuid(OPENING_EVENTS, `${key}\u0000${purpose}`));
     this.loggedOpenings.add(key);
     if (this.loggedOpenings.size > OPENINGS_REMEMBERED) this.loggedOpenings.delete(this.loggedOpenings.values().next().value!);
   }
