@@ -1,0 +1,53 @@
+import { SqliteEventStore } from '@dtask/event-store';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { intakeBody } from '../support/dtask-api';
+import { call, Instance, startInstances, tokenFor } from './support/instances';
+import { RoundRobinProxy, SERVED_BY } from './support/round-robin-proxy';
+
+jest.setTimeout(120_000);
+
+/** S7 across instances: one opening of a task's panel is one logged read, whichever instance serves each refresh. */
+describe('the access log behind a round-robin balancer', () => {
+  let dataDir: string;
+  let instances: Instance[];
+  let proxy: RoundRobinProxy;
+  let url: string;
+  let store: SqliteEventStore;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dtask-audit-instances-'));
+    instances = await startInstances(2, dataDir);
+    proxy = new RoundRobinProxy(instances);
+    url = await proxy.listen();
+    store = new SqliteEventStore({ fileName: join(dataDir, 'events.db') });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await proxy?.close();
+    await Promise.all((instances ?? []).map((instance) => instance.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("logs one read for an opening of a task's panel whichever instances its refreshes land on", async () => {
+    const intake = await call(url, await tokenFor(url, 'erc', 'erica'), 'POST', '/api/d-tasks', { body: intakeBody() });
+    expect(intake.status).toBe(201);
+    const taskId = intake.body.taskId as string;
+    const nurse = await tokenFor(url, 'nurse', 'nurse-anna');
+    const opening = randomUUID();
+    const servedBy = new Set<string>();
+    for (let refresh = 0; refresh < 4; refresh += 1) {
+      const answer = await call(url, nurse, 'GET', `/api/d-tasks/${taskId}?opening=${opening}`);
+      expect(answer.status).toBe(200);
+      servedBy.add(answer.headers.get(SERVED_BY)!);
+    }
+    expect(servedBy.size).toBe(2);
+    // Another opening is another read.
+    expect((await call(url, nurse, 'GET', `/api/d-tasks/${taskId}?opening=${randomUUID()}`)).status).toBe(200);
+    const reads = (await store.readStream(`audit-dtask-${taskId}`)).filter((event) => event.type === 'PersonalDataAccessed');
+    expect(reads).toHaveLength(2);
+  });
+});
