@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUuid } from '@dtask/dtask-service';
 
 /**
  * The code systems of the FHIR record. The identity code's is Finland's national one (DVV's OID);
@@ -58,17 +58,11 @@ export const concept = (system: string, code: string, display?: string, text?: s
 /** A staff member or a service, by the id the service knows them by (no Practitioner resource of ours). */
 export const staffRef = (id: string, display: string): Reference => ({ identifier: { system: SYSTEM.staff, value: id }, display });
 
-/**
- * The id of one resource of one task's record, the same at every export (a name-based UUID, RFC
- * 9562 version 5 layout), so the county's system sees a re-export as the same resources.
- */
-export function resourceId(taskId: string, name: string): string {
-  const hash = createHash('sha1').update(`dtask-record:${taskId}:${name}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** The namespace of the record's resources (name-based ids, RFC 9562 version 5). */
+const RECORD_RESOURCES = Buffer.from('4f1d6c2a9b3e47c8a1d05e7b3c9f2a68', 'hex');
+
+/** The id of one resource of one task's record, the same at every export, so the county's system sees a re-export as the same resources. */
+export const resourceId = (taskId: string, name: string): string => nameBasedUuid(RECORD_RESOURCES, `${taskId}:${name}`);
 
 export const fullUrl = (id: string) => `urn:uuid:${id}`;
 
