@@ -17,6 +17,7 @@ export type HandoffStep = Act &
     | ({ step: 'completed' } & Data<'HandoffCompleted'>)
     | ({ step: 'failed' } & Data<'HandoffFailed'>)
     | ({ step: 'visit-overdue' } & Data<'HandoffVisitOverdue'>)
+    | ({ step: 'withdrawn' } & Data<'HandoffWithdrawn'>)
   );
 
 export type Decision = Act &
@@ -64,6 +65,7 @@ const HANDOFF_STEPS = {
   HandoffCompleted: 'completed',
   HandoffFailed: 'failed',
   HandoffVisitOverdue: 'visit-overdue',
+  HandoffWithdrawn: 'withdrawn',
 } as const;
 
 /** Folds the task's history (read at the current schema) into its record's facts. */
@@ -118,7 +120,8 @@ export function careFacts(taskId: string, history: readonly StoredEvent[]): Care
       case 'HandoffTimedOut':
       case 'HandoffCompleted':
       case 'HandoffFailed':
-      case 'HandoffVisitOverdue': {
+      case 'HandoffVisitOverdue':
+      case 'HandoffWithdrawn': {
         const redirect = [...facts.decisions].reverse().find((decision) => decision.kind === 'redirect');
         if (redirect?.kind === 'redirect') redirect.handoff.push({ step: HANDOFF_STEPS[event.type], ...dataOf(event, event.type) } as HandoffStep);
         break;

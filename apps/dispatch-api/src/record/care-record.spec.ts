@@ -124,4 +124,19 @@ describe('the record of care of any stream', () => {
     expect(record.summary).toContain('Käynti ei onnistunut klo 17.00.');
     expect(record.sections.find((section) => section.id === 'decision')?.items).toContainEqual({ label: 'Seurantasoitto', text: 'klo 18.40' });
   });
+
+  it('tells of a referral taken back at a repeat call to 112, in Finnish and Swedish, and as a cancelled FHIR Task', () => {
+    const history = [
+      intake(),
+      assessed(5),
+      stored('RedirectRequested', { target: 'oulu-home-care', targetKind: 'home-care', handoffNote: 'käynti', patientInformed: true, handoffDeadline: at(40) }, 8),
+      stored('HandoffAccepted', { target: 'oulu-home-care', partnerId: 'kotihoito-1', visitBy: at(8 + 24 * 60) }, 12, { id: 'kotihoito-1', role: 'partner' }),
+      stored('ErcUpdateReceived', { kind: 'repeat-call', notes: 'soitti uudelleen' }, 60, { id: 'erica', role: 'erc' }),
+      stored('HandoffWithdrawn', { target: 'oulu-home-care', reason: 'repeat-call' }, 60, { id: 'erica', role: 'erc' }),
+    ];
+    const facts = careFacts(TASK, history);
+    expect(resourcesOf(valid(recordBundle(facts, 'fi', service, at(70))), 'Task')).toEqual([expect.objectContaining({ status: 'cancelled' })]);
+    expect(readableRecord(facts, 'fi', service).summary).toContain('Palautettu tilannekeskukseen, potilas soitti uudelleen hätänumeroon klo 13.00.');
+    expect(readableRecord(facts, 'sv', service).summary).toContain('Återtagen av lägescentralen, patienten ringde 112 igen kl. 13.00.');
+  });
 });

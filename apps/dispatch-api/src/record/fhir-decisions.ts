@@ -16,6 +16,7 @@ const TASK_STATUS: Record<HandoffStep['step'], string> = {
   completed: 'completed',
   failed: 'failed',
   'visit-overdue': 'failed',
+  withdrawn: 'cancelled',
 };
 
 /**

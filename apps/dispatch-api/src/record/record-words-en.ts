@@ -129,6 +129,7 @@ export const en: RecordWords = {
     completed: 'Visit done',
     failed: 'Visit failed',
     'visit-overdue': 'Visit not reported in time',
+    withdrawn: 'Taken back by the centre, the patient called 112 again',
   },
   previousDecision: { 'phone-advice': 'phone advice', redirect: 'a referral', 'unit-not-conveyed': 'an EMS mission without conveyance' },
   dateTime: (date, time) => `${date} ${time}`,

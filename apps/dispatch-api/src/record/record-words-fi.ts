@@ -125,6 +125,7 @@ export const fi: RecordWords = {
     completed: 'Käynti tehty',
     failed: 'Käynti ei onnistunut',
     'visit-overdue': 'Käynnistä ei ilmoitettu määräajassa',
+    withdrawn: 'Palautettu tilannekeskukseen, potilas soitti uudelleen hätänumeroon',
   },
   previousDecision: { 'phone-advice': 'puhelinneuvonta', redirect: 'ohjaus muuhun palveluun', 'unit-not-conveyed': 'ensihoitotehtävä ilman kuljetusta' },
   dateTime: (date, time) => `${date} klo ${time}`,

@@ -130,6 +130,7 @@ export const sv: RecordWords = {
     completed: 'Besöket gjort',
     failed: 'Besöket lyckades inte',
     'visit-overdue': 'Besöket inte rapporterat inom tidsgränsen',
+    withdrawn: 'Återtagen av lägescentralen, patienten ringde 112 igen',
   },
   previousDecision: { 'phone-advice': 'telefonrådgivning', redirect: 'hänvisning till annan tjänst', 'unit-not-conveyed': 'ambulansuppdrag utan transport' },
   dateTime: (date, time) => `${date} kl. ${time}`,
