@@ -53,6 +53,10 @@ export const CONTRACT_ROUTES: ContractRoute[] = [
   { method: 'post', path: '/api/d-tasks/:id/handoff/complete', roles: ['partner'], body: true },
   { method: 'post', path: '/api/d-tasks/:id/handoff/fail', roles: ['partner'], body: true },
   { method: 'post', path: '/api/d-tasks/:id/consult', roles: NURSE, body: true },
+  // v1.1: the record of care and the access log
+  { method: 'get', path: '/api/d-tasks/:id/record', roles: NURSE, body: false },
+  { method: 'get', path: '/api/d-tasks/:id/record.fhir', roles: NURSE, body: false },
+  { method: 'get', path: '/api/audit/personal-data-reads?taskId=:id', roles: ['admin'], body: false },
 ];
 
 export const ALL_ROLES = ['erc', 'nurse', 'supervisor', 'partner', 'analyst', 'admin'];
