@@ -32,6 +32,3 @@ export function consult(random: Random): { consultant: Consultant; question: str
   const [question, advice] = random.pick(QUESTIONS[consultant]);
   return { consultant, question, advice };
 }
-
-/** After a consult the decision leans to a unit or the ED: the nurse asked because she was unsure. */
-export const AFTER_CONSULT = [['phone-advice', 40], ['redirect', 20], ['send-unit', 40]] as const;

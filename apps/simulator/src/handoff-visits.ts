@@ -9,7 +9,13 @@ export type VisitOutcome = 'completed' | 'failed' | 'unreported';
  * patient was not at home or refused, a relative had taken them to the ED, or the service could
  * not come after all (~4 %); a report forgotten until the limit passed (~1.5 %).
  */
-export const VISIT_OUTCOMES: readonly (readonly [VisitOutcome, number])[] = [['completed', 945], ['failed', 40], ['unreported', 15]];
+export const VISIT_SHARES = { failed: 0.04, unreported: 0.015 };
+
+/** A visit's outcome at these shares of failed and unreported ones. */
+export function visitOutcome(random: Random, shares: { failed: number; unreported: number } = VISIT_SHARES): VisitOutcome {
+  const r = random.next();
+  return r < shares.failed ? 'failed' : r < shares.failed + shares.unreported ? 'unreported' : 'completed';
+}
 
 /** Why a visit failed, as the receiving service's staff write it. */
 export const FAILED_VISIT_REASONS = [

@@ -1,7 +1,8 @@
 import { DEFAULT_DIRECTORY, servicesServing } from '@dtask/domain';
 import { RedFlag } from '@dtask/events';
 import { assessment, callFacts } from './assessment';
-import { AFTER_CONSULT, consult, CONSULT_MINUTES, CONSULT_SHARE } from './consults';
+import { consult, CONSULT_MINUTES, CONSULT_SHARE } from './consults';
+import { AFTER_CONSULT, DECISION_MIX } from './decision-mix';
 import { adviceDisposition } from './dispositions';
 import { mission } from './missions';
 import { waitForNurse } from './queue-wait';
@@ -53,7 +54,7 @@ export function nurseWork(life: TaskLife, municipality: string, identityCodeKnow
   if (random.chance(0.08)) life.act({ type: 'RecordAssessment', actor: nurse, assessment: { redFlags: [], concern: false, symptoms: 'generated', existingServices: ['home-care'], notes: 'supplemented' } }, random.int(2, 6));
   // A consult first, a few % (see consults.ts); the decision then names it, as the console offers.
   const consultId = random.chance(CONSULT_SHARE) ? recordConsult(life) : undefined;
-  let decision = random.weighted(consultId ? AFTER_CONSULT : ([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const));
+  let decision = random.weighted(consultId ? AFTER_CONSULT : DECISION_MIX);
   // S9: a patient who could not be identified gets a unit.
   if (facts.identity === 'unverified') decision = 'send-unit';
   // A second contact (S4): advice again only after a supervisor confirms it; otherwise a unit.

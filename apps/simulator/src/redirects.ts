@@ -1,7 +1,8 @@
 import { DEFAULT_DIRECTORY, DirectoryService, POLICY_ACTOR, servicesServing } from '@dtask/domain';
 import { EventActor } from '@dtask/events';
+import { AFTER_RETURNED_REFERRAL } from './decision-mix';
 import { adviceDisposition, redirectDisposition } from './dispositions';
-import { FAILED_VISIT_REASONS, reportMinutes, VISIT_NOTES, VISIT_OUTCOMES, visitMinutes } from './handoff-visits';
+import { FAILED_VISIT_REASONS, reportMinutes, VISIT_NOTES, visitMinutes, visitOutcome } from './handoff-visits';
 import { mission } from './missions';
 import { MINUTE, RULES, TaskLife } from './task-life';
 
@@ -44,7 +45,7 @@ function awaitVisit(life: TaskLife, partner: EventActor & { service: string }, w
   const visit = life.state.visit;
   if (life.state.status !== 'awaiting-visit' || !visit) return false;
   const visitByMs = Date.parse(visit.visitBy);
-  const outcome = random.weighted(VISIT_OUTCOMES);
+  const outcome = visitOutcome(random);
   if (outcome === 'unreported') return life.actAt({ type: 'MarkHandoffVisitOverdue', actor: POLICY_ACTOR }, visitByMs + random.int(0, 30) * 1000);
   const visitedAtMs = life.clock + visitMinutes(random, within, RULES.handoffVisitHours * 60) * MINUTE;
   const reportAtMs = Math.min(visitedAtMs + reportMinutes(random, outcome) * MINUTE, visitByMs - MINUTE);
@@ -56,8 +57,8 @@ function awaitVisit(life: TaskLife, partner: EventActor & { service: string }, w
 
 /**
  * A failed or unreported visit puts the task at the top of the queue: a nurse takes it within
- * minutes and calls the patient again. Reached, a unit (about half), advice to the ED or the health
- * centre, or now and then another service; not reached, a unit (no one has seen the patient).
+ * minutes and calls the patient again. Reached, decided as decision-mix.ts says; not reached, a
+ * unit (no one has seen the patient).
  */
 function decideAgain(life: TaskLife, municipality: string, failedTarget: string, again: boolean): void {
   const { random } = life;
@@ -74,7 +75,7 @@ function decideAgain(life: TaskLife, municipality: string, failedTarget: string,
   }
   life.act({ type: 'RecordCallback', actor: life.nurse, outcome: 'reached' }, random.int(1, 4));
   const others = servicesServing(DEFAULT_DIRECTORY, municipality).filter((service) => service.id !== failedTarget);
-  const choice = random.weighted([['send-unit', 50], ['phone-advice', 40], ['redirect', again || others.length === 0 ? 0 : 10]] as const);
+  const choice = random.weighted(AFTER_RETURNED_REFERRAL.map(([kind, weight]) => [kind, kind === 'redirect' && (again || others.length === 0) ? 0 : weight] as const));
   if (choice === 'redirect') return redirect(life, municipality, random.pick(others), random.int(3, 8), undefined, true);
   if (choice === 'phone-advice') {
     const advice = { kind: 'phone-advice' as const, advice: 'generated', safetyNet: 'call 112 if worse', patientInformed: true, ...adviceDisposition(random, true) };

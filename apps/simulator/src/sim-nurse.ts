@@ -1,10 +1,14 @@
 import { DirectoryService, servicesServing } from '@dtask/domain';
 import { callFacts } from './assessment';
+import { consult, CONSULT_MINUTES } from './consults';
+import { AFTER_CONSULT, AFTER_RETURNED_REFERRAL, DECISION_MIX } from './decision-mix';
+import { adviceDisposition, Disposition, redirectDisposition } from './dispositions';
 import { count, SimContext, sleep } from './sim-context';
 
 interface QueueItem {
   taskId: string;
   municipality: string;
+  flags?: string[];
   /** The due recall that brought the task back to the queue (contract v1.1). */
   recall?: { recallId: string; reason: string; dueAt: string } | null;
 }
@@ -13,6 +17,7 @@ interface QueueItem {
 interface TaskAnswer {
   urgency?: string;
   unitRequested?: unknown;
+  consults?: { consultId: string }[];
 }
 
 export type Directory = DirectoryService[];
@@ -21,8 +26,9 @@ type Call = (path: string, body?: unknown) => Promise<{ status: number; body: Ta
 /**
  * One nurse at the desk: takes one of the first tasks in the queue. A due recall she calls and
  * records (a worse patient is escalated by the service); a new task she calls back, assesses
- * (language, caller, identity) and decides with a realistic mix (advice ≈ 45 %, redirect ≈ 25 %,
- * unit ≈ 30 %, red flags ≈ 6 %, a unit for a patient she could not identify).
+ * (language, caller, identity), now and then consults a doctor or the field commander, and decides
+ * with a realistic mix (decision-mix.ts; red flags ≈ 6 %, a unit for a patient she could not
+ * identify), advice and redirects with a care level, a timeframe and transport.
  */
 export async function nurse(context: SimContext, directory: Directory, index: number): Promise<void> {
   const { api, random, stats, signal, simMinutes } = context;
@@ -90,26 +96,36 @@ async function triage(context: SimContext, call: Call, next: QueueItem, director
     notes: '',
     ...facts,
   });
-  let decision = redFlag ? 'escalation' : random.weighted([['phone-advice', 45], ['redirect', 25], ['send-unit', 30]] as const);
+  const consultId = !redFlag && random.chance(context.shares.consult) ? await consultOn(context, call, base) : undefined;
+  // A referral that came back (declined, failed or unreported) is decided more cautiously.
+  const returned = next.flags?.includes('handoff-returned') === true;
+  let decision = redFlag ? 'escalation' : random.weighted(consultId ? AFTER_CONSULT : returned ? AFTER_RETURNED_REFERRAL : DECISION_MIX);
   // S9: a patient who could not be identified gets a unit.
   if (decision !== 'escalation' && facts.identity === 'unverified') decision = 'send-unit';
+  const onConsult = consultId ? { consultId } : {};
   let answer;
   let followUpAt: string | undefined;
+  let disposition: Disposition | undefined;
   if (decision === 'escalation') {
     answer = await call(`${base}/escalation`, { urgency: random.pick(['B', 'C']), reason: 'red flag in assessment' });
     stats.escalations += 1;
   } else if (decision === 'phone-advice') {
     followUpAt = random.chance(0.15) ? new Date(Date.now() + simMinutes(120)).toISOString() : undefined;
-    answer = await call(`${base}/decision`, { kind: 'phone-advice', advice: 'kotihoito-ohjeet', safetyNet: 'soita 112, jos vointi huononee', patientInformed: true, ...(followUpAt ? { followUpAt } : {}) });
+    disposition = adviceDisposition(random, consultId !== undefined || returned);
+    answer = await call(`${base}/decision`, { kind: 'phone-advice', advice: 'kotihoito-ohjeet', safetyNet: 'soita 112, jos vointi huononee', patientInformed: true, ...disposition, ...onConsult, ...(followUpAt ? { followUpAt } : {}) });
   } else if (decision === 'redirect') {
     // Only the services that serve the patient's municipality take the redirect (the service answers 409 otherwise).
-    const serving = servicesServing(directory, next.municipality);
-    answer = await call(`${base}/decision`, { kind: 'redirect', target: random.pick(serving).id, handoffNote: 'ohjattu simulaatiossa', patientInformed: true });
+    const target = random.pick(servicesServing(directory, next.municipality));
+    disposition = redirectDisposition(random, target.kind);
+    answer = await call(`${base}/decision`, { kind: 'redirect', target: target.id, handoffNote: 'ohjattu simulaatiossa', patientInformed: true, ...disposition, ...onConsult });
   } else {
-    answer = await call(`${base}/decision`, { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response', 'single-responder']), urgency: 'D' });
+    answer = await call(`${base}/decision`, { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response', 'single-responder']), urgency: 'D', ...onConsult });
   }
-  if (answer.status === 200) count(stats.decisions, decision);
-  else if (answer.status !== 409) stats.errors += 1;
+  if (answer.status === 200) {
+    count(stats.decisions, decision);
+    if (disposition) count(stats.careLevels, disposition.careLevel);
+    if (consultId && decision !== 'escalation') stats.decisionsOnConsult += 1;
+  } else if (answer.status !== 409) stats.errors += 1;
   if (answer.status === 200 && (decision === 'send-unit' || decision === 'escalation')) context.unitSent(next.taskId, answer.body?.urgency ?? 'D');
   // Now and then the nurse wants to hear from an advised patient sooner than the safety-net call.
   if (answer.status === 200 && followUpAt && random.chance(0.2)) {
@@ -117,4 +133,17 @@ async function triage(context: SimContext, call: Call, next: QueueItem, director
     if (booked.status === 200) stats.nurseRecalls += 1;
     else if (booked.status !== 409) stats.errors += 1;
   }
+}
+
+/** The consultant calls back within minutes; the consult's id as the service named it. */
+async function consultOn(context: SimContext, call: Call, base: string): Promise<string | undefined> {
+  const { random, stats, signal, simMinutes } = context;
+  await sleep(simMinutes(random.int(...CONSULT_MINUTES)), signal);
+  const answer = await call(`${base}/consult`, consult(random));
+  if (answer.status !== 200) {
+    if (answer.status !== 409) stats.errors += 1;
+    return undefined;
+  }
+  stats.consults += 1;
+  return answer.body.consults?.at(-1)?.consultId;
 }

@@ -1,5 +1,5 @@
 import { ErcUpdate, newInformation, repeatCall, urgencyRaised } from './erc-updates';
-import { count, SimContext, sleep, WorldShares } from './sim-context';
+import { count, SimContext, sleep } from './sim-context';
 
 const MINUTE = 60_000;
 const X_CODES = ['X-1', 'X-3', 'X-5', 'X-6', 'X-9'] as const;
@@ -25,21 +25,18 @@ export class SimWorld {
   private planned: Planned[] = [];
   private missions: Mission[] = [];
 
-  constructor(
-    private readonly context: SimContext,
-    private readonly shares: WorldShares,
-  ) {}
+  constructor(private readonly context: SimContext) {}
 
   /** A new task: what the ERC and the field commander will do to it while it waits, if anything. */
   received(taskId: string): void {
-    const { random, simMinutes } = this.context;
+    const { random, simMinutes, shares } = this.context;
     const plan = (act: Planned['act'], share: number, fromMinutes: number, toMinutes: number) => {
       if (random.chance(share)) this.planned.push({ atMs: Date.now() + simMinutes(random.int(fromMinutes, toMinutes)), taskId, act });
     };
-    plan('new-information', this.shares.newInformation, 1, 10);
-    plan('repeat-call', this.shares.repeatCall, 5, 20);
-    plan('urgency-changed', this.shares.urgencyRaised, 3, 25);
-    plan('field-commander', this.shares.fieldCommander, 2, 12);
+    plan('new-information', shares.newInformation, 1, 10);
+    plan('repeat-call', shares.repeatCall, 5, 20);
+    plan('urgency-changed', shares.urgencyRaised, 3, 25);
+    plan('field-commander', shares.fieldCommander, 2, 12);
   }
 
   /** A unit on its way: a D one waits for a free unit (about half an hour, some over S8's limit), a B or C one goes at once. */

@@ -4,6 +4,7 @@ import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
 import { PLAUSIBLE_WORLD, SimContext, SimulationStats, sleep, WorldShares } from './sim-context';
 import { Directory, nurse } from './sim-nurse';
+import { partner } from './sim-partner';
 import { SimWorld } from './sim-world';
 
 export type { SimulationStats, WorldShares } from './sim-context';
@@ -18,7 +19,7 @@ export interface SimulationOptions {
   durationSeconds: number;
   nurses: number;
   seed: number;
-  /** The shares of new tasks the ERC and the field commander act on while they wait; plausible ones by default. */
+  /** The shares of new tasks the ERC and the field commander act on while they wait, of consults and of visits gone wrong; plausible ones by default. */
   world?: Partial<WorldShares>;
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -27,9 +28,10 @@ export interface SimulationOptions {
 /**
  * Drives a running service through its public HTTP API as the ERC, the field commander, nurses and
  * receiving services: arrivals follow a daily curve over the region's areas, ages and task codes;
- * nurses decide with a realistic mix and call the patients whose recalls fall due; the ERC sends
- * new information, repeat calls and now and then a raised urgency; the field commander puts a
- * unit on a waiting task; every unit's mission is reported stage by stage.
+ * nurses consult now and then, decide with a realistic mix and a disposition, and call the
+ * patients whose recalls fall due; the services answer referrals and report their visits; the ERC
+ * sends new information, repeat calls and now and then a raised urgency; the field commander puts
+ * a unit on a waiting task; every unit's mission is reported stage by stage.
  */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationStats> {
   const api = new ApiClient(options.url);
@@ -45,6 +47,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     fieldCommanderUnits: 0,
     nurseRecalls: 0,
     recallCalls: {},
+    consults: 0,
+    decisionsOnConsult: 0,
+    careLevels: {},
+    visits: {},
     errors: 0,
   };
   const controller = new AbortController();
@@ -60,8 +66,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const erc = await api.token('erc-simulator', 'erc');
   const directory = (await api.send<{ services: Directory }>('GET', '/api/services', erc)).body.services;
   let world: SimWorld | undefined;
-  const context: SimContext = { api, random, stats, signal, simMinutes, erc, unitSent: (taskId, urgency) => world!.unitSent(taskId, urgency) };
-  world = new SimWorld(context, { ...PLAUSIBLE_WORLD, ...options.world });
+  const shares = { ...PLAUSIBLE_WORLD, ...options.world };
+  const context: SimContext = { api, random, stats, signal, simMinutes, erc, unitSent: (taskId, urgency) => world!.unitSent(taskId, urgency), shares };
+  world = new SimWorld(context);
 
   const arrivals = async () => {
     for (let sequence = 0; !signal.aborted; sequence += 1) {
@@ -75,19 +82,6 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       }
       stats.intakes += 1;
       world!.received(answer.body.taskId);
-    }
-  };
-
-  const partner = async (service: string) => {
-    const token = await api.token(`sim-${service}`, 'partner', service);
-    while (!signal.aborted) {
-      await sleep(simMinutes(random.int(3, 12)), signal);
-      const inbox = (await api.send<{ handoffs: { taskId: string }[] }>('GET', '/api/handoffs', token)).body.handoffs ?? [];
-      for (const handoff of inbox) {
-        const accept = random.chance(0.85);
-        const path = `/api/d-tasks/${handoff.taskId}/handoff/${accept ? 'accept' : 'decline'}`;
-        if ((await api.send('POST', path, token, accept ? {} : { reason: 'ei kapasiteettia' })).status === 200) stats.handoffAnswers += 1;
-      }
     }
   };
 
@@ -105,7 +99,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   await Promise.all([
     guard(arrivals()),
     ...Array.from({ length: options.nurses }, (_, i) => guard(nurse(context, directory, i))),
-    ...directory.map((service) => guard(partner(service.id))),
+    ...directory.map((service) => guard(partner(context, service.id))),
     guard(world.run()),
     guard(reporter()),
   ]);
