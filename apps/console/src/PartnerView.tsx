@@ -6,7 +6,7 @@ import { Notice, NoticeLine } from './partner/NoticeLine';
 import { ReferralDetail } from './partner/ReferralDetail';
 import { ReferralList } from './partner/ReferralList';
 import { entryKey, PartnerReferral, stageOf } from './partner/referral-stage';
-import { reasonOf, summaryOf } from './partner/referral-words';
+import { reasonOf } from './partner/referral-words';
 import { useNow } from './partner/use-now';
 import { VisitReport } from './partner/VisitReport';
 import { useThrottledRefresh } from './throttled-refresh';
@@ -51,7 +51,7 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
         // The opened one went away without our answer: timed out, or answered by a colleague.
         const gone = shown.current.find((referral) => entryKey(referral) === current);
         setSelected(undefined);
-        setNotice({ kind: gone && stageOf(gone) === 'visit' ? 'visit-gone' : 'gone', what: gone ? summaryOf(gone, words.current) : '' });
+        setNotice({ kind: gone && stageOf(gone) === 'visit' ? 'visit-gone' : 'gone', referral: gone });
       }
       shown.current = open;
       setReferrals(open);
@@ -79,7 +79,7 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
     shown.current = shown.current.filter((item) => entryKey(item) !== key);
     setReferrals((items) => items.filter((item) => entryKey(item) !== key));
     setSelected(undefined);
-    setNotice({ kind, what: summaryOf(referral, t) });
+    setNotice({ kind, referral });
     refreshSoon();
   }
 

@@ -108,7 +108,7 @@ export function SupervisorWall({ session, load, connected, onOpenTask }: Supervi
       <NurseTable load={current} asOfMs={asOfMs} />
       <DecisionMix load={current} />
       <LoadReduction load={current} />
-      <TodayMeasures session={session} />
+      <TodayMeasures session={session} load={current} />
 
       <section className="card wall-history">
         <LoadChart session={session} large={wallMode} />

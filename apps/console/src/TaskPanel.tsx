@@ -51,7 +51,11 @@ export function TaskPanel({
   const t = useT();
   const [openingId] = useState(newOpeningId);
   const [task, setTask] = useState<TaskDetail>();
-  const [error, setError] = useState<string>();
+  // What went wrong, put in words where it shows, so a change of language changes it too.
+  const [failure, setFailure] = useState<{ key: string } | { caught: unknown }>();
+  const error = failure && ('key' in failure ? t(failure.key) : refusalText(t, failure.caught));
+  const setError = (key: string | undefined) => setFailure(key === undefined ? undefined : { key });
+  const refused = (caught: unknown) => setFailure({ caught });
   // Only those serving the patient's municipality; undefined until the directory answers.
   const [services, setServices] = useState<{ id: string; name: string }[]>();
   const [drafts, setDrafts] = useState<Drafts>(() => savedDrafts ?? EMPTY_DRAFTS);
@@ -65,7 +69,7 @@ export function TaskPanel({
   const load = useCallback(async () => setTask(withWorldDefaults(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}?opening=${openingId}`))), [session, taskId, openingId]);
   const refresh = useMemo(() => coalesce(load, 100), [load]);
   useEffect(() => {
-    load().catch((caught) => setError(refusalText(t, caught)));
+    load().catch(refused);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
   // Refetch only when an event of this task's own stream arrives.
@@ -94,7 +98,7 @@ export function TaskPanel({
       await load();
       onChanged();
     } catch (caught) {
-      setError(refusalText(t, caught));
+      refused(caught);
     } finally {
       setBusy(false);
     }
@@ -122,27 +126,27 @@ export function TaskPanel({
 
   function decide() {
     const decision = decisionBody(drafts, kind, Date.now());
-    if ('missing' in decision) return setError(t(decision.missing));
+    if ('missing' in decision) return setError(decision.missing);
     return send('decision', decision.body, () => setDrafts(EMPTY_DRAFTS));
   }
 
   function recordConsult() {
     const question = drafts.consultQuestion.trim();
     const advice = drafts.consultAdvice.trim();
-    if (!drafts.consultant || !question || !advice) return setError(t('consultRequired'));
+    if (!drafts.consultant || !question || !advice) return setError('consultRequired');
     return send('consult', { consultant: drafts.consultant, question, advice }, () => update({ consultant: '', consultQuestion: '', consultAdvice: '' }));
   }
 
   async function escalate() {
     const reason = drafts.escalationReason.trim() || [...recordedFlags, ...drafts.flags].map((flag) => t(flag)).join(', ') || (recordedConcern || drafts.concern ? t('concern') : '');
-    if (!reason) return setError(t('escalationReasonRequired'));
+    if (!reason) return setError('escalationReasonRequired');
     // What the nurse found is part of the record: an unsaved assessment is saved before the escalation.
     const unsaved = drafts.flags.length > 0 || drafts.concern || drafts.symptoms.trim() || drafts.notes.trim();
     if (unsaved) {
       try {
         await api(session, 'POST', `/api/d-tasks/${taskId}/assessment`, assessmentBody(drafts));
       } catch (caught) {
-        return setError(refusalText(t, caught));
+        return refused(caught);
       }
     }
     return send('escalation', { urgency: drafts.escalateTo, reason }, () => setDrafts(EMPTY_DRAFTS));

@@ -41,7 +41,7 @@ export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId
   }
   if (m.overTriage) {
     const o = m.overTriage;
-    rows.push(['over-triage', t('measures.overTriage'), t('measures.overTriageValue', { share: pct(o.share), notConveyed: n(o.notConveyed), units: n(o.unitsDecided) })]);
+    rows.push(['over-triage', t('measures.overTriage'), o.unitsDecided === 0 ? t('measures.overTriageNone') : t('measures.overTriageValue', { share: pct(o.share), notConveyed: n(o.notConveyed), units: n(o.unitsDecided) })]);
   }
   if (m.recontacts) {
     const r = m.recontacts;
@@ -49,7 +49,7 @@ export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId
   }
   if (m.consults !== undefined) {
     const median = m.timeToConsult?.medianSeconds;
-    rows.push(['consults', t('measures.consults'), t('measures.consultsValue', { count: n(m.consults), median: median === null || median === undefined ? '–' : formatDuration(median) })]);
+    rows.push(['consults', t('measures.consults'), median === null || median === undefined ? n(m.consults) : t('measures.consultsValue', { count: n(m.consults), median: formatDuration(median) })]);
   }
   if (m.interpreter !== undefined) rows.push(['interpreter', t('measures.interpreter'), n(m.interpreter)]);
   if (m.failedVisits !== undefined) rows.push(['failed-visits', t('measures.failedVisits'), n(m.failedVisits)]);

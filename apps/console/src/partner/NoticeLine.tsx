@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n';
+import type { PartnerReferral } from './referral-stage';
+import { summaryOf } from './referral-words';
 
 /** What became of a referral the partner had: answered or its visit reported here, or gone (at either stage). */
-export type Notice = { kind: 'accepted' | 'declined' | 'completed' | 'failed' | 'gone' | 'visit-gone'; what: string };
+/** The referral itself, not its words: the line speaks the language chosen after it came. */
+export type Notice = { kind: 'accepted' | 'declined' | 'completed' | 'failed' | 'gone' | 'visit-gone'; referral?: PartnerReferral };
 
 const WORDS: Record<Notice['kind'], string> = {
   accepted: 'partnerAccepted',
@@ -16,7 +19,7 @@ const isGone = (notice: Notice) => notice.kind === 'gone' || notice.kind === 'vi
 
 export function NoticeLine({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const t = useT();
-  const text = t(WORDS[notice.kind], { what: notice.what });
+  const text = t(WORDS[notice.kind], { what: notice.referral ? summaryOf(notice.referral, t) : '' });
   const ref = useRef<HTMLParagraphElement>(null);
   // After the user's own answer the buttons are gone: the keyboard lands on what happened. A referral
   // that vanished on its own is only announced, without taking the focus from where the user is.

@@ -29,7 +29,8 @@ export function ReferralDetail({
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string>();
+  // What went wrong, put in words as it shows: the message follows a change of language.
+  const [error, setError] = useState<{ caught: unknown }>();
   const declineButton = useRef<HTMLButtonElement>(null);
   const titleId = `referral-${referral.taskId}`;
 
@@ -42,7 +43,7 @@ export function ReferralDetail({
     } catch (caught) {
       setSending(false);
       if (caught instanceof ApiError && caught.status === 409 && caught.body.reason === 'not-awaiting-handoff') return onGone();
-      setError(t('partnerSendFailed', { reason: reasonOf(caught, t) }));
+      setError({ caught });
     }
   }
 
@@ -69,7 +70,7 @@ export function ReferralDetail({
       </p>
       <ReferralFacts referral={referral} />
       {referral.redirectedAt && <p className="partner-quiet">{t('partnerRedirectedAt', { time: helsinkiTime(referral.redirectedAt, language) })}</p>}
-      {error && <p role="alert">{error}</p>}
+      {error && <p role="alert">{t('partnerSendFailed', { reason: reasonOf(error.caught, t) })}</p>}
       {!declining ? (
         <div className="partner-actions">
           <button type="button" className="partner-accept" disabled={sending} onClick={() => void send('accept', {})}>

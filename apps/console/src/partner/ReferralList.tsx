@@ -12,7 +12,7 @@ export function ReferralList({ stage, referrals, selected, now, onOpen }: { stag
   return (
     <>
       <p className="partner-count" data-testid={stage === 'answer' ? 'partner-count' : 'partner-visit-count'}>
-        {t(stage === 'answer' ? 'partnerWaitingCount' : 'partnerVisitCount', { count: referrals.length })}
+        {stage === 'answer' ? t('partnerWaitingCount', { count: referrals.length }) : referrals.length === 1 ? t('partnerVisitCountOne') : t('partnerVisitCount', { count: referrals.length })}
       </p>
       <ul className="partner-list" data-testid={stage === 'answer' ? 'partner-list' : 'partner-visits'}>
         {referrals.map((referral) => (

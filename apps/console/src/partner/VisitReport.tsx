@@ -30,7 +30,8 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
   const [time, setTime] = useState('');
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string>();
+  // Kept as what went wrong, not as words: the message follows a change of language.
+  const [error, setError] = useState<{ key: string } | { caught: unknown }>();
   const titleId = `visit-${referral.taskId}`;
 
   function open(next: Form) {
@@ -51,7 +52,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
     } catch (caught) {
       setSending(false);
       if (caught instanceof ApiError && caught.status === 409 && caught.body.reason === 'not-awaiting-visit') return onGone();
-      setError(t('partnerSendFailed', { reason: reasonOf(caught, t) }));
+      setError({ caught });
     }
   }
 
@@ -63,7 +64,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
       return;
     }
     const visit = visitInstant(day, time, Date.now(), referral.redirectedAt);
-    if ('problem' in visit) return setError(t(visit.problem, { time: helsinkiTime(referral.redirectedAt, language) }));
+    if ('problem' in visit) return setError({ key: visit.problem });
     void send('complete', { visitedAt: new Date(visit.at).toISOString(), ...(text.trim() ? { notes: text.trim() } : {}) });
   }
 
@@ -79,7 +80,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
       )}
       <ReferralFacts referral={referral} />
       {referral.acceptedAt && <p className="partner-quiet">{t('partnerAcceptedAt', { time: helsinkiTime(referral.acceptedAt, language) })}</p>}
-      {error && <p role="alert">{error}</p>}
+      {error && <p role="alert">{'caught' in error ? t('partnerSendFailed', { reason: reasonOf(error.caught, t) }) : t(error.key, { time: helsinkiTime(referral.redirectedAt, language) })}</p>}
       {form === 'none' ? (
         <div className="partner-actions">
           <button type="button" className="partner-accept" onClick={() => open('completed')} data-testid="report-visit">
@@ -97,7 +98,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
               <Choice name="visitDay" legend={t('partnerVisitedOn')} value={day} options={['today', 'yesterday'] as const} words={(option) => t(option === 'today' ? 'partnerVisitToday' : 'partnerVisitYesterday')} onChange={setDay} />
               <label>
                 {t('partnerVisitedAtTime')}
-                <input name="visitedAtTime" className="call-time" inputMode="numeric" placeholder="14.30" size={5} value={time} onChange={(event) => setTime(event.target.value)} />
+                <input name="visitedAtTime" className="call-time" inputMode="numeric" placeholder="14.30" size={5} value={time} onChange={(event) => (setTime(event.target.value), setError(undefined))} />
               </label>
             </div>
           )}

@@ -1,5 +1,4 @@
 import type { TaskDetail } from '../api';
-import { useT } from '../i18n';
 import { ReleaseButton } from './CallbackButtons';
 import { RecallAttempt, RecallList } from './RecallList';
 import { RecallScheduleForm } from './RecallScheduleForm';
@@ -20,20 +19,20 @@ export function RecallSection({
   mayScheduleRecall: boolean;
   hideFollowUp: boolean;
   send: (path: string, body: unknown, after?: () => void) => Promise<void>;
-  setError: (message: string) => void;
+  /** Shows what is missing, by its words' key. */
+  setError: (key: string) => void;
   /** Hands a task taken up for a recall back (key `r`), when the panel offers it. */
   onRelease?: () => void;
 }) {
-  const t = useT();
   const attempt = (recallId: string, body: RecallAttempt) => {
-    if (body.outcome === 'reached' && !body.condition) return setError(t('conditionRequired'));
+    if (body.outcome === 'reached' && !body.condition) return setError('conditionRequired');
     return void send(`recalls/${encodeURIComponent(recallId)}`, body, () => update({ recallReached: '', recallCondition: '', recallNotes: '' }));
   };
   const schedule = () => {
     const dueAt = recallInstant(drafts);
-    if (dueAt === undefined) return setError(t('recallTimeRequired'));
-    if (dueAt === null) return setError(t('recallTimeInvalid'));
-    if (Date.parse(dueAt) <= Date.now()) return setError(t('recallInPast'));
+    if (dueAt === undefined) return setError('recallTimeRequired');
+    if (dueAt === null) return setError('recallTimeInvalid');
+    if (Date.parse(dueAt) <= Date.now()) return setError('recallInPast');
     return void send('recalls', { dueAt, reason: 'nurse' }, () => update({ recallIn: '', recallTime: '' }));
   };
   return (

@@ -1,7 +1,7 @@
 import type { OpenReferralView, OverdueVisitView, ReferralsOnBoardView } from '@dtask/events';
 import { useEffect, useState } from 'react';
 import { api, Session } from '../api';
-import { formatNumber, helsinkiDateTime, helsinkiTime } from '../format';
+import { formatNumber, helsinkiDate, helsinkiDateTime, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { areaName, codeWithWords } from './AlertTiles';
 
@@ -15,16 +15,20 @@ type Row = (OpenReferralView | OverdueVisitView) & { dueText: string; late: bool
 export function Referrals({ session, referrals, onOpenTask }: { session: Session; referrals?: ReferralsOnBoardView; onOpenTask: (taskId: string) => void }) {
   const t = useT();
   const language = useLanguage();
-  const names = useServiceNames(session);
+  const open = referrals ? referrals.awaitingHandoff.length + referrals.awaitingVisit.length + referrals.overdueVisits.length : 0;
+  const names = useServiceNames(session, open > 0);
   if (!referrals) return null;
   const service = (id: string) => names[id] ?? id;
+  // A return yesterday is said with its date.
+  const returned = (at: string) =>
+    helsinkiDate(Date.parse(at)) === helsinkiDate(Date.now()) ? t('wall.returnedToQueue', { time: helsinkiTime(at, language) }) : t('wall.returnedToQueueOn', { time: helsinkiDateTime(at, language) });
   const answer: Row[] = referrals.awaitingHandoff.map((item) => ({ ...item, late: item.overdue, dueText: t('wall.answerBy', { time: helsinkiTime(item.dueBy, language) }) }));
   const visit: Row[] = referrals.awaitingVisit.map((item) => ({ ...item, late: item.overdue, dueText: t('wall.visitBy', { time: helsinkiDateTime(item.dueBy, language) }) }));
   const overdue: Row[] = referrals.overdueVisits.map((item) => ({
     ...item,
     late: true,
     dueText: t('wall.visitWasDue', { time: helsinkiDateTime(item.visitBy, language) }),
-    sub: item.returnedAt ? [t('wall.returnedToQueue', { time: helsinkiTime(item.returnedAt, language) }), item.owner ? t('wall.heldByUnknown', { nurse: item.owner }) : ''].filter(Boolean).join(' · ') : undefined,
+    sub: item.returnedAt ? [returned(item.returnedAt), item.owner ? t('wall.heldByUnknown', { nurse: item.owner }) : ''].filter(Boolean).join(' · ') : undefined,
   }));
   const groups = [
     { key: 'answer', title: t('wall.referralsAwaitingAnswer'), rows: answer, testId: 'wall-referrals-answer' },
@@ -69,10 +73,12 @@ export function Referrals({ session, referrals, onOpenTask }: { session: Session
   );
 }
 
-/** The directory's names of the services, by id (the snapshot names them by id only). */
-function useServiceNames(session: Session): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>({});
+/** The directory's names of the services, by id (the snapshot names them by id only), read once there is one to name. */
+function useServiceNames(session: Session, needed: boolean): Record<string, string> {
+  const [names, setNames] = useState<Record<string, string>>();
+  const wanted = needed || names !== undefined;
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     api<{ services: { id: string; name: string }[] }>(session, 'GET', '/api/services').then(
       ({ services }) => live && setNames(Object.fromEntries(services.map((entry) => [entry.id, entry.name]))),
@@ -81,6 +87,6 @@ function useServiceNames(session: Session): Record<string, string> {
     return () => {
       live = false;
     };
-  }, [session]);
-  return names;
+  }, [session, wanted]);
+  return names ?? {};
 }

@@ -1,43 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, Session } from '../api';
 import { helsinkiDate, helsinkiMidnightIso } from '../format';
 import { useT } from '../i18n';
 import type { EvaluationMeasures } from '../measures/evaluation';
 import { hasEvaluation } from '../measures/evaluation';
 import { EvaluationFigures } from '../measures/EvaluationFigures';
-
-/** Today's report is read again this often: the measures move slowly, unlike the queue. */
-const REFRESH_MS = 60_000;
+import type { WallLoad } from './wall-load';
 
 /**
- * Today's quality and effect on the supervisor's wall, from the load-reduction report of today so
- * far (Helsinki midnight to now): the load snapshot carries the load, not these.
+ * Today's quality and effect on the supervisor's wall. The load snapshot carries the figures of
+ * the day's work (measured unit time beside the assumption, contact within the target,
+ * over-triage); the rest (re-contacts, care levels, consults, interpreter use, failed visits) is
+ * today's load-reduction report, read when the supervisor opens it, so the wall opens on the
+ * desk picture alone.
  */
-export function TodayMeasures({ session }: { session: Session }) {
+export function TodayMeasures({ session, load }: { session: Session; load: WallLoad }) {
   const t = useT();
-  const [today, setToday] = useState<EvaluationMeasures>();
-  useEffect(() => {
-    let live = true;
-    const read = () => {
-      const now = Date.now();
-      const query = `from=${encodeURIComponent(helsinkiMidnightIso(helsinkiDate(now)))}&to=${encodeURIComponent(new Date(now + 1000).toISOString())}`;
-      api<{ totals: EvaluationMeasures }>(session, 'GET', `/api/reports/load-reduction?${query}`).then(
-        ({ totals }) => live && setToday(totals),
-        () => undefined,
-      );
-    };
-    read();
-    const timer = setInterval(read, REFRESH_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [session]);
-  if (!today || !hasEvaluation(today)) return null;
+  const [report, setReport] = useState<EvaluationMeasures>();
+  // The unit-hours avoided stand in the load reduction beside the year's; not twice on the wall.
+  const today = { ...(load.loadReduction.today as EvaluationMeasures), unitHoursAvoided: undefined };
+  if (!hasEvaluation(today)) return null;
+  const read = () => {
+    const now = Date.now();
+    const query = `from=${encodeURIComponent(helsinkiMidnightIso(helsinkiDate(now)))}&to=${encodeURIComponent(new Date(now + 1000).toISOString())}`;
+    api<{ totals: EvaluationMeasures }>(session, 'GET', `/api/reports/load-reduction?${query}`).then(
+      ({ totals }) => setReport(totals),
+      () => undefined,
+    );
+  };
   return (
     <section className="card wall-measures" aria-labelledby="wall-measures-title">
       <h3 id="wall-measures-title">{t('measures.titleToday')}</h3>
       <EvaluationFigures m={today} testId="wall-measures" />
+      <details data-testid="wall-measures-more" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && read()}>
+        <summary>{t('measures.moreToday')}</summary>
+        {report ? <EvaluationFigures m={report} testId="wall-measures-report" /> : <p>{t('loading')}</p>}
+      </details>
     </section>
   );
 }
