@@ -1,3 +1,4 @@
 export * from './outcome-fold';
 export * from './outcome-linkage';
+export * from './outcome-columns';
 export * from './replay-outcomes';
