@@ -16,6 +16,7 @@ import { zodPipe } from '../http/zod-validation.pipe';
 import { ReadConsistency } from '../consistency/read-consistency';
 import { TimeWindowQuery, TimeWindowQuerySchema } from '../reports/load-reduction-query';
 import { measureOptionsOf } from '../reports/measure-options';
+import { OutcomesReadModel } from '../outcomes/outcomes.read-model';
 import { TaskFactsReadModel } from '../reports/task-facts.read-model';
 import { streamToResponse } from './stream-response';
 
@@ -28,6 +29,7 @@ export class ExportsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pseudonymiser: Pseudonymiser,
     private readonly facts: TaskFactsReadModel,
+    private readonly outcomes: OutcomesReadModel,
     private readonly consistency: ReadConsistency,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,7 +49,11 @@ export class ExportsController {
     await streamToResponse(reply, 'application/x-ndjson', pseudonymisedNdjson(this.store, this.pseudonymiser, window, head));
   }
 
-  /** Every measure of the load-reduction report for tasks received in [from, to): totals, then each group of each breakdown. */
+  /**
+   * Every measure of the load-reduction report for tasks received in [from, to): totals, then each
+   * group of each breakdown, each row with the outcome section of its tasks (outcomes.*; the review
+   * list itself is the report's, by count here).
+   */
   @Get('measures.csv')
   @Roles('supervisor', 'analyst')
   @ApiZodQuery(TimeWindowQuerySchema)
@@ -58,7 +64,9 @@ export class ExportsController {
     const { fromMs, toMs, windowDays } = reportWindow(query, this.clock.now());
     // A recall still pending counts as due only once its time has come, by the service's clock, as in the report.
     const options = measureOptionsOf(this.config, windowDays, this.clock.now().getTime());
-    const all = measureRows(this.facts.receivedBetween(fromMs, toMs), options);
+    const tasks = this.facts.receivedBetween(fromMs, toMs);
+    // Groups are matched to their tasks by the staff id, so the pseudonyms come after.
+    const all = this.outcomes.withColumns(measureRows(tasks, options), tasks);
     const rows = nurseKeysFor(actor, all, (row) => row.breakdown === 'nurse', this.pseudonymiser);
     reply.type('text/csv').send(measuresCsv(rows));
   }

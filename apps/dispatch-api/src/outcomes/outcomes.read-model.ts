@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { OutcomeFold, OutcomeLinkage, outcomeLinkage, outcomeSources, TaskFacts } from '@dtask/read-models';
+import { Breakdown, OutcomeColumns, OutcomeFold, OutcomeLinkage, outcomeLinkage, outcomeSources, OutcomeSources, TaskFacts, withOutcomeColumns } from '@dtask/read-models';
 import { PatientIndexReadModel } from '../privacy/patient-index.read-model';
 import { toFoldEvent } from '../projections/fold-event';
 import { AllStreamFollower } from '../projections/projection-host';
@@ -27,7 +27,16 @@ export class OutcomesReadModel implements OnModuleInit, Snapshottable {
 
   /** The report's outcome section for these tasks (those of its window). */
   linkage(tasks: readonly TaskFacts[]): OutcomeLinkage {
-    return outcomeLinkage(tasks, outcomeSources(this.patients.index, this.fold));
+    return outcomeLinkage(tasks, this.sources());
+  }
+
+  /** The measures CSV's rows of these tasks, each with the outcome columns of its own tasks. */
+  withColumns<R extends { breakdown: Breakdown; key: string }>(rows: readonly R[], tasks: readonly TaskFacts[]): (R & OutcomeColumns)[] {
+    return withOutcomeColumns(rows, tasks, this.sources());
+  }
+
+  private sources(): OutcomeSources {
+    return outcomeSources(this.patients.index, this.fold);
   }
 
   saveState(): unknown {
