@@ -1,8 +1,9 @@
-import { DEV_PSEUDONYM_KEY, measuresCsv, Pseudonymiser, PseudonymKey, pseudonymisedNdjson, replayMeasureRows, reportWindow } from '@dtask/read-models';
+import { measuresCsv, OutcomeLinkageReplay, pseudonymisedNdjson, replayMeasureRows, reportWindow } from '@dtask/read-models';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { pseudonymiserFromEnv } from './pseudonym-key';
 import { allEventBatches, openStoreToRead } from './store-events';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -18,14 +19,6 @@ const ExportArgs = z
     'contact-target-minutes': z.coerce.number().int().positive(),
   })
   .refine((args) => !args.from || !args.to || Date.parse(args.from) < Date.parse(args.to), { path: ['to'], message: 'must be after from' });
-
-/** The pseudonym key is read as the service reads it, so the CLI's pseudonyms are the API's. */
-const PseudonymEnv = z
-  .object({ PSEUDONYM_KEY: PseudonymKey.default(DEV_PSEUDONYM_KEY), AUTH_MODE: z.enum(['dev', 'oidc']).default('dev') })
-  .refine((env) => env.AUTH_MODE !== 'oidc' || env.PSEUDONYM_KEY !== DEV_PSEUDONYM_KEY, {
-    path: ['PSEUDONYM_KEY'],
-    message: 'must be set to a secret key when AUTH_MODE=oidc',
-  });
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -65,10 +58,10 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   // Both exports are for analysts: patients and staff by pseudonym, with the service's key.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''));
-  const { PSEUDONYM_KEY } = parsed(PseudonymEnv, env, '');
-  if (PSEUDONYM_KEY === DEV_PSEUDONYM_KEY) process.stderr.write('export: PSEUDONYM_KEY is not set; pseudonyms use the dev key\n');
-  const pseudonymiser = new Pseudonymiser(PSEUDONYM_KEY);
+  const key = pseudonymiserFromEnv(process.env);
+  if ('error' in key) return fail(key.error);
+  if (key.devKey) process.stderr.write('export: PSEUDONYM_KEY is not set; pseudonyms use the dev key\n');
+  const { pseudonymiser } = key;
   const store = await openStoreToRead(args['data-dir']);
   try {
     if (args.format === 'ndjson') {
@@ -80,8 +73,17 @@ async function main(): Promise<void> {
       }
     } else {
       const window = reportWindow(args, new Date());
-      const replay = await replayMeasureRows(allEventBatches(store), window, { assumedMissionMinutes: args['assumed-mission-minutes'], contactTargetMinutes: args['contact-target-minutes'] });
-      out.write(measuresCsv(replay.rows.map((row) => (row.breakdown === 'nurse' ? { ...row, key: pseudonymiser.staffPseudonym(row.key) } : row))));
+      // The outcome section of each row, as the service's export gives it, from the same read of $all.
+      const outcomes = new OutcomeLinkageReplay(pseudonymiser);
+      const replay = await replayMeasureRows(outcomes.tap(allEventBatches(store)), window, {
+        assumedMissionMinutes: args['assumed-mission-minutes'],
+        contactTargetMinutes: args['contact-target-minutes'],
+        // A recall still pending counts as due once its time has come, now, as in the service's export.
+        asOfMs: Date.now(),
+      });
+      const breakdowns = outcomes.breakdowns(window);
+      const rows = replay.rows.map((row) => ({ ...row, ...breakdowns.of(row.breakdown, row.key) }));
+      out.write(measuresCsv(rows.map((row) => (row.breakdown === 'nurse' ? { ...row, key: pseudonymiser.staffPseudonym(row.key) } : row))));
     }
   } finally {
     await store.close();

@@ -1,18 +1,8 @@
-import { DayStep, flatten, LoadReductionReplay, PastLoad, toCsv, WhatIfReport } from '@dtask/read-models';
+import { DayStep, LoadReductionReplay, PastLoad, toCsv, WhatIfReport } from '@dtask/read-models';
+import { renderOutcomes, ReplayedOutcomes } from './format-outcomes';
+import { Row, table } from './table';
 
 export type Format = 'table' | 'csv' | 'json';
-
-type Row = Record<string, unknown>;
-
-/** Aligned columns for a terminal; nested measures flattened to `a.b` names. */
-function table(title: string, rows: Row[], columns?: string[]): string {
-  const flat = rows.map((row) => flatten(row));
-  const names = columns ?? [...new Set(flat.flatMap((row) => Object.keys(row)))];
-  const cell = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-  const widths = names.map((name) => Math.max(name.length, ...flat.map((row) => cell(row[name]).length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [title, line(names), ...flat.map((row) => line(names.map((name) => cell(row[name]))))].join('\n') + '\n';
-}
 
 function render(title: string, result: unknown, rows: Row[], format: Format, columns?: string[]): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
@@ -26,10 +16,11 @@ const LOAD_REDUCTION_COLUMNS = ['key', 'tasks', 'cancelled', 'resolvedWithoutUni
   'unitMinutesMeasured.median', 'unitMinutesMeasured.p90', 'unitHoursAvoidedMeasured', 'withinTarget.share', 'overTriage.share', 'recontacts.within72h',
   'careLevel.self-care', 'careLevel.primary-care', 'careLevel.emergency-department', 'careLevel.social-care', 'careLevel.other', 'consults', 'interpreter', 'failedVisits'];
 
-export function renderLoadReduction(result: LoadReductionReplay, format: Format): string {
+/** The measures, then what followed the no-unit decisions (format-outcomes.ts). */
+export function renderLoadReduction(result: LoadReductionReplay, outcomes: ReplayedOutcomes, format: Format): string {
   const rows = [{ key: 'total', ...result.totals }, ...result.groups] as unknown as Row[];
   const title = `load reduction, tasks received ${result.from} – ${result.to} (${result.events} events replayed; reference ${result.totals.referencePerYear}/year, assumed mission ${result.totals.assumedMissionMinutes} min, contact target ${result.totals.withinTarget.targetMinutes} min)`;
-  return render(title, result, rows, format, LOAD_REDUCTION_COLUMNS);
+  return renderOutcomes(result, outcomes, format, () => table(title, rows, LOAD_REDUCTION_COLUMNS));
 }
 
 export function renderPastLoad(result: PastLoad, format: Format): string {

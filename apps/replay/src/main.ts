@@ -1,7 +1,8 @@
 import { createDTaskDecider, SafetyRules } from '@dtask/domain';
-import { GROUP_BY, GroupBy, helsinkiDay, loadAt, loadThroughDay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
+import { GROUP_BY, GroupBy, helsinkiDay, loadAt, loadThroughDay, OutcomeLinkageReplay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
 import { parseArgs } from 'node:util';
 import { Format, renderDay, renderLoadReduction, renderPastLoad, renderWhatIf } from './format';
+import { pseudonymiserFromEnv } from './pseudonym-key';
 import { configuredRules } from './rules-from-env';
 import { allEventBatches, openStoreToRead } from './store-events';
 
@@ -16,7 +17,7 @@ function fail(message: string): never {
 }
 
 const USAGE = `npm run replay -- [--projection load-reduction|load|day|what-if] [--format table|csv|json] [--data-dir ./data]
-  load-reduction  --from ISO --to ISO [--group-by ${GROUP_BY.join('|')}]
+  load-reduction  --from ISO --to ISO [--group-by ${GROUP_BY.join('|')}]   with the outcome section (PSEUDONYM_KEY as the service's)
   load            --at ISO                       the queue and load as they stood then
   day             --date YYYY-MM-DD [--step-minutes 15]
   what-if         --from ISO --to ISO ${WHAT_IF_LIMITS.map((limit) => `[--${flagOf(limit)} N]`).join(' ')}`;
@@ -68,8 +69,15 @@ async function main(): Promise<void> {
       case 'load-reduction': {
         // A recall still pending counts as due once its time has come, now, as in the service's report.
         const options = { assumedMissionMinutes, contactTargetMinutes, asOfMs: Date.now(), ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) };
-        const result = await replayLoadReduction(allEventBatches(store), { fromMs, toMs }, options);
-        return void process.stdout.write(renderLoadReduction(result, format));
+        // Outcomes are keyed by the analysts' pseudonyms: the patient index needs the service's key.
+        const key = pseudonymiserFromEnv(process.env);
+        if ('error' in key) fail(key.error);
+        const outcomes = new OutcomeLinkageReplay(key.pseudonymiser);
+        const result = await replayLoadReduction(outcomes.tap(allEventBatches(store)), { fromMs, toMs }, options);
+        const linkage = outcomes.linkage({ fromMs, toMs });
+        if (key.devKey && linkage.outcomesImported > 0) process.stderr.write('replay: PSEUDONYM_KEY is not set; outcomes are linked by the dev key, and none imported under the service\'s key will match\n');
+        const replayed = { linkage, breakdowns: outcomes.breakdowns({ fromMs, toMs }), ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) };
+        return void process.stdout.write(renderLoadReduction(result, replayed, format));
       }
       case 'load': {
         const atMs = values.at ? Date.parse(values.at) : Number.NaN;
