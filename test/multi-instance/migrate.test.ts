@@ -1,4 +1,5 @@
 import { SqliteEventStore } from '@dtask/event-store';
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,19 @@ describe('npm run migrate', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(' 0 events this run');
     expect(await allEvents(target)).toHaveLength(stored.length);
+  });
+
+  it("ends by naming a stream whose copy differs from the source's (here by its hash), exit 1", async () => {
+    const copy = join(root, 'tampered');
+    expect((await migrate(['--from', `sqlite:${source}`, '--to', `sqlite:${copy}`])).code).toBe(0);
+    const db = new Database(join(copy, 'events.db'));
+    const { stream_id: altered } = db.prepare("SELECT stream_id FROM events WHERE type = 'DTaskReceived' LIMIT 1").get() as { stream_id: string };
+    db.prepare("UPDATE events SET data = json_set(data, '$.ercNotes', 'changed') WHERE stream_id = ? AND type = 'DTaskReceived'").run(altered);
+    db.close();
+    const checked = await migrate(['--from', `sqlite:${source}`, '--to', `sqlite:${copy}`]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toContain(`differs: ${altered}: source `);
+    expect(checked.stderr).toContain('verification failed: 1 of ');
   });
 
   it("refuses to start the service on the target beside the source's read-model snapshot, and starts on it without", async () => {

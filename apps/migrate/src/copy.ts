@@ -7,6 +7,10 @@ export interface CopyOptions {
   /** A target that already holds other streams (a shared test server) is taken as it is. */
   intoNonEmpty?: boolean;
   onProgress?(progress: { position: string; events: number }): void;
+  /** A rerun: the source's events up to `through` are in the target already (called before any other). */
+  beforeResume?(through: string): Promise<void>;
+  /** Every batch copied, in order. */
+  onEvents?(events: readonly RecordedEvent[]): void;
 }
 
 export interface CopyResult {
@@ -16,6 +20,8 @@ export interface CopyResult {
   copiedThrough: string | undefined;
   /** Events this run went through: appended, or found in the target already. */
   events: number;
+  /** The target holds this copy and nothing else (not a store taken `--into-non-empty`). */
+  targetIsTheCopy: boolean;
 }
 
 export class MigrationRefused extends Error {
@@ -34,24 +40,28 @@ export const progressCheckpoint = (sourceIdentity: string) => `migration-from-${
  */
 export async function copyStore(source: EventStore, target: EventStore, options: CopyOptions): Promise<CopyResult> {
   const sourceFirst = (await source.readAll({ maxCount: 1 })).events[0];
-  if (!sourceFirst) return { sourceIdentity: '', copiedThrough: undefined, events: 0 };
+  if (!sourceFirst) return { sourceIdentity: '', copiedThrough: undefined, events: 0, targetIsTheCopy: true };
   const sourceIdentity = storeIdentity(sourceFirst.eventId, await source.checkpoints.load(COPY_MARK_CHECKPOINT));
   const progress = progressCheckpoint(sourceIdentity);
+  const targetFirst = (await target.readAll({ maxCount: 1 })).events[0];
+  const targetIsTheCopy = targetFirst === undefined || targetFirst.eventId === sourceFirst.eventId;
   let position = await target.checkpoints.load(progress);
-  if (position === undefined) await claimTarget(target, sourceFirst, options.intoNonEmpty === true);
+  if (position === undefined) await claimTarget(target, targetFirst, sourceFirst, options.intoNonEmpty === true);
+  else await options.beforeResume?.(position);
   // The target's appends keep the source's order when they are queued together (one group commit).
   const inOrder = target.kind === 'sqlite';
   let events = 0;
   for (;;) {
     const batch = await source.readAll({ fromPosition: position, maxCount: options.batchSize });
     if (batch.events.length > 0) {
+      options.onEvents?.(batch.events);
       await appendBatch(target, batch.events, inOrder);
       await target.checkpoints.store(progress, batch.lastPosition!);
       events += batch.events.length;
       options.onProgress?.({ position: batch.lastPosition!, events });
     }
     position = batch.lastPosition;
-    if (batch.isEnd) return { sourceIdentity, copiedThrough: position, events };
+    if (batch.isEnd) return { sourceIdentity, copiedThrough: position, events, targetIsTheCopy };
   }
 }
 
@@ -61,8 +71,7 @@ export async function copyStore(source: EventStore, target: EventStore, options:
  * event already is a run whose checkpoint was lost (the appends recognise what is there);
  * anything else is another store's history, which a copy must not be mixed into.
  */
-async function claimTarget(target: EventStore, sourceFirst: RecordedEvent, intoNonEmpty: boolean): Promise<void> {
-  const targetFirst = (await target.readAll({ maxCount: 1 })).events[0];
+async function claimTarget(target: EventStore, targetFirst: RecordedEvent | undefined, sourceFirst: RecordedEvent, intoNonEmpty: boolean): Promise<void> {
   if (targetFirst === undefined) {
     if ((await target.checkpoints.load(COPY_MARK_CHECKPOINT)) === undefined) await target.checkpoints.store(COPY_MARK_CHECKPOINT, String(randomInt(1, 2 ** 47)));
     return;

@@ -1,12 +1,12 @@
 import { EventStore, RecordedEvent } from '@dtask/event-store';
-import { createHash } from 'node:crypto';
+import { createHash, Hash } from 'node:crypto';
 
 const BATCH = 5000;
 
-/** A stream's events as a count and a hash chained over each one's revision, id, type, data and metadata, in order. */
+/** A stream's events as a count and a hash over each one's revision, id, type, data and metadata, in order. */
 export interface StreamDigest {
   count: number;
-  hash: Buffer;
+  hash: string;
 }
 
 export interface Verification {
@@ -16,48 +16,66 @@ export interface Verification {
   differences: string[];
 }
 
-function chain(digest: StreamDigest | undefined, event: RecordedEvent): StreamDigest {
-  const hash = createHash('sha256');
-  if (digest) hash.update(digest.hash);
-  hash.update(`${event.revision}\n${event.eventId}\n${event.type}\n${JSON.stringify(event.data)}\n${JSON.stringify(event.metadata)}\n`);
-  return { count: (digest?.count ?? 0) + 1, hash: hash.digest() };
-}
+const line = (event: RecordedEvent) => `${event.revision}\n${event.eventId}\n${event.type}\n${JSON.stringify(event.data)}\n${JSON.stringify(event.metadata)}\n`;
 
-/** Every stream of the source's `$all` up to `through` (the copy's last position). */
-async function sourceDigests(source: EventStore, through: string): Promise<Map<string, StreamDigest>> {
-  const digests = new Map<string, StreamDigest>();
-  const last = BigInt(through);
-  let position: string | undefined;
-  for (;;) {
-    const batch = await source.readAll({ fromPosition: position, maxCount: BATCH });
-    for (const event of batch.events) {
-      if (BigInt(event.position) > last) return digests;
-      digests.set(event.streamId, chain(digests.get(event.streamId), event));
+/** Each stream's digest, fed its events in the store's order. */
+export class StreamDigests {
+  private readonly streams = new Map<string, { count: number; hash: Hash }>();
+
+  add(events: readonly RecordedEvent[]): void {
+    for (const event of events) {
+      let stream = this.streams.get(event.streamId);
+      if (!stream) this.streams.set(event.streamId, (stream = { count: 0, hash: createHash('sha256') }));
+      stream.count += 1;
+      stream.hash.update(line(event));
     }
-    position = batch.lastPosition;
-    if (batch.isEnd) return digests;
+  }
+
+  /** `$all` from the start through `through` (inclusive), or to its end. */
+  async addAll(store: EventStore, through?: string): Promise<void> {
+    const last = through === undefined ? undefined : BigInt(through);
+    for (let position: string | undefined; ; ) {
+      const batch = await store.readAll({ fromPosition: position, maxCount: BATCH });
+      const events = last === undefined ? batch.events : batch.events.filter((event) => BigInt(event.position) <= last);
+      this.add(events);
+      position = batch.lastPosition;
+      if (batch.isEnd || events.length < batch.events.length) return;
+    }
+  }
+
+  finish(): Map<string, StreamDigest> {
+    return new Map([...this.streams].map(([streamId, { count, hash }]) => [streamId, { count, hash: hash.digest('hex') }]));
   }
 }
 
-/** The same streams read back from the target, each on its own. */
-async function targetDigest(target: EventStore, streamId: string): Promise<StreamDigest | undefined> {
-  let digest: StreamDigest | undefined;
-  for (const event of await target.readStream(streamId)) digest = chain(digest, event);
-  return digest;
-}
+const shown = (digest: StreamDigest | undefined) => (digest ? `${digest.count} (${digest.hash.slice(0, 12)})` : 'none');
 
-const shown = (digest: StreamDigest | undefined) => (digest ? `${digest.count} (${digest.hash.toString('hex').slice(0, 12)})` : 'none');
-
-/** Compares every stream the source held up to `through` with the target's: counts and hashes. */
-export async function verifyCopy(source: EventStore, target: EventStore, through: string | undefined): Promise<Verification> {
-  if (through === undefined) return { streams: 0, events: 0, differences: [] };
-  const expected = await sourceDigests(source, through);
+/**
+ * Compares every stream of the source, as copied, with the target's. A target that is this copy
+ * alone is read once through `$all` (a stream there and not in the source differs too); one that
+ * holds other streams (`--into-non-empty`) is read stream by stream.
+ */
+export async function verifyCopy(expected: Map<string, StreamDigest>, target: EventStore, targetIsTheCopy: boolean): Promise<Verification> {
+  let copied: (streamId: string) => Promise<StreamDigest | undefined>;
   const differences: string[] = [];
+  if (targetIsTheCopy) {
+    const all = new StreamDigests();
+    await all.addAll(target);
+    const digests = all.finish();
+    copied = async (streamId) => digests.get(streamId);
+    for (const [streamId, digest] of digests) if (!expected.has(streamId)) differences.push(`${streamId}: source none / target ${shown(digest)}`);
+  } else {
+    copied = async (streamId) => {
+      const one = new StreamDigests();
+      one.add(await target.readStream(streamId));
+      return one.finish().get(streamId);
+    };
+  }
   let events = 0;
   for (const [streamId, digest] of expected) {
     events += digest.count;
-    const copied = await targetDigest(target, streamId);
-    if (!copied || copied.count !== digest.count || !copied.hash.equals(digest.hash)) differences.push(`${streamId}: source ${shown(digest)} / target ${shown(copied)}`);
+    const found = await copied(streamId);
+    if (!found || found.count !== digest.count || found.hash !== digest.hash) differences.push(`${streamId}: source ${shown(digest)} / target ${shown(found)}`);
   }
   return { streams: expected.size, events, differences };
 }
