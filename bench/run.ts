@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import * as consoleOpen from './console-open';
 import * as eventStore from './event-store';
 import * as httpCommands from './http-commands';
+import * as instances from './instances';
 import * as liveClients from './live-clients';
 import * as liveLatency from './live-latency';
+import * as migrate from './migrate';
 import * as replay from './replay';
 import { Section } from './stats';
 
@@ -12,6 +14,9 @@ import { Section } from './stats';
 const SECTIONS: Record<string, { run(): Promise<Section> }> = {
   'event-store': eventStore,
   'http-commands': httpCommands,
+  // Three instances on one store behind a round-robin proxy against one, and the migration of a generated year.
+  instances,
+  migrate,
   'live-latency': liveLatency,
   'live-clients': liveClients,
   replay,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeBody } from '../support/dtask-api';
 import { call, Instance, startInstances, tokenFor } from './support/instances';
-import { RoundRobinProxy, SERVED_BY } from './support/round-robin-proxy';
+import { RoundRobinProxy, SERVED_BY } from '../../bench/round-robin-proxy';
 
 jest.setTimeout(120_000);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeBody } from '../support/dtask-api';
 import { call, Instance, startInstances, tokenFor } from './support/instances';
-import { RoundRobinProxy } from './support/round-robin-proxy';
+import { RoundRobinProxy } from '../../bench/round-robin-proxy';
 import { until } from './support/wait';
 
 jest.setTimeout(120_000);

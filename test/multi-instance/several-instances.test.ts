@@ -6,7 +6,7 @@ import { io } from 'socket.io-client';
 import { api, Session } from '../../apps/console/src/api';
 import { intakeBody } from '../support/dtask-api';
 import { call, Instance, startInstances, tokenFor } from './support/instances';
-import { RoundRobinProxy, SERVED_BY } from './support/round-robin-proxy';
+import { RoundRobinProxy, SERVED_BY } from '../../bench/round-robin-proxy';
 import { until } from './support/wait';
 
 jest.setTimeout(120_000);

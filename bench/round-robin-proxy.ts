@@ -1,13 +1,13 @@
 import { createServer, request, Server } from 'node:http';
-import { connect } from 'node:net';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect } from 'node:net';
 
 /** The header this proxy adds to every answer: which backend (0, 1, …) served it. */
 export const SERVED_BY = 'x-served-by';
 
 /**
- * A load balancer as small as a test can hold: each request, and each WebSocket upgrade (the live
- * channel), goes to the next backend in turn. Nothing sticks a client to an instance.
+ * A load balancer as small as a test (test/multi-instance) or a bench can hold: each request, and
+ * each WebSocket upgrade (the live channel), goes to the next backend in turn. Nothing sticks a
+ * client to an instance.
  */
 export class RoundRobinProxy {
   private next = 0;
