@@ -9,14 +9,15 @@ type Month = MonthlyChartPoint & Partial<Pick<MonthlyChartPoint, 'unitMinutesMed
 export function EvaluationMonthly({ monthly, language }: { monthly: Month[]; language: Language }) {
   const t = useT();
   if (!monthly.some((m) => m.withinTargetShare !== undefined)) return null;
-  const pct = (share: number | undefined) => (share === undefined ? '–' : formatPercent(share, language, 1));
+  // A share of nothing is no share: a month without tasks (or without units, for over-triage) shows a dash.
+  const pct = (share: number | undefined, of: number) => (share === undefined || of === 0 ? '–' : formatPercent(share, language, 1));
   const count = (value: number | undefined) => (value === undefined ? '–' : formatNumber(value, language));
   const columns: [string, string, (m: Month) => string][] = [
     ['unitMinutesMedian', t('measures.col.unitMinutes'), (m) => (m.unitMinutesMedian === null || m.unitMinutesMedian === undefined ? '–' : formatDuration(m.unitMinutesMedian * 60))],
-    ['withinTargetShare', t('measures.col.withinTarget'), (m) => pct(m.withinTargetShare)],
-    ['overTriageShare', t('measures.col.overTriage'), (m) => pct(m.overTriageShare)],
-    ['recontactRate24h', t('measures.col.recontacts24'), (m) => pct(m.recontactRate24h)],
-    ['recontactRate72h', t('measures.col.recontacts72'), (m) => pct(m.recontactRate72h)],
+    ['withinTargetShare', t('measures.col.withinTarget'), (m) => pct(m.withinTargetShare, m.tasks)],
+    ['overTriageShare', t('measures.col.overTriage'), (m) => pct(m.overTriageShare, m.unitRequested)],
+    ['recontactRate24h', t('measures.col.recontacts24'), (m) => pct(m.recontactRate24h, m.tasks)],
+    ['recontactRate72h', t('measures.col.recontacts72'), (m) => pct(m.recontactRate72h, m.tasks)],
     ['consults', t('measures.col.consults'), (m) => count(m.consults)],
     ['interpreter', t('measures.col.interpreter'), (m) => count(m.interpreter)],
     ['failedVisits', t('measures.col.failedVisits'), (m) => count(m.failedVisits)],

@@ -9,7 +9,8 @@ import type { EvaluationMeasures } from './evaluation';
  * time beside the assumption, contact within the target, over-triage, re-contacts, consults,
  * interpreter use, failed visits, and advice and redirects by care level.
  */
-export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId: string }) {
+/** `omit`: measures shown elsewhere on the same screen, by their `data-measure` keys. */
+export function EvaluationFigures({ m, testId, omit = [] }: { m: EvaluationMeasures; testId: string; omit?: readonly string[] }) {
   const t = useT();
   const language = useLanguage();
   const n = (value: number) => formatNumber(value, language);
@@ -23,7 +24,7 @@ export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId
     rows.push([
       'unit-time',
       t('measures.unitTime'),
-      unit.median === null ? t('measures.unitTimeNone', { assumed }) : t('measures.unitTimeValue', { median: minutes(unit.median), p90: minutes(unit.p90), missions: n(unit.missions ?? 0), assumed }),
+      unit.median === null ? t('measures.unitTimeNone', { assumed }) : t('measures.unitTimeValue', { median: minutes(unit.median), p90: minutes(unit.p90), missions: unit.missions === 1 ? t('measures.missionsOne') : t('measures.missions', { count: n(unit.missions ?? 0) }), assumed }),
     ]);
   }
   if (m.unitHoursAvoided !== undefined && m.unitHoursAvoidedMeasured !== undefined) {
@@ -37,7 +38,8 @@ export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId
   }
   if (m.withinTarget) {
     const w = m.withinTarget;
-    rows.push(['within-target', t('measures.withinTarget', { minutes: n(w.targetMinutes) }), t('measures.withinTargetValue', { share: pct(w.share), within: n(w.within ?? 0), tasks: n(w.tasks ?? 0) })]);
+    const value = w.tasks === 0 ? '–' : t('measures.withinTargetValue', { share: pct(w.share), within: n(w.within ?? 0), tasks: n(w.tasks ?? 0) });
+    rows.push(['within-target', t('measures.withinTarget', { minutes: n(w.targetMinutes) }), value]);
   }
   if (m.overTriage) {
     const o = m.overTriage;
@@ -56,7 +58,7 @@ export function EvaluationFigures({ m, testId }: { m: EvaluationMeasures; testId
   return (
     <div className="evaluation" data-testid={testId}>
       <dl className="evaluation-figures">
-        {rows.map(([key, term, value]) => (
+        {rows.filter(([key]) => !omit.includes(key)).map(([key, term, value]) => (
           <div key={key} data-measure={key}>
             <dt>{term}</dt>
             <dd>{value}</dd>

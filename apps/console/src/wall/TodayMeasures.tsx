@@ -7,6 +7,9 @@ import { hasEvaluation } from '../measures/evaluation';
 import { EvaluationFigures } from '../measures/EvaluationFigures';
 import type { WallLoad } from './wall-load';
 
+/** What the snapshot's figures already show above the day's report. */
+const SHOWN_ABOVE = ['unit-time', 'unit-hours', 'within-target', 'over-triage'] as const;
+
 /**
  * Today's quality and effect on the supervisor's wall. The load snapshot carries the figures of
  * the day's work (measured unit time beside the assumption, contact within the target,
@@ -34,7 +37,7 @@ export function TodayMeasures({ session, load }: { session: Session; load: WallL
       <EvaluationFigures m={today} testId="wall-measures" />
       <details data-testid="wall-measures-more" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && read()}>
         <summary>{t('measures.moreToday')}</summary>
-        {report ? <EvaluationFigures m={report} testId="wall-measures-report" /> : <p>{t('loading')}</p>}
+        {report ? <EvaluationFigures m={report} testId="wall-measures-report" omit={SHOWN_ABOVE} /> : <p>{t('loading')}</p>}
       </details>
     </section>
   );
