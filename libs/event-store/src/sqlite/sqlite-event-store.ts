@@ -45,6 +45,8 @@ export class SqliteEventStore implements EventStore {
   private readonly recent = new RecentCommits();
   private readonly subscriptions = new Set<SqliteAllSubscription>();
   private open = true;
+  /** `PRAGMA data_version` when the head was last read: it moves only with other processes' commits. */
+  private othersVersion: number | undefined;
   /** Set when a read or a commit met a damaged page: readiness then fails until a restore. */
   private damage?: EventStoreDamagedError;
 
@@ -111,6 +113,7 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<string | undefined> {
     const head = this.reading('read its head', () => this.statements.headPosition.get());
+    this.wakeForOthersCommits();
     return head === null || head === undefined ? undefined : String(head);
   }
 
@@ -128,6 +131,18 @@ export class SqliteEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.changes.notify();
     this.db.close();
+  }
+
+  /**
+   * Whoever asks for the head is about to wait for the subscribers to reach it (a strong read, a
+   * read of one's own write made on another instance). When another process has committed since
+   * this one last looked (`data_version` moved), they look at once instead of at their next poll.
+   */
+  private wakeForOthersCommits(): void {
+    const version = this.reading('read its data version', () => this.statements.dataVersion.get());
+    if (version === this.othersVersion) return;
+    this.othersVersion = version;
+    this.changes.notify();
   }
 
   /** A subscriber's read: this process's latest commits from memory when they follow on, else the file. */
