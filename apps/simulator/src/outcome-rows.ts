@@ -89,15 +89,19 @@ export async function outcomeCsv(batches: EventBatches, options: { seed: number;
 
 /** Writes the outcome CSV of the year in `store` to `out` (PSEUDONYM_KEY as the service reads it); what it wrote, in a line. */
 export async function writeOutcomeRows(store: EventStore, out: string, seed: number): Promise<string> {
-  const key = PseudonymKey.safeParse(process.env.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY);
+  // An empty setting is unset, as the service reads it.
+  const key = PseudonymKey.safeParse(process.env.PSEUDONYM_KEY || DEV_PSEUDONYM_KEY);
   if (!key.success) throw new Error(`PSEUDONYM_KEY: ${key.error.issues[0]!.message}`);
   const { csv, rows } = await outcomeCsv(readAllBatches(store) as unknown as EventBatches, { seed, pseudonymKey: key.data, untilMs: Date.now() });
   writeFileSync(out, csv);
   return `${out}: ${rows} outcome rows; import them with npm run import-outcomes -- --file ${out}\n`;
 }
 
-/** `node apps/simulator/dist/outcome-rows.js [--data-dir ./data] [--out outcomes.csv] [--seed N]`, after `--generate-year`. */
-async function main(): Promise<void> {
+/**
+ * `node apps/simulator/dist/outcome-rows.js [--data-dir ./data] [--out outcomes.csv] [--seed N]`, after `--generate-year`:
+ * the store `--data-dir` names, else EVENTSTORE_URL, else DATA_DIR (cliStoreLocation, as every CLI).
+ */
+export async function outcomeRowsCli(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: Error) => {
+  outcomeRowsCli().catch((error: Error) => {
     process.stderr.write(`outcome rows failed: ${error.message}\n`);
     process.exit(1);
   });
