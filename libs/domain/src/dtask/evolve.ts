@@ -3,15 +3,32 @@ import { dispositionOf } from './disposition';
 import { isMoreUrgent } from './decide/emit';
 import { waitingClockStart } from './receipt-time';
 import { ending, hasPendingRecall, newRecall, withAttempt, withRecall } from './recalls';
-import { DTaskFields, DTaskState, DTaskStatus, FOLLOW_UP_RECALL_ID, TimedEvent, UnitRequestedBy } from './state';
+import { DTaskFields, DTaskState, DTaskStatus, FOLLOW_UP_RECALL_ID, initialState, TimedEvent, UnitRequestedBy } from './state';
 
 /**
  * Folds one event into the task's state. Pure: the given state is never changed. The new state is
- * one shallow copy, updated in place before anyone sees it, so a year of history folds without a
- * second copy per event, and every stage keeps the one object shape.
+ * one shallow copy, updated in place before anyone sees it, so every stage keeps the one object shape.
  */
 export function evolve(state: DTaskState, event: TimedEvent): DTaskState {
-  const next: DTaskFields = { ...state, revision: state.revision + 1 };
+  return foldInto({ ...state, revision: state.revision + 1 }, event);
+}
+
+/**
+ * The same fold for a read model that owns its states and hands none out to keep (the task board):
+ * the given state is changed and returned, no copy per event. `undefined` starts a task from a copy
+ * of the initial state. The decider never calls it: its states stay values.
+ */
+export function evolveInPlace(state: DTaskState | undefined, event: TimedEvent): DTaskState {
+  const owned: DTaskFields = state ?? { ...initialState };
+  owned.revision += 1;
+  return foldInto(owned, event);
+}
+
+/**
+ * Applies the event to `next`, which the caller owns. Lists and nested records are replaced, never
+ * changed, so a state that shares them with an earlier one (evolve's shallow copy) leaves it as it was.
+ */
+function foldInto(next: DTaskFields, event: TimedEvent): DTaskState {
   // A stream starts with its intake: nothing before it is a fact about a task.
   if (!next.exists && event.type !== 'DTaskReceived') return next as DTaskState;
   switch (event.type) {
