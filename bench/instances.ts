@@ -94,15 +94,21 @@ async function token(pool: Pool, sub: string, role: string): Promise<string> {
   return ((await response.body.json()) as { token: string }).token;
 }
 
-/** `count` instances on one fresh store behind the round-robin proxy (one instance goes through it too, so both pay for it alike). */
-async function oneRun(count: number): Promise<RunFigures> {
+/** A task's requests to one instance: its id in the path. */
+const byTask = (url: string) => /^\/api\/d-tasks\/([0-9a-f-]{36})/.exec(url)?.[1];
+
+/**
+ * `count` instances on one fresh store behind the round-robin proxy (one instance goes through it
+ * too, so both pay for it alike); `sticky`: a task's commands all go to one instance.
+ */
+async function oneRun(count: number, sticky = false): Promise<RunFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dtask-instances-bench-'));
   const services: ChildProcess[] = [];
   let proxy: RoundRobinProxy | undefined;
   let pool: Pool | undefined;
   try {
     for (let i = 0; i < count; i += 1) services.push(await startService(FIRST_PORT + i, dataDir));
-    proxy = new RoundRobinProxy(services.map((_, i) => ({ host: '127.0.0.1', port: FIRST_PORT + i })));
+    proxy = new RoundRobinProxy(services.map((_, i) => ({ host: '127.0.0.1', port: FIRST_PORT + i })), sticky ? byTask : undefined);
     pool = new Pool(await proxy.listen(), { connections: WORKERS * 2 });
     const opened = pool;
     const tokens = { erc: await token(opened, 'erc-bench', 'erc'), nurse: '' };
@@ -146,10 +152,12 @@ async function oneRun(count: number): Promise<RunFigures> {
 export async function run(): Promise<Section> {
   const one: RunFigures[] = [];
   const three: RunFigures[] = [];
-  // Interleaved, so a busy minute of the shared machine weighs on both alike.
+  const sticky: RunFigures[] = [];
+  // Interleaved, so a busy minute of the shared machine weighs on each alike.
   for (let i = 0; i < RUNS; i += 1) {
     one.push(await oneRun(1));
     three.push(await oneRun(3));
+    sticky.push(await oneRun(3, true));
   }
   const m = (runs: RunFigures[], pick: (r: RunFigures) => number) => median(runs.map(pick));
   const ratio = m(three, (r) => r.commandsPerSecond) / m(one, (r) => r.commandsPerSecond);
@@ -162,6 +170,8 @@ export async function run(): Promise<Section> {
       { name: 'one instance behind the proxy: commands per second', value: Math.round(m(one, (r) => r.commandsPerSecond)), unit: 'cmd/s' },
       { name: 'three instances on one store behind the proxy: commands per second', value: Math.round(m(three, (r) => r.commandsPerSecond)), unit: 'cmd/s' },
       { name: 'three instances / one', value: round(ratio), unit: '×', target: '>= 1.5 (or shown why not)', met: ratio >= 1.5 },
+      { name: 'three instances, a task\'s commands kept on one instance (affinity by task id): commands per second', value: Math.round(m(sticky, (r) => r.commandsPerSecond)), unit: 'cmd/s' },
+      { name: 'three instances with task affinity / one', value: round(m(sticky, (r) => r.commandsPerSecond) / m(one, (r) => r.commandsPerSecond)), unit: '×' },
       { name: 'one instance: command p50', value: round(m(one, (r) => r.commandP50)), unit: 'ms' },
       { name: 'one instance: command p99', value: round(m(one, (r) => r.commandP99)), unit: 'ms' },
       { name: 'three instances: command p50', value: round(m(three, (r) => r.commandP50)), unit: 'ms' },
@@ -169,15 +179,18 @@ export async function run(): Promise<Section> {
       { name: 'one instance, idle: queue read right after a claim, with its position, p50', value: round(m(one, (r) => r.readYourWritesP50)), unit: 'ms' },
       { name: 'three instances, idle: the same read on the next instance, p50', value: round(m(three, (r) => r.readYourWritesP50)), unit: 'ms' },
       { name: 'three instances, idle: the same read on the next instance, p99', value: round(m(three, (r) => r.readYourWritesP99)), unit: 'ms' },
+      { name: 'three instances with task affinity: command p99', value: round(m(sticky, (r) => r.commandP99)), unit: 'ms' },
       { name: 'one instance: CPU per command (the service)', value: round(m(one, (r) => r.instanceCpuMsPerCommand)), unit: 'ms' },
       { name: 'three instances: CPU per command (all three services)', value: round(m(three, (r) => r.instanceCpuMsPerCommand)), unit: 'ms' },
+      { name: 'three instances with task affinity: CPU per command', value: round(m(sticky, (r) => r.instanceCpuMsPerCommand)), unit: 'ms' },
       { name: 'proxy and load generator: CPU per command (three instances)', value: round(m(three, (r) => r.driverCpuMsPerCommand)), unit: 'ms' },
     ],
     details: {
       one: one.map((r) => ({ ...r })),
       three: three.map((r) => ({ ...r })),
+      threeWithTaskAffinity: sticky.map((r) => ({ ...r })),
       workload: `${WORKERS} nurses, each task: intake, queue read, claim, reached callback, assessment, decision (unit or advice); every request to the next instance in turn. Then, without load, 100 claims each followed by the claimed queue read with the claim's position`,
-      why: 'one writer per file: every instance appends to the same events.db under its one write lock, and each follows $all by reading every other instance\'s commits back from the file, so CPU per command grows with the instances while the cores stay two',
+      why: 'one writer per file: every instance appends to the same events.db under its one write lock, and each follows $all by reading every other instance\'s commits back from the file and folding them, so CPU per command grows with the instances while the cores stay two; without affinity each command also meets a task its instance last saw at an older revision, and decides twice (the append\'s expected revision refuses the first)',
     },
   };
 }

@@ -18,9 +18,17 @@ export class RoundRobinProxy {
   private readonly server: Server;
   private readonly tunnels = new Set<{ destroy(): void }>();
 
-  constructor(private readonly backends: { host: string; port: number }[]) {
+  /**
+   * `affinity`: a key for a request (a task id in its path, say) that sends every request with that
+   * key to the same backend, as a balancer hashing on it would; requests without one take turns.
+   */
+  constructor(
+    private readonly backends: { host: string; port: number }[],
+    private readonly affinity?: (url: string) => string | undefined,
+  ) {
     this.server = createServer((incoming, outgoing) => {
-      const index = this.pick();
+      const key = this.affinity?.(incoming.url ?? '');
+      const index = key === undefined ? this.pick() : hashOf(key) % this.backends.length;
       const backend = this.backends[index]!;
       const forwarded = request({ host: backend.host, port: backend.port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, [SERVED_BY]: String(index) });
@@ -72,4 +80,10 @@ export class RoundRobinProxy {
     this.next = (this.next + 1) % this.backends.length;
     return index;
   }
+}
+
+function hashOf(key: string): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i += 1) hash = (hash * 31 + key.charCodeAt(i)) >>> 0;
+  return hash;
 }
