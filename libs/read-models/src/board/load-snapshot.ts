@@ -3,6 +3,7 @@ import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemVie
 import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
 import { measure, MeasureOptions, Measures } from '../measures/load-reduction';
 import { TaskFacts } from '../measures/task-facts';
+import { taskAtAGlance } from './task-at-a-glance';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -133,14 +134,8 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     for (const kind of ALERT_KINDS) {
       if (!flags.includes(kind) || (UNDECIDED_ONLY.has(kind) && !undecided)) continue;
       alerts.push({
-        taskId: state.taskId,
+        ...taskAtAGlance(state),
         kind,
-        area: state.area ?? OTHER_AREA,
-        municipality: state.municipality ?? '',
-        taskCode: state.taskCode ?? '',
-        urgency: state.urgency,
-        ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
-        receivedAt: state.receivedAt,
         waitingSeconds: secondsSince(state.receivedAt, nowMs) ?? 0,
         status: state.status,
         ...(state.owner ? { owner: state.owner } : {}),
@@ -159,15 +154,9 @@ function claimedTasks(open: DTaskState[], nowMs: number) {
   return open
     .filter((state) => state.status === 'claimed' && state.owner && state.taskId && state.receivedAt)
     .map((state) => ({
-      taskId: state.taskId!,
+      ...taskAtAGlance(state),
       owner: state.owner!,
       ...(state.claimedAt ? { claimedAt: state.claimedAt, heldSeconds: secondsSince(state.claimedAt, nowMs)! } : {}),
-      area: state.area ?? OTHER_AREA,
-      municipality: state.municipality ?? '',
-      taskCode: state.taskCode ?? '',
-      urgency: state.urgency,
-      ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
-      receivedAt: state.receivedAt!,
       flags: flagsOf(state),
     }))
     .sort((a, b) => (a.claimedAt ?? '').localeCompare(b.claimedAt ?? '') || a.taskId.localeCompare(b.taskId));

@@ -1,5 +1,6 @@
-import { DTaskState, OTHER_AREA } from '@dtask/domain';
-import { OpenReferralView, OverdueVisitView, ReferralsOnBoardView, TaskAtAGlance } from '@dtask/events';
+import { DTaskState } from '@dtask/domain';
+import { OpenReferralView, OverdueVisitView, ReferralsOnBoardView } from '@dtask/events';
+import { taskAtAGlance as glance } from './task-at-a-glance';
 
 /** A visit the limit returned to the queue (HandoffVisitOverdue): the service, its limit, and when. */
 export interface ReturnedVisit {
@@ -43,18 +44,5 @@ function referral(state: DTaskState & { status: OpenReferralView['status'] }, ta
     ...(state.decision?.kind === 'redirect' ? { redirectedAt: state.decision.at } : {}),
     dueBy,
     overdue: Date.parse(dueBy) <= nowMs,
-  };
-}
-
-/** The task's coarse facts, as every tile of the load snapshot shows them: no personal data. */
-function glance(state: DTaskState): TaskAtAGlance {
-  return {
-    taskId: state.taskId!,
-    area: state.area ?? OTHER_AREA,
-    municipality: state.municipality ?? '',
-    taskCode: state.taskCode ?? '',
-    urgency: state.urgency,
-    ...(state.ageYears === undefined ? {} : { ageYears: state.ageYears }),
-    receivedAt: state.receivedAt!,
   };
 }
