@@ -84,6 +84,7 @@ describe('the measures of issue 14 on the wall and in the analyst view', () => {
     const { context, page } = await signIn(target, 'analyst-ann', 'analyst', { ready: (p) => p.getByTestId('monthly-table').waitFor() });
     await measure(page, 'analyst-measures', 'over-triage').filter({ hasText: '1 of 1' }).waitFor();
     expect(await page.getByTestId('analyst-measures-care-levels').locator('[data-care-level]').allTextContents()).toEqual(['Primary care 1', 'Social care 1']);
+    await page.getByTestId('evaluation-monthly').locator('summary').click();
     const month = page.getByTestId('evaluation-monthly-table').locator('tbody tr').last();
     expect(await month.locator('[data-column=unitMinutesMedian]').textContent()).toBe('50 min');
     expect(await month.locator('[data-column=consults]').textContent()).toBe('1');

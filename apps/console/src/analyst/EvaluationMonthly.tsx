@@ -23,8 +23,11 @@ export function EvaluationMonthly({ monthly, language }: { monthly: Month[]; lan
     ['failedVisits', t('measures.col.failedVisits'), (m) => count(m.failedVisits)],
   ];
   return (
-    <section className="card">
-      <h2>{t('measures.monthly')}</h2>
+    // Below the period's figures, opened for the months one by one.
+    <details className="card evaluation-monthly" data-testid="evaluation-monthly">
+      <summary>
+        <h2>{t('measures.monthly')}</h2>
+      </summary>
       <table className="figures-table" data-testid="evaluation-monthly-table">
         <thead>
           <tr>
@@ -36,7 +39,7 @@ export function EvaluationMonthly({ monthly, language }: { monthly: Month[]; lan
         </thead>
         <tbody>
           {monthly.map((m) => (
-            <tr key={m.month} data-month={m.month}>
+            <tr key={m.month} data-evaluation-month={m.month}>
               <th scope="row">{monthLabel(m.month, language)}</th>
               {columns.map(([key, , value]) => (
                 <td key={key} data-column={key}>
@@ -47,6 +50,6 @@ export function EvaluationMonthly({ monthly, language }: { monthly: Month[]; lan
           ))}
         </tbody>
       </table>
-    </section>
+    </details>
   );
 }
