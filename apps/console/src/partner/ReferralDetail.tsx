@@ -1,10 +1,11 @@
 import { FormEvent, useRef, useState } from 'react';
 import type { ReferralView } from '@dtask/events';
-import { api, ApiError, Session } from '../api';
+import type { Session } from '../api';
 import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { AnswerBy } from './AnswerBy';
 import { ReferralFacts } from './ReferralFacts';
+import { useHandoffPost } from './use-handoff-post';
 import { capitalised, patientOf, reasonOf } from './referral-words';
 
 /**
@@ -28,24 +29,11 @@ export function ReferralDetail({
   const language = useLanguage();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
-  const [sending, setSending] = useState(false);
-  // What went wrong, put in words as it shows: the message follows a change of language.
-  const [error, setError] = useState<{ caught: unknown }>();
+  const { sending, problem: error, post } = useHandoffPost(session, referral.taskId, 'not-awaiting-handoff', onGone);
   const declineButton = useRef<HTMLButtonElement>(null);
   const titleId = `referral-${referral.taskId}`;
 
-  async function send(path: 'accept' | 'decline', body: object) {
-    setSending(true);
-    setError(undefined);
-    try {
-      await api(session, 'POST', `/api/d-tasks/${referral.taskId}/handoff/${path}`, body);
-      onAnswered(path === 'accept' ? 'accepted' : 'declined');
-    } catch (caught) {
-      setSending(false);
-      if (caught instanceof ApiError && caught.status === 409 && caught.body.reason === 'not-awaiting-handoff') return onGone();
-      setError({ caught });
-    }
-  }
+  const send = (path: 'accept' | 'decline', body: object) => post(path, body, () => onAnswered(path === 'accept' ? 'accepted' : 'declined'));
 
   function submitDecline(event: FormEvent) {
     event.preventDefault();
@@ -70,7 +58,7 @@ export function ReferralDetail({
       </p>
       <ReferralFacts referral={referral} />
       {referral.redirectedAt && <p className="partner-quiet">{t('partnerRedirectedAt', { time: helsinkiTime(referral.redirectedAt, language) })}</p>}
-      {error && <p role="alert">{t('partnerSendFailed', { reason: reasonOf(error.caught, t) })}</p>}
+      {error && <p role="alert">{'caught' in error ? t('partnerSendFailed', { reason: reasonOf(error.caught, t) }) : t(error.key)}</p>}
       {!declining ? (
         <div className="partner-actions">
           <button type="button" className="partner-accept" disabled={sending} onClick={() => void send('accept', {})}>

@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { Choice } from '../choices';
-import { api, ApiError, Session } from '../api';
+import type { Session } from '../api';
 import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { AnswerBy } from './AnswerBy';
 import { ReferralFacts } from './ReferralFacts';
+import { useHandoffPost } from './use-handoff-post';
 import { capitalised, patientOf, reasonOf } from './referral-words';
 import type { PartnerReferral } from './referral-stage';
 import { VisitDay, visitInstant } from './visit-time';
@@ -29,9 +30,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
   const [day, setDay] = useState<VisitDay>('today');
   const [time, setTime] = useState('');
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
-  // Kept as what went wrong, not as words: the message follows a change of language.
-  const [error, setError] = useState<{ key: string } | { caught: unknown }>();
+  const { sending, problem: error, setProblem: setError, post } = useHandoffPost(session, referral.taskId, 'not-awaiting-visit', onGone);
   const titleId = `visit-${referral.taskId}`;
 
   function open(next: Form) {
@@ -43,18 +42,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
     setTime(next === 'completed' ? helsinkiTime(new Date().toISOString(), 'fi') : '');
   }
 
-  async function send(path: 'complete' | 'fail', body: object) {
-    setSending(true);
-    setError(undefined);
-    try {
-      await api(session, 'POST', `/api/d-tasks/${referral.taskId}/handoff/${path}`, body);
-      onReported(path === 'complete' ? 'completed' : 'failed');
-    } catch (caught) {
-      setSending(false);
-      if (caught instanceof ApiError && caught.status === 409 && caught.body.reason === 'not-awaiting-visit') return onGone();
-      setError({ caught });
-    }
-  }
+  const send = (path: 'complete' | 'fail', body: object) => post(path, body, () => onReported(path === 'complete' ? 'completed' : 'failed'));
 
   function submit(event: FormEvent) {
     event.preventDefault();
