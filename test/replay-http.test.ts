@@ -99,7 +99,7 @@ describe('replay, time travel and what-if over HTTP', () => {
     const window = `from=${q(iso(-60))}&to=${q(iso(600))}`;
     const same = (await api.get(api.tokens.analyst, `/api/replay/what-if?${window}`).expect(200)).body;
     expect(same.whatIf).toEqual(same.actual);
-    expect(same.actual.firings).toEqual({ s1UnreachableDispatches: 1, s2Alerts: 1, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0 });
+    expect(same.actual.firings).toEqual({ s1UnreachableDispatches: 1, s2Alerts: 1, s2WaitingLimitDispatches: 1, s4SecondContactsFlagged: 0, s6HandoffTimeouts: 0, s8RecallsFailed: 0, s8UnitOverdue: 0, handoffVisitsOverdue: 0 });
     expect(same.tasksChanged).toBe(0);
 
     const strict = (await api.get(api.tokens.analyst, `/api/replay/what-if?${window}&s1FailedAttempts=1`).expect(200)).body;
@@ -132,7 +132,7 @@ describe('replay, time travel and what-if over HTTP', () => {
     expect(JSON.parse(cli('--projection', 'load', '--at', iso(30), '--format', 'json')).queue).toEqual(pastLoad.queue);
     const steps = cli('--projection', 'day', '--date', '2026-11-22', '--step-minutes', '60', '--format', 'csv').trim().split('\r\n');
     expect(steps).toHaveLength(1 + 25); // a header, midnight to midnight hourly
-    expect(steps[0]).toBe('at,queueLength,oldestWaitSeconds,claimed,awaitingHandoff,nursesActive,decisions');
+    expect(steps[0]).toBe('at,queueLength,oldestWaitSeconds,claimed,awaitingHandoff,awaitingVisit,nursesActive,decisions');
   }, 60_000);
 
   it('answers a bad query with 400 naming the field, and keeps nurses out', async () => {
