@@ -118,6 +118,13 @@ describe('the outcome section in the measures CSV, the export CLI and the replay
     expect(outcomeCells(later[0]!)).toEqual(['0', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
   });
 
+  it('gives the load-reduction report as CSV the window’s outcomes on its total row', async () => {
+    const text = (await api.get(api.tokens.analyst, `/api/reports/load-reduction?${WINDOW}`).set('Accept', 'text/csv').expect(200)).text;
+    const [total] = csvRows(text);
+    expect(total!.key).toBe('total');
+    expect(outcomeCells(total!)).toEqual(EXPECTED.total);
+  });
+
   it('gives the same CSV from the export CLI, and the replay CLI the section as JSON, CSV and a table, on --data-dir with EVENTSTORE_URL set', async () => {
     await app.stop();
     const exported = cli('apps/replay/src/export.ts', ['--format', 'measures-csv', '--from', FROM, '--to', TO]);

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { charts, measure, measureGroups, Pseudonymiser, reportWindow } from '@dtask/read-models';
+import { charts, measure, measureGroups, outcomeColumns, Pseudonymiser, reportWindow } from '@dtask/read-models';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -57,7 +57,8 @@ export class ReportsController {
       outcomes: this.outcomes.linkage(tasks),
     };
     if (prefersCsv(request)) {
-      reply.type('text/csv').send(toCsv([{ key: 'total', ...report.totals }, ...report.groups]));
+      // The outcomes of the window on its total row; each group's are in the measures export (outcome-columns.ts).
+      reply.type('text/csv').send(toCsv([{ key: 'total', ...report.totals, ...outcomeColumns(report.outcomes) }, ...report.groups]));
       return;
     }
     reply.send(report);
