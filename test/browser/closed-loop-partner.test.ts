@@ -1,9 +1,8 @@
-import { join } from 'node:path';
-import { Page } from 'playwright-core';
 import { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
 import { DeadlineScheduler } from '../../apps/dispatch-api/src/d-tasks/deadline-scheduler';
-import { ARTIFACTS, BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
+import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { shotsInFinnishAndSwedish } from './language-shots';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -42,14 +41,6 @@ describe('the closed loop of a redirect, in the console', () => {
     return taskId;
   }
 
-  async function shots(page: Page, name: string) {
-    for (const language of ['fi', 'sv'] as const) {
-      await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click();
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-${language}.png`), fullPage: true });
-    }
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
-  }
-
   it('reads the package, accepts, and reports one visit done and another failed; nothing typed follows to the other patient', async () => {
     const aino = await referred({ ageYears: 88, sex: 'female' }, 'Rantakatu 4 B 7', 'Käynti tänään: lääkkeet ja ruokailu tarkistettava.');
     const bertil = await referred({ ageYears: 76, sex: 'male' }, 'Koulukatu 9', 'Yksin kotona, tarvitsee apua iltaisin.');
@@ -66,7 +57,7 @@ describe('the closed loop of a redirect, in the console', () => {
     expect(facts).toContain('No transport needed');
     expect(await referral.getByTestId('referral-address').textContent()).toBe('Rantakatu 4 B 7');
     expect(await referral.getByTestId('referral-phone').getAttribute('href')).toBe('tel:+358407654321');
-    await shots(page, 'closed-loop-partner-referral');
+    await shotsInFinnishAndSwedish(page, 'closed-loop-partner-referral');
 
     // Accepted, it moves to the second list, counting down to the visit limit (24 h by default).
     await referral.getByRole('button', { name: 'Accept the patient' }).click();
@@ -98,7 +89,7 @@ describe('the closed loop of a redirect, in the console', () => {
     await visit.getByRole('alert').filter({ hasText: 'Write the time as hh.mm' }).waitFor();
     await visit.locator('input[name=visitedAtTime]').fill(new Date().toLocaleTimeString('fi-FI', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit' }));
     await visit.locator('textarea[name=visitNotes]').fill('Lääkkeet otettu, ruokaa jääkaapissa. Seuraava käynti huomenna.');
-    await shots(page, 'closed-loop-partner-visit-form');
+    await shotsInFinnishAndSwedish(page, 'closed-loop-partner-visit-form');
     await visit.getByRole('button', { name: 'Send the visit report' }).click();
     await page.getByTestId('partner-notice').filter({ hasText: 'Visit reported: Oulu, female, 88 years' }).waitFor();
     await visits.locator(`button[data-task-id="${aino}"]`).waitFor({ state: 'detached' });
@@ -112,14 +103,14 @@ describe('the closed loop of a redirect, in the console', () => {
     const sendFail = other.getByRole('button', { name: 'Send the report' });
     expect(await sendFail.isDisabled()).toBe(true);
     await other.locator('textarea[name=failReason]').fill('Ei avannut ovea, puhelimeen ei vastattu.');
-    await shots(page, 'closed-loop-partner-fail-form');
+    await shotsInFinnishAndSwedish(page, 'closed-loop-partner-fail-form');
     await sendFail.click();
     await page.getByTestId('partner-notice').filter({ hasText: 'Reported as failed: Oulu, male, 76 years' }).waitFor();
     await page.getByTestId('partner-visits-empty').waitFor();
     expect((await status(bertil)).status).toBe('waiting');
     const queue = (await api.get(api.tokens.nurse, '/api/d-tasks?status=waiting').expect(200)).body.tasks as { taskId: string }[];
     expect(queue[0]?.taskId).toBe(bertil);
-    await shots(page, 'closed-loop-partner-after');
+    await shotsInFinnishAndSwedish(page, 'closed-loop-partner-after');
     await context.close();
 
     // The nurse who takes it up reads what the service said.
@@ -128,7 +119,7 @@ describe('the closed loop of a redirect, in the console', () => {
     const panel = nurse.page.locator(`[data-testid=task-panel][data-task-id="${bertil}"]`);
     await panel.getByTestId('handoff-failed').filter({ hasText: 'Ei avannut ovea' }).waitFor();
     await panel.getByTestId('decided-redirect').filter({ hasText: 'Social care within 4 h · No transport needed' }).waitFor();
-    await shots(nurse.page, 'closed-loop-nurse-failed-visit');
+    await shotsInFinnishAndSwedish(nurse.page, 'closed-loop-nurse-failed-visit');
     await nurse.context.close();
   }, 150_000);
 
@@ -143,7 +134,7 @@ describe('the closed loop of a redirect, in the console', () => {
     await referrals.getByTestId('wall-referrals-visit').locator(`li[data-task-id="${cecilia}"]`).filter({ hasText: 'Oulun kotihoito' }).waitFor();
     await referrals.getByTestId('wall-referrals-answer').locator(`li[data-task-id="${waiting}"]`).waitFor();
     await wall.page.getByTestId('wall-awaiting-visit').filter({ hasText: '1' }).waitFor();
-    await shots(wall.page, 'closed-loop-wall-referrals');
+    await shotsInFinnishAndSwedish(wall.page, 'closed-loop-wall-referrals');
 
     // The visit limit passes with no report: back to the queue, on the wall and gone from the partner's list.
     clock.advance(25 * HOUR);
@@ -154,7 +145,7 @@ describe('the closed loop of a redirect, in the console', () => {
     // It opens in the panel, where the nurse reads why it came back.
     await referrals.getByTestId('wall-overdue-visits').locator(`li[data-task-id="${cecilia}"] button`).click();
     await wall.page.locator(`[data-testid=task-panel][data-task-id="${cecilia}"]`).getByTestId('handoff-visit-overdue').waitFor();
-    await shots(wall.page, 'closed-loop-wall-overdue');
+    await shotsInFinnishAndSwedish(wall.page, 'closed-loop-wall-overdue');
     await partner.context.close();
     await wall.context.close();
   }, 120_000);

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
-import { ARTIFACTS, BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
+import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { shotsInFinnishAndSwedish } from './language-shots';
 
 const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
-const optionTexts = (select: Locator) => select.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).text));
+const optionTexts = (select: Locator) => select.locator('option').allTextContents();
 
 /**
  * Issue 14, items 2 and 3 in the console: the decision form asks advice and redirects for the care
@@ -29,15 +29,6 @@ describe('dispositions and consults in the decision form', () => {
     await panel.getByRole('button', { name: 'Save assessment' }).click();
     await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
     return panel;
-  }
-
-  async function shots(page: Page, name: string, inView: Locator) {
-    for (const language of ['fi', 'sv'] as const) {
-      await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click();
-      await inView.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-${language}.png`) });
-    }
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
   }
 
   it('records a consult, asks for the disposition, and sends advice naming both', async () => {
@@ -96,10 +87,10 @@ describe('dispositions and consults in the decision form', () => {
     }
     expect(await optionTexts(panel.locator('select[name=consultId]'))).toEqual(['Ingen konsultation', expect.stringMatching(/^Akutvårdsläkare kl\. \d{2}[.:]\d{2}$/)]);
     await page.getByRole('button', { name: 'EN', exact: true }).click();
-    await shots(page, 'disposition-decision-form', panel.getByTestId('decision-panel'));
+    await shotsInFinnishAndSwedish(page, 'disposition-decision-form', panel.getByTestId('decision-panel'));
     await panel.getByRole('button', { name: 'Confirm' }).click();
     await panel.getByTestId('decided-advice').filter({ hasText: 'Primary care within 2 h · By taxi · consulted: EMS physician' }).waitFor();
-    await shots(page, 'disposition-decided', panel.getByTestId('task-outcome'));
+    await shotsInFinnishAndSwedish(page, 'disposition-decided', panel.getByTestId('task-outcome'));
 
     const history = (await api.get(api.tokens.supervisor, `/api/d-tasks/${raahe}`).expect(200)).body.history as { type: string; data: Record<string, unknown> }[];
     const consult = history.find((event) => event.type === 'ConsultRecorded')!.data;

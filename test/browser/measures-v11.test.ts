@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
 import { helsinkiDate, helsinkiMidnightIso } from '../../apps/console/src/format';
-import { ARTIFACTS, BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
+import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { shotsInFinnishAndSwedish } from './language-shots';
 
 const MINUTE = 60_000;
 
@@ -57,14 +57,6 @@ describe('the measures of issue 14 on the wall and in the analyst view', () => {
 
   const measure = (page: Page, testId: string, key: string) => page.getByTestId(testId).locator(`[data-measure="${key}"] dd`);
 
-  async function shots(page: Page, name: string) {
-    for (const language of ['fi', 'sv'] as const) {
-      await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click();
-      await page.screenshot({ path: join(ARTIFACTS, `${name}-${language}.png`), fullPage: true });
-    }
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
-  }
-
   it("shows the supervisor today's measured unit time, contact within the target and over-triage, and the rest of the day's measures on demand", async () => {
     const { context, page } = await signIn(target, 'super-sari', 'supervisor', { viewport: { width: 1920, height: 1080 } });
     await measure(page, 'wall-measures', 'unit-time').filter({ hasText: 'measured median 50 min' }).waitFor();
@@ -76,7 +68,7 @@ describe('the measures of issue 14 on the wall and in the analyst view', () => {
     const levels = page.getByTestId('wall-measures-report-care-levels');
     expect(await levels.locator('[data-care-level]').allTextContents()).toEqual(['Primary care 1', 'Social care 1']);
     await page.getByTestId('wall-measures-more').scrollIntoViewIfNeeded();
-    await shots(page, 'measures-wall');
+    await shotsInFinnishAndSwedish(page, 'measures-wall');
     await context.close();
   }, 90_000);
 
@@ -89,12 +81,7 @@ describe('the measures of issue 14 on the wall and in the analyst view', () => {
     expect(await month.locator('[data-column=unitMinutesMedian]').textContent()).toBe('50 min');
     expect(await month.locator('[data-column=consults]').textContent()).toBe('1');
     expect(await month.locator('[data-column=interpreter]').textContent()).toBe('1');
-    await page.getByTestId('analyst-measures').scrollIntoViewIfNeeded();
-    for (const language of ['fi', 'sv'] as const) {
-      await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click();
-      await page.getByTestId('analyst-measures').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(ARTIFACTS, `measures-analyst-${language}.png`) });
-    }
+    await shotsInFinnishAndSwedish(page, 'measures-analyst', page.getByTestId('analyst-measures'));
     await context.close();
   }, 90_000);
 });

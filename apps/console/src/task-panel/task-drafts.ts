@@ -1,6 +1,8 @@
-import type { CareLevel, Consultant, EscalatedUrgency, Transport } from '@dtask/events';
-import type { RecallCondition } from '../api';
+import type { CareLevel, Consultant, EscalatedUrgency, EventData, Transport } from '@dtask/events';
 import { nextHelsinkiTime } from '../format';
+
+// Not from api.ts: this file stays free of the browser's types, so the rules' tests can load it in node.
+type RecallCondition = NonNullable<EventData<'RecallCompleted'>['condition']>;
 
 export type DecisionKind = 'send-unit' | 'phone-advice' | 'redirect';
 
