@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { ApiClient } from './http-client';
 import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
+import { simulatedClock } from './simulated-clock';
 import { PLAUSIBLE_WORLD, SimContext, SimulationStats, sleep, WorldShares } from './sim-context';
 import { Directory, nurse } from './sim-nurse';
 import { partner } from './sim-partner';
@@ -15,6 +16,8 @@ export interface SimulationOptions {
   rate: number;
   /** Simulated seconds per real second, for nurses' and partners' working times and the curve. */
   speedup: number;
+  /** The simulated instant the daily arrival curve starts at; by default now. */
+  startAt?: Date;
   /** Real seconds to run; 0 runs until stopped. */
   durationSeconds: number;
   nurses: number;
@@ -58,8 +61,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   setMaxListeners(options.nurses + 64, controller.signal);
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
   const signal = controller.signal;
-  const started = Date.now();
-  const simulatedNow = () => new Date(started + (Date.now() - started) * options.speedup);
+  const clock = simulatedClock({ speedup: options.speedup, startAt: options.startAt });
   const simMinutes = (minutes: number) => (minutes * 60_000) / options.speedup;
   if (options.durationSeconds > 0) setTimeout(() => controller.abort(), options.durationSeconds * 1000).unref();
 
@@ -72,8 +74,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   const arrivals = async () => {
     for (let sequence = 0; !signal.aborted; sequence += 1) {
-      const hour = simulatedNow().getUTCHours() + 2;
-      await sleep(random.exponential(options.rate * arrivalWeight(hour)) * 1000, signal);
+      await sleep(random.exponential(options.rate * arrivalWeight(clock.helsinkiHour())) * 1000, signal);
       if (signal.aborted) break;
       const answer = await api.send<{ taskId: string }>('POST', '/api/d-tasks', erc, randomIntake(random, sequence, new Date()));
       if (answer.status !== 201) {
