@@ -149,4 +149,22 @@ describe('the closed loop of a redirect, in the console', () => {
     await partner.context.close();
     await wall.context.close();
   }, 120_000);
+
+  it('takes an accepted patient back from the service at a repeat call to 112, and says so to both', async () => {
+    const taskId = await referred({ ageYears: 92, sex: 'female' }, 'Kirkkokatu 1', 'Käynti illalla.');
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/accept`).expect(200);
+    const partner = await signIn(target, 'kotihoito-2', 'partner', { service: 'oulu-home-care' });
+    await partner.page.getByTestId('partner-visits').locator(`button[data-task-id="${taskId}"]`).click();
+    await partner.page.locator(`[data-testid=visit][data-task-id="${taskId}"]`).getByTestId('report-visit').click();
+    await api.post(api.tokens.erc, `/api/d-tasks/${taskId}/erc-update`, { kind: 'repeat-call', notes: 'Tytär soitti: kaatunut uudelleen' }).expect(200);
+    // The half-written report goes with the visit it was for, and the partner is told why.
+    await partner.page.getByTestId('partner-notice').filter({ hasText: 'This visit no longer waits for your report' }).waitFor();
+    expect(await partner.page.getByTestId('visit-form').count()).toBe(0);
+    const nurse = await signIn(target, 'nurse-anna', 'nurse');
+    await nurse.page.locator(`tr[data-task-id="${taskId}"]`).getByRole('button', { name: 'Claim' }).click();
+    await nurse.page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`).getByTestId('handoff-withdrawn').waitFor();
+    await shotsInFinnishAndSwedish(nurse.page, 'closed-loop-nurse-withdrawn');
+    await partner.context.close();
+    await nurse.context.close();
+  }, 90_000);
 });

@@ -21,7 +21,8 @@ export function dispositionLine(data: Record<string, unknown>, t: Translate, con
 
 /**
  * The receiving service's side after it accepted (contract v1.1): the visit it must report by a
- * time, reported done, failed, or not reported in time; the last two put the task back in the queue.
+ * time, reported done, failed, or not reported in time, or the referral taken back at a repeat call
+ * to 112; all but the first put the task back at the top of the queue.
  */
 export function closedLoopNotice(event: HistoryEvent, t: Translate, time: string, language: Language): OutcomeNotice | undefined {
   const key = event.position;
@@ -41,6 +42,8 @@ export function closedLoopNotice(event: HistoryEvent, t: Translate, time: string
       return { key, text: t('handoffFailedAt', { time, reason: String(data.reason ?? '') }), severe: true, testId: 'handoff-failed' };
     case 'HandoffVisitOverdue':
       return { key, text: t('handoffVisitOverdueAt', { time, visitBy: helsinkiDateTime(String(data.visitBy), language) }), severe: true, testId: 'handoff-visit-overdue' };
+    case 'HandoffWithdrawn':
+      return { key, text: t('handoffWithdrawnAt', { time }), severe: true, testId: 'handoff-withdrawn' };
     default:
       return undefined;
   }
