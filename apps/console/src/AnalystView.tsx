@@ -7,6 +7,7 @@ import { Fetched, FetchState, fetched, TimeTravel } from './TimeTravel';
 import { WhatIf } from './WhatIf';
 import { EvaluationMonthly } from './analyst/EvaluationMonthly';
 import { EvaluationPeriod } from './analyst/EvaluationPeriod';
+import { OutcomeSection } from './analyst/OutcomeSection';
 
 interface Period {
   /** Helsinki calendar dates, both inclusive. */
@@ -145,6 +146,7 @@ export function AnalystView({ session }: { session: Session }) {
       {charts.state === 'ready' && <Charts data={charts.value} language={language} t={t} />}
       <EvaluationPeriod session={session} window={windowQuery(period)} />
       {charts.state === 'ready' && <EvaluationMonthly monthly={charts.value.monthly} language={language} />}
+      <OutcomeSection session={session} window={windowQuery(period)} periodEnd={helsinkiMidnightIso(addDays(period.to, 1))} />
       <WhatIf session={session} window={windowQuery(period)} language={language} t={t} />
       <TimeTravel session={session} language={language} t={t} initialDate={held ? helsinkiDate(Date.parse(held.last)) : undefined} />
     </div>

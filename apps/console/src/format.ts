@@ -96,3 +96,8 @@ export function formatDuration(seconds: number): string {
 export function helsinkiDateTime(iso: string, language: LanguageCode): string {
   return new Date(iso).toLocaleString(LOCALES[language], { timeZone: HELSINKI, hourCycle: 'h23', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** The calendar date on the centre's wall clock, as the language writes it: `13.3.2025`. */
+export function helsinkiDay(iso: string, language: LanguageCode): string {
+  return new Date(iso).toLocaleDateString(LOCALES[language], { timeZone: HELSINKI, day: 'numeric', month: 'numeric', year: 'numeric' });
+}

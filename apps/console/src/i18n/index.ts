@@ -10,6 +10,7 @@ import { deskRecord } from './desk-record';
 import { closedLoop } from './closed-loop';
 import { disposition } from './disposition';
 import { measures } from './measures';
+import { outcomes } from './outcomes';
 import { recordOfCare } from './record-of-care';
 import { roles } from './roles';
 import { taskCodes } from './taskCodes';
@@ -22,7 +23,7 @@ export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall, disposition, closedLoop, measures, recordOfCare } as const;
+export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall, disposition, closedLoop, measures, outcomes, recordOfCare } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));
