@@ -61,7 +61,11 @@ describe('the measures of issue 14 on the wall and in the analyst view', () => {
     const { context, page } = await signIn(target, 'super-sari', 'supervisor', { viewport: { width: 1920, height: 1080 } });
     await measure(page, 'wall-measures', 'unit-time').filter({ hasText: 'measured median 50 min' }).waitFor();
     expect(await measure(page, 'wall-measures', 'within-target').textContent()).toBe('100.0% (3 of 3)');
-    expect(await measure(page, 'wall-measures', 'over-triage').textContent()).toBe('100.0%: 1 of 1 units the nurses sent left the patient without conveyance');
+    expect(await measure(page, 'wall-measures', 'over-triage').textContent()).toBe('100.0%: 1 of 1 unit the nurses sent left the patient without conveyance');
+    // One unit is one unit in Swedish too (Intl writes a no-break space before %).
+    await page.getByRole('button', { name: 'SV', exact: true }).click();
+    expect((await measure(page, 'wall-measures', 'over-triage').textContent())?.replace(/\u00a0/g, ' ')).toBe('100,0 %: 1 av 1 enhet som sjukskötarna skickade lämnade patienten utan transport');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByTestId('wall-measures-more').locator('summary').click();
     await measure(page, 'wall-measures-report', 'consults').filter({ hasText: /^1, median time from receipt/ }).waitFor();
     expect(await measure(page, 'wall-measures-report', 'interpreter').textContent()).toBe('1');

@@ -43,7 +43,9 @@ export function EvaluationFigures({ m, testId, omit = [] }: { m: EvaluationMeasu
   }
   if (m.overTriage) {
     const o = m.overTriage;
-    rows.push(['over-triage', t('measures.overTriage'), o.unitsDecided === 0 ? t('measures.overTriageNone') : t('measures.overTriageValue', { share: pct(o.share), notConveyed: n(o.notConveyed), units: n(o.unitsDecided) })]);
+    const values = { share: pct(o.share), notConveyed: n(o.notConveyed), units: n(o.unitsDecided) };
+    const value = o.unitsDecided === 0 ? t('measures.overTriageNone') : o.unitsDecided === 1 ? t('measures.overTriageValueOne', values) : t('measures.overTriageValue', values);
+    rows.push(['over-triage', t('measures.overTriage'), value]);
   }
   if (m.recontacts) {
     const r = m.recontacts;
