@@ -187,6 +187,13 @@ describe('the task as the world around it touches it, in the console', () => {
     await recalls.locator('li[data-recall-state=done]').filter({ hasText: 'condition unchanged' }).waitFor();
     // While the unit is still on its way, the next welfare call is booked.
     await recalls.locator('li[data-recall-state=pending]').filter({ hasText: 'Welfare call' }).waitFor();
+    // Taken up again after the decision, she may still record a consult (the service takes it from the holder).
+    await panel.getByTestId('consult-form').locator('summary').filter({ hasText: 'Record a consult' }).click();
+    await panel.locator('select[name=consultant]').selectOption('field-commander');
+    await panel.locator('textarea[name=consultQuestion]').fill('The unit is late and the patient no worse: keep waiting?');
+    await panel.locator('textarea[name=consultAdvice]').fill('Keep waiting; the next free unit goes.');
+    await panel.getByTestId('record-consult').click();
+    await panel.getByTestId('consults').filter({ hasText: 'Field commander' }).filter({ hasText: 'next free unit' }).waitFor();
     await shots(page, 'world-recalls');
     // Done with the call, she lets the task go back to wait for its unit.
     await panel.getByTestId('release').click();

@@ -189,7 +189,7 @@ export function TaskPanel({
       )}
 
       <ConsultList consults={consults} />
-      {canAct && reached && <ConsultForm drafts={drafts} update={update} busy={busy} onRecord={() => void recordConsult()} />}
+      {rules.mayConsult && <ConsultForm drafts={drafts} update={update} busy={busy} decided={rules.decidedBefore} onRecord={() => void recordConsult()} />}
 
       {canAct && reached && mustEscalate && <EscalationForm drafts={drafts} update={update} busy={busy} onEscalate={() => void escalate()} />}
 

@@ -35,11 +35,12 @@ export function ConsultList({ consults }: { consults: RecordedConsult[] }) {
  * A consult with the EMS physician, an on-call doctor or the field commander, written as it
  * happens: the panel's drafts hold it, so it stays with its own task when the nurse switches.
  */
-export function ConsultForm({ drafts, update, busy, onRecord }: { drafts: Drafts; update: UpdateDrafts; busy: boolean; onRecord: () => void }) {
+/** `decided`: taken up again after the decision (a recall, a follow-up), the consult no longer comes before it. */
+export function ConsultForm({ drafts, update, busy, decided, onRecord }: { drafts: Drafts; update: UpdateDrafts; busy: boolean; decided: boolean; onRecord: () => void }) {
   const t = useT();
   return (
     <details className="consult-form" data-testid="consult-form" open={Boolean(drafts.consultant || drafts.consultQuestion || drafts.consultAdvice) || undefined}>
-      <summary>{t('consultTitle')}</summary>
+      <summary>{decided ? t('consultTitleDecided') : t('consultTitle')}</summary>
       <WordSelect
         name="consultant"
         label={t('consultant')}

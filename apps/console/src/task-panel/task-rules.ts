@@ -35,9 +35,11 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const mayScheduleRecall = open && (holding || (task.status === 'decided' && !task.owner));
   // Taken up for a recall, the task goes back to wait for its unit (or its next call) when she lets it go.
   const releaseAfterRecall = holding && decidedBefore && !followUpOpen;
+  // The service takes a consult from the holder before the decision or after it (taken up again for a recall or a follow-up).
+  const mayConsult = holding && open && (decidedBefore || reached);
   return {
     mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine,
-    adviceNeedsOverride, identityUnverified, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall,
+    adviceNeedsOverride, identityUnverified, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall, mayConsult, decidedBefore,
   };
 }
 
