@@ -370,7 +370,10 @@ describe('console on a generated year', () => {
     // Signing in asks the dev sign-in's own routes; the console itself asks for the desk, and a supervisor's wall its chart.
     const consoleRequests = apiRequests.filter((path) => !path.startsWith('/api/auth/'));
     expect(consoleRequests.filter((path) => path === '/api/desk')).toHaveLength(1);
-    expect(consoleRequests.every((path) => ['/api/desk', '/api/load/history'].includes(path))).toBe(true);
+    // The wall names the services of the open redirects from the directory (the snapshot gives their ids only),
+    // and reads it only when one is open: a generated year may end with a redirect awaiting its answer or its visit.
+    const asked = role === 'supervisor' ? ['/api/desk', '/api/load/history', '/api/services'] : ['/api/desk'];
+    expect(consoleRequests.filter((path) => !asked.includes(path))).toEqual([]);
 
     // What happens next arrives live, and costs the console a refetch of the desk, not a replay.
     const erc = await target.app.tokenFor('erc', 'erica-year');
