@@ -29,6 +29,12 @@ export interface PatientContacts {
   lastDecision?: { taskId: string; at: string };
 }
 
+/**
+ * Contacts with every field named, undefined when unknown: all patients' then share one object shape
+ * (spreading the earlier contacts gave them hundreds of shapes).
+ */
+type EveryContact = { [K in keyof Required<PatientContacts>]: PatientContacts[K] };
+
 interface SavedPatientIndex {
   patientOfTask: [string, string][];
   contacts: [string, PatientContacts][];
@@ -57,29 +63,35 @@ export class PatientIndex {
       if (patient !== undefined) this.remember(taskId, patient);
       return;
     }
-    const patient = this.patientOfTask.get(taskId);
-    if (patient === undefined) return;
-    const at = event.metadata.occurredAt;
-    const before = this.contacts.get(patient) ?? {};
+    // Only decisions and missions' ends change a patient's contacts: other events look nothing up.
     switch (event.type) {
       case 'PhoneAdviceGiven':
       case 'RedirectRequested': {
         const previousDecision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
-        return this.update(patient, { ...before, noUnit: { previousTaskId: taskId, previousDecision, previousDecidedAt: at }, lastDecision: { taskId, at } });
+        const at = event.metadata.occurredAt;
+        return this.update(taskId, (before) => ({
+          noUnit: { previousTaskId: taskId, previousDecision, previousDecidedAt: at },
+          notConveyed: before.notConveyed,
+          lastDecision: { taskId, at },
+        }));
       }
       case 'UnitRequested':
-      case 'UnitAttachedByField': {
+      case 'UnitAttachedByField':
         // A unit sent after the advice (unreachable on the follow-up call, the field commander's) makes it no no-unit decision.
-        const noUnit = before.noUnit?.previousTaskId === taskId ? undefined : before.noUnit;
-        return this.update(patient, { ...before, noUnit, lastDecision: { taskId, at } });
-      }
-      case 'MissionUpdated':
+        return this.update(taskId, (before) => ({
+          noUnit: before.noUnit?.previousTaskId === taskId ? undefined : before.noUnit,
+          notConveyed: before.notConveyed,
+          lastDecision: { taskId, at: event.metadata.occurredAt },
+        }));
+      case 'MissionUpdated': {
         if (!endedWithoutConveyance(event.data)) return;
-        return this.update(patient, {
-          ...before,
+        const at = event.metadata.occurredAt;
+        return this.update(taskId, (before) => ({
+          noUnit: before.noUnit,
           notConveyed: { previousTaskId: taskId, previousDecision: 'unit-not-conveyed', previousDecidedAt: at },
           lastDecision: { taskId, at },
-        });
+        }));
+      }
     }
   }
 
@@ -152,8 +164,10 @@ export class PatientIndex {
     this.contacts.clear();
   }
 
-  private update(patient: string, contacts: PatientContacts): void {
-    this.contacts.set(patient, contacts);
+  /** The contacts of the task's patient, replaced by what `next` makes of them. */
+  private update(taskId: string, next: (before: PatientContacts) => EveryContact): void {
+    const patient = this.patientOfTask.get(taskId);
+    if (patient !== undefined) this.contacts.set(patient, next(this.contacts.get(patient) ?? {}));
   }
 
   private remember(taskId: string, patient: string): void {
