@@ -21,7 +21,8 @@ export function dueRecalls(state: DTaskState, now: string): Recall[] {
 }
 
 /** A decided task a nurse may take up again: a call back to its patient is pending. */
-export const hasPendingRecall = (state: Pick<DTaskFields, 'recalls' | 'status'>) => pendingRecalls(state).length > 0;
+export const hasPendingRecall = (state: Pick<DTaskFields, 'recalls' | 'status'>) =>
+  state.status !== 'closed' && state.recalls.some((recall) => recall.done === undefined);
 
 /** S8's watch: a unit requested at D not yet on scene, on an open task. */
 export const isWaitingForUnit = (state: DTaskFields) => state.status !== 'closed' && state.unitWait !== undefined;
