@@ -162,7 +162,18 @@ describe('the closed loop of a redirect, in the console', () => {
     expect(await partner.page.getByTestId('visit-form').count()).toBe(0);
     const nurse = await signIn(target, 'nurse-anna', 'nurse');
     await nurse.page.locator(`tr[data-task-id="${taskId}"]`).getByRole('button', { name: 'Claim' }).click();
-    await nurse.page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`).getByTestId('handoff-withdrawn').waitFor();
+    const panel = nurse.page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
+    await panel.getByTestId('handoff-withdrawn').waitFor();
+    // The task's history says it too, and why, in every language.
+    await panel.locator('summary', { hasText: 'History' }).click();
+    const withdrawn = panel.locator('li[data-event-type=HandoffWithdrawn]');
+    const said: string[] = [];
+    for (const language of ['EN', 'FI', 'SV']) {
+      await nurse.page.getByRole('button', { name: language, exact: true }).click();
+      said.push(((await withdrawn.textContent()) ?? '').split(' · ')[1]!);
+    }
+    expect(said).toEqual(['Referral taken back from the service: the patient called 112 again', 'Ohjaus peruttu palvelulta: potilas soitti uudelleen 112:een', 'Hänvisningen återtagen från tjänsten: patienten ringde 112 igen']);
+    await nurse.page.getByRole('button', { name: 'EN', exact: true }).click();
     await shotsInFinnishAndSwedish(nurse.page, 'closed-loop-nurse-withdrawn');
     await partner.context.close();
     await nurse.context.close();

@@ -84,6 +84,8 @@ const WITH_OUTCOME = new Set(['CallbackAttempted', 'FollowUpCompleted', 'RecallC
 function historyEventText(t: Translate, event: HistoryEvent): string {
   const what = t(`event.${event.type}`);
   if (event.type === 'ErcUpdateReceived') return `${what}: ${t(`ercUpdate.${String(event.data.kind)}`)}`;
+  // Why the centre took the patient back; a reason the console does not know yet is left unsaid, never shown as its code.
+  if (event.type === 'HandoffWithdrawn') return event.data.reason === 'repeat-call' ? `${what}: ${t('withdrawnReason.repeat-call')}` : what;
   if (!event.data.outcome || !WITH_OUTCOME.has(event.type)) return what;
   const condition = event.data.condition ? `, ${t(`condition.${String(event.data.condition)}`)}` : '';
   return `${what}: ${t(String(event.data.outcome))}${condition}`;
