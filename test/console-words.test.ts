@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AREAS, DICTIONARIES } from '../apps/console/src/i18n';
+import { EVENT_TYPES } from '../libs/events/src/registry';
 
 const SRC = join(__dirname, '..', 'apps', 'console', 'src');
 
@@ -68,6 +69,11 @@ describe("the console's words", () => {
     const missing = [...usedKeys()].flatMap(([key, where]) =>
       (['fi', 'sv', 'en'] as const).filter((language) => DICTIONARIES[language][key] === undefined).map((language) => `${language}: ${key} (${where})`),
     );
+    expect(missing).toEqual([]);
+  });
+
+  it("names every event type of a task's history in every language (the history looks its words up by type)", () => {
+    const missing = Object.keys(EVENT_TYPES).flatMap((type) => (['fi', 'sv', 'en'] as const).filter((language) => DICTIONARIES[language][`event.${type}`] === undefined).map((language) => `${language}: event.${type}`));
     expect(missing).toEqual([]);
   });
 
