@@ -2,7 +2,7 @@ import { DTaskFields, DTaskState, FOLLOW_UP_RECALL_ID, Recall } from './state';
 
 /** The recalls still due (or coming due) on an open task. */
 export function pendingRecalls(state: Pick<DTaskFields, 'recalls' | 'status'>): Recall[] {
-  return state.status === 'closed' ? [] : state.recalls.filter((recall) => recall.done === undefined);
+  return state.status === 'closed' ? [] : state.recalls.filter(isPending);
 }
 
 export function pendingRecall(state: Pick<DTaskFields, 'recalls' | 'status'>, recallId: string): Recall | undefined {
@@ -22,7 +22,10 @@ export function dueRecalls(state: DTaskState, now: string): Recall[] {
 
 /** A decided task a nurse may take up again: a call back to its patient is pending. */
 export const hasPendingRecall = (state: Pick<DTaskFields, 'recalls' | 'status'>) =>
-  state.status !== 'closed' && state.recalls.some((recall) => recall.done === undefined);
+  state.status !== 'closed' && state.recalls.some(isPending);
+
+/** Not yet ended: still due, or coming due. */
+const isPending = (recall: Recall) => recall.done === undefined;
 
 /** S8's watch: a unit requested at D not yet on scene, on an open task. */
 export const isWaitingForUnit = (state: DTaskFields) => state.status !== 'closed' && state.unitWait !== undefined;
