@@ -19,7 +19,7 @@ const FOLLOW_UP = FOLLOW_UP_RECALL_ID;
  * Folds the events that book, attempt and end recalls into the task's list, in place. The decider
  * ends them the same way (a unit on scene ends S8's, a unit sent ends the others, closure all).
  */
-export function foldRecall(recalls: RecallFacts[], event: FoldEvent, atMs: () => number): void {
+export function foldRecall(recalls: RecallFacts[], event: FoldEvent): void {
   const data = event.data;
   switch (event.type) {
     case 'RecallScheduled':
@@ -39,29 +39,33 @@ export function foldRecall(recalls: RecallFacts[], event: FoldEvent, atMs: () =>
       if (!recall || data.outcome !== 'reached') return;
       recall.reached = true;
       recall.worse = data.condition === 'worse';
-      recall.endedAtMs = atMs();
+      recall.endedAtMs = timeOf(event);
       return;
     }
     case 'UrgencyEscalated':
       // A patient found worse is escalated by the same command, at its instant; v1's follow-up event has no condition to tell it.
-      for (const recall of recalls) if (recall.reached && recall.endedAtMs === atMs()) recall.worse = true;
+      for (const recall of recalls) if (recall.reached && recall.endedAtMs === timeOf(event)) recall.worse = true;
       return;
     case 'MissionUpdated':
-      if (data.stage !== 'unit-assigned') end(recalls, atMs, (recall) => recall.reason === 'waiting-for-unit');
+      if (data.stage !== 'unit-assigned') end(recalls, event, isWelfareRecall);
       return;
     case 'UnitRequested':
     case 'UnitAttachedByField':
-      end(recalls, atMs, (recall) => recall.reason !== 'waiting-for-unit');
+      end(recalls, event, (recall) => !isWelfareRecall(recall));
       return;
     case 'DTaskClosed':
-      end(recalls, atMs, () => true);
+      end(recalls, event, () => true);
       return;
   }
 }
 
-function end(recalls: RecallFacts[], atMs: () => number, which: (recall: RecallFacts) => boolean): void {
-  for (const recall of recalls) if (recall.endedAtMs === undefined && which(recall)) recall.endedAtMs = atMs();
+function end(recalls: RecallFacts[], event: FoldEvent, which: (recall: RecallFacts) => boolean): void {
+  for (const recall of recalls) if (recall.endedAtMs === undefined && which(recall)) recall.endedAtMs = timeOf(event);
 }
+
+const isWelfareRecall = (recall: RecallFacts) => recall.reason === 'waiting-for-unit';
+/** Parsed only where a recall ends: most events end none. */
+const timeOf = (event: FoldEvent) => Date.parse(event.metadata.occurredAt);
 
 /** Fell due: reached, or still pending when its due time came (by `asOfMs` for one pending yet). */
 export function wasDue(recall: RecallFacts, asOfMs: number): boolean {

@@ -58,16 +58,29 @@ export interface TaskFacts {
   failedVisits: number;
 }
 
-/** A task just received, where it was and nothing else yet: the fold's start, and the specs'. */
+/**
+ * A task just received, where it was and nothing else yet: the fold's start, and the specs'. Every
+ * field is there from the start, unknown ones undefined, so all tasks share one object shape: a
+ * field added later gave each task a hidden class of its own (a year's worth of them in memory).
+ */
 export function newTaskFacts(taskId: string, receivedAtMs: number, where: Pick<TaskFacts, 'area' | 'municipality' | 'taskCode'>): TaskFacts {
   return {
     taskId,
     receivedAtMs,
-    ...where,
+    area: where.area,
+    municipality: where.municipality,
+    taskCode: where.taskCode,
     hour: helsinkiHour(receivedAtMs),
+    nurse: undefined,
     cancelled: false,
     unitRequested: false,
+    autoDispatch: undefined,
     escalated: false,
+    decision: undefined,
+    redirectKind: undefined,
+    closedOutcome: undefined,
+    firstContactMs: undefined,
+    decidedAtMs: undefined,
     secondContactWithin24h: false,
     secondContactWithin72h: false,
     recontactWithin24h: false,
@@ -78,8 +91,14 @@ export function newTaskFacts(taskId: string, receivedAtMs: number, where: Pick<T
     repeatCalls: 0,
     fieldCommanderUnit: false,
     recalls: [],
+    conveyed: undefined,
+    unitAssignedMs: undefined,
+    unitMinutes: undefined,
     nurseUnit: false,
+    careLevel: undefined,
+    within: undefined,
     consults: 0,
+    firstConsultMs: undefined,
     interpreter: false,
     visitCompleted: false,
     failedVisits: 0,

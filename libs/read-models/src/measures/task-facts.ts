@@ -71,7 +71,7 @@ export class TaskFactsFold {
     const facts = this.tasks.get(taskId);
     if (!facts) return;
     const data = event.data;
-    foldRecall(facts.recalls, event, () => timeOf(event));
+    foldRecall(facts.recalls, event);
     switch (event.type) {
       case 'DTaskCancelled':
         facts.cancelled = true;
@@ -150,23 +150,23 @@ export class TaskFactsFold {
   private received(taskId: string, event: FoldEvent): void {
     const data = event.data;
     const receivedAtMs = Date.parse(String(data.receivedAt));
-    // The patient's decisions before this task: the index takes this intake in, not its decisions.
-    const patient = this.patients.refOfIntake(data);
+    // The patient the index found when it took this intake in (one look-up for both), else found here.
+    // The index takes the intake in, not its decisions: what it holds are the decisions before this task.
+    const patient = this.patients.patientOf(taskId) ?? this.patients.refOfIntake(data);
     const hoursSince = (iso: string | undefined) => (iso === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - Date.parse(iso)) / HOUR_MS);
     const sinceHours = hoursSince(patient === undefined ? undefined : this.patients.ownNoUnitDecisionOfPatient(patient)?.previousDecidedAt);
     const sinceDecision = hoursSince(patient === undefined ? undefined : this.patients.lastDecisionOfPatient(patient)?.at);
     const within = (hours: number, limit: number) => hours >= 0 && hours <= limit;
-    this.tasks.set(taskId, {
-      ...newTaskFacts(taskId, receivedAtMs, {
-        area: String(data.area ?? 'unknown'),
-        municipality: String(data.municipality ?? 'unknown'),
-        taskCode: String(data.taskCode ?? 'unknown'),
-      }),
-      secondContactWithin24h: within(sinceHours, 24),
-      secondContactWithin72h: within(sinceHours, 72),
-      recontactWithin24h: within(sinceDecision, 24),
-      recontactWithin72h: within(sinceDecision, 72),
+    const facts = newTaskFacts(taskId, receivedAtMs, {
+      area: String(data.area ?? 'unknown'),
+      municipality: String(data.municipality ?? 'unknown'),
+      taskCode: String(data.taskCode ?? 'unknown'),
     });
+    facts.secondContactWithin24h = within(sinceHours, 24);
+    facts.secondContactWithin72h = within(sinceHours, 72);
+    facts.recontactWithin24h = within(sinceDecision, 24);
+    facts.recontactWithin72h = within(sinceDecision, 72);
+    this.tasks.set(taskId, facts);
   }
 
   private decided(facts: TaskFacts, event: FoldEvent, kind: DecisionKind, at: number): void {
