@@ -1,4 +1,4 @@
-import { DTaskState } from './state';
+import { DTaskFields, DTaskState } from './state';
 
 /**
  * The state with the ERC's personal data blanked (the changed callback number and address, the
@@ -7,5 +7,14 @@ import { DTaskState } from './state';
  */
 export function withoutPersonalData<S extends DTaskState>(state: S): S {
   if (state.callbackPhone === undefined && state.address === undefined && state.lastErcUpdate === undefined) return state;
-  return { ...state, callbackPhone: undefined, address: undefined, lastErcUpdate: undefined };
+  const blanked = { ...state };
+  clearPersonalData(blanked);
+  return blanked;
+}
+
+/** The same, in place: for a read model that owns its states (evolveInPlace). */
+export function clearPersonalData(state: DTaskFields): void {
+  state.callbackPhone = undefined;
+  state.address = undefined;
+  state.lastErcUpdate = undefined;
 }
