@@ -1,35 +1,5 @@
-/** `GET /api/reports/outcomes`: what followed the window's no-unit decisions (docs/outcome-linkage.md). */
-export interface OutcomeCount {
-  count: number;
-  rate: number;
-}
-
-export interface FollowingOutcome {
-  kind: 'ed-visit' | 'admission' | 'death';
-  at: string;
-  hoursAfter: number;
-}
-
-/** A no-unit decision an admission or a death followed: for a clinician's review, pseudonyms only. */
-export interface PossibleUnderTriage {
-  taskId: string;
-  patientRef: string;
-  decision: 'phone-advice' | 'redirect';
-  decidedAt: string;
-  careLevel?: string;
-  followed: FollowingOutcome[];
-}
-
-export interface OutcomeLinkage {
-  noUnitDecisions: number;
-  edWithin24h: OutcomeCount;
-  edWithin48h: OutcomeCount;
-  admissionWithin48h: OutcomeCount;
-  deathWithin30d: OutcomeCount;
-  possibleUnderTriage: PossibleUnderTriage[];
-  outcomesImported: number;
-  outcomesThrough: string | null;
-}
+// The report's shape stands once, in the read model that makes it (type-only: nothing of it is bundled).
+export type { FollowingOutcome, OutcomeCount, OutcomeLinkage, PossibleUnderTriage } from '../../../../libs/read-models/src/outcomes/outcome-linkage';
 
 /** Deaths are looked for 30 days after a decision: a period ending later than that before the latest outcome is not fully followed. */
 const FOLLOWED_MS = 30 * 24 * 3_600_000;
