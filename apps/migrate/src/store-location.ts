@@ -15,9 +15,14 @@ export function parseStoreLocation(text: string): StoreLocation {
   throw new Error(`a store is sqlite:<folder>, kurrentdb://… or esdb://…, not ${JSON.stringify(redactCredentials(text))}`);
 }
 
-/** Events come back as stored (no upcasting on the way): the copy is of the stored history, byte for byte in meaning. */
-export function openStore(location: StoreLocation): Promise<EventStore> {
-  return location.kind === 'sqlite' ? openEventStore({ dataDir: location.dataDir }) : openEventStore({ eventStoreUrl: location.url, dataDir: '' });
+/**
+ * Events come back as stored (no upcasting on the way): the copy is of the stored history, byte for
+ * byte in meaning. The copy writes an embedded target with synchronous=NORMAL: a crash loses at
+ * most the last commits, its checkpoint among them (it is written after the events it counts, in
+ * the same file), so a rerun repeats them; the file is synced when the copy closes it.
+ */
+export function openStore(location: StoreLocation, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Promise<EventStore> {
+  return location.kind === 'sqlite' ? openEventStore({ dataDir: location.dataDir, synchronous }) : openEventStore({ eventStoreUrl: location.url, dataDir: '' });
 }
 
 /** For messages: never a connection string's password. */

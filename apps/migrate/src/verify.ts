@@ -16,7 +16,7 @@ export interface Verification {
   differences: string[];
 }
 
-const line = (event: RecordedEvent) => `${event.revision}\n${event.eventId}\n${event.type}\n${JSON.stringify(event.data)}\n${JSON.stringify(event.metadata)}\n`;
+const line = (event: RecordedEvent) => JSON.stringify([event.revision, event.eventId, event.type, event.data, event.metadata]);
 
 /** Each stream's digest, fed its events in the store's order. */
 export class StreamDigests {
