@@ -1,38 +1,18 @@
-import { SqliteEventStore } from '@dtask/event-store';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { SERVED_BY } from '../../bench/round-robin-proxy';
 import { intakeBody } from '../support/dtask-api';
-import { call, Instance, startInstances, tokenFor } from './support/instances';
-import { RoundRobinProxy, SERVED_BY } from '../../bench/round-robin-proxy';
+import { Balanced, call, startBalanced, tokenFor } from './support/instances';
 
 jest.setTimeout(120_000);
 
 /** S7 across instances: one opening of a task's panel is one logged read, whichever instance serves each refresh. */
 describe('the access log behind a round-robin balancer', () => {
-  let dataDir: string;
-  let instances: Instance[];
-  let proxy: RoundRobinProxy;
-  let url: string;
-  let store: SqliteEventStore;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'dtask-audit-instances-'));
-    instances = await startInstances(2, dataDir);
-    proxy = new RoundRobinProxy(instances);
-    url = await proxy.listen();
-    store = new SqliteEventStore({ fileName: join(dataDir, 'events.db') });
-  });
-
-  afterAll(async () => {
-    await store?.close();
-    await proxy?.close();
-    await Promise.all((instances ?? []).map((instance) => instance.stop()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  let balanced: Balanced;
+  beforeAll(async () => (balanced = await startBalanced(2)));
+  afterAll(() => balanced?.close());
 
   it("logs one read for an opening of a task's panel whichever instances its refreshes land on", async () => {
+    const { url, store } = balanced;
     const intake = await call(url, await tokenFor(url, 'erc', 'erica'), 'POST', '/api/d-tasks', { body: intakeBody() });
     expect(intake.status).toBe(201);
     const taskId = intake.body.taskId as string;

@@ -1,10 +1,5 @@
-import { SqliteEventStore } from '@dtask/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { intakeBody } from '../support/dtask-api';
-import { call, Instance, startInstances, tokenFor } from './support/instances';
-import { RoundRobinProxy } from '../../bench/round-robin-proxy';
+import { Balanced, call, startBalanced, tokenFor } from './support/instances';
 import { until } from './support/wait';
 
 jest.setTimeout(120_000);
@@ -20,25 +15,12 @@ const DUE_IN_MS = 12_000;
  * through; the others decide again on the stream as it now is, and find nothing to do.
  */
 describe('S2 fired by three instances at once', () => {
-  let dataDir: string;
-  let instances: Instance[];
-  let proxy: RoundRobinProxy;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'dtask-deadline-instances-'));
-    instances = await startInstances(3, dataDir, S2);
-    proxy = new RoundRobinProxy(instances);
-  });
-
-  afterAll(async () => {
-    await proxy?.close();
-    for (const instance of instances ?? []) instance.child.kill('SIGCONT');
-    await Promise.all((instances ?? []).map((instance) => instance.stop()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  let balanced: Balanced;
+  beforeAll(async () => (balanced = await startBalanced(3, S2)));
+  afterAll(() => balanced?.close());
 
   it('dispatches one unit, and raises one alert', async () => {
-    const url = await proxy.listen();
+    const { url, instances, store } = balanced;
     const erc = await tokenFor(url, 'erc', 'erica');
     const nurse = await tokenFor(url, 'nurse', 'nurse-anna');
     const dueAt = Date.now() + DUE_IN_MS;
@@ -62,16 +44,11 @@ describe('S2 fired by three instances at once', () => {
     // A stop waits for the deadline tick under way: after it, every instance's attempt is over.
     await Promise.all(instances.map((instance) => instance.stop()));
 
-    const store = new SqliteEventStore({ fileName: join(dataDir, 'events.db') });
-    try {
-      const events = await store.readStream(`dtask-${taskId}`);
-      const count = (type: string, level?: string) => events.filter((event) => event.type === type && (level === undefined || (event.data as { level?: string }).level === level)).length;
-      expect(count('UnitRequested')).toBe(1);
-      expect(count('WaitingLimitReached', 'dispatch')).toBe(1);
-      expect(count('WaitingLimitReached', 'alert')).toBe(1);
-    } finally {
-      await store.close();
-    }
+    const events = await store.readStream(`dtask-${taskId}`);
+    const count = (type: string, level?: string) => events.filter((event) => event.type === type && (level === undefined || (event.data as { level?: string }).level === level)).length;
+    expect(count('UnitRequested')).toBe(1);
+    expect(count('WaitingLimitReached', 'dispatch')).toBe(1);
+    expect(count('WaitingLimitReached', 'alert')).toBe(1);
     // The instances were frozen before the dispatch fell due (else the race was not run as meant).
     expect(early).toBeGreaterThan(0);
   });

@@ -1,12 +1,8 @@
-import { SqliteEventStore } from '@dtask/event-store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { api, Session } from '../../apps/console/src/api';
 import { intakeBody } from '../support/dtask-api';
-import { call, Instance, startInstances, tokenFor } from './support/instances';
-import { RoundRobinProxy, SERVED_BY } from '../../bench/round-robin-proxy';
+import { SERVED_BY } from '../../bench/round-robin-proxy';
+import { Balanced, call, startBalanced, tokenFor } from './support/instances';
 import { until } from './support/wait';
 
 jest.setTimeout(120_000);
@@ -17,31 +13,18 @@ jest.setTimeout(120_000);
  * land on different instances.
  */
 describe('three instances behind a round-robin balancer', () => {
-  let dataDir: string;
-  let instances: Instance[];
-  let proxy: RoundRobinProxy;
+  let balanced: Balanced;
   let url: string;
-  let store: SqliteEventStore;
   const tokens = { erc: '', nurse: '', supervisor: '' };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'dtask-instances-'));
-    instances = await startInstances(3, dataDir);
-    proxy = new RoundRobinProxy(instances);
-    url = await proxy.listen();
+    balanced = await startBalanced(3);
+    url = balanced.url;
     tokens.erc = await tokenFor(url, 'erc', 'erica');
     tokens.nurse = await tokenFor(url, 'nurse', 'nurse-anna');
     tokens.supervisor = await tokenFor(url, 'supervisor', 'super-sari');
-    // The test reads the store as it is, from the same file.
-    store = new SqliteEventStore({ fileName: join(dataDir, 'events.db') });
   });
-
-  afterAll(async () => {
-    await store?.close();
-    await proxy?.close();
-    await Promise.all((instances ?? []).map((instance) => instance.stop()));
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => balanced?.close());
 
   const intake = async () => {
     const answer = await call(url, tokens.erc, 'POST', '/api/d-tasks', { body: intakeBody() });
@@ -100,7 +83,7 @@ describe('three instances behind a round-robin balancer', () => {
           socket.once('connect', () => resolve());
           socket.once('connect_error', reject);
         });
-        servedBy.push(proxy.upgrades[proxy.upgrades.length - 1]!);
+        servedBy.push(balanced.proxy.upgrades[balanced.proxy.upgrades.length - 1]!);
         socket.on('event', (event: { position: string }) => received.push(event.position));
         socket.emit('subscribe', from === undefined ? {} : { fromPosition: from });
         const enough = received.length + 12;
@@ -117,6 +100,7 @@ describe('three instances behind a round-robin balancer', () => {
     // Exactly the store's task events up to the last one received, in order: none missing, none twice.
     const last = BigInt(received[received.length - 1]!);
     const stored: string[] = [];
+    const { store } = balanced;
     for (let batch = await store.readAll({ maxCount: 1000 }); ; batch = await store.readAll({ fromPosition: batch.lastPosition, maxCount: 1000 })) {
       for (const event of batch.events) if (event.streamId.startsWith('dtask-') && BigInt(event.position) <= last) stored.push(event.position);
       if (batch.isEnd) break;

@@ -1,5 +1,9 @@
+import { SqliteEventStore } from '@dtask/event-store';
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RoundRobinProxy } from '../../../bench/round-robin-proxy';
 
 const RUN = join(__dirname, '..', '..', 'support', 'run-dispatch-api.js');
 
@@ -84,4 +88,38 @@ async function callOnce<T>(url: string, token: string, method: 'GET' | 'POST', p
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   return { status: response.status, body: (await response.json().catch(() => undefined)) as T, headers: response.headers };
+}
+
+export interface Balanced {
+  dataDir: string;
+  instances: Instance[];
+  proxy: RoundRobinProxy;
+  /** The balancer's address: what a console or the ERC would be given. */
+  url: string;
+  /** The store file itself, opened by the test, to read what the instances wrote. */
+  store: SqliteEventStore;
+  close(): Promise<void>;
+}
+
+/** `count` instances on a fresh data folder behind the round-robin proxy. */
+export async function startBalanced(count: number, env: Record<string, string> = {}): Promise<Balanced> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dtask-instances-'));
+  const instances = await startInstances(count, dataDir, env);
+  const proxy = new RoundRobinProxy(instances);
+  const url = await proxy.listen();
+  const store = new SqliteEventStore({ fileName: join(dataDir, 'events.db') });
+  return {
+    dataDir,
+    instances,
+    proxy,
+    url,
+    store,
+    async close() {
+      await store.close();
+      await proxy.close();
+      for (const instance of instances) instance.child.kill('SIGCONT');
+      await Promise.all(instances.map((instance) => instance.stop()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
