@@ -28,7 +28,7 @@ async function replayIntoProjections(store: SqliteEventStore): Promise<{ perSeco
   // One patient index for both, keyed by pseudonym as in the service, which pays the HMAC too.
   const patients = new PatientIndex(new Pseudonymiser(DEV_PSEUDONYM_KEY));
   const facts = new TaskFactsFold(patients);
-  const board = new TaskBoardFold(decider.evolve, decider.initialState, patients);
+  const board = new TaskBoardFold(decider, patients);
   let peakRss = process.memoryUsage().rss;
   const started = performance.now();
   let events = 0;

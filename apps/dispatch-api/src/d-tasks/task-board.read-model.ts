@@ -29,7 +29,7 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
 
   /** The board reads the service's patient index (fed and snapshotted on its own); it holds no patients. */
   private emptyFold(): TaskBoardFold {
-    return new TaskBoardFold(this.decider.evolve, this.decider.initialState, this.patients.index);
+    return new TaskBoardFold(this.decider, this.patients.index);
   }
 
   onModuleInit(): void {

@@ -8,7 +8,7 @@ let position = 0;
 const DAY = 24 * 60;
 
 function board(histories: Record<string, TimedEvent[]>): TaskBoardFold {
-  const fold = new TaskBoardFold(decider.evolve, decider.initialState);
+  const fold = new TaskBoardFold(decider);
   for (const [taskId, events] of Object.entries(histories)) {
     for (const event of events) {
       const data = event.type === 'DTaskReceived' ? { ...event.data, taskId, patient: { personId: `pid-${taskId}` } } : event.data;
@@ -51,7 +51,7 @@ describe('the supervisor’s referrals on the board', () => {
   it('survives the board’s snapshot, and names no patient', () => {
     const fold = board({ O: [...referred, e.acceptedForVisit(10), overdue(11 + DAY)] });
     const saved = JSON.parse(JSON.stringify(fold.saveState()));
-    const loaded = new TaskBoardFold(decider.evolve, decider.initialState);
+    const loaded = new TaskBoardFold(decider);
     loaded.loadState(saved);
     const now = new Date(at(12 + DAY));
     expect(loaded.referrals(now)).toEqual(fold.referrals(now));
@@ -69,7 +69,7 @@ describe('the patient’s language in the queue', () => {
     expect(fold.queue(now, { status: 'claimed' })[0]).toMatchObject({ taskId: 'S', language: 'sv' });
     expect(fold.queue(now)[0]!.taskId).toBe('N');
     expect(fold.queue(now)[0]).not.toHaveProperty('language');
-    const loaded = new TaskBoardFold(decider.evolve, decider.initialState);
+    const loaded = new TaskBoardFold(decider);
     loaded.loadState(JSON.parse(JSON.stringify(fold.saveState())));
     expect(loaded.queue(now, { status: 'claimed' })[0]!.language).toBe('sv');
   });

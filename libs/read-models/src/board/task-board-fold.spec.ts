@@ -4,7 +4,7 @@ import { FoldEvent } from '../fold-event';
 import { TaskBoardFold } from './task-board-fold';
 
 const decider = createDTaskDecider(DEFAULT_SAFETY_RULES);
-const fold = () => new TaskBoardFold(decider.evolve, decider.initialState);
+const fold = () => new TaskBoardFold(decider);
 let position = 0;
 const stored = (event: ReturnType<typeof e.received>): FoldEvent => ({
   position: String((position += 1)),

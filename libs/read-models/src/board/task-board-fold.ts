@@ -1,4 +1,5 @@
 import {
+  clearPersonalData,
   DTaskDecider,
   DTaskState,
   flagsOf,
@@ -9,7 +10,6 @@ import {
   queuePriority,
   SecondContactOf,
   toTimedEvent,
-  withoutPersonalData,
 } from '@dtask/domain';
 import { QueueItemView, RecallInQueueView } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
@@ -25,10 +25,11 @@ export interface QueueFilter {
 }
 
 /**
- * The picture of open tasks, folded from `$all` with the decider's own `evolve`: the queue, and
+ * The picture of open tasks, folded from `$all` with the decider's own fold, in place
+ * (evolveInPlace: the board owns its states, and reads of them are synchronous): the queue, and
  * (through the PatientIndex) each patient's previous contact for S4 and open task for
  * `duplicate-open`. The live service and the analysts' time travel both run it. States are kept
- * without the ERC's later number and address (withoutPersonalData): the queue needs neither, and
+ * without the ERC's later number and address (clearPersonalData): the queue needs neither, and
  * the board's snapshot on disk names no one.
  */
 export class TaskBoardFold {
@@ -50,8 +51,7 @@ export class TaskBoardFold {
   private readonly feedsPatients: boolean;
 
   constructor(
-    private readonly evolve: DTaskDecider['evolve'],
-    private readonly initialState: DTaskState,
+    private readonly decider: Pick<DTaskDecider, 'evolveInPlace'>,
     patients?: PatientIndex,
   ) {
     this.patients = patients ?? new PatientIndex();
@@ -92,18 +92,22 @@ export class TaskBoardFold {
     const taskId = taskIdOf(stored);
     if (taskId === undefined) return;
     if (this.feedsPatients) this.patients.apply(stored);
-    const event = toTimedEvent(stored.type, stored.data, stored.metadata as { occurredAt: string; schemaVersion: number });
-    const state = withoutPersonalData(this.evolve(this.open.get(taskId) ?? this.closed.get(taskId) ?? this.initialState, event));
+    // Open states are the board's own and change in place. A closed one stays among the recently
+    // closed as it closed: anything after a closure folds into a copy, as the pure evolve would.
+    const open = this.open.get(taskId);
+    const closed = open ? undefined : this.closed.get(taskId);
+    const state = this.decider.evolveInPlace(open ?? (closed && { ...closed }), toTimedEvent(stored.type, stored.data, stored.metadata));
+    clearPersonalData(state);
     // Events of a stream that never had its DTaskReceived describe no task the queue could show.
     if (!state.exists) return;
     if (state.status === 'waiting' || state.followUp || hasPendingRecall(state)) this.queueCandidates.set(taskId, inQueueFromMs(state));
     else this.queueCandidates.delete(taskId);
     this.foldSideFacts(taskId, stored, state);
     if (state.status === 'closed') {
-      this.open.delete(taskId);
+      if (open) this.open.delete(taskId);
       this.closed.set(taskId, state);
       if (this.closed.size > RECENTLY_CLOSED) this.closed.delete(this.closed.keys().next().value!);
-    } else {
+    } else if (state !== open) {
       this.open.set(taskId, state);
     }
   }

@@ -7,7 +7,7 @@ import { PatientIndex } from '../privacy/patient-index';
 import { TaskBoardFold } from './task-board-fold';
 
 export interface TimeTravelOptions {
-  decider: Pick<DTaskDecider, 'evolve' | 'initialState'>;
+  decider: Pick<DTaskDecider, 'evolveInPlace'>;
   assumedMissionMinutes: number;
   contactTargetMinutes?: number;
 }
@@ -29,7 +29,7 @@ const DECISIONS = new Set(['UnitRequested', 'UnitAttachedByField', 'PhoneAdviceG
 export async function loadAt(batches: EventBatches, atMs: number, options: TimeTravelOptions): Promise<PastLoad> {
   // One index for both folds, fed here; the past load names no patient, so it keeps plain keys.
   const patients = new PatientIndex();
-  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState, patients);
+  const board = new TaskBoardFold(options.decider, patients);
   const facts = new TaskFactsFold(patients);
   let count = 0;
   for await (const batch of batches) {
@@ -79,7 +79,7 @@ export async function loadThroughDay(
   window: { fromMs: number; toMs: number; stepMs: number },
   options: TimeTravelOptions,
 ): Promise<DayStep[]> {
-  const board = new TaskBoardFold(options.decider.evolve, options.decider.initialState);
+  const board = new TaskBoardFold(options.decider);
   const steps: DayStep[] = [];
   let next = window.fromMs;
   let decisions = 0;
