@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, DeskState, Session, TaskDetail, withWorldDefaults } from './api';
+import { useEffect, useRef, useState } from 'react';
+import { api, DeskState, Session } from './api';
 import type { RepeatCallNotice as Notice } from './desk/repeat-call-notices';
 import { useT } from './i18n';
-import { coalesce } from './live';
-import { PatientHeader, receivedOf } from './PatientHeader';
+import { PatientHeader } from './PatientHeader';
 import { FollowUpCard } from './FollowUpCard';
 import { TaskOutcome } from './TaskOutcome';
 import { History, RecordedAssessment, Shortcuts } from './TaskRecord';
@@ -13,16 +12,16 @@ import { CallbackSection, OutcomeButtons, ReleaseButton } from './task-panel/Cal
 import { DecisionForm } from './task-panel/DecisionForm';
 import { EscalationForm } from './task-panel/EscalationForm';
 import { LinkedTasks } from './task-panel/LinkedTasks';
-import { newOpeningId } from './task-panel/opening-id';
 import { RecallSection } from './task-panel/RecallSection';
 import { RecordOfCare } from './task-panel/RecordOfCare';
 import { RepeatCallNotice } from './task-panel/RepeatCallNotice';
 import { ConsultForm, ConsultList } from './task-panel/ConsultSection';
 import { consultsOf } from './task-panel/consults';
 import { decisionBody } from './task-panel/decision-body';
-import { AFTER_ASSESSMENT_SAVED, assessmentBody, Drafts, EMPTY_DRAFTS, unsavedText } from './task-panel/task-drafts';
+import { AFTER_ASSESSMENT_SAVED, assessmentBody, Drafts, EMPTY_DRAFTS, PanelForm, unsavedText } from './task-panel/task-drafts';
 import { taskRules } from './task-panel/task-rules';
-import { CALLBACK_OUTCOMES, DTASK_STREAM_PREFIX } from '../../../libs/events/src/vocabulary-values';
+import { useTaskDetail } from './task-panel/use-task-detail';
+import { CALLBACK_OUTCOMES } from '../../../libs/events/src/vocabulary-values';
 
 /**
  * One task in hand. The desk mounts it with `key={taskId}`: every task opens with empty forms, and
@@ -49,15 +48,12 @@ export function TaskPanel({
   onClose: () => void;
 }) {
   const t = useT();
-  const [openingId] = useState(newOpeningId);
-  const [task, setTask] = useState<TaskDetail>();
   // What went wrong, put in words where it shows, so a change of language changes it too.
   const [failure, setFailure] = useState<{ key: string } | { caught: unknown }>();
   const error = failure && ('key' in failure ? t(failure.key) : refusalText(t, failure.caught));
   const setError = (key: string | undefined) => setFailure(key === undefined ? undefined : { key });
   const refused = (caught: unknown) => setFailure({ caught });
-  // Only those serving the patient's municipality; undefined until the directory answers.
-  const [services, setServices] = useState<{ id: string; name: string }[]>();
+  const { task, load, services, municipality } = useTaskDetail(session, taskId, taskEvents, refused);
   const [drafts, setDrafts] = useState<Drafts>(() => savedDrafts ?? EMPTY_DRAFTS);
   useEffect(() => {
     onDrafts(drafts);
@@ -65,28 +61,6 @@ export function TaskPanel({
   const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const update = (patch: Partial<Drafts>) => setDrafts((current) => ({ ...current, ...patch }));
-
-  const load = useCallback(async () => setTask(withWorldDefaults(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}?opening=${openingId}`))), [session, taskId, openingId]);
-  const refresh = useMemo(() => coalesce(load, 100), [load]);
-  useEffect(() => {
-    load().catch(refused);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load]);
-  // Refetch only when an event of this task's own stream arrives.
-  useEffect(() => {
-    const stream = `${DTASK_STREAM_PREFIX}${taskId}`;
-    taskEvents.addEventListener(stream, refresh);
-    return () => taskEvents.removeEventListener(stream, refresh);
-  }, [taskEvents, taskId, refresh]);
-
-  const municipality = task ? receivedOf(task).municipality : undefined;
-  useEffect(() => {
-    if (!municipality) return;
-    api<{ services: { id: string; name: string }[] }>(session, 'GET', `/api/services?municipality=${encodeURIComponent(municipality)}`).then(
-      (answer) => setServices(answer.services),
-      () => undefined,
-    );
-  }, [session, municipality]);
 
   async function send(path: string, body: unknown = {}, after?: () => void): Promise<void> {
     if (busy) return;
@@ -107,7 +81,8 @@ export function TaskPanel({
   if (!task) return <p data-testid="task-panel">{error ?? t('loading')}</p>;
 
   const rules = taskRules(task, session, drafts);
-  const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, adviceNeedsOverride, allowed, kind, mayClose } = rules;
+  const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, kind, mayClose } = rules;
+  const form: PanelForm = { drafts, update, busy };
   const release = () => void send('release');
   const consults = consultsOf(task.history);
 
@@ -178,9 +153,7 @@ export function TaskPanel({
 
       {canAct && reached && (
         <AssessmentForm
-          drafts={drafts}
-          update={update}
-          busy={busy}
+          form={form}
           recordedFlags={recordedFlags}
           recordedConcern={recordedConcern}
           savedAt={recorded.at(-1)?.metadata.occurredAt}
@@ -189,20 +162,15 @@ export function TaskPanel({
       )}
 
       <ConsultList consults={consults} />
-      {rules.mayConsult && <ConsultForm drafts={drafts} update={update} busy={busy} decided={rules.decidedBefore} onRecord={() => void recordConsult()} />}
+      {rules.mayConsult && <ConsultForm form={form} decided={rules.decidedBefore} onRecord={() => void recordConsult()} />}
 
-      {canAct && reached && mustEscalate && <EscalationForm drafts={drafts} update={update} busy={busy} onEscalate={() => void escalate()} />}
+      {canAct && reached && mustEscalate && <EscalationForm form={form} onEscalate={() => void escalate()} />}
 
       {canAct && !mustEscalate && (
         <DecisionForm
-          drafts={drafts}
-          update={update}
-          busy={busy}
-          kind={kind}
-          allowed={allowed}
+          form={form}
+          rules={rules}
           overridden={task.overrides.includes('S4-second-contact')}
-          adviceNeedsOverride={adviceNeedsOverride}
-          identityUnverified={rules.identityUnverified}
           services={services}
           municipality={municipality ?? ''}
           consults={consults}
@@ -219,9 +187,7 @@ export function TaskPanel({
 
       <RecallSection
         task={task}
-        drafts={drafts}
-        update={update}
-        busy={busy}
+        form={form}
         recallsMine={rules.recallsMine}
         mayScheduleRecall={rules.mayScheduleRecall}
         hideFollowUp={followUpOpen}

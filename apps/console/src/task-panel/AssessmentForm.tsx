@@ -2,15 +2,13 @@ import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { RED_FLAGS } from '../../../../libs/events/src/vocabulary-values';
 import { CallerFields } from './CallerFields';
-import type { Drafts, UpdateDrafts } from './task-drafts';
+import type { PanelForm } from './task-drafts';
 
 /** The nurse's assessment of a reached patient: red flags, concern, symptoms and notes; flags already recorded stay ticked. */
 export function AssessmentForm({
-  drafts, update, busy, recordedFlags, recordedConcern, savedAt, onSave,
+  form, recordedFlags, recordedConcern, savedAt, onSave,
 }: {
-  drafts: Drafts;
-  update: UpdateDrafts;
-  busy: boolean;
+  form: PanelForm;
   recordedFlags: string[];
   recordedConcern: boolean;
   /** When the last assessment of this task was saved, if one was. */
@@ -19,6 +17,7 @@ export function AssessmentForm({
 }) {
   const t = useT();
   const language = useLanguage();
+  const { drafts, update, busy } = form;
   return (
     <fieldset data-section="assessment">
       <legend>

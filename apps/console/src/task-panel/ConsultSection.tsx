@@ -4,7 +4,7 @@ import { consultantWord } from '../disposition-words';
 import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import type { RecordedConsult } from './consults';
-import type { Drafts, UpdateDrafts } from './task-drafts';
+import type { PanelForm } from './task-drafts';
 
 /** The consults recorded on the task, each with its time, whom, the question and the advice. */
 export function ConsultList({ consults }: { consults: RecordedConsult[] }) {
@@ -36,8 +36,9 @@ export function ConsultList({ consults }: { consults: RecordedConsult[] }) {
  * happens: the panel's drafts hold it, so it stays with its own task when the nurse switches.
  */
 /** `decided`: taken up again after the decision (a recall, a follow-up), the consult no longer comes before it. */
-export function ConsultForm({ drafts, update, busy, decided, onRecord }: { drafts: Drafts; update: UpdateDrafts; busy: boolean; decided: boolean; onRecord: () => void }) {
+export function ConsultForm({ form, decided, onRecord }: { form: PanelForm; decided: boolean; onRecord: () => void }) {
   const t = useT();
+  const { drafts, update, busy } = form;
   return (
     <details className="consult-form" data-testid="consult-form" open={Boolean(drafts.consultant || drafts.consultQuestion || drafts.consultAdvice) || undefined}>
       <summary>{decided ? t('consultTitleDecided') : t('consultTitle')}</summary>

@@ -3,7 +3,8 @@ import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { CallTimeChoice, WordSelect } from '../choices';
 import type { RecordedConsult } from './consults';
 import { ConsultChoice, DispositionFields } from './DispositionFields';
-import type { DecisionKind, Drafts, UpdateDrafts } from './task-drafts';
+import type { Drafts, PanelForm, UpdateDrafts } from './task-drafts';
+import type { TaskRules } from './task-rules';
 
 const DECISION_KINDS = ['send-unit', 'phone-advice', 'redirect'] as const;
 
@@ -12,18 +13,13 @@ const DECISION_KINDS = ['send-unit', 'phone-advice', 'redirect'] as const;
  * the tab shown is `kind`. Advice and redirects carry their disposition; any decision may name a consult.
  */
 export function DecisionForm({
-  drafts, update, busy, kind, allowed, overridden, adviceNeedsOverride, identityUnverified, services, municipality, consults, onConfirm,
+  form, rules, overridden, services, municipality, consults, onConfirm,
 }: {
-  drafts: Drafts;
-  update: UpdateDrafts;
-  busy: boolean;
-  kind: DecisionKind;
-  allowed: (option: DecisionKind) => boolean;
+  form: PanelForm;
+  /** The tab shown, the tabs allowed, and why some are off (S4's override, S9's unverified identity). */
+  rules: Pick<TaskRules, 'kind' | 'allowed' | 'adviceNeedsOverride' | 'identityUnverified'>;
   /** The supervisor has overridden S4 for this second contact. */
   overridden: boolean;
-  adviceNeedsOverride: boolean;
-  /** S9: an unverified identity leaves only a unit; the no-unit tabs say why they are off. */
-  identityUnverified: boolean;
   /** Only the services that serve the patient's municipality: a redirect elsewhere is refused. */
   services?: { id: string; name: string }[];
   municipality: string;
@@ -31,6 +27,8 @@ export function DecisionForm({
   onConfirm: () => void;
 }) {
   const t = useT();
+  const { drafts, update, busy } = form;
+  const { kind, allowed, adviceNeedsOverride, identityUnverified } = rules;
   return (
     <fieldset data-testid="decision-panel" data-section="decision">
       <legend>

@@ -1,11 +1,12 @@
 import { useT } from '../i18n';
 import { ESCALATED_URGENCIES } from '../../../../libs/events/src/vocabulary-values';
 import { WordSelect } from '../choices';
-import type { Drafts, UpdateDrafts } from './task-drafts';
+import type { PanelForm } from './task-drafts';
 
 /** Red flags or concern found: the task goes up to a higher urgency, with its reason (key `e`). */
-export function EscalationForm({ drafts, update, busy, onEscalate }: { drafts: Drafts; update: UpdateDrafts; busy: boolean; onEscalate: () => void }) {
+export function EscalationForm({ form, onEscalate }: { form: PanelForm; onEscalate: () => void }) {
   const t = useT();
+  const { drafts, update, busy } = form;
   return (
     <fieldset className="escalation" data-testid="escalation-panel" data-section="escalation">
       <legend>

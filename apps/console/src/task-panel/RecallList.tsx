@@ -3,7 +3,7 @@ import { formatDuration, formatNumber, helsinkiDate, helsinkiDateTime, helsinkiT
 import { useLanguage, useT } from '../i18n';
 import { useNow } from '../partner/use-now';
 import { CALLBACK_OUTCOMES } from '../../../../libs/events/src/vocabulary-values';
-import type { Drafts, UpdateDrafts } from './task-drafts';
+import type { PanelForm } from './task-drafts';
 
 type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 export type RecallAttempt = { outcome: CallbackOutcome; condition?: 'same' | 'better' | 'worse'; notes?: string };
@@ -14,12 +14,10 @@ export type RecallAttempt = { outcome: CallbackOutcome; condition?: 'same' | 'be
  * told, and worse escalates. A v1 follow-up still open is worked on its own card, so it is left out.
  */
 export function RecallList({
-  task, drafts, update, busy, recallsMine, hideFollowUp, onAttempt,
+  task, form, recallsMine, hideFollowUp, onAttempt,
 }: {
   task: TaskDetail;
-  drafts: Drafts;
-  update: UpdateDrafts;
-  busy: boolean;
+  form: PanelForm;
   recallsMine: boolean;
   hideFollowUp: boolean;
   onAttempt: (recallId: string, attempt: RecallAttempt) => void;
@@ -34,7 +32,7 @@ export function RecallList({
         {recalls.map((recall) => (
           <li key={recall.recallId} data-recall-id={recall.recallId} data-recall-state={isPendingRecall(recall) ? 'pending' : 'done'}>
             <RecallLine recall={recall} />
-            {recallsMine && isPendingRecall(recall) && <AttemptButtons recall={recall} drafts={drafts} update={update} busy={busy} onAttempt={onAttempt} />}
+            {recallsMine && isPendingRecall(recall) && <AttemptButtons recall={recall} form={form} onAttempt={onAttempt} />}
           </li>
         ))}
       </ol>
@@ -67,8 +65,9 @@ function RecallLine({ recall }: { recall: RecallView }) {
   );
 }
 
-function AttemptButtons({ recall, drafts, update, busy, onAttempt }: { recall: RecallView; drafts: Drafts; update: UpdateDrafts; busy: boolean; onAttempt: (recallId: string, attempt: RecallAttempt) => void }) {
+function AttemptButtons({ recall, form, onAttempt }: { recall: RecallView; form: PanelForm; onAttempt: (recallId: string, attempt: RecallAttempt) => void }) {
   const t = useT();
+  const { drafts, update, busy } = form;
   const telling = drafts.recallReached === recall.recallId;
   return (
     <div className="recall-attempt" role="group" aria-label={t('recallAttempt')}>

@@ -1,10 +1,11 @@
 import { useT } from '../i18n';
 import { CallTimeChoice } from '../choices';
-import type { Drafts, UpdateDrafts } from './task-drafts';
+import type { PanelForm } from './task-drafts';
 
 /** A call back to the patient at the nurse's choice: in some minutes, or at a wall time (reason `nurse`). */
-export function RecallScheduleForm({ drafts, update, busy, onSchedule }: { drafts: Drafts; update: UpdateDrafts; busy: boolean; onSchedule: () => void }) {
+export function RecallScheduleForm({ form, onSchedule }: { form: PanelForm; onSchedule: () => void }) {
   const t = useT();
+  const { drafts, update, busy } = form;
   return (
     <fieldset className="recall-schedule" data-testid="recall-schedule">
       <legend>{t('scheduleRecall')}</legend>

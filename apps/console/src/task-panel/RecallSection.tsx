@@ -2,19 +2,17 @@ import type { TaskDetail } from '../api';
 import { ReleaseButton } from './CallbackButtons';
 import { RecallAttempt, RecallList } from './RecallList';
 import { RecallScheduleForm } from './RecallScheduleForm';
-import { Drafts, recallInstant, UpdateDrafts } from './task-drafts';
+import { PanelForm, recallInstant } from './task-drafts';
 
 /**
  * The task's recalls and what the nurse may do with them: record an attempt on a pending one (as its
  * holder) and book a new one at her choice. What is sent goes through the panel's one `send`.
  */
 export function RecallSection({
-  task, drafts, update, busy, recallsMine, mayScheduleRecall, hideFollowUp, send, setError, onRelease,
+  task, form, recallsMine, mayScheduleRecall, hideFollowUp, send, setError, onRelease,
 }: {
   task: TaskDetail;
-  drafts: Drafts;
-  update: UpdateDrafts;
-  busy: boolean;
+  form: PanelForm;
   recallsMine: boolean;
   mayScheduleRecall: boolean;
   hideFollowUp: boolean;
@@ -24,6 +22,7 @@ export function RecallSection({
   /** Hands a task taken up for a recall back (key `r`), when the panel offers it. */
   onRelease?: () => void;
 }) {
+  const { drafts, update, busy } = form;
   const attempt = (recallId: string, body: RecallAttempt) => {
     if (body.outcome === 'reached' && !body.condition) return setError('conditionRequired');
     return void send(`recalls/${encodeURIComponent(recallId)}`, body, () => update({ recallReached: '', recallCondition: '', recallNotes: '' }));
@@ -37,8 +36,8 @@ export function RecallSection({
   };
   return (
     <>
-      <RecallList task={task} drafts={drafts} update={update} busy={busy} recallsMine={recallsMine} hideFollowUp={hideFollowUp} onAttempt={attempt} />
-      {mayScheduleRecall && <RecallScheduleForm drafts={drafts} update={update} busy={busy} onSchedule={schedule} />}
+      <RecallList task={task} form={form} recallsMine={recallsMine} hideFollowUp={hideFollowUp} onAttempt={attempt} />
+      {mayScheduleRecall && <RecallScheduleForm form={form} onSchedule={schedule} />}
       {onRelease && <ReleaseButton busy={busy} onRelease={onRelease} />}
     </>
   );

@@ -63,6 +63,13 @@ export const EMPTY_DRAFTS: Drafts = {
 /** Changes fields of the panel's drafts (the panel owns them; its forms only ask). */
 export type UpdateDrafts = (patch: Partial<Drafts>) => void;
 
+/** What every form of the panel is given: the drafts, how to change them, and whether a command is on its way. */
+export interface PanelForm {
+  drafts: Drafts;
+  update: UpdateDrafts;
+  busy: boolean;
+}
+
 /** The assessment as typed, as the `assessment` command takes it. */
 export function assessmentBody(drafts: Drafts) {
   return {

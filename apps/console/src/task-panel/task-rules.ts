@@ -1,6 +1,8 @@
 import { isPendingRecall, Session, TaskDetail } from '../api';
 import type { DecisionKind, Drafts } from './task-drafts';
 
+export type TaskRules = ReturnType<typeof taskRules>;
+
 /** What the panel offers for one task, from the task as the server sent it, who looks, and what is typed. */
 export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const mine = task.owner === session.sub;
