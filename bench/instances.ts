@@ -25,7 +25,8 @@ interface RunFigures {
   /** CPU the instances spent per command (user + system), and the balancer and load generator's. */
   instanceCpuMsPerCommand: number;
   driverCpuMsPerCommand: number;
-  notOk: number;
+  /** Answers other than 2xx, by status. */
+  notOk: Record<number, number>;
 }
 
 /** User + system CPU of a child so far, from /proc (Linux). */
@@ -138,7 +139,7 @@ async function oneRun(count: number, sticky = false): Promise<RunFigures> {
       readYourWritesP99: percentileOf(probe, 99),
       instanceCpuMsPerCommand: instanceCpu / commands.length,
       driverCpuMsPerCommand: (driver.user + driver.system) / 1000 / commands.length,
-      notOk: samples.filter((sample) => sample.status >= 300).length,
+      notOk: samples.filter((sample) => sample.status >= 300).reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {}),
     };
   } finally {
     await pool?.close();
