@@ -145,7 +145,10 @@ describe('read-model snapshots across restarts', () => {
       { snapshotName: 'task-board', snapshotVersion: 2, saveState: () => ({ open: 42 }), loadState: () => undefined, resetState: () => undefined },
       { snapshotName: 'task-facts', snapshotVersion: 2, saveState: () => ['not', 'a', 'state'], loadState: () => undefined, resetState: () => undefined },
     ];
-    new ReadModelSnapshots(first.dataDir, DEV_PSEUDONYM_KEY).save({ storeId: events[0]!.eventId, position: last.position, eventId: last.eventId }, models);
+    const snapshots = new ReadModelSnapshots(first.dataDir, DEV_PSEUDONYM_KEY);
+    snapshots.save({ storeId: events[0]!.eventId, position: last.position, eventId: last.eventId }, models);
+    // Its slot let go, so the service starting next takes snapshot.json, this one.
+    snapshots.release();
     const signed = await start({}, first.dataDir);
     try {
       expect(await picture(signed)).toEqual({ waiting: [taskId], tasks: 1 });
