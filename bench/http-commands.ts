@@ -57,10 +57,6 @@ async function token(sub: string, role: string): Promise<string> {
 }
 
 /**
- * One nurse's realistic work on one task, as the ERC and the nurse would send it: intake, queue
- * read, claim, callbacks, assessment, and a decision drawn from the pilot's expected mix.
- */
-/**
  * Paces requests to a fixed rate across all workers. Latency counts from the request's slot, not
  * from when a worker got round to sending it, so a slow service is not excused (no coordinated
  * omission).
@@ -78,14 +74,9 @@ class Pace {
   }
 }
 
-async function taskLifecycle(worker: number, n: number, tokens: { erc: string; nurse: string }, samples: Sample[], pace?: Pace): Promise<void> {
-  const call = async (method: 'GET' | 'POST', path: string, tokenValue: string, body?: unknown) => {
-    const started = pace ? await pace.slot() : performance.now();
-    const response = await send(method, path, tokenValue, body);
-    samples.push({ ms: performance.now() - started, status: response.status, command: method === 'POST' });
-    return response.body as { taskId: string };
-  };
-  const { taskId } = await call('POST', '/api/d-tasks', tokens.erc, {
+/** The ERC's intake of a worker's `n`th task: a new ERC id each time, patients repeating now and then (S4). */
+export function benchIntake(worker: number, n: number) {
+  return {
     ercTaskId: `bench-${process.pid}-${worker}-${n}-${Date.now()}`,
     receivedAt: new Date().toISOString(),
     taskCode: ['745', '703', '762', '781'][n % 4],
@@ -94,7 +85,21 @@ async function taskLifecycle(worker: number, n: number, tokens: { erc: string; n
     address: 'Isokatu 1',
     patient: { ageYears: 60 + (n % 35), personId: `${String((worker % 28) + 1).padStart(2, '0')}0150-${String(n % 1000).padStart(3, '0')}A` },
     callbackPhone: '+358401234567',
-  });
+  };
+}
+
+/**
+ * One nurse's realistic work on one task, as the ERC and the nurse would send it: intake, queue
+ * read, claim, callbacks, assessment, and a decision drawn from the pilot's expected mix.
+ */
+async function taskLifecycle(worker: number, n: number, tokens: { erc: string; nurse: string }, samples: Sample[], pace?: Pace): Promise<void> {
+  const call = async (method: 'GET' | 'POST', path: string, tokenValue: string, body?: unknown) => {
+    const started = pace ? await pace.slot() : performance.now();
+    const response = await send(method, path, tokenValue, body);
+    samples.push({ ms: performance.now() - started, status: response.status, command: method === 'POST' });
+    return response.body as { taskId: string };
+  };
+  const { taskId } = await call('POST', '/api/d-tasks', tokens.erc, benchIntake(worker, n));
   await call('GET', '/api/d-tasks', tokens.nurse);
   await call('POST', `/api/d-tasks/${taskId}/claim`, tokens.nurse);
   if (n % 5 === 0) await call('POST', `/api/d-tasks/${taskId}/callbacks`, tokens.nurse, { outcome: 'no-answer' });

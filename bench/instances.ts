@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
+import { benchIntake } from './http-commands';
 import { RoundRobinProxy } from './round-robin-proxy';
 import { startService } from './service';
 import { median, percentileOf, Section } from './stats';
@@ -58,16 +59,7 @@ async function lifecycle(pool: Pool, worker: number, n: number, tokens: { erc: s
     samples.push({ ms: performance.now() - started, command: method === 'POST', status: answer.status });
     return answer.body;
   };
-  const { taskId } = await call('POST', '/api/d-tasks', tokens.erc, {
-    ercTaskId: `instances-bench-${process.pid}-${worker}-${n}-${Date.now()}`,
-    receivedAt: new Date().toISOString(),
-    taskCode: ['745', '703', '762', '781'][n % 4],
-    urgency: 'D',
-    municipality: ['Oulu', 'Kempele', 'Raahe', 'Kuusamo'][worker % 4],
-    address: 'Isokatu 1',
-    patient: { ageYears: 60 + (n % 35), personId: `${String((worker % 28) + 1).padStart(2, '0')}0150-${String(n % 1000).padStart(3, '0')}A` },
-    callbackPhone: '+358401234567',
-  });
+  const { taskId } = await call('POST', '/api/d-tasks', tokens.erc, benchIntake(worker, n));
   await call('GET', '/api/d-tasks', tokens.nurse);
   await call('POST', `/api/d-tasks/${taskId}/claim`, tokens.nurse);
   await call('POST', `/api/d-tasks/${taskId}/callbacks`, tokens.nurse, { outcome: 'reached' });
@@ -80,7 +72,7 @@ async function lifecycle(pool: Pool, worker: number, n: number, tokens: { erc: s
 async function readYourWrites(pool: Pool, tokens: { erc: string; nurse: string }, pairs: number): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < pairs; i += 1) {
-    const { body } = await send(pool, 'POST', '/api/d-tasks', tokens.erc, { ercTaskId: `ryw-${process.pid}-${i}-${Date.now()}`, receivedAt: new Date().toISOString(), taskCode: '745', urgency: 'D', municipality: 'Oulu', address: 'Isokatu 1', patient: { ageYears: 70 }, callbackPhone: '+358401234567' });
+    const { body } = await send(pool, 'POST', '/api/d-tasks', tokens.erc, benchIntake(WORKERS, i));
     const claim = await send(pool, 'POST', `/api/d-tasks/${body.taskId}/claim`, tokens.nurse);
     const started = performance.now();
     const read = await send(pool, 'GET', '/api/d-tasks?status=claimed', tokens.nurse, undefined, claim.position);
