@@ -29,6 +29,11 @@ describe('Pseudonymiser', () => {
     expect(ref(received, new Pseudonymiser('x'.repeat(32)))).not.toBe(ref(received));
   });
 
+  it('keys a pseudonym as every earlier version did (p- and the first 24 hex digits of the HMAC-SHA256), so exports made before still link', () => {
+    expect(pseudonymiser.pseudonym('pid:010142-123A')).toBe('p-9be81792f00b4ca9c33190ad');
+    expect(pseudonymiser.patientRef('tel:+358401234567')).toBe('p-729fa2bfcbd9096548a75b71');
+  });
+
   it('gives a person the same pseudonym after many others have pushed them out of its memory', () => {
     const fresh = new Pseudonymiser('k'.repeat(32));
     const first = fresh.pseudonym('pid:010142-123A');

@@ -58,9 +58,17 @@ export class Pseudonymiser {
   pseudonym(identity: string): string {
     const recent = this.newer.get(identity);
     if (recent !== undefined) return recent;
-    const pseudonym = this.older.get(identity) ?? `p-${createHmac('sha256', this.key).update(identity, 'utf8').digest('hex').slice(0, 24)}`;
+    const pseudonym = this.older.get(identity) ?? this.keyed(identity);
     this.remember(identity, pseudonym);
     return pseudonym;
+  }
+
+  /**
+   * `p-` and the HMAC's first 24 hex digits, joined into one flat string: the patient index holds
+   * one for every patient of a year, and a concatenation would hold a rope over the whole digest.
+   */
+  private keyed(identity: string): string {
+    return ['p-', createHmac('sha256', this.key).update(identity, 'utf8').digest().toString('hex', 0, 12)].join('');
   }
 
   private remember(identity: string, pseudonym: string): void {
