@@ -187,6 +187,11 @@ describe('sign-in, ERC and admin views in a real browser', () => {
       const row = (name: string) => settings.locator(`tr[data-setting="${name}"]`);
       expect(await row('S1_FAILED_ATTEMPTS').locator('td').last().textContent()).toBe('2');
       expect(await row('S6_HANDOFF_MINUTES').locator('td').last().textContent()).toBe('30');
+      // Every setting is named in words; its variable stands only in its own column.
+      const unnamed = await settings.locator('tbody tr').evaluateAll((rows) =>
+        rows.filter((tr) => tr.querySelector('th')?.textContent === tr.getAttribute('data-setting')).map((tr) => tr.getAttribute('data-setting')),
+      );
+      expect(unnamed).toEqual([]);
       const hidden = { en: 'Set (hidden)', fi: 'Asetettu (piilotettu)', sv: 'Angiven (dold)' }[language];
       expect(await row('DEV_TOKEN_SECRET').locator('td').last().textContent()).toContain(hidden);
       expect(await row('PSEUDONYM_KEY').locator('td').last().textContent()).toContain(hidden);

@@ -45,6 +45,11 @@ const en = {
   'admin.cfg.AUTO_DISPATCH_UNIT_LEVEL': 'Level of an automatically sent unit',
   'admin.cfg.ASSUMED_MISSION_MINUTES': 'Assumed mean mission (min)',
   'admin.cfg.SCHEDULER_INTERVAL_MS': 'Deadline check interval (ms)',
+  'admin.cfg.S8_RECALL_MINUTES': 'S8: welfare call while a unit is on its way, every (min)',
+  'admin.cfg.S8_UNIT_OVERDUE_MINUTES': 'S8: unit not on scene, supervisor alerted after (min)',
+  'admin.cfg.S8_RECALL_FAILED_ATTEMPTS': 'S8: failed welfare calls before the alert',
+  'admin.cfg.HANDOFF_VISIT_HOURS': 'Visit report limit after acceptance (h)',
+  'admin.cfg.CONTACT_TARGET_MINUTES': 'Target for clinical contact (min)',
 };
 
 type Words = Record<keyof typeof en, string>;
@@ -93,6 +98,11 @@ const fi: Words = {
   'admin.cfg.AUTO_DISPATCH_UNIT_LEVEL': 'Automaattisesti lähetettävän yksikön taso',
   'admin.cfg.ASSUMED_MISSION_MINUTES': 'Oletettu keskimääräinen tehtäväaika (min)',
   'admin.cfg.SCHEDULER_INTERVAL_MS': 'Määräaikojen tarkistusväli (ms)',
+  'admin.cfg.S8_RECALL_MINUTES': 'S8: voinnin tarkistussoitto yksikköä odotettaessa, välein (min)',
+  'admin.cfg.S8_UNIT_OVERDUE_MINUTES': 'S8: yksikkö ei kohteessa, vuoropäällikölle varoitus (min)',
+  'admin.cfg.S8_RECALL_FAILED_ATTEMPTS': 'S8: epäonnistuneet tarkistussoitot ennen varoitusta',
+  'admin.cfg.HANDOFF_VISIT_HOURS': 'Käynnin ilmoitusaika hyväksymisestä (h)',
+  'admin.cfg.CONTACT_TARGET_MINUTES': 'Hoidollisen kontaktin tavoiteaika (min)',
 };
 
 const sv: Words = {
@@ -139,6 +149,11 @@ const sv: Words = {
   'admin.cfg.AUTO_DISPATCH_UNIT_LEVEL': 'Nivå på en automatiskt skickad enhet',
   'admin.cfg.ASSUMED_MISSION_MINUTES': 'Antagen medeltid per uppdrag (min)',
   'admin.cfg.SCHEDULER_INTERVAL_MS': 'Intervall för kontroll av tidsgränser (ms)',
+  'admin.cfg.S8_RECALL_MINUTES': 'S8: kontrollsamtal medan enheten är på väg, var (min)',
+  'admin.cfg.S8_UNIT_OVERDUE_MINUTES': 'S8: enheten inte på plats, varning till skiftledaren efter (min)',
+  'admin.cfg.S8_RECALL_FAILED_ATTEMPTS': 'S8: misslyckade kontrollsamtal före varningen',
+  'admin.cfg.HANDOFF_VISIT_HOURS': 'Tidsfrist för besöksrapport efter godkännande (h)',
+  'admin.cfg.CONTACT_TARGET_MINUTES': 'Målet för klinisk kontakt (min)',
 };
 
 export const admin = area(en, fi, sv);
