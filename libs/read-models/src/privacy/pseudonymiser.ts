@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject } from 'node:crypto';
 import { classificationOfEvent, classificationOfMetadata, patientKeyOfIntake } from '@dtask/events';
 import { z } from 'zod';
 import { classifiedView, isRecord, StaffView } from './classified-view';
@@ -52,7 +52,12 @@ export class Pseudonymiser {
   private newer = new Map<string, string>();
   private older = new Map<string, string>();
 
-  constructor(private readonly key: string) {}
+  /** The key imported once: a string key is imported again by every HMAC. */
+  private readonly secret: KeyObject;
+
+  constructor(key: string) {
+    this.secret = createSecretKey(Buffer.from(key, 'utf8'));
+  }
 
   /** The same person always gets the same pseudonym; without the key it cannot be reversed. */
   pseudonym(identity: string): string {
@@ -68,7 +73,7 @@ export class Pseudonymiser {
    * one for every patient of a year, and a concatenation would hold a rope over the whole digest.
    */
   private keyed(identity: string): string {
-    return ['p-', createHmac('sha256', this.key).update(identity, 'utf8').digest().toString('hex', 0, 12)].join('');
+    return ['p-', createHmac('sha256', this.secret).update(identity, 'utf8').digest('hex').slice(0, 24)].join('');
   }
 
   private remember(identity: string, pseudonym: string): void {
