@@ -88,7 +88,7 @@ describe("the analyst's outcome section: what followed the decisions without a u
     const figures = await page.getByTestId('outcome-figures').locator('dd').allTextContents();
     expect(figures).toEqual(['4', '2 (50.0%)', '3 (75.0%)', '1 (25.0%)', '1 (25.0%)']);
     const rows = page.getByTestId('under-triage-table').locator('tbody tr');
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-task')))).toEqual([task.B, task.C]);
+    expect(await Promise.all((await rows.all()).map((row) => row.getAttribute('data-task')))).toEqual([task.B, task.C]);
     expect(await page.getByTestId('under-triage').locator('h3').textContent()).toBe('Possible under-triage – to review (2)');
 
     await page.getByRole('button', { name: 'FI', exact: true }).click();

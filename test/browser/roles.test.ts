@@ -188,9 +188,11 @@ describe('sign-in, ERC and admin views in a real browser', () => {
       expect(await row('S1_FAILED_ATTEMPTS').locator('td').last().textContent()).toBe('2');
       expect(await row('S6_HANDOFF_MINUTES').locator('td').last().textContent()).toBe('30');
       // Every setting is named in words; its variable stands only in its own column.
-      const unnamed = await settings.locator('tbody tr').evaluateAll((rows) =>
-        rows.filter((tr) => tr.querySelector('th')?.textContent === tr.getAttribute('data-setting')).map((tr) => tr.getAttribute('data-setting')),
-      );
+      const unnamed: (string | null)[] = [];
+      for (const tr of await settings.locator('tbody tr').all()) {
+        const name = await tr.getAttribute('data-setting');
+        if ((await tr.locator('th').textContent()) === name) unnamed.push(name);
+      }
       expect(unnamed).toEqual([]);
       const hidden = { en: 'Set (hidden)', fi: 'Asetettu (piilotettu)', sv: 'Angiven (dold)' }[language];
       expect(await row('DEV_TOKEN_SECRET').locator('td').last().textContent()).toContain(hidden);

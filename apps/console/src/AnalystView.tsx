@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { DecisionMixChart, LoadReductionChart, monthLabel, SecondContactChart, TimeToContactChart } from './AnalystCharts';
-import { api, ApiError, ChartData, download, Session } from './api';
+import { api, ApiError, ChartData, Session } from './api';
+import { download } from './download';
 import { addDays, formatDuration, formatNumber, formatPercent, helsinkiDate, helsinkiDateTime, helsinkiMidnightIso } from './format';
 import { Language, useLanguage, useT } from './i18n';
 import { Fetched, FetchState, fetched, TimeTravel } from './TimeTravel';

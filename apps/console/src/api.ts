@@ -2,10 +2,17 @@ import type { ChartsView, QueueItemView, StaffRole } from '@dtask/events';
 import { answered, keyFor } from './command-keys';
 
 /** The console talks only HTTP and socket.io; this is the HTTP half. */
+/** What the service answers with a refusal (contract.md, "Errors"). */
+export interface ApiErrorBody {
+  error?: string;
+  reason?: string;
+  issues?: { path: string; message: string }[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: { error?: string; reason?: string; issues?: { path: string; message: string }[] },
+    readonly body: ApiErrorBody,
   ) {
     super(body.reason ?? body.issues?.map((issue) => `${issue.path}: ${issue.message}`).join('; ') ?? `HTTP ${status}`);
   }
@@ -61,9 +68,9 @@ export async function api<T>(session: Session | undefined, method: 'GET' | 'POST
   notePosition(response);
   // A 5xx leaves the outcome unknown: the key stays for the next press of the same command.
   if (command && response.status < 500) answered(path, body);
-  const payload = await response.json().catch(() => ({}));
+  const payload: unknown = await response.json().catch(() => ({}));
   if (response.status === 401 && session) sessionEnded();
-  if (!response.ok) throw new ApiError(response.status, payload);
+  if (!response.ok) throw new ApiError(response.status, payload as ApiErrorBody);
   return payload as T;
 }
 
@@ -182,18 +189,6 @@ export interface Load {
   loadReduction: Record<'today' | 'yearToDate', { tasks: number; resolvedWithoutUnit: number; resolvedWithoutUnitShare: number; unitHoursAvoided: number; assumedMissionMinutes: number; yearlyRate: number; referencePerYear: number }>;
 }
 
-/** Fetches a file with the bearer token and hands it to the browser as a download. */
-export async function download(session: Session, path: string, filename: string, headers: Record<string, string> = {}): Promise<void> {
-  const response = await fetch(path, { headers: { ...headers, authorization: `Bearer ${session.token}` } });
-  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // The download has started from the click; the URL only needs to outlive it briefly.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** `GET /api/reports/charts`. */
 export type ChartData = ChartsView & { from: string; to: string };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, download, Session } from '../api';
+import { api, Session } from '../api';
+import { download } from '../download';
 import { useLanguage, useT } from '../i18n';
 import { refusalText } from '../words';
 
