@@ -29,6 +29,9 @@ interface Line {
   metadata: { occurredAt: string } & Record<string, unknown>;
 }
 
+// Each test streams the export of a few thousand generated events: seconds on a busy machine, not a timed check.
+jest.setTimeout(30_000);
+
 describe('analysts’ exports', () => {
   let app: TestApp;
   let api: Awaited<ReturnType<typeof cast>>;

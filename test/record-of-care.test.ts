@@ -67,8 +67,9 @@ describe('the record of care', () => {
     clock = new ManualClock(START);
     app = await startTestApp({ SCHEDULER_INTERVAL_MS: '3600000' }, undefined, clock);
     api = await cast(app);
-  });
-  afterAll(() => app.close());
+    // Indexing the R4 definitions takes seconds on a busy machine.
+  }, 60_000);
+  afterAll(() => app?.close());
 
   const at = (minutes: number) => clock.set(new Date(Date.parse(START) + minutes * MINUTE));
 
