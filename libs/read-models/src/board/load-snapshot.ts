@@ -1,8 +1,9 @@
 import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask/domain';
-import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView, ReferralsOnBoardView } from '@dtask/events';
+import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView } from '@dtask/events';
 import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
 import { measure, MeasureOptions, Measures } from '../measures/load-reduction';
 import { TaskFacts } from '../measures/task-facts';
+import { BoardReferrals } from './referrals';
 import { taskAtAGlance } from './task-at-a-glance';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +20,7 @@ export interface LoadInputs {
   /** The county's contact target (MeasureOptions); the default if not told. */
   contactTargetMinutes?: number;
   /** The supervisor's open referrals and overdue visits at `now` (TaskBoardFold.referrals); none if not told. */
-  referrals?: ReferralsOnBoardView;
+  referrals?: BoardReferrals;
 }
 
 /** The centre's load at an instant: what the supervisor wall shows live and analysts travel back to. */
@@ -40,7 +41,13 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   const measureSince = (fromMs: number) => measure(receivedBetween(fromMs, nowMs + 1), optionsSince(fromMs));
   const todaysTasks = receivedBetween(startOfToday, nowMs + 1);
   const today = measure(todaysTasks, optionsSince(startOfToday));
-  const alertTasks = alertTasksOf(open, nowMs);
+  const board = referrals ?? { awaitingHandoff: [], awaitingVisit: [], overdueVisits: [], failedVisits: [] };
+  // A visit that failed or was not reported in time is its own figure (the referrals), not S6's return.
+  const returnedByVisit = new Set([...board.failedVisits, ...board.overdueVisits.filter((visit) => visit.returnedAt)].map((visit) => visit.taskId));
+  const alertTasks = alertTasksOf(open, nowMs).filter((alert) => alert.kind !== 'handoff-returned' || !returnedByVisit.has(alert.taskId));
+  // The longest wait is of a task awaiting its decision; a recall due (S8's, a follow-up) is counted apart.
+  const undecided = queue.filter((item) => item.recall === null);
+  const recalls = queue.filter((item) => item.recall !== null);
   // Over every open task, claimed ones too: a second contact a nurse holds is still the supervisor's to see.
   const alerts: LoadAlertsView = {
     s2WaitingLimit: idsOf(alertTasks, 's2-alert'),
@@ -55,13 +62,15 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   return {
     at: now.toISOString(),
     queueLength: queue.length,
-    oldestWaitSeconds: queue.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
+    oldestWaitSeconds: undecided.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
     /** So a wall can keep counting the oldest wait between snapshots. */
-    oldestReceivedAt: queue.reduce<string | undefined>((oldest, item) => (oldest === undefined || item.receivedAt < oldest ? item.receivedAt : oldest), undefined),
+    oldestReceivedAt: earliest(undecided.map((item) => item.receivedAt)),
+    recallsDue: recalls.length,
+    oldestRecallDueAt: earliest(recalls.map((item) => item.recall!.dueAt)),
     claimed: open.filter((task) => task.status === 'claimed').length,
     awaitingHandoff: open.filter((task) => task.status === 'awaiting-handoff').length,
     awaitingVisit: open.filter((task) => task.status === 'awaiting-visit').length,
-    referrals: referrals ?? { awaitingHandoff: [], awaitingVisit: [], overdueVisits: [] },
+    referrals: board,
     nursesActive: nursesActive.size,
     alerts,
     alertTasks,
@@ -170,7 +179,7 @@ function areaFigures(queue: QueueItemView[], open: DTaskState[]) {
   for (const item of queue) {
     const figures = of(item.area || OTHER_AREA);
     figures.queueLength += 1;
-    if (item.waitingSeconds >= figures.oldestWaitSeconds) {
+    if (item.recall === null && item.waitingSeconds >= figures.oldestWaitSeconds) {
       figures.oldestWaitSeconds = item.waitingSeconds;
       figures.oldestReceivedAt = item.receivedAt;
     }
@@ -178,6 +187,8 @@ function areaFigures(queue: QueueItemView[], open: DTaskState[]) {
   for (const state of open) if (state.status === 'claimed') of(state.area || OTHER_AREA).claimed += 1;
   return [...areas.values()];
 }
+
+const earliest = (instants: string[]) => instants.reduce<string | undefined>((first, at) => (first === undefined || at < first ? at : first), undefined);
 
 function secondsSince(iso: string | undefined, nowMs: number): number | undefined {
   return iso === undefined ? undefined : Math.max(0, Math.round((nowMs - Date.parse(iso)) / 1000));

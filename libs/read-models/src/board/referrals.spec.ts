@@ -43,6 +43,8 @@ describe('the supervisor’s referrals on the board', () => {
       awaitingHandoff: [],
       awaitingVisit: [],
       overdueVisits: [expect.objectContaining({ taskId: 'O', status: 'claimed', owner: 'nurse-1', target: 'oulu-home-care', visitBy: at(10 + DAY), returnedAt: at(11 + DAY) })],
+      // A failed visit is listed apart, not as overdue.
+      failedVisits: [expect.objectContaining({ taskId: 'F', status: 'waiting', target: 'oulu-home-care', failedAt: at(300) })],
     });
     const again = board({ O: [...referred, e.acceptedForVisit(10), overdue(11 + DAY), e.claimed(12 + DAY), e.unit('nurse-decision', 14 + DAY)] });
     expect(again.referrals(now).overdueVisits).toEqual([]);

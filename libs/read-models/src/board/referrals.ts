@@ -1,24 +1,34 @@
 import { DTaskState } from '@dtask/domain';
-import { OpenReferralView, OverdueVisitView, ReferralsOnBoardView } from '@dtask/events';
+import { OpenReferralView, OverdueVisitView, ReferralsOnBoardView, TaskAtAGlance } from '@dtask/events';
 import { taskAtAGlance as glance } from './task-at-a-glance';
 
-/** A visit the limit returned to the queue (HandoffVisitOverdue): the service, its limit, and when. */
-export interface ReturnedVisit {
+/**
+ * A visit that sent the task back to the queue: the limit passed (HandoffVisitOverdue: the service,
+ * its limit, and when), or the service reported it failed (HandoffFailed, `failed`: when).
+ */
+export type ReturnedVisit = { target: string; visitBy: string; returnedAt: string; failed?: undefined } | { target: string; failed: string; visitBy?: undefined };
+
+/** A visit the service reported failed, back in the queue and not decided again: not S6's return, a figure of its own. */
+export interface FailedVisitView extends TaskAtAGlance {
   target: string;
-  visitBy: string;
-  returnedAt: string;
+  failedAt: string;
+  status: OverdueVisitView['status'];
+  owner?: string;
 }
+
+export type BoardReferrals = ReferralsOnBoardView & { failedVisits: FailedVisitView[] };
 
 /**
  * The referrals the supervisor sees (domain.md, "The receiving service's side of a redirect"):
  * those awaiting the service's answer or its visit, and the visits not reported by their limit,
  * whether still awaited past it or returned to the queue by it and not decided again.
  */
-export function referralsOnBoard(open: Iterable<DTaskState>, returned: ReadonlyMap<string, ReturnedVisit>, now: Date): ReferralsOnBoardView {
+export function referralsOnBoard(open: Iterable<DTaskState>, returned: ReadonlyMap<string, ReturnedVisit>, now: Date): BoardReferrals {
   const nowMs = now.getTime();
   const awaitingHandoff: OpenReferralView[] = [];
   const awaitingVisit: OpenReferralView[] = [];
   const overdueVisits: OverdueVisitView[] = [];
+  const failedVisits: FailedVisitView[] = [];
   for (const state of open) {
     if (state.status === 'awaiting-handoff') {
       awaitingHandoff.push(referral(state, state.handoff.target, state.handoff.deadline, nowMs));
@@ -28,12 +38,15 @@ export function referralsOnBoard(open: Iterable<DTaskState>, returned: ReadonlyM
       if (item.overdue) overdueVisits.push({ ...glance(state), target: state.visit.target, visitBy: state.visit.visitBy, status: state.status });
     } else {
       const visit = state.taskId === undefined ? undefined : returned.get(state.taskId);
-      if (visit) overdueVisits.push({ ...glance(state), ...visit, status: state.status, ...(state.owner ? { owner: state.owner } : {}) });
+      const owner = state.owner ? { owner: state.owner } : {};
+      if (visit?.failed !== undefined) failedVisits.push({ ...glance(state), target: visit.target, failedAt: visit.failed, status: state.status, ...owner });
+      else if (visit) overdueVisits.push({ ...glance(state), ...visit, status: state.status, ...owner });
     }
   }
   const byDue = (a: OpenReferralView, b: OpenReferralView) => a.dueBy.localeCompare(b.dueBy) || a.taskId.localeCompare(b.taskId);
   overdueVisits.sort((a, b) => a.visitBy.localeCompare(b.visitBy) || a.taskId.localeCompare(b.taskId));
-  return { awaitingHandoff: awaitingHandoff.sort(byDue), awaitingVisit: awaitingVisit.sort(byDue), overdueVisits };
+  failedVisits.sort((a, b) => a.failedAt.localeCompare(b.failedAt) || a.taskId.localeCompare(b.taskId));
+  return { awaitingHandoff: awaitingHandoff.sort(byDue), awaitingVisit: awaitingVisit.sort(byDue), overdueVisits, failedVisits };
 }
 
 function referral(state: DTaskState & { status: OpenReferralView['status'] }, target: string, dueBy: string, nowMs: number): OpenReferralView {

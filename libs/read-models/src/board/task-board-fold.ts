@@ -44,7 +44,7 @@ export class TaskBoardFold {
   private readonly queueCandidates = new Map<string, number>();
   /** Open tasks' language as the last assessment that told it: the queue marks a Swedish speaker. */
   private readonly languages = new Map<string, string>();
-  /** Open tasks the visit limit returned to the queue, until decided again: the supervisor's overdue visits. */
+  /** Open tasks a visit returned to the queue (its limit passed, or it failed), until decided again: the supervisor's overdue and failed visits. */
   private readonly returnedVisits = new Map<string, ReturnedVisit>();
   readonly patients: PatientIndex;
   /** A shared index is fed by its owner (the service's, a time travel's); the board feeds its own. */
@@ -117,6 +117,8 @@ export class TaskBoardFold {
     if (stored.type === 'AssessmentRecorded' && typeof stored.data.language === 'string') this.languages.set(taskId, stored.data.language);
     if (stored.type === 'HandoffVisitOverdue') {
       this.returnedVisits.set(taskId, { target: String(stored.data.target), visitBy: String(stored.data.visitBy), returnedAt: stored.metadata.occurredAt });
+    } else if (stored.type === 'HandoffFailed') {
+      this.returnedVisits.set(taskId, { target: String(stored.data.target), failed: stored.metadata.occurredAt });
     } else if (state.status !== 'waiting' && state.status !== 'claimed') this.returnedVisits.delete(taskId);
     if (state.status === 'closed') this.languages.delete(taskId);
   }
