@@ -4,6 +4,8 @@ import { RecordedEvent } from '@dtask/event-store';
 import { FoldEvent, isResolvedWithoutUnit, measure, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
 import { Data, GeneratedPeriod, generatePeriod } from './support/generated-period';
 
+const RETURNS = ['HandoffDeclined', 'HandoffTimedOut', 'HandoffFailed', 'HandoffVisitOverdue', 'HandoffWithdrawn'];
+
 describe('synthetic year generator', () => {
   let period: GeneratedPeriod;
   let result: { tasks: number; events: number };
@@ -125,7 +127,8 @@ describe('synthetic year generator', () => {
 
   it('is reproduced exactly by a what-if with the configured limits; a stricter S1 sends the units it must', async () => {
     // What-if over the generated year: the configured limits reproduce it exactly; S1 after one
-    // failed call sends a unit to exactly the tasks whose first call before any contact failed,
+    // failed call sends a unit to exactly the tasks whose first call before any contact (since the
+    // intake or a returned referral) failed,
     // besides those sent one because a follow-up call or a nurse's recall went unanswered.
     const whatIf = async (limits: Partial<SafetyRules>) => {
       const replay = new WhatIfReplay({ fromMs: 0, toMs: Date.parse('2030-01-01T00:00:00Z'), actualRules: DEFAULT_SAFETY_RULES, whatIfRules: { ...DEFAULT_SAFETY_RULES, ...limits }, assumedMissionMinutes: 75 });
@@ -143,6 +146,8 @@ describe('synthetic year generator', () => {
     for (const event of all) {
       const data = event.data as { outcome?: string; reason?: string };
       if (event.type === 'CallbackAttempted' && data.outcome === 'reached') reached.add(event.streamId);
+      // A referral that came back needs the patient reached again: S1 counts afresh.
+      if (RETURNS.includes(event.type)) reached.delete(event.streamId);
       if (event.type === 'CallbackAttempted' && data.outcome !== 'reached' && !reached.has(event.streamId)) failedBeforeContact.add(event.streamId);
       const afterCallBack = previous?.type === 'FollowUpCompleted' || previous?.type === 'RecallCompleted';
       if (event.type === 'UnitRequested' && data.reason === 'unreachable' && previous?.streamId === event.streamId && afterCallBack) unansweredCallBack.add(event.streamId);

@@ -29,6 +29,7 @@ export function redirect(life: TaskLife, municipality: string, service: Director
   else life.act({ type: 'TimeOutHandoff', actor: POLICY_ACTOR }, 30);
   life.act({ type: 'Claim', actor: nurse }, random.int(1, 5));
   if (answer === 'no answer' && !again && random.chance(0.5)) {
+    reachAgain(life, random.int(1, 3));
     redirect(life, municipality, HELPLINE, random.int(1, 4), undefined, true);
     return;
   }
@@ -73,7 +74,7 @@ function decideAgain(life: TaskLife, municipality: string, failedTarget: string,
     life.act({ type: 'RecordCallback', actor: life.nurse, outcome: random.pick(['no-answer', 'busy'] as const) }, random.int(3, 8));
     return sendUnit(life, random.int(1, 3));
   }
-  life.act({ type: 'RecordCallback', actor: life.nurse, outcome: 'reached' }, random.int(1, 4));
+  reachAgain(life, random.int(1, 4));
   const others = servicesServing(DEFAULT_DIRECTORY, municipality).filter((service) => service.id !== failedTarget);
   const choice = random.weighted(AFTER_RETURNED_REFERRAL.map(([kind, weight]) => [kind, kind === 'redirect' && (again || others.length === 0) ? 0 : weight] as const));
   if (choice === 'redirect') return redirect(life, municipality, random.pick(others), random.int(3, 8), undefined, true);
@@ -84,6 +85,14 @@ function decideAgain(life: TaskLife, municipality: string, failedTarget: string,
   }
   sendUnit(life, random.int(2, 6));
 }
+
+/** A returned referral is decided again only with the patient on the line and assessed anew. */
+function reachAgain(life: TaskLife, minutesLater: number): void {
+  life.act({ type: 'RecordCallback', actor: life.nurse, outcome: 'reached' }, minutesLater);
+  life.act({ type: 'RecordAssessment', actor: life.nurse, assessment: REASSESSMENT }, life.random.int(3, 8));
+}
+
+const REASSESSMENT = { redFlags: [], concern: false, symptoms: 'generated, after the referral came back', existingServices: [], notes: '' };
 
 export function sendUnit(life: TaskLife, minutesLater: number, consultId?: string): void {
   const { random } = life;

@@ -2,6 +2,7 @@ import { CommandOf } from './dtask/commands';
 import { pendingRecalls } from './dtask/recalls';
 import { DTaskState, FOLLOW_UP_RECALL_ID } from './dtask/state';
 import { SafetyRules } from './safety-rules';
+import { inContact } from './dtask/in-contact';
 
 /** Who issues the deadlines' commands: the safety policies, live or replayed. */
 export const POLICY_ACTOR = { id: 'policy-engine', role: 'system' as const };
@@ -34,7 +35,7 @@ export function deadlinesOf(state: DTaskState, rules: SafetyRules): Deadline[] {
   if (!state.exists || state.status === 'closed') return [];
   const deadlines: Deadline[] = [];
   const awaitingContact = !state.contactAt && !state.unitRequested;
-  if (awaitingContact && state.firstFailedAt) {
+  if (!inContact(state) && !state.unitRequested && state.firstFailedAt) {
     deadlines.push({ kind: 's1-unreachable', dueAt: addMinutes(state.firstFailedAt, rules.s1MinutesAfterFirstFailure) });
   }
   if (awaitingContact && !state.s2Alerted) deadlines.push({ kind: 's2-alert', dueAt: addMinutes(state.receivedAt, rules.s2AlertMinutes) });

@@ -64,7 +64,8 @@ function foldInto(next: DTaskFields, event: TimedEvent): DTaskState {
       const reached = event.data.outcome === 'reached';
       next.callbackAttempts = event.data.attempt;
       next.contactAt = next.contactAt ?? (reached ? atOf(event) : undefined);
-      if (!reached) {
+      if (reached) next.recontactNeeded = false;
+      else {
         next.failedAttempts += 1;
         next.firstFailedAt = next.firstFailedAt ?? atOf(event);
       }
@@ -123,10 +124,15 @@ function foldInto(next: DTaskFields, event: TimedEvent): DTaskState {
     case 'HandoffFailed':
     case 'HandoffVisitOverdue':
     case 'HandoffWithdrawn':
-      // Back to the queue, at its top: the decision has to be made again.
+      // Back to the queue, at its top: the decision has to be made again, with the patient on the
+      // line. The call and the assessment before the referral are old news; S1 counts afresh.
       next.decision = undefined;
       enter(next, 'waiting');
       next.handoffReturned = true;
+      next.recontactNeeded = true;
+      next.assessed = false;
+      next.failedAttempts = 0;
+      next.firstFailedAt = undefined;
       break;
     case 'FollowUpScheduled':
       next.followUp = { dueAt: event.data.dueAt, failedAttempts: 0 };
@@ -156,7 +162,10 @@ function foldInto(next: DTaskFields, event: TimedEvent): DTaskState {
       const reached = event.data.outcome === 'reached';
       next.recalls = withAttempt(next.recalls, event.data.recallId, reached);
       // A recall that reached the patient is clinical contact, as a reached callback is (S1, S2).
-      if (reached) next.contactAt = next.contactAt ?? atOf(event);
+      if (reached) {
+        next.contactAt = next.contactAt ?? atOf(event);
+        next.recontactNeeded = false;
+      }
       break;
     }
     case 'UnitUrgencyRaised':

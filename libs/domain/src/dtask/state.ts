@@ -30,10 +30,7 @@ export interface ConsultRef {
 /** The decision in force: its kind and time, and for a no-unit one its disposition (v1.1). */
 export type DecisionInForce = { kind: 'send-unit' | 'phone-advice' | 'redirect'; at: string } & Disposition;
 
-export interface PendingFollowUp {
-  dueAt: string;
-  failedAttempts: number;
-}
+export type PendingFollowUp = { dueAt: string; failedAttempts: number };
 
 /** The v1 follow-up call after advice is the recall of this id (FollowUpScheduled, FollowUpCompleted). */
 export const FOLLOW_UP_RECALL_ID = 'follow-up';
@@ -84,10 +81,13 @@ export interface DTaskFields {
   /** When the current owner claimed the task; cleared whenever the owner is. */
   claimedAt?: string;
   callbackAttempts: number;
+  /** Failed callbacks, and the first one's time, since the intake or the last returned handoff (S1). */
   failedAttempts: number;
   firstFailedAt?: string;
-  /** First clinical contact: a reached callback. */
+  /** First clinical contact: a reached callback (S2 counts to it). */
   contactAt?: string;
+  /** A service gave the patient back: no no-unit decision until reached and assessed again (see in-contact.ts). */
+  recontactNeeded: boolean;
   assessed: boolean;
   redFlags: RedFlag[];
   concern: boolean;
@@ -220,6 +220,7 @@ export const initialState: NotReceivedTask = {
   failedAttempts: 0,
   firstFailedAt: undefined,
   contactAt: undefined,
+  recontactNeeded: false,
   assessed: false,
   redFlags: [],
   concern: false,

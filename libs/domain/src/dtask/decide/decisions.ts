@@ -8,6 +8,7 @@ import { addMinutes, closed, Emit, isAtLeastAsUrgent } from './emit';
 import { requireDueAhead, requireHolder, requireSafeWithoutUnit } from './guards';
 import { requireConsultOnTask } from './visits';
 import { requestUnit } from './waiting-for-unit';
+import { inContact } from '../in-contact';
 
 type Choice<K extends CommandOf<'Decide'>['decision']['kind']> = Extract<CommandOf<'Decide'>['decision'], { kind: K }>;
 
@@ -31,7 +32,7 @@ export function decision(command: CommandOf<'Decide'>, state: OpenTask, rules: S
 
 /** No-unit decisions: contact and an assessment, then S3, S9, S5, in that order of severity. */
 function requireNoUnitAllowed(state: ClaimedTask, patientInformed: boolean): void {
-  if (!state.contactAt) reject('no-contact', 'advice or redirect needs a reached callback');
+  if (!inContact(state)) reject('no-contact', 'advice or redirect needs a reached callback');
   if (!state.assessed) reject('not-assessed', 'record the assessment first');
   requireSafeWithoutUnit(state);
   if (patientInformed !== true) reject('patient-must-be-informed', 'the patient must be told no ambulance is coming (S5)');

@@ -7,6 +7,7 @@ import { OpenTask } from '../state';
 import { closed, Emit } from './emit';
 import { requireSafeWithoutUnit } from './guards';
 import { firstWaitingRecall } from './waiting-for-unit';
+import { inContact } from '../in-contact';
 
 /**
  * The mission of a requested unit; its completion closes the task (as escalated if it was). The
@@ -45,7 +46,7 @@ export function close(command: CommandOf<'Close'>, state: OpenTask): Emit {
     reject('not-claimed', 'a task with a call back pending closes only when claimed by the closer, or by a supervisor');
   }
   if (state.unitRequested) return [unitClosure(state)];
-  if (!state.contactAt) reject('close-without-contact', 'a task without contact closes only with a unit sent (S1)');
+  if (!inContact(state)) reject('close-without-contact', 'a task without contact closes only with a unit sent (S1)');
   if (state.status === 'awaiting-handoff' || state.status === 'awaiting-visit') reject('handoff-pending', 'a redirect closes when the receiving service reports its visit');
   if (state.decision?.kind !== 'phone-advice') reject('not-decided', 'decide the task before closing it');
   requireSafeWithoutUnit(state);

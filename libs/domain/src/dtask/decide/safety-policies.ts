@@ -5,11 +5,12 @@ import { OpenTask } from '../state';
 import { Emit, minutesBetween } from './emit';
 import { autoUnit } from './waiting-for-unit';
 import { requireSystem } from './guards';
+import { inContact } from '../in-contact';
 
 /** S1's time rule: a unit once the first failed callback is this old and the patient still not reached. */
 export function dispatchUnreachable(command: CommandOf<'DispatchUnreachable'>, state: OpenTask, rules: SafetyRules): Emit {
   requireSystem(command);
-  if (state.contactAt || state.unitRequested || !state.firstFailedAt) reject('not-due', 'the patient was reached or a unit is on its way');
+  if (inContact(state) || state.unitRequested || !state.firstFailedAt) reject('not-due', 'the patient was reached or a unit is on its way');
   if (minutesBetween(state.firstFailedAt, command.at) < rules.s1MinutesAfterFirstFailure) reject('not-due', 'S1 time limit not reached');
   return autoUnit('unreachable', state, command, rules);
 }
