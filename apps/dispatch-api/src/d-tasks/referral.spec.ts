@@ -32,6 +32,15 @@ describe('the referral package from a task stream', () => {
     expect(JSON.stringify(referral)).not.toContain('010142-123A');
   });
 
+  it('tells the patient’s language and an interpreter as the last assessment that told them did', () => {
+    const swedish = event('AssessmentRecorded', { redFlags: [], concern: false, symptoms: 'yrsel', existingServices: [], notes: '', language: 'sv', interpreter: true }, 2);
+    const referral = referralOf(taskId, [received, swedish, assessed('yrsel, föll', 4), redirected('oulu-home-care', 5)], 'oulu-home-care');
+    expect(referral).toMatchObject({ language: 'sv', interpreter: true });
+    const untold = referralOf(taskId, [received, assessed('x', 2), redirected('oulu-home-care', 3)], 'oulu-home-care');
+    expect(untold).not.toHaveProperty('language');
+    expect(untold).not.toHaveProperty('interpreter');
+  });
+
   it('is not another service’s', () => {
     expect(referralOf(taskId, [received, assessed('x', 2), redirected('oulu-primary-care', 3)], 'oulu-home-care')).toBeUndefined();
   });

@@ -1,8 +1,11 @@
 import type { AwaitedVisit } from '@dtask/domain';
 import { ReferralView, StoredEvent } from '@dtask/events';
 
-/** The referral package a receiving service gets with a redirect (the view's shape is in libs/events). */
-export type Referral = ReferralView;
+/**
+ * The referral package a receiving service gets with a redirect (the view's shape is in libs/events),
+ * with the patient's language and whether an interpreter was needed, as the assessment told them.
+ */
+export type Referral = ReferralView & { language?: string; interpreter?: boolean };
 
 type Data = Record<string, unknown>;
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -19,6 +22,7 @@ export function referralOf(taskId: string, history: readonly StoredEvent[], serv
   let redirect: { data: Data; at: string } | undefined;
   let callbackPhone: string | undefined;
   let address: string | undefined;
+  let spoken: { language?: string; interpreter?: boolean } = {};
   for (const event of history) {
     const data = (event.data ?? {}) as Data;
     switch (event.type) {
@@ -29,6 +33,8 @@ export function referralOf(taskId: string, history: readonly StoredEvent[], serv
         break;
       case 'AssessmentRecorded':
         assessment = data;
+        // The last assessment that told the language is the one that holds (as the queue reads it).
+        if (textOf(data.language)) spoken = { language: textOf(data.language), ...(data.interpreter === true ? { interpreter: true } : {}) };
         break;
       case 'RedirectRequested':
         redirect = { data, at: (event.metadata as { occurredAt: string }).occurredAt };
@@ -58,6 +64,7 @@ export function referralOf(taskId: string, history: readonly StoredEvent[], serv
       ...(patient.ageYears === undefined ? {} : { ageYears: patient.ageYears }),
       ...(patient.sex === undefined ? {} : { sex: patient.sex }),
     },
+    ...spoken,
     callbackPhone: callbackPhone ?? '',
     address: address ?? '',
     municipality: String(received.municipality ?? ''),
