@@ -4,14 +4,15 @@ import { Translate, useT } from './i18n';
 /** Flags that need action now carry a symbol besides their colour, so colour is never alone. */
 const SEVERE_FLAGS = new Set(['s2-alert', 'red-flags', 'escalated', 'unreachable', 'second-contact', 'handoff-returned', 'repeat-call', 'identity-unverified', 'unit-overdue', 'recalls-failed']);
 
-export function FlagChips({ flags }: { flags: string[] }) {
+/** `calm`: the flags as a record only (a unit is on its way), with no colour or symbol calling to act now. */
+export function FlagChips({ flags, calm = false }: { flags: string[]; calm?: boolean }) {
   const t = useT();
   if (flags.length === 0) return null;
   return (
     <span className="flags">
       {flags.map((flag) => (
-        <span key={flag} className={`flag flag-${flag}`} data-flag={flag}>
-          {SEVERE_FLAGS.has(flag) ? '⚠ ' : ''}
+        <span key={flag} className={calm ? 'flag' : `flag flag-${flag}`} data-flag={flag}>
+          {SEVERE_FLAGS.has(flag) && !calm ? '⚠ ' : ''}
           {t(`flag.${flag}`)}
         </span>
       ))}
