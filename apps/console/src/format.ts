@@ -92,8 +92,13 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-/** Date and time on the centre's wall clock, 24-hour: `1.12.2026 klo 10.37` style per language. */
+/** The word between date and time: the locales leave Swedish's "kl." out (`1.12.2026 14.05`). */
+const AT_CLOCK: Partial<Record<LanguageCode, string>> = { fi: 'klo', sv: 'kl.' };
+
+/** Date and time on the centre's wall clock, 24-hour: `1.12.2026 klo 10.37`, `1.12.2026 kl. 10.37`. */
 export function helsinkiDateTime(iso: string, language: LanguageCode): string {
+  const at = AT_CLOCK[language];
+  if (at) return `${helsinkiDay(iso, language)} ${at} ${helsinkiTime(iso, language)}`;
   return new Date(iso).toLocaleString(LOCALES[language], { timeZone: HELSINKI, hourCycle: 'h23', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
