@@ -110,4 +110,17 @@ describe('consults and dispositions over HTTP', () => {
     await bad('decision', { kind: 'send-unit', unitLevel: 'basic', urgency: 'D', careLevel: 'self-care' }, '(body)');
     expect((await eventsOf(taskId)).length).toBe(before);
   });
+
+  it('refuses self-care with a timeframe or a ride (400 naming it), and a referral given longer than the visit limit (409)', async () => {
+    const taskId = await api.assessed();
+    const before = (await eventsOf(taskId)).length;
+    const fields = async (body: object) => (await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/decision`, body).expect(400)).body.issues.map((issue: { path: string }) => issue.path);
+    expect(await fields({ ...adviceDecision(), careLevel: 'self-care', within: 'PT8H' })).toEqual(['within']);
+    expect(await fields({ ...adviceDecision(), careLevel: 'self-care', transport: 'taxi' })).toEqual(['transport']);
+    const longer = await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'n', patientInformed: true, careLevel: 'primary-care', within: 'P7D' }).expect(409);
+    expect(longer.body).toMatchObject({ reason: 'timeframe-beyond-visit-limit', message: expect.stringContaining('24 h') });
+    expect((await eventsOf(taskId)).length).toBe(before);
+    const selfCare = await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/decision`, { ...adviceDecision(), careLevel: 'self-care', transport: 'none' }).expect(200);
+    expect(selfCare.body.disposition).toMatchObject({ careLevel: 'self-care', transport: 'none', within: null });
+  });
 });

@@ -1,6 +1,6 @@
 import { createDTaskDecider, DTaskState, toTimedEvent } from '@dtask/domain';
 import { deserialize, EventMetadata } from '@dtask/events';
-import { timeframeMinutes } from '../apps/simulator/src/dispositions';
+import { timeframeMinutes } from '@dtask/events';
 import { Data, GeneratedPeriod, generatePeriod } from './support/generated-period';
 
 /** The no-unit decisions that carry a disposition, and the unit requests a nurse made. */

@@ -70,9 +70,3 @@ export function redirectDisposition(random: Random, kind: ServiceKind): Disposit
   const redirect = REDIRECTS[kind];
   return shaped(random, redirect.careLevel, redirect);
 }
-
-/** Minutes of a timeframe such as PT2H, P1D or P1DT30M (the `Timeframe` pattern). */
-export function timeframeMinutes(within: string): number {
-  const [, days = '0', hours = '0', minutes = '0'] = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(within) ?? [];
-  return Number(days) * 24 * 60 + Number(hours) * 60 + Number(minutes);
-}

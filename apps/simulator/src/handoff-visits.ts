@@ -1,5 +1,5 @@
 import { Random } from './random';
-import { timeframeMinutes } from './dispositions';
+import { timeframeMinutes } from '@dtask/events';
 
 export type VisitOutcome = 'completed' | 'failed' | 'unreported';
 

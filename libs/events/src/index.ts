@@ -1,4 +1,5 @@
 export * from './vocabulary';
+export * from './timeframe';
 export * from './envelope';
 export * from './ids';
 export * from './patient-key';

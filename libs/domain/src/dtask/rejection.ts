@@ -37,7 +37,9 @@ export type RejectionReason =
   /** v1.1: the accepting service's report of the visit, and the consults a decision names. */
   | 'not-awaiting-visit'
   | 'visit-time-implausible'
-  | 'unknown-consult';
+  | 'unknown-consult'
+  /** A redirect's timeframe longer than the visit limit: the loop would close before the visit was due. */
+  | 'timeframe-beyond-visit-limit';
 
 /** A command the task's state forbids; the API answers 409 (404 for not-found) with the reason. */
 export class DomainRejection extends Error {

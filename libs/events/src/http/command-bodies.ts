@@ -77,6 +77,12 @@ export const EscalationBody = z.object({ urgency: EscalatedUrgency, reason: requ
 const onConsult = { consultId: Id.optional() };
 /** v1.1: where a no-unit decision sends the patient, within what time, and how. */
 const disposition = { careLevel: CareLevel.optional(), within: Timeframe.optional(), transport: Transport.optional(), ...onConsult };
+/** Self-care has nothing to reach in time and nowhere to travel: a timeframe or a ride with it is a slip. */
+const selfCareFits = (body: { careLevel?: string; within?: string; transport?: string }, context: z.RefinementCtx) => {
+  if (body.careLevel !== 'self-care') return;
+  if (body.within !== undefined) context.addIssue({ code: 'custom', path: ['within'], message: 'self-care has no timeframe' });
+  if (body.transport !== undefined && body.transport !== 'none') context.addIssue({ code: 'custom', path: ['transport'], message: 'self-care needs no transport' });
+};
 
 export const SendUnitDecision = z
   .object({ kind: z.literal('send-unit'), unitLevel: UnitLevel, urgency: z.enum(['D', 'C']), ...onConsult })
@@ -90,7 +96,8 @@ export const PhoneAdviceDecision = z
     followUpAt: Instant.optional(),
     ...disposition,
   })
-  .strict();
+  .strict()
+  .superRefine(selfCareFits);
 export const RedirectDecision = z
   .object({
     kind: z.literal('redirect'),
@@ -99,7 +106,8 @@ export const RedirectDecision = z
     patientInformed: z.literal(true, 'the patient must be told no ambulance is coming (S5)'),
     ...disposition,
   })
-  .strict();
+  .strict()
+  .superRefine(selfCareFits);
 export const DecisionBody = z.discriminatedUnion('kind', [SendUnitDecision, PhoneAdviceDecision, RedirectDecision]);
 
 export const FollowUpBody = z.object({ outcome: CallbackOutcome, notes: text(4000).optional() }).strict();

@@ -1,4 +1,4 @@
-import { EventData } from '@dtask/events';
+import { EventData, timeframeMinutes } from '@dtask/events';
 import { dispositionOf } from '../disposition';
 import { SafetyRules } from '../../safety-rules';
 import { CommandOf } from '../commands';
@@ -55,6 +55,10 @@ function phoneAdvice(command: CommandOf<'Decide'>, choice: Choice<'phone-advice'
 /** S6: the receiving service has its handoff limit to accept. */
 function redirect(command: CommandOf<'Decide'>, choice: Choice<'redirect'>, rules: SafetyRules): Emit {
   const { target, targetKind, handoffNote } = choice;
+  // The service reports its visit by the visit limit: a longer timeframe would return the patient unseen, on time.
+  if (choice.within && timeframeMinutes(choice.within) > rules.handoffVisitHours * 60) {
+    reject('timeframe-beyond-visit-limit', `a redirect's timeframe is at most the visit limit, ${rules.handoffVisitHours} h`);
+  }
   const handoffDeadline = addMinutes(command.at, rules.s6HandoffMinutes);
   return [{ type: 'RedirectRequested', data: { target, targetKind, handoffNote, patientInformed: true, handoffDeadline, ...dispositionOf(choice) } }];
 }
