@@ -166,7 +166,8 @@ export interface DeskState {
   /** When the next booked follow-up call falls due (it enters the queue then, with no event). */
   nextFollowUpDueAt: string | null;
   load?: Load;
-  limits: { s1FailedAttempts: number; s1MinutesAfterFirstFailure: number; s2AlertMinutes: number; s2DispatchMinutes: number; followUpFailedAttempts: number };
+  /** `handoffVisitHours`: a redirect's timeframe may be no longer than the visit limit. */
+  limits: { s1FailedAttempts: number; s1MinutesAfterFirstFailure: number; s2AlertMinutes: number; s2DispatchMinutes: number; followUpFailedAttempts: number; handoffVisitHours: number };
 }
 
 export interface Load {

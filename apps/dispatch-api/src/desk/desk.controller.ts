@@ -56,6 +56,8 @@ export class DeskController {
         s2AlertMinutes: this.rules.s2AlertMinutes,
         s2DispatchMinutes: this.rules.s2DispatchMinutes,
         followUpFailedAttempts: this.rules.followUpFailedAttempts,
+        // A redirect's timeframe may not exceed the receiving service's visit limit: the console offers only those.
+        handoffVisitHours: this.rules.handoffVisitHours,
       },
     };
   }
