@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AREAS, DICTIONARIES } from '../apps/console/src/i18n';
+import { REJECTION_REASONS } from '../libs/domain/src/dtask/rejection';
 import { EVENT_TYPES } from '../libs/events/src/registry';
 
 const SRC = join(__dirname, '..', 'apps', 'console', 'src');
@@ -74,6 +75,12 @@ describe("the console's words", () => {
 
   it("names every event type of a task's history in every language (the history looks its words up by type)", () => {
     const missing = Object.keys(EVENT_TYPES).flatMap((type) => (['fi', 'sv', 'en'] as const).filter((language) => DICTIONARIES[language][`event.${type}`] === undefined).map((language) => `${language}: event.${type}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('says every refusal of the decider in words in every language (a 409 never shows its code)', () => {
+    const worded = (language: 'fi' | 'sv' | 'en', reason: string) => DICTIONARIES[language][`reason.${reason}`] ?? DICTIONARIES[language][reason];
+    const missing = REJECTION_REASONS.flatMap((reason) => (['fi', 'sv', 'en'] as const).filter((language) => worded(language, reason) === undefined).map((language) => `${language}: ${reason}`));
     expect(missing).toEqual([]);
   });
 
