@@ -1,4 +1,4 @@
-import { EventStore } from '@dtask/event-store';
+import { EventStore, failCli } from '@dtask/event-store';
 import { parseArgs } from 'node:util';
 import { copyStore, MigrationRefused } from './copy';
 import { describe, openStore, parseStoreLocation, StoreLocation } from './store-location';
@@ -8,11 +8,6 @@ const USAGE = `npm run migrate -- --from sqlite:./data --to kurrentdb://… | sq
   Copies every stream of the source, in $all order, with its event ids and metadata, into the target;
   run it again after a stop or a kill and it goes on from where it was, writing nothing twice.
   Ends by comparing each stream's count and hash in both stores (exit 1 if any differs).`;
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,18 +20,18 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  if (!values.from || !values.to) fail(`--from and --to are both needed\n${USAGE}`);
+  if (!values.from || !values.to) failCli(`--from and --to are both needed\n${USAGE}`);
   const batchSize = Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) fail('--batch must be a whole number from 1 to 50000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) failCli('--batch must be a whole number from 1 to 50000');
   let from: StoreLocation;
   let to: StoreLocation;
   try {
     from = parseStoreLocation(values.from);
     to = parseStoreLocation(values.to);
   } catch (error) {
-    return fail((error as Error).message);
+    return failCli((error as Error).message);
   }
-  if (JSON.stringify(from) === JSON.stringify(to)) fail('--from and --to name the same store');
+  if (JSON.stringify(from) === JSON.stringify(to)) failCli('--from and --to name the same store');
 
   const source = await openStore(from);
   let target: EventStore | undefined;
@@ -68,13 +63,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${describe(from)} → ${describe(to)}: copied through position ${copy.copiedThrough ?? '(empty source)'}, ${copy.events} events this run in ${copiedIn.toFixed(1)} s\n`);
     if (verification.differences.length > 0) {
       for (const difference of verification.differences.slice(0, 20)) process.stderr.write(`differs: ${difference}\n`);
-      fail(`verification failed: ${verification.differences.length} of ${verification.streams} streams differ`, 1);
+      failCli(`verification failed: ${verification.differences.length} of ${verification.streams} streams differ`, 1);
     }
     const cpu = process.cpuUsage();
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     process.stdout.write(`verified ${verification.streams} streams, ${verification.events} events: every count and hash equal (${seconds.toFixed(1)} s in all, ${cpuSeconds.toFixed(1)} s of CPU)\n`);
   } catch (error) {
-    if (error instanceof MigrationRefused) fail(`migration refused: ${error.message}`);
+    if (error instanceof MigrationRefused) failCli(`migration refused: ${error.message}`);
     throw error;
   } finally {
     await target?.close();
@@ -82,4 +77,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => fail(`migration failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1));
+main().catch((error: unknown) => failCli(`migration failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1));

@@ -1,4 +1,4 @@
-import { cliStoreLocation, openEventStore } from '@dtask/event-store';
+import { cliStoreLocation, openEventStore, failCli } from '@dtask/event-store';
 import { ActorId, readStoredEvent } from '@dtask/events';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,11 +14,6 @@ const USAGE = `npm run import-outcomes -- --file outcomes.csv [--data-dir ./data
   note        optional free text, kept with the import, never shown to analysts`;
 /** Enough to see what is wrong with a file; the rest is counted. */
 const ERRORS_SHOWN = 50;
-
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
 
 /**
  * Imports outcome rows as events of their own, each patient's in the patient's outcome stream
@@ -37,21 +32,21 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
-  if (!values.file) fail(`--file is required\n${USAGE}`);
+  if (!values.file) failCli(`--file is required\n${USAGE}`);
   const actorId = ActorId.safeParse(values.actor);
-  if (!actorId.success) fail('--actor must be 1 to 128 characters');
+  if (!actorId.success) failCli('--actor must be 1 to 128 characters');
   let text: string;
   try {
     text = readFileSync(values.file, 'utf8');
   } catch (error) {
-    return fail(`cannot read ${values.file}: ${(error as Error).message}`);
+    return failCli(`cannot read ${values.file}: ${(error as Error).message}`);
   }
   const now = new Date();
   const source = basename(values.file);
   const { rows, errors } = parseOutcomeCsv(text, now.getTime());
   if (errors.length > 0) {
     const more = errors.length > ERRORS_SHOWN ? [`… and ${errors.length - ERRORS_SHOWN} more`] : [];
-    fail([...errors.slice(0, ERRORS_SHOWN).map((error) => `${source}: ${error}`), ...more, `${source}: nothing imported`].join('\n'));
+    failCli([...errors.slice(0, ERRORS_SHOWN).map((error) => `${source}: ${error}`), ...more, `${source}: nothing imported`].join('\n'));
   }
   const store = await openEventStore({ ...cliStoreLocation(values['data-dir']), readBoundary: readStoredEvent });
   try {
@@ -62,4 +57,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => fail(`import failed: ${error.message}`, 1));
+main().catch((error: Error) => failCli(`import failed: ${error.message}`, 1));

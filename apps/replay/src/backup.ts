@@ -1,4 +1,4 @@
-import { backupStore, cliStoreLocation, restoreStore } from '@dtask/event-store';
+import { backupStore, cliStoreLocation, restoreStore, failCli } from '@dtask/event-store';
 import { parseArgs } from 'node:util';
 
 /**
@@ -18,8 +18,7 @@ async function main(): Promise<void> {
   }
   const { eventStoreUrl, dataDir } = cliStoreLocation(values['data-dir']);
   if (eventStoreUrl) {
-    process.stderr.write('EVENTSTORE_URL is set: this copies the embedded store only. Back a KurrentDB cluster up on its nodes (see the README), or name the embedded store with --data-dir.\n');
-    process.exit(2);
+    failCli('EVENTSTORE_URL is set: this copies the embedded store only. Back a KurrentDB cluster up on its nodes (see the README), or name the embedded store with --data-dir.');
   }
   if (values.out) {
     const summary = await backupStore(dataDir, values.out);

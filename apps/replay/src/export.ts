@@ -1,3 +1,4 @@
+import { failCli } from '@dtask/event-store';
 import { measuresCsv, OutcomeLinkageReplay, pseudonymisedNdjson, replayMeasureRows, reportWindow } from '@dtask/read-models';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -20,15 +21,10 @@ const ExportArgs = z
   })
   .refine((args) => !args.from || !args.to || Date.parse(args.from) < Date.parse(args.to), { path: ['to'], message: 'must be after from' });
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
-
 function parsed<S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  return fail(result.error.issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  return failCli(result.error.issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`).join('\n'));
 }
 
 /**
@@ -59,7 +55,7 @@ async function main(): Promise<void> {
   });
   // Both exports are for analysts: patients and staff by pseudonym, with the service's key.
   const key = pseudonymiserFromEnv(process.env);
-  if ('error' in key) return fail(key.error);
+  if ('error' in key) return failCli(key.error);
   if (key.devKey) process.stderr.write('export: PSEUDONYM_KEY is not set; pseudonyms use the dev key\n');
   const { pseudonymiser } = key;
   const store = await openStoreToRead(args['data-dir']);

@@ -1,3 +1,4 @@
+import { failCli } from '@dtask/event-store';
 import { createDTaskDecider, SafetyRules } from '@dtask/domain';
 import { GROUP_BY, GroupBy, helsinkiDay, loadAt, loadThroughDay, OutcomeLinkageReplay, replayLoadReduction, WHAT_IF_LIMITS, WhatIfReplay } from '@dtask/read-models';
 import { parseArgs } from 'node:util';
@@ -10,11 +11,6 @@ const PROJECTIONS = ['load-reduction', 'load', 'day', 'what-if'] as const;
 const FORMATS: Format[] = ['table', 'csv', 'json'];
 /** `--s1-failed-attempts` for `s1FailedAttempts`, and so on. */
 const flagOf = (limit: string) => limit.replace(/([A-Z])/g, '-$1').toLowerCase();
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
 
 const USAGE = `npm run replay -- [--projection load-reduction|load|day|what-if] [--format table|csv|json] [--data-dir ./data]
   load-reduction  --from ISO --to ISO [--group-by ${GROUP_BY.join('|')}]   with the outcome section (PSEUDONYM_KEY as the service's)
@@ -47,19 +43,19 @@ async function main(): Promise<void> {
     return;
   }
   const projection = values.projection as (typeof PROJECTIONS)[number];
-  if (!PROJECTIONS.includes(projection)) fail(`--projection must be one of ${PROJECTIONS.join(', ')}\n${USAGE}`);
+  if (!PROJECTIONS.includes(projection)) failCli(`--projection must be one of ${PROJECTIONS.join(', ')}\n${USAGE}`);
   const format = values.format as Format;
-  if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format)) failCli(`--format must be one of ${FORMATS.join(', ')}`);
   const groupBy = values['group-by'];
-  if (groupBy !== undefined && !GROUP_BY.includes(groupBy as GroupBy)) fail(`--group-by must be one of ${GROUP_BY.join(', ')}`);
+  if (groupBy !== undefined && !GROUP_BY.includes(groupBy as GroupBy)) failCli(`--group-by must be one of ${GROUP_BY.join(', ')}`);
   const fromMs = values.from ? Date.parse(values.from) : Date.UTC(new Date().getUTCFullYear(), 0, 1) - 2 * 3_600_000;
   const toMs = values.to ? Date.parse(values.to) : Date.now();
-  if (!Number.isFinite(fromMs)) fail('--from must be an ISO 8601 time');
-  if (!Number.isFinite(toMs) || toMs <= fromMs) fail('--to must be an ISO 8601 time after --from');
+  if (!Number.isFinite(fromMs)) failCli('--from must be an ISO 8601 time');
+  if (!Number.isFinite(toMs) || toMs <= fromMs) failCli('--to must be an ISO 8601 time after --from');
   const assumedMissionMinutes = Number(values['assumed-mission-minutes']);
-  if (!(assumedMissionMinutes > 0)) fail('--assumed-mission-minutes must be a positive number');
+  if (!(assumedMissionMinutes > 0)) failCli('--assumed-mission-minutes must be a positive number');
   const contactTargetMinutes = Number(values['contact-target-minutes']);
-  if (!Number.isInteger(contactTargetMinutes) || contactTargetMinutes < 1) fail('--contact-target-minutes must be a positive whole number');
+  if (!Number.isInteger(contactTargetMinutes) || contactTargetMinutes < 1) failCli('--contact-target-minutes must be a positive whole number');
   const actualRules = configuredRules(process.env);
   const timeTravel = { decider: createDTaskDecider(actualRules), assumedMissionMinutes, contactTargetMinutes };
 
@@ -71,7 +67,7 @@ async function main(): Promise<void> {
         const options = { assumedMissionMinutes, contactTargetMinutes, asOfMs: Date.now(), ...(groupBy ? { groupBy: groupBy as GroupBy } : {}) };
         // Outcomes are keyed by the analysts' pseudonyms: the patient index needs the service's key.
         const key = pseudonymiserFromEnv(process.env);
-        if ('error' in key) fail(key.error);
+        if ('error' in key) failCli(key.error);
         const outcomes = new OutcomeLinkageReplay(key.pseudonymiser);
         const result = await replayLoadReduction(outcomes.tap(allEventBatches(store)), { fromMs, toMs }, options);
         const linkage = outcomes.linkage({ fromMs, toMs });
@@ -81,13 +77,13 @@ async function main(): Promise<void> {
       }
       case 'load': {
         const atMs = values.at ? Date.parse(values.at) : Number.NaN;
-        if (!Number.isFinite(atMs)) fail('--at must be an ISO 8601 time');
+        if (!Number.isFinite(atMs)) failCli('--at must be an ISO 8601 time');
         return void process.stdout.write(renderPastLoad(await loadAt(allEventBatches(store), atMs, timeTravel), format));
       }
       case 'day': {
-        if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !Number.isFinite(Date.parse(values.date))) fail('--date must be a date YYYY-MM-DD');
+        if (!values.date || !/^\d{4}-\d{2}-\d{2}$/.test(values.date) || !Number.isFinite(Date.parse(values.date))) failCli('--date must be a date YYYY-MM-DD');
         const stepMinutes = Number(values['step-minutes']);
-        if (!Number.isInteger(stepMinutes) || stepMinutes < 1) fail('--step-minutes must be a positive whole number');
+        if (!Number.isInteger(stepMinutes) || stepMinutes < 1) failCli('--step-minutes must be a positive whole number');
         const steps = await loadThroughDay(allEventBatches(store), { ...helsinkiDay(values.date), stepMs: stepMinutes * 60_000 }, timeTravel);
         return void process.stdout.write(renderDay({ date: values.date, steps }, format));
       }
@@ -97,10 +93,10 @@ async function main(): Promise<void> {
           const raw = (values as Record<string, string | boolean | undefined>)[flagOf(limit)];
           if (raw === undefined) continue;
           const value = Number(raw);
-          if (!Number.isInteger(value) || value < 1) fail(`--${flagOf(limit)} must be a positive whole number`);
+          if (!Number.isInteger(value) || value < 1) failCli(`--${flagOf(limit)} must be a positive whole number`);
           whatIfRules[limit] = value;
         }
-        if (whatIfRules.s2AlertMinutes >= whatIfRules.s2DispatchMinutes) fail('--s2-alert-minutes must be less than --s2-dispatch-minutes');
+        if (whatIfRules.s2AlertMinutes >= whatIfRules.s2DispatchMinutes) failCli('--s2-alert-minutes must be less than --s2-dispatch-minutes');
         const replay = new WhatIfReplay({ fromMs, toMs, actualRules, whatIfRules, assumedMissionMinutes, contactTargetMinutes });
         for await (const batch of allEventBatches(store)) for (const event of batch) replay.apply(event);
         return void process.stdout.write(renderWhatIf(replay.report(), format));

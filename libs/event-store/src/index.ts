@@ -5,3 +5,4 @@ export * from './read-all-events';
 export { backupStore, restoreStore, verifyBackup, BackupSummary } from './sqlite/backup';
 export { COPY_MARK_CHECKPOINT, storeIdentity, sameHistory } from './store-identity';
 export { discoveryWarning, hostsOf, redactCredentials } from './store-url';
+export { failCli } from './cli-exit';

@@ -1,22 +1,5 @@
 import { AppendResult as ClientAppendResult, BACKWARDS, END, FORWARDS, KurrentDBClient, StreamNotFoundError } from '@kurrent/kurrentdb-client';
-import {
-  AllSubscription,
-  AppendOptions,
-  AppendResult,
-  asStored,
-  CheckpointStore,
-  EventStore,
-  EventStoreUnavailableError,
-  EventToAppend,
-  ReadAllBatch,
-  ReadAllOptions,
-  ReadBoundary,
-  ReadStreamOptions,
-  RecordedEvent,
-  StoreNodeStatus,
-  SubscribeOptions,
-  WrongExpectedRevisionError,
-} from '../port';
+import { AllSubscription, AppendOptions, AppendResult, asStored, CheckpointStore, EventStore, EventStoreUnavailableError, EventToAppend, ReadAllBatch, ReadAllOptions, ReadBoundary, ReadStreamOptions, RecordedEvent, StoreNodeStatus, SubscribeOptions, WrongExpectedRevisionError } from '../port';
 import { readAllPage } from './all-stream-page';
 import { allStreamSource } from './all-stream-source';
 import { AppendContext, appendNothing, currentRevision, settleConflict, writtenPosition } from './append-settlement';

@@ -1,20 +1,5 @@
 import type Database from 'better-sqlite3';
-import {
-  AllSubscription,
-  AppendOptions,
-  AppendResult,
-  CheckpointStore,
-  asStored,
-  EventStore,
-  EventStoreUnavailableError,
-  EventToAppend,
-  ReadAllBatch,
-  ReadAllOptions,
-  ReadBoundary,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-} from '../port';
+import { AllSubscription, AppendOptions, AppendResult, CheckpointStore, asStored, EventStore, EventStoreUnavailableError, EventToAppend, ReadAllBatch, ReadAllOptions, ReadBoundary, ReadStreamOptions, RecordedEvent, SubscribeOptions } from '../port';
 import { SqliteAllSubscription } from './all-subscription';
 import { ChangeSignal } from './change-signal';
 import { EventStoreDamagedError, toPortError } from './errors';
