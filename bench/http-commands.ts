@@ -1,60 +1,17 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { diskSyncLatency } from './disk-sync';
+import { benchIntake, devToken, HTTP_LOAD, notOkByStatus, Sample, sendJson } from './http-load';
+import { startService } from './service';
 import { median, percentileOf, Section } from './stats';
 
-const CONCURRENCY = 32;
-const RUN_SECONDS = 8;
-const WARM_UP_SECONDS = 3;
+const { workers: CONCURRENCY, warmUpSeconds: WARM_UP_SECONDS, runSeconds: RUN_SECONDS } = HTTP_LOAD;
 const RUNS = 3;
 const PORT = 39_217;
 /** A lifecycle sends 6.2 requests, 5.2 of them commands: 1,800 requests/s carry about 1,500 commands/s. */
 const PACED_REQUESTS_PER_SECOND = 1_800;
-
-interface Sample {
-  ms: number;
-  status: number;
-  /** POSTs change a task; the queue GET is a read. */
-  command: boolean;
-}
-
-async function startService(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'dispatch-api', 'dist', 'main.js')], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', EVENTSTORE_SYNC: 'FULL' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
-    child.on('exit', (code) => reject(new Error(`dispatch-api exited ${code}`)));
-  });
-  return child;
-}
-
-/**
- * The load generator shares the machine's two cores with the service, so it must be light: undici's
- * pool costs about half the CPU per request of node:http's client, CPU the service would
- * otherwise lose to its own measurement.
- */
-let pool: Pool;
-
-async function send(method: 'GET' | 'POST', path: string, tokenValue: string | undefined, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const response = await pool.request({
-    method,
-    path,
-    headers: { ...(tokenValue ? { authorization: `Bearer ${tokenValue}` } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
-    body: payload,
-  });
-  const text = await response.body.text();
-  return { status: response.statusCode, body: JSON.parse(text || 'null') };
-}
-
-async function token(sub: string, role: string): Promise<string> {
-  return ((await send('POST', '/api/auth/dev-token', undefined, { sub, role })).body as { token: string }).token;
-}
 
 /**
  * Paces requests to a fixed rate across all workers. Latency counts from the request's slot, not
@@ -74,28 +31,14 @@ class Pace {
   }
 }
 
-/** The ERC's intake of a worker's `n`th task: a new ERC id each time, patients repeating now and then (S4). */
-export function benchIntake(worker: number, n: number) {
-  return {
-    ercTaskId: `bench-${process.pid}-${worker}-${n}-${Date.now()}`,
-    receivedAt: new Date().toISOString(),
-    taskCode: ['745', '703', '762', '781'][n % 4],
-    urgency: 'D',
-    municipality: ['Oulu', 'Kempele', 'Raahe', 'Kuusamo'][worker % 4],
-    address: 'Isokatu 1',
-    patient: { ageYears: 60 + (n % 35), personId: `${String((worker % 28) + 1).padStart(2, '0')}0150-${String(n % 1000).padStart(3, '0')}A` },
-    callbackPhone: '+358401234567',
-  };
-}
-
 /**
  * One nurse's realistic work on one task, as the ERC and the nurse would send it: intake, queue
  * read, claim, callbacks, assessment, and a decision drawn from the pilot's expected mix.
  */
-async function taskLifecycle(worker: number, n: number, tokens: { erc: string; nurse: string }, samples: Sample[], pace?: Pace): Promise<void> {
+async function taskLifecycle(pool: Pool, worker: number, n: number, tokens: { erc: string; nurse: string }, samples: Sample[], pace?: Pace): Promise<void> {
   const call = async (method: 'GET' | 'POST', path: string, tokenValue: string, body?: unknown) => {
     const started = pace ? await pace.slot() : performance.now();
-    const response = await send(method, path, tokenValue, body);
+    const response = await sendJson(pool, method, path, tokenValue, body);
     samples.push({ ms: performance.now() - started, status: response.status, command: method === 'POST' });
     return response.body as { taskId: string };
   };
@@ -128,17 +71,18 @@ interface RunFigures {
 /** With `requestsPerSecond`, the workers send at that rate (at most 32 in flight); without, as fast as answers come. */
 async function oneRun(requestsPerSecond?: number): Promise<RunFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dtask-http-bench-'));
-  const service = await startService(dataDir);
-  pool = new Pool(`http://127.0.0.1:${PORT}`, { connections: CONCURRENCY * 2 });
+  // FULL: every acknowledged command is on disk (the service's default is the same; said here, since the figures rest on it).
+  const service = await startService(PORT, dataDir, { EVENTSTORE_SYNC: 'FULL' });
+  const pool = new Pool(`http://127.0.0.1:${PORT}`, { connections: CONCURRENCY * 2 });
   try {
-    const tokens = { erc: await token('erc-bench', 'erc'), nurse: '' };
-    const nurses = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => token(`nurse-${i}`, 'nurse')));
+    const tokens = { erc: await devToken(pool, 'erc-bench', 'erc'), nurse: '' };
+    const nurses = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => devToken(pool, `nurse-${i}`, 'nurse')));
     const drive = async (seconds: number, samples: Sample[]) => {
       const pace = requestsPerSecond ? new Pace(requestsPerSecond) : undefined;
       const deadline = performance.now() + seconds * 1000;
       await Promise.all(
         nurses.map(async (nurse, worker) => {
-          for (let n = 0; performance.now() < deadline; n += 1) await taskLifecycle(worker, n, { erc: tokens.erc, nurse }, samples, pace);
+          for (let n = 0; performance.now() < deadline; n += 1) await taskLifecycle(pool, worker, n, { erc: tokens.erc, nurse }, samples, pace);
         }),
       );
     };
@@ -161,7 +105,7 @@ async function oneRun(requestsPerSecond?: number): Promise<RunFigures> {
       commandsPerSecond: commands.length / seconds,
       readP99: percentileOf(reads, 99),
       warmUpCommandP99: percentileOf(warmUp.filter((sample) => sample.command).map((sample) => sample.ms), 99),
-      notOk: countBy(samples.filter((sample) => sample.status >= 300).map((sample) => sample.status)),
+      notOk: notOkByStatus(samples),
     };
   } finally {
     await pool.close();
@@ -204,9 +148,3 @@ export async function run(): Promise<Section> {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
-
-function countBy(values: number[]): Record<number, number> {
-  const counts: Record<number, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}

@@ -3,14 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { benchIntake } from './http-commands';
+import { benchIntake, devToken, HTTP_LOAD, notOkByStatus, Sample, sendJson as send } from './http-load';
 import { RoundRobinProxy } from './round-robin-proxy';
 import { startService } from './service';
 import { median, percentileOf, Section } from './stats';
 
-const WORKERS = 32;
-const WARM_UP_SECONDS = 3;
-const RUN_SECONDS = 8;
+const { workers: WORKERS, warmUpSeconds: WARM_UP_SECONDS, runSeconds: RUN_SECONDS } = HTTP_LOAD;
 const RUNS = Number(process.env.INSTANCES_BENCH_RUNS ?? 3);
 const FIRST_PORT = 39_317;
 /** Linux counts a process's CPU time in clock ticks of 10 ms. */
@@ -34,21 +32,6 @@ interface RunFigures {
 function cpuMsOf(child: ChildProcess): number {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
-
-interface Sample {
-  ms: number;
-  command: boolean;
-  status: number;
-}
-
-async function send(pool: Pool, method: 'GET' | 'POST', path: string, token: string, body?: unknown, position?: string) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json' } : {}), ...(position ? { 'x-event-position': position } : {}) };
-  const response = await pool.request({ method, path, headers, body: payload });
-  const text = await response.body.text();
-  const answered = response.headers['x-event-position'];
-  return { status: response.statusCode, body: JSON.parse(text || 'null') as { taskId: string }, position: typeof answered === 'string' ? answered : undefined };
 }
 
 /** One task's life as the ERC and a nurse send it, each request to whichever instance the balancer picks. */
@@ -82,11 +65,6 @@ async function readYourWrites(pool: Pool, tokens: { erc: string; nurse: string }
   return latencies;
 }
 
-async function token(pool: Pool, sub: string, role: string): Promise<string> {
-  const response = await pool.request({ method: 'POST', path: '/api/auth/dev-token', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, role }) });
-  return ((await response.body.json()) as { token: string }).token;
-}
-
 /** A task's requests to one instance: its id in the path. */
 const byTask = (url: string) => /^\/api\/d-tasks\/([0-9a-f-]{36})/.exec(url)?.[1];
 
@@ -104,8 +82,8 @@ async function oneRun(count: number, sticky = false): Promise<RunFigures> {
     proxy = new RoundRobinProxy(services.map((_, i) => ({ host: '127.0.0.1', port: FIRST_PORT + i })), sticky ? byTask : undefined);
     pool = new Pool(await proxy.listen(), { connections: WORKERS * 2 });
     const opened = pool;
-    const tokens = { erc: await token(opened, 'erc-bench', 'erc'), nurse: '' };
-    const nurses = await Promise.all(Array.from({ length: WORKERS }, (_, i) => token(opened, `nurse-${i}`, 'nurse')));
+    const tokens = { erc: await devToken(opened, 'erc-bench', 'erc'), nurse: '' };
+    const nurses = await Promise.all(Array.from({ length: WORKERS }, (_, i) => devToken(opened, `nurse-${i}`, 'nurse')));
     const drive = async (seconds: number, samples: Sample[]) => {
       const deadline = performance.now() + seconds * 1000;
       await Promise.all(nurses.map(async (nurse, worker) => {
@@ -131,7 +109,7 @@ async function oneRun(count: number, sticky = false): Promise<RunFigures> {
       readYourWritesP99: percentileOf(probe, 99),
       instanceCpuMsPerCommand: instanceCpu / commands.length,
       driverCpuMsPerCommand: (driver.user + driver.system) / 1000 / commands.length,
-      notOk: samples.filter((sample) => sample.status >= 300).reduce<Record<number, number>>((counts, { status }) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {}),
+      notOk: notOkByStatus(samples),
     };
   } finally {
     await pool?.close();

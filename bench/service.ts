@@ -9,8 +9,8 @@ export function start(command: string[], env: Record<string, string>): ChildProc
 }
 
 /** The built service on a loopback port and a data directory, once it says it is listening. */
-export async function startService(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = start([join(ROOT, 'apps', 'dispatch-api', 'dist', 'main.js')], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+export async function startService(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = start([join(ROOT, 'apps', 'dispatch-api', 'dist', 'main.js')], { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve());
     child.on('exit', (code) => reject(new Error(`dispatch-api exited ${code}`)));
