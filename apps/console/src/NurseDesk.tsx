@@ -3,6 +3,7 @@ import { api, DeskState, QueueItem, Session } from './api';
 import { ClosedTasks } from './desk/ClosedTasks';
 import { MyTasks } from './desk/MyTasks';
 import { QueueRow } from './desk/QueueRow';
+import { useDocumentKeys } from './desk/use-document-keys';
 import { useHeldTaskRepeatCalls } from './desk/use-held-task-repeat-calls';
 import { useLanguage, useT } from './i18n';
 import { TaskPanel } from './TaskPanel';
@@ -10,8 +11,9 @@ import type { Drafts } from './task-panel/task-drafts';
 import { refusalText, taskCodeText } from './words';
 
 /**
- * The live queue and the task in hand. Keys: j/k move the cursor, Enter on the queue claims the
- * task under it, and the panel's own keys work the task (shown in the panel).
+ * The live queue and the task in hand. Keys, from the moment the desk loads: j/k move the cursor,
+ * Enter (on the queue, or with nothing focused) claims the task under it, and the panel's own keys
+ * work the task (shown in the panel).
  */
 export function NurseDesk({
   session, desk, taskEvents, selected, onSelect, onChanged,
@@ -21,7 +23,8 @@ export function NurseDesk({
   const [cursorTask, setCursorTask] = useState<string>();
   const [now, setNow] = useState(Date.now());
   const [error, setError] = useState<string>();
-  const [announcement, setAnnouncement] = useState('');
+  // The task last announced, put in words where it is read out, so it follows the chosen language.
+  const [announced, setAnnounced] = useState<QueueItem>();
   const known = useRef<Set<string> | undefined>(undefined);
   // Unsaved text per task: switching to another patient and back loses nothing, and never mixes them.
   const drafts = useRef(new Map<string, Drafts>());
@@ -44,15 +47,21 @@ export function NurseDesk({
     else lastIndex.current = cursorIndex;
   }, [queue, cursorTask, cursorIndex]);
 
-  // New tasks are announced to screen readers, not only painted.
+  // New tasks are announced to screen readers, not only painted; one back from a service as returned.
   useEffect(() => {
     const ids = new Set(queue.map((task) => task.taskId));
     if (known.current) {
       const fresh = queue.find((task) => !known.current!.has(task.taskId));
-      if (fresh) setAnnouncement(t('newTaskAnnounced', { code: `${fresh.taskCode} ${taskCodeText(t, fresh.taskCode)}`, area: fresh.municipality }));
+      if (fresh) setAnnounced(fresh);
     }
     known.current = ids;
-  }, [queue, t]);
+  }, [queue]);
+  const announcement = announced
+    ? t(announced.flags.includes('handoff-returned') ? 'returnedTaskAnnounced' : 'newTaskAnnounced', {
+        code: `${announced.taskCode} ${taskCodeText(t, announced.taskCode)}`.trim(),
+        area: announced.municipality,
+      })
+    : '';
 
   // A task opened from the wall or "my tasks" comes into view, wherever the desk was scrolled.
   const panel = useRef<HTMLElement>(null);
@@ -75,27 +84,26 @@ export function NurseDesk({
     }
   }
 
-  function onKey(event: React.KeyboardEvent) {
-    const target = event.target as HTMLElement;
-    if (target.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
+  useDocumentKeys((event, target) => {
     const move = (step: number) => {
       const next = queue[Math.min(Math.max(cursorIndex + step, 0), queue.length - 1)];
       if (next) setCursorTask(next.taskId);
     };
     if (event.key === 'j') move(1);
     if (event.key === 'k') move(-1);
-    // Enter claims only from the queue itself: a focused button, link or task entry does its own thing.
-    if (event.key === 'Enter' && target.closest('[data-queue]') && !target.closest('button, a, summary')) {
+    // Enter claims only from the queue itself or from nowhere: a focused button, link or task entry does its own thing.
+    const fromQueue = target === document.body || target.closest('[data-queue]');
+    if (event.key === 'Enter' && fromQueue && !target.closest('button, a, summary')) {
       const task = queue[cursorIndex];
       if (task) {
         event.preventDefault();
         void claim(task.taskId);
       }
     }
-  }
+  });
 
   return (
-    <div className="desk" onKeyDown={onKey}>
+    <div className="desk">
       <section className="card queue" aria-label={t('queue')}>
         <h2>
           {t('queue')} <span data-testid="queue-length">{queue.length}</span>

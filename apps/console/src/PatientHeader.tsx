@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { DeskState, TaskDetail } from './api';
 import { helsinkiDateTime, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
@@ -32,12 +33,13 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
   // The newest number and address: the ERC may have changed them since the intake.
   const callbackPhone = task.callbackPhone ?? received.callbackPhone;
   const address = task.address ?? received.address;
+  const header = useStickyClearance();
   const changedAt = (field: 'callbackPhone' | 'address') => {
     const change = lastChange(task, field);
     return change ? ` ${t('changedAt', { time: helsinkiTime(change.metadata.occurredAt, language) })}` : '';
   };
   return (
-    <header className="patient-header" data-testid="patient-header">
+    <header className="patient-header" data-testid="patient-header" ref={header}>
       <div className="patient-call">
         {callbackPhone ? (
           <a className="tel" href={`tel:${callbackPhone.replace(/[^0-9+]/g, '')}`} data-testid="callback-phone">
@@ -87,7 +89,7 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
       )}
       <ErcUpdates task={task} />
       <PatientLine task={task} />
-      <FlagChips flags={task.flags} />
+      <FlagChips flags={task.flags} calm={task.unitRequested !== null} />
       <details className="contacts" open={task.patientContacts.length > 0}>
         <summary data-testid="contact-counts">
           <ContactCounts task={task} />
@@ -107,4 +109,26 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
       </details>
     </header>
   );
+}
+
+/**
+ * The header sticks to the top of the panel as it scrolls: a form scrolled or focused into view
+ * (a key, a refusal) stops below it, never under it, however tall the header is.
+ */
+function useStickyClearance() {
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const element = header.current;
+    const scroller = element?.closest<HTMLElement>('.desk > .task');
+    if (!element || !scroller) return;
+    // The header sticks below the panel's own padding; what scrolls into view keeps 8 px clear of it.
+    const clear = () => void (scroller.style.scrollPaddingTop = `${parseFloat(getComputedStyle(scroller).paddingTop) + element.offsetHeight + 8}px`);
+    const observer = new ResizeObserver(clear);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      scroller.style.scrollPaddingTop = '';
+    };
+  }, []);
+  return header;
 }

@@ -17,8 +17,11 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
   let autoDispatched = false;
   const byErc = task.history.some(isErcEscalation);
   const consults = consultsOf(task.history);
-  // A decision's disposition and consult follow its sentence (v1.1).
-  const withDisposition = (text: string, data: Record<string, unknown>) => [text, dispositionLine(data, t, consults)].filter(Boolean).join(' ');
+  // A decision's disposition and consult follow its sentence (v1.1), as a sentence of their own.
+  const withDisposition = (text: string, data: Record<string, unknown>) => {
+    const line = dispositionLine(data, t, consults);
+    return line ? `${text} ${line.charAt(0).toLocaleUpperCase(language)}${line.slice(1)}` : text;
+  };
   for (const event of task.history) {
     const data = event.data;
     switch (event.type) {
@@ -59,11 +62,15 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
     }
   }
   if (notices.length === 0) return null;
+  // Once a unit is on its way, what led to it is the record, no longer a red call to act now.
+  const unitAt = task.unitRequested ? Date.parse(task.unitRequested.at) : undefined;
+  const occurred = new Map(task.history.map((event) => [event.position, Date.parse(event.metadata.occurredAt)]));
+  const severe = (notice: OutcomeNotice) => notice.severe && !(unitAt !== undefined && (occurred.get(notice.key) ?? 0) <= unitAt);
   return (
     <div className="outcome" data-testid="task-outcome">
       {notices.map((notice) => (
-        <p key={notice.key} className={notice.severe ? 'notice notice-severe' : 'notice'} data-testid={notice.testId}>
-          {notice.severe ? '⚠ ' : ''}
+        <p key={notice.key} className={severe(notice) ? 'notice notice-severe' : 'notice'} data-testid={notice.testId}>
+          {severe(notice) ? '⚠ ' : ''}
           {notice.text}
         </p>
       ))}

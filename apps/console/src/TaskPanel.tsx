@@ -21,7 +21,10 @@ import { decisionBody } from './task-panel/decision-body';
 import { AFTER_ASSESSMENT_SAVED, assessmentBody, Drafts, EMPTY_DRAFTS, PanelForm, unsavedText } from './task-panel/task-drafts';
 import { taskRules } from './task-panel/task-rules';
 import { useTaskDetail } from './task-panel/use-task-detail';
-import { CALLBACK_OUTCOMES } from '../../../libs/events/src/vocabulary-values';
+import { usePanelKeys } from './task-panel/use-panel-keys';
+import { useNewestConsult } from './task-panel/use-newest-consult';
+import { stageKey } from './task-panel/stage-words';
+import './task-panel/task-panel.css';
 
 /**
  * One task in hand. The desk mounts it with `key={taskId}`: every task opens with empty forms, and
@@ -48,11 +51,13 @@ export function TaskPanel({
   onClose: () => void;
 }) {
   const t = useT();
-  // What went wrong, put in words where it shows, so a change of language changes it too.
-  const [failure, setFailure] = useState<{ key: string } | { caught: unknown }>();
-  const error = failure && ('key' in failure ? t(failure.key) : refusalText(t, failure.caught));
+  // What went wrong, put in words where it shows, so a change of language changes it too; a
+  // decision's refusal shows beside its Confirm button (`at`), every other one above the forms.
+  type Failure = ({ key: string; values?: Record<string, number> } | { caught: unknown }) & { at?: 'decision' };
+  const [failure, setFailure] = useState<Failure>();
+  const error = failure && ('key' in failure ? t(failure.key, failure.values) : refusalText(t, failure.caught));
   const setError = (key: string | undefined) => setFailure(key === undefined ? undefined : { key });
-  const refused = (caught: unknown) => setFailure({ caught });
+  const refused = (caught: unknown, at?: 'decision') => setFailure({ caught, at });
   const { task, load, services, municipality } = useTaskDetail(session, taskId, taskEvents, refused);
   const [drafts, setDrafts] = useState<Drafts>(() => savedDrafts ?? EMPTY_DRAFTS);
   useEffect(() => {
@@ -62,7 +67,7 @@ export function TaskPanel({
   const root = useRef<HTMLDivElement>(null);
   const update = (patch: Partial<Drafts>) => setDrafts((current) => ({ ...current, ...patch }));
 
-  async function send(path: string, body: unknown = {}, after?: () => void): Promise<void> {
+  async function send(path: string, body: unknown = {}, after?: () => void, at?: 'decision'): Promise<void> {
     if (busy) return;
     setBusy(true);
     try {
@@ -72,37 +77,27 @@ export function TaskPanel({
       await load();
       onChanged();
     } catch (caught) {
-      refused(caught);
+      refused(caught, at);
     } finally {
       setBusy(false);
     }
   }
 
+  usePanelKeys(root, task, session, drafts, send);
+  useNewestConsult(task, drafts, update);
+
   if (!task) return <p data-testid="task-panel">{error ?? t('loading')}</p>;
 
   const rules = taskRules(task, session, drafts);
-  const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine, kind, mayClose } = rules;
+  const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, followUpMine, kind, mayClose } = rules;
   const form: PanelForm = { drafts, update, busy };
   const release = () => void send('release');
   const consults = consultsOf(task.history);
 
-  function onKey(event: React.KeyboardEvent) {
-    if ((event.target as HTMLElement).closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
-    const outcome = CALLBACK_OUTCOMES[Number(event.key) - 1];
-    if (outcome && followUpMine) return void send('follow-up', { outcome });
-    if (outcome && canAct) return void send('callbacks', { outcome });
-    const focus = (selector: string) => root.current?.querySelector<HTMLElement>(selector)?.focus();
-    if (event.key === 'a') focus('[data-section=assessment] input');
-    if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
-    if (event.key === 'e') focus('[data-section=escalation] select');
-    if (event.key === 'r' && holding) void send('release');
-    if (event.key === 'c' && mayClose) void send('close');
-  }
-
   function decide() {
-    const decision = decisionBody(drafts, kind, Date.now());
-    if ('missing' in decision) return setError(decision.missing);
-    return send('decision', decision.body, () => setDrafts(EMPTY_DRAFTS));
+    const decision = decisionBody(drafts, kind, Date.now(), limits.handoffVisitHours);
+    if ('missing' in decision) return setFailure({ key: decision.missing, values: decision.values, at: 'decision' });
+    return send('decision', decision.body, () => setDrafts(EMPTY_DRAFTS), 'decision');
   }
 
   function recordConsult() {
@@ -128,10 +123,10 @@ export function TaskPanel({
   }
 
   return (
-    <div onKeyDown={onKey} tabIndex={-1} ref={root} data-testid="task-panel" data-task-id={taskId} className="task-panel">
+    <div tabIndex={-1} ref={root} data-testid="task-panel" data-task-id={taskId} className="task-panel">
       <div className="panel-title">
         <h2>
-          {t(`status.${task.status}`)}
+          {t(stageKey(task, services))}
           {task.owner && !mine ? ` · ${t('claimedBy', { owner: task.owner })}` : ''}
         </h2>
         <button onClick={onClose}>{t('closePanel')}</button>
@@ -139,7 +134,7 @@ export function TaskPanel({
       <PatientHeader task={task} limits={limits} />
       <RepeatCallNotice task={task} mine={mine} notice={repeatCall} onHeard={onRepeatCall} onAcknowledge={onAcknowledgeRepeatCall} />
       <LinkedTasks task={task} onOpenTask={onOpenTask} />
-      {error && (
+      {error && failure?.at !== 'decision' && (
         <p role="alert" className="error">
           {error}
         </p>
@@ -174,6 +169,8 @@ export function TaskPanel({
           services={services}
           municipality={municipality ?? ''}
           consults={consults}
+          visitHours={limits.handoffVisitHours}
+          refusal={failure?.at === 'decision' && error ? { text: error, of: failure } : undefined}
           onConfirm={() => void decide()}
         />
       )}
@@ -202,7 +199,7 @@ export function TaskPanel({
         </button>
       )}
 
-      <Shortcuts />
+      {rules.holding && <Shortcuts />}
       <History history={task.history} />
     </div>
   );

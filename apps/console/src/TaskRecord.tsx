@@ -68,7 +68,7 @@ export function History({ history }: { history: HistoryEvent[] }) {
             {t('historyEvent', {
               time: helsinkiTime(event.metadata.occurredAt, language),
               event: historyEventText(t, event),
-              actor: event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id,
+              actor: actorText(t, event),
             })}
           </li>
         ))}
@@ -77,6 +77,15 @@ export function History({ history }: { history: HistoryEvent[] }) {
   );
 }
 
+
+/** S1 and S2 send a unit inside the nurse's own command: the record names the rule, not her. */
+const AUTOMATIC_UNIT: Record<string, string> = { unreachable: 'S1', 'waiting-limit': 'S2' };
+
+function actorText(t: Translate, event: HistoryEvent): string {
+  const rule = event.type === 'UnitRequested' ? AUTOMATIC_UNIT[String(event.data.reason)] : undefined;
+  if (rule) return t('automaticActor', { rule });
+  return event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id;
+}
 
 const WITH_OUTCOME = new Set(['CallbackAttempted', 'FollowUpCompleted', 'RecallCompleted']);
 

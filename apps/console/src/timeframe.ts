@@ -10,6 +10,12 @@ export const TIMEFRAMES = ['PT1H', 'PT2H', 'PT4H', 'PT8H', 'P1D', 'P3D', 'P7D'] 
 
 const DAY = 86_400;
 
+/** A timeframe longer than the receiving service's visit limit (the service refuses it for a redirect). */
+export function beyondVisitLimit(within: string, visitHours: number | undefined): boolean {
+  const seconds = within ? isoDurationSeconds(within) : undefined;
+  return visitHours !== undefined && seconds !== undefined && seconds > visitHours * 3600;
+}
+
 /** "2 h", "1 h 30 min", "45 min", "1 vrk", "3 vrk"; the duration as it came when it is no duration. */
 export function timeframeText(within: string, t: Translate): string {
   const seconds = isoDurationSeconds(within);

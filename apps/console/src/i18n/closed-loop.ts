@@ -7,6 +7,7 @@ import { area } from './area';
 export const closedLoop = area(
   {
     'status.awaiting-visit': "Awaiting the service's visit",
+    'status.awaiting-visit.helpline': "Awaiting the helpline's call to the patient",
     'reason.not-awaiting-visit': 'No visit is awaited on this task any more.',
     'reason.visit-time-implausible': 'The visit must be after the redirect and not later than now.',
     'reason.unknown-consult': 'The consult named is not recorded on this task.',
@@ -64,6 +65,7 @@ export const closedLoop = area(
   },
   {
     'status.awaiting-visit': 'Odottaa palvelun käyntiä',
+    'status.awaiting-visit.helpline': 'Odottaa Päivystysavun soittoa potilaalle',
     'reason.not-awaiting-visit': 'Tehtävässä ei enää odoteta käyntiä.',
     'reason.visit-time-implausible': 'Käynnin on oltava ohjauksen jälkeen eikä myöhemmin kuin nyt.',
     'reason.unknown-consult': 'Nimettyä konsultaatiota ei ole kirjattu tähän tehtävään.',
@@ -121,6 +123,7 @@ export const closedLoop = area(
   },
   {
     'status.awaiting-visit': 'Väntar på tjänstens besök',
+    'status.awaiting-visit.helpline': 'Väntar på att Jourhjälpen ringer patienten',
     'reason.not-awaiting-visit': 'Inget besök väntas längre på uppdraget.',
     'reason.visit-time-implausible': 'Besöket måste vara efter hänvisningen och inte senare än nu.',
     'reason.unknown-consult': 'Den angivna konsultationen är inte antecknad på uppdraget.',

@@ -142,7 +142,7 @@ export const worldPanel = area(
     scheduleRecallConfirm: 'Boka samtalet',
     conditionRequired: 'Ange patientens tillstånd: oförändrat, bättre eller sämre.',
     recallTimeRequired: 'Välj när patienten ska ringas upp.',
-    recallTimeInvalid: 'Skriv tiden som tt.mm, till exempel 14.30.',
+    recallTimeInvalid: 'Skriv tiden som hh.mm, till exempel 14.30.',
     recallInPast: 'Återuppringningen måste ligga i framtiden.',
     ercEscalated: 'Nödcentralen höjde brådskandegraden till {urgency} kl. {time} och skickar själv en enhet. Uppdraget är avslutat här: det kan inte längre avgöras.',
     ercUrgencyKept: 'Nödcentralen ändrade brådskandegraden till {urgency} kl. {time}; uppdraget stannar här.',

@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { useT } from '../i18n';
 import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { CallTimeChoice, WordSelect } from '../choices';
 import type { RecordedConsult } from './consults';
+import { beyondVisitLimit } from '../timeframe';
 import { ConsultChoice, DispositionFields } from './DispositionFields';
 import type { Drafts, PanelForm, UpdateDrafts } from './task-drafts';
 import type { TaskRules } from './task-rules';
@@ -13,7 +15,7 @@ const DECISION_KINDS = ['send-unit', 'phone-advice', 'redirect'] as const;
  * the tab shown is `kind`. Advice and redirects carry their disposition; any decision may name a consult.
  */
 export function DecisionForm({
-  form, rules, overridden, services, municipality, consults, onConfirm,
+  form, rules, overridden, services, municipality, consults, visitHours, refusal, onConfirm,
 }: {
   form: PanelForm;
   /** The tab shown, the tabs allowed, and why some are off (S4's override, S9's unverified identity). */
@@ -24,11 +26,23 @@ export function DecisionForm({
   services?: { id: string; name: string }[];
   municipality: string;
   consults: RecordedConsult[];
+  /** The receiving service must visit within this many hours: a redirect's timeframe may not be longer. */
+  visitHours: number;
+  /** Why the last Confirm was refused, in words, and the refusal itself (each new one is focused). */
+  refusal?: { text: string; of: object };
   onConfirm: () => void;
 }) {
   const t = useT();
   const { drafts, update, busy } = form;
   const { kind, allowed, adviceNeedsOverride, identityUnverified } = rules;
+  // The refusal is said where the nurse pressed Confirm, and read out: never out of sight above the form.
+  const alert = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    alert.current?.focus({ preventScroll: true });
+    alert.current?.scrollIntoView({ block: 'nearest' });
+  }, [refusal?.of]);
+  const choose = (option: (typeof DECISION_KINDS)[number]) =>
+    update({ kind: option, ...(option === 'redirect' && beyondVisitLimit(drafts.within, visitHours) ? { within: '' } : {}) });
   return (
     <fieldset data-testid="decision-panel" data-section="decision">
       <legend>
@@ -50,7 +64,7 @@ export function DecisionForm({
             disabled={!allowed(option)}
             title={identityUnverified && option !== 'send-unit' ? t('identityUnverifiedBlocks') : undefined}
             aria-describedby={identityUnverified && option !== 'send-unit' ? 'identity-blocks' : undefined}
-            onClick={() => update({ kind: option })}
+            onClick={() => choose(option)}
           >
             {t(option === 'send-unit' ? 'sendUnit' : option === 'phone-advice' ? 'phoneAdvice' : 'redirect')}
           </button>
@@ -59,7 +73,7 @@ export function DecisionForm({
       {kind === 'send-unit' && <UnitFields drafts={drafts} update={update} />}
       {kind === 'phone-advice' && <AdviceFields drafts={drafts} update={update} />}
       {kind === 'redirect' && <RedirectFields drafts={drafts} update={update} services={services} municipality={municipality} />}
-      {kind !== 'send-unit' && <DispositionFields drafts={drafts} update={update} />}
+      {kind !== 'send-unit' && <DispositionFields drafts={drafts} update={update} visitHours={kind === 'redirect' ? visitHours : undefined} />}
       <ConsultChoice consults={consults} drafts={drafts} update={update} />
       {kind !== 'send-unit' && (
         <label>
@@ -70,6 +84,11 @@ export function DecisionForm({
       <button className="primary" onClick={onConfirm} disabled={busy}>
         {t('confirm')}
       </button>
+      {refusal && (
+        <p role="alert" className="error decision-refusal" tabIndex={-1} ref={alert}>
+          {refusal.text}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -3,18 +3,20 @@ import { WordSelect } from '../choices';
 import { careLevelWord, consultantWord, transportWord, withinWords } from '../disposition-words';
 import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
-import { TIMEFRAMES } from '../timeframe';
+import { beyondVisitLimit, TIMEFRAMES } from '../timeframe';
 import type { RecordedConsult } from './consults';
 import type { Drafts, UpdateDrafts } from './task-drafts';
 
 /**
  * Where phone advice or a redirect sends the patient, within what time and how (contract v1.1):
- * so "rest at home" and "to the ED within two hours" are never the same decision. Self-care needs
- * no time and no transport; every other level asks for both.
+ * so "rest at home" and "to the ED within two hours" are never the same decision. Self-care asks
+ * for no time and no transport (the service refuses them); every other level asks for both. A
+ * redirect (`visitHours` given) offers only timeframes within the service's visit limit.
  */
-export function DispositionFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts }) {
+export function DispositionFields({ drafts, update, visitHours }: { drafts: Drafts; update: UpdateDrafts; visitHours?: number }) {
   const t = useT();
   const selfCare = drafts.careLevel === 'self-care';
+  const timeframes = TIMEFRAMES.filter((within) => !beyondVisitLimit(within, visitHours));
   return (
     <fieldset className="disposition" data-testid="disposition">
       <div className="inline">
@@ -25,27 +27,32 @@ export function DispositionFields({ drafts, update }: { drafts: Drafts; update: 
           options={CARE_LEVELS}
           words={(level) => careLevelWord(level, t)}
           empty={t('dispositionChoose')}
-          onChange={(careLevel) => update({ careLevel })}
+          onChange={(careLevel) => update(careLevel === 'self-care' ? { careLevel, within: '', transport: '' } : { careLevel })}
         />
-        <WordSelect
-          name="within"
-          label={t('dispositionWithin')}
-          value={drafts.within as '' | (typeof TIMEFRAMES)[number]}
-          options={TIMEFRAMES}
-          words={(within) => withinWords(within, t)}
-          empty={selfCare ? t('noTimeframe') : t('dispositionChoose')}
-          onChange={(within) => update({ within })}
-        />
-        <WordSelect
-          name="transport"
-          label={t('dispositionTransport')}
-          value={drafts.transport}
-          options={TRANSPORTS}
-          words={(transport) => transportWord(transport, t)}
-          empty={t('dispositionChoose')}
-          onChange={(transport) => update({ transport })}
-        />
+        {!selfCare && (
+          <>
+            <WordSelect
+              name="within"
+              label={t('dispositionWithin')}
+              value={drafts.within as '' | (typeof TIMEFRAMES)[number]}
+              options={timeframes}
+              words={(within) => withinWords(within, t)}
+              empty={t('dispositionChoose')}
+              onChange={(within) => update({ within })}
+            />
+            <WordSelect
+              name="transport"
+              label={t('dispositionTransport')}
+              value={drafts.transport}
+              options={TRANSPORTS}
+              words={(transport) => transportWord(transport, t)}
+              empty={t('dispositionChoose')}
+              onChange={(transport) => update({ transport })}
+            />
+          </>
+        )}
       </div>
+      {selfCare && <p className="note">{t('selfCareNoTimeframe')}</p>}
     </fieldset>
   );
 }

@@ -44,6 +44,8 @@ export interface Drafts {
   transport: '' | Transport;
   /** The consult the decision rests on, '' for none; and a consult being written. */
   consultId: string;
+  /** The newest consult of this task the decision form has preselected (once each, so "none" stays chosen). */
+  consultSeen: string;
   consultant: '' | Consultant;
   consultQuestion: string;
   consultAdvice: string;
@@ -57,7 +59,7 @@ export const EMPTY_DRAFTS: Drafts = {
   flags: [], concern: false, symptoms: '', notes: '', kind: 'phone-advice', unitLevel: 'basic', urgency: 'D',
   advice: '', safetyNet: '', followUpIn: '', followUpTime: '', target: '', handoffNote: '', informed: false, escalateTo: 'B', escalationReason: '',
   language: '', interpreter: false, caller: '', spokeWithPatient: '', identity: '', recallIn: '', recallTime: '', recallReached: '', recallCondition: '', recallNotes: '',
-  careLevel: '', within: '', transport: '', consultId: '', consultant: '', consultQuestion: '', consultAdvice: '',
+  careLevel: '', within: '', transport: '', consultId: '', consultSeen: '', consultant: '', consultQuestion: '', consultAdvice: '',
 };
 
 /** Changes fields of the panel's drafts (the panel owns them; its forms only ask). */

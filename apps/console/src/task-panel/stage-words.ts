@@ -1,0 +1,12 @@
+import type { TaskDetail } from '../api';
+
+/**
+ * The panel's title: the task's stage in words. The stage after a service accepted a redirect is
+ * worded by what that service does: the helpline 116117 calls the patient, home care visits.
+ */
+export function stageKey(task: TaskDetail, services?: readonly { id: string; kind?: string }[]): string {
+  if (task.status !== 'awaiting-visit') return `status.${task.status}`;
+  const target = task.history.filter((event) => event.type === 'RedirectRequested').at(-1)?.data.target;
+  const kind = services?.find((service) => service.id === target)?.kind;
+  return kind === 'helpline' ? 'status.awaiting-visit.helpline' : 'status.awaiting-visit';
+}

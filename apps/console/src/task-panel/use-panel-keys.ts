@@ -1,0 +1,35 @@
+import type { RefObject } from 'react';
+import type { Session, TaskDetail } from '../api';
+import { useDocumentKeys } from '../desk/use-document-keys';
+import { CALLBACK_OUTCOMES } from '../../../../libs/events/src/vocabulary-values';
+import type { Drafts } from './task-drafts';
+import { taskRules } from './task-rules';
+
+type Send = (path: string, body?: unknown) => Promise<void>;
+
+/**
+ * The panel's keys, heard from the whole desk (not only once the nurse has clicked into the panel):
+ * 1–4 a call's outcome, a/d/e to the assessment, the decision and the escalation, r release, c close.
+ * Only the holder's panel acts on them; a form a key moves to is scrolled clear of the sticky header.
+ */
+export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDetail | undefined, session: Session, drafts: Drafts, send: Send): void {
+  useDocumentKeys((event) => {
+    if (!task) return;
+    const { canAct, followUpMine, holding, mayClose } = taskRules(task, session, drafts);
+    const outcome = CALLBACK_OUTCOMES[Number(event.key) - 1];
+    if (outcome && followUpMine) return void send('follow-up', { outcome });
+    if (outcome && canAct) return void send('callbacks', { outcome });
+    const focus = (selector: string) => {
+      const element = root.current?.querySelector<HTMLElement>(selector);
+      if (!element) return;
+      event.preventDefault();
+      element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: 'nearest' });
+    };
+    if (event.key === 'a') focus('[data-section=assessment] input');
+    if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
+    if (event.key === 'e') focus('[data-section=escalation] select');
+    if (event.key === 'r' && holding) void send('release');
+    if (event.key === 'c' && mayClose) void send('close');
+  });
+}

@@ -1,0 +1,29 @@
+import { helsinkiDateTime } from '../apps/console/src/format';
+import { translate } from '../apps/console/src/i18n';
+import { decisionBody } from '../apps/console/src/task-panel/decision-body';
+import { EMPTY_DRAFTS } from '../apps/console/src/task-panel/task-drafts';
+
+/** The QA walk-through's words and rules of the nurse's panel that need no browser (items 3, 4, 6). */
+describe("the nurse's panel in Swedish and its decision rules", () => {
+  it('writes a date with its time as Swedish and Finnish do: "1.12.2026 kl. 14.05", "1.12.2026 klo 14.05"', () => {
+    expect(helsinkiDateTime('2026-12-01T12:05:00Z', 'sv')).toBe('1.12.2026 kl. 14.05');
+    expect(helsinkiDateTime('2026-12-01T12:05:00Z', 'fi')).toBe('1.12.2026 klo 14.05');
+  });
+
+  it('asks a time as "hh.mm" in Swedish (tt.mm is Finnish), and gives every label one meaning', () => {
+    for (const key of ['atTime', 'followUpTimeInvalid', 'recallTimeInvalid']) expect(translate('sv', key)).toContain('hh.mm');
+    expect(translate('fi', 'atTime')).toContain('tt.mm');
+    // The advice the nurse gives is not the advice the consultant gave; a unit's level is not where the patient is sent.
+    expect(translate('sv', 'advice')).not.toBe(translate('sv', 'consultAdvice'));
+    expect(translate('sv', 'unit.advanced')).not.toBe(translate('sv', 'dispositionCareLevel'));
+  });
+
+  it('sends self-care with no timeframe and no transport, and a redirect only within the visit limit', () => {
+    const advice = { ...EMPTY_DRAFTS, advice: 'Lepää.', safetyNet: 'Soita 112.', informed: true, careLevel: 'self-care' as const, within: 'PT2H', transport: 'taxi' as const };
+    expect(decisionBody(advice, 'phone-advice', Date.now())).toEqual({ body: { kind: 'phone-advice', advice: 'Lepää.', safetyNet: 'Soita 112.', patientInformed: true, careLevel: 'self-care' } });
+    const redirect = { ...EMPTY_DRAFTS, target: 'oulu-home-care', informed: true, careLevel: 'social-care' as const, within: 'P3D', transport: 'none' as const };
+    expect(decisionBody(redirect, 'redirect', Date.now(), 24)).toEqual({ missing: 'withinBeyondVisitLimit', values: { hours: 24 } });
+    expect(decisionBody({ ...redirect, within: 'P1D' }, 'redirect', Date.now(), 24)).toMatchObject({ body: { within: 'P1D' } });
+    for (const language of ['fi', 'sv'] as const) expect(translate(language, 'reason.timeframe-beyond-visit-limit')).not.toBe('reason.timeframe-beyond-visit-limit');
+  });
+});
