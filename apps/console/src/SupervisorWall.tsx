@@ -99,7 +99,7 @@ export function SupervisorWall({ session, load, connected, onOpenTask }: Supervi
         </button>
       </header>
 
-      <AlertBanner alerts={alertTasks} t={t} language={language} />
+      <AlertBanner alerts={alertTasks} referrals={current.referrals} t={t} language={language} />
       <HeadlineFigures load={current} since={since} />
       <AlertTiles session={session} alerts={alertTasks} nowMs={asOfMs} onOpenTask={openTask} />
       <Referrals session={session} referrals={current.referrals} onOpenTask={openTask} />

@@ -1,8 +1,7 @@
 import { area } from './area';
 
-/** The region's EMS areas every language calls by their Finnish names. */
+/** The region's EMS areas with no name of their own in Swedish or English (place-names.ts has those that have). */
 const AREA_NAMES_IN_EVERY_LANGUAGE = {
-  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
   'wall.area.Oulunkaari': 'Oulunkaari',
   'wall.area.Selänne': 'Selänne',
   'wall.area.Koillismaa': 'Koillismaa',
@@ -63,6 +62,7 @@ const en = {
   'wall.perArea': 'Per area',
   'wall.queued': 'Queued',
   'wall.area.Oulu-Hailuoto': 'Oulu and Hailuoto',
+  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
   ...AREA_NAMES_IN_EVERY_LANGUAGE,
   'wall.area.Raahe': 'Raahe',
   'wall.area.muu': 'Other area',
@@ -73,6 +73,17 @@ const en = {
   'wall.chartQueue': 'Queue length',
   'wall.chartTime': 'Time (Helsinki)',
   'wall.chartUpdated': 'Chart updated every minute, last at {time}',
+  'wall.failedVisits': 'Failed visits',
+  'wall.failedAt': 'reported failed at {time}',
+  'wall.failedOn': 'reported failed {time}',
+  'wall.kindShort.visit-failed': 'failed visits {count}',
+  'wall.kindShort.visit-overdue': 'visits not reported in time {count}',
+  'wall.recallsDue': 'Recalls due',
+  'wall.awaitingVisitOrCall': 'Awaiting a visit or call',
+  'wall.referralsAwaitingContact': 'Accepted, visit or call not yet reported',
+  // A helpline (116117) calls the patient; the others visit.
+  'wall.callBy': 'call reported by {time}',
+  'wall.callWasDue': 'call was to be reported by {time}',
   'wall.loadReductionLine': '{resolved} resolved without a unit ({share}), {hours} unit-hours avoided (assumed mean mission {minutes} min), yearly rate {rate} / reference {reference}',
 };
 
@@ -131,6 +142,7 @@ const fi: Dictionary = {
   'wall.perArea': 'Alueittain',
   'wall.queued': 'Jonossa',
   'wall.area.Oulu-Hailuoto': 'Oulu ja Hailuoto',
+  'wall.area.Oulun eteläinen': 'Oulun eteläinen',
   ...AREA_NAMES_IN_EVERY_LANGUAGE,
   'wall.area.Raahe': 'Raahe',
   'wall.area.muu': 'Muu alue',
@@ -141,6 +153,16 @@ const fi: Dictionary = {
   'wall.chartQueue': 'Jonon pituus',
   'wall.chartTime': 'Kellonaika (Suomen aika)',
   'wall.chartUpdated': 'Kaavio päivittyy minuutin välein, viimeksi klo {time}',
+  'wall.failedVisits': 'Epäonnistuneet käynnit',
+  'wall.failedAt': 'ilmoitettu epäonnistuneeksi klo {time}',
+  'wall.failedOn': 'ilmoitettu epäonnistuneeksi {time}',
+  'wall.kindShort.visit-failed': 'epäonnistuneita käyntejä {count}',
+  'wall.kindShort.visit-overdue': 'myöhässä olevia käyntejä {count}',
+  'wall.recallsDue': 'Ajankohtaiset takaisinsoitot',
+  'wall.awaitingVisitOrCall': 'Odottaa käyntiä tai soittoa',
+  'wall.referralsAwaitingContact': 'Hyväksytty, käyntiä tai soittoa ei vielä raportoitu',
+  'wall.callBy': 'soitto raportoitava viimeistään {time}',
+  'wall.callWasDue': 'soitto olisi pitänyt raportoida viimeistään {time}',
   'wall.loadReductionLine': 'ilman yksikköä hoidettu {resolved} ({share}), säästetyt yksikkötunnit {hours} (oletettu keskimääräinen tehtäväaika {minutes} min), vuositahti {rate} / vertailu {reference}',
 };
 
@@ -197,6 +219,7 @@ const sv: Dictionary = {
   'wall.perArea': 'Per område',
   'wall.queued': 'I kön',
   'wall.area.Oulu-Hailuoto': 'Uleåborg och Karlö',
+  'wall.area.Oulun eteläinen': 'Uleåborgs södra',
   ...AREA_NAMES_IN_EVERY_LANGUAGE,
   'wall.area.Raahe': 'Brahestad',
   'wall.area.muu': 'Annat område',
@@ -207,6 +230,16 @@ const sv: Dictionary = {
   'wall.chartQueue': 'Köns längd',
   'wall.chartTime': 'Klockan (finsk tid)',
   'wall.chartUpdated': 'Diagrammet uppdateras varje minut, senast kl. {time}',
+  'wall.failedVisits': 'Misslyckade besök',
+  'wall.failedAt': 'anmält som misslyckat kl. {time}',
+  'wall.failedOn': 'anmält som misslyckat {time}',
+  'wall.kindShort.visit-failed': 'misslyckade besök {count}',
+  'wall.kindShort.visit-overdue': 'besök som inte rapporterats i tid {count}',
+  'wall.recallsDue': 'Aktuella återuppringningar',
+  'wall.awaitingVisitOrCall': 'Väntar på besök eller samtal',
+  'wall.referralsAwaitingContact': 'Godkänt, besök eller samtal ännu inte rapporterat',
+  'wall.callBy': 'samtalet rapporteras senast {time}',
+  'wall.callWasDue': 'samtalet skulle ha rapporterats senast {time}',
   'wall.loadReductionLine': '{resolved} skötta utan enhet ({share}), {hours} enhetstimmar sparade (antagen genomsnittlig uppdragstid {minutes} min), årstakt {rate} / referens {reference}',
 };
 

@@ -123,7 +123,8 @@ function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: num
           .map((part, index) => (
             <Fragment key={index}>
               {index > 0 ? ' · ' : ''}
-              <span className="wall-nowrap">{part}</span>
+              {/* Each part wraps at its own spaces in a narrow tile (the age's are unbreakable). */}
+              <span>{part}</span>
             </Fragment>
           ))}
       </span>

@@ -4,7 +4,7 @@ import { Severity, severityOf } from './AlertTiles';
 import type { SecondsSince } from './wall-clock';
 import type { WallLoad } from './wall-load';
 
-/** The queue, its oldest wait (marked when S2's alert stands), the claimed tasks, the nurses and the handoffs waiting. */
+/** The queue, its oldest undecided wait (marked when S2's alert stands), the recalls due, the claimed tasks, the nurses and the handoffs waiting. */
 export function HeadlineFigures({ load, since }: { load: WallLoad; since: SecondsSince }) {
   const t = useT();
   const language = useLanguage();
@@ -20,10 +20,11 @@ export function HeadlineFigures({ load, since }: { load: WallLoad; since: Second
         severity={s2Severity === 'ok' ? undefined : s2Severity}
         note={s2Severity === 'ok' ? undefined : t(`wall.severity.${s2Severity}`)}
       />
+      {load.recallsDue !== undefined && <Figure label={t('wall.recallsDue')} value={n(load.recallsDue)} testId="wall-recalls-due" />}
       <Figure label={t('claimed')} value={n(load.claimed)} testId="wall-claimed" />
       <Figure label={t('nursesActive')} value={n(load.nursesActive)} testId="wall-nurses-active" />
       <Figure label={t('awaitingHandoff')} value={n(load.awaitingHandoff)} testId="wall-awaiting-handoff" />
-      {load.awaitingVisit !== undefined && <Figure label={t('awaitingVisit')} value={n(load.awaitingVisit)} testId="wall-awaiting-visit" />}
+      {load.awaitingVisit !== undefined && <Figure label={t('wall.awaitingVisitOrCall')} value={n(load.awaitingVisit)} testId="wall-awaiting-visit" />}
     </section>
   );
 }

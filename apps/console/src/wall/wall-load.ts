@@ -1,4 +1,4 @@
-import type { AlertKind as ServerAlertKind, AlertTaskView, ReferralsOnBoardView, TaskAtAGlance } from '@dtask/events';
+import type { AlertKind as ServerAlertKind, AlertTaskView, OverdueVisitView, ReferralsOnBoardView, TaskAtAGlance } from '@dtask/events';
 import type { Load } from '../api';
 
 /** Contract v1.1's alerts: S8's failed recalls and overdue unit, and repeat calls, named as the task's flags are. */
@@ -8,6 +8,10 @@ export type AlertKind = ServerAlertKind | WorldAlertKind;
 export type AlertTask = Omit<AlertTaskView, 'kind' | 'status'> & { kind: AlertKind; status?: AlertTaskView['status'] };
 /** The tiles' order: the most urgent first. */
 export const ALERT_KINDS: readonly AlertKind[] = ['s2-alert', 'recalls-failed', 'unit-overdue', 'repeat-call', 'second-contact', 'handoff-returned', 'unreachable'];
+
+/** A visit the service reported failed, back with the nurses until decided again (not S6's returned handoff). */
+export type FailedVisit = TaskAtAGlance & { target: string; failedAt: string; status: OverdueVisitView['status']; owner?: string };
+export type WallReferrals = ReferralsOnBoardView & { failedVisits?: FailedVisit[] };
 
 export interface ClaimedTask extends TaskAtAGlance {
   owner: string;
@@ -37,6 +41,8 @@ export interface AreaFigures {
 export type WallLoad = Omit<Load, 'alerts' | 'decisionMixToday' | 'loadReduction'> & {
   at?: string;
   oldestReceivedAt?: string;
+  /** Recalls due in the queue, apart from the longest wait (which is of the tasks awaiting their decision). */
+  recallsDue?: number;
   alerts: Load['alerts'] & { s1Unreachable?: string[] };
   decisionMixToday: Load['decisionMixToday'] & { fieldCommanderUnits?: number };
   alertTasks?: (AlertTaskView | AlertTask)[];
@@ -45,7 +51,7 @@ export type WallLoad = Omit<Load, 'alerts' | 'decisionMixToday' | 'loadReduction
   areas?: AreaFigures[];
   // Issue 14: the redirects still open and the visits overdue, and the measured unit time beside the assumed.
   awaitingVisit?: number;
-  referrals?: ReferralsOnBoardView;
+  referrals?: WallReferrals;
   loadReduction: Record<keyof Load['loadReduction'], Load['loadReduction']['today'] & { unitHoursAvoidedMeasured?: number | null }>;
 };
 
