@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, Session } from './api';
 import { useT } from './i18n';
-import { AnswerBy } from './partner/AnswerBy';
+import { ContactKind, ContactKindContext, contactKindOf, useContactWord } from './partner/contact-kind';
 import { Notice, NoticeLine } from './partner/NoticeLine';
 import { ReferralDetail } from './partner/ReferralDetail';
 import { ReferralList } from './partner/ReferralList';
@@ -30,6 +30,7 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   const [notice, setNotice] = useState<Notice>();
   const [loadError, setLoadError] = useState<string>();
   const [serviceName, setServiceName] = useState<string>();
+  const [contactKind, setContactKind] = useState<ContactKind>('visit');
   const now = useNow(1000);
   // Entries answered here, and when: kept out of the list by a fetch that started before the answer
   // (it may still hold it), but not by later ones, so the same task redirected here again shows again.
@@ -65,10 +66,11 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   const refreshSoon = useThrottledRefresh(refresh, changes, 500);
 
   useEffect(() => {
-    api<{ services: { id: string; name: string }[] }>(session, 'GET', '/api/services').then(
-      ({ services }) => setServiceName(services.find((service) => service.id === session.service)?.name),
-      () => undefined,
-    );
+    api<{ services: { id: string; name: string; kind?: string }[] }>(session, 'GET', '/api/services').then(({ services }) => {
+      const own = services.find((service) => service.id === session.service);
+      setServiceName(own?.name);
+      setContactKind(contactKindOf(own?.kind));
+    }, () => undefined);
   }, [session]);
 
   /** Takes a referral out of the list at once, as answered here or as no longer open, and says so. */
@@ -89,6 +91,7 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
     setNotice(undefined);
   };
   return (
+    <ContactKindContext.Provider value={contactKind}>
     <div className="partner">
       <section className="card partner-inbox" aria-labelledby="partner-inbox-title">
         <h2 id="partner-inbox-title">
@@ -103,7 +106,7 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
           <>
             <h3 className="partner-visits-title">{t('partnerAnswerTitle')}</h3>
             <ReferralList stage="answer" referrals={referrals.filter((referral) => stageOf(referral) === 'answer')} selected={selected} now={now} onOpen={open} />
-            <h3 className="partner-visits-title">{t('partnerVisitsTitle')}</h3>
+            <VisitsTitle />
             <ReferralList stage="visit" referrals={referrals.filter((referral) => stageOf(referral) === 'visit')} selected={selected} now={now} onOpen={open} />
           </>
         )}
@@ -126,5 +129,12 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
         </section>
       )}
     </div>
+    </ContactKindContext.Provider>
   );
+}
+
+function VisitsTitle() {
+  const t = useT();
+  const word = useContactWord();
+  return <h3 className="partner-visits-title">{t(word('partnerVisitsTitle'))}</h3>;
 }

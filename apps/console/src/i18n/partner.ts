@@ -44,6 +44,20 @@ const en = {
   partnerWrongService: 'it is addressed to another service',
   partnerUnavailable: 'the service is unavailable for a moment, try again',
   partnerDismiss: 'Close the message',
+  partnerLanguage: 'Patient’s language',
+  partnerInterpreter: '{language}, needs an interpreter (the nurse assessed through one)',
+  // A helpline (116117) calls the patient where home care visits: its stage is said as a call.
+  partnerVisitsTitleCall: 'Accepted: report the call',
+  partnerVisitCountCall: '{count} calls to report',
+  partnerVisitCountOneCall: '1 call to report',
+  partnerVisitsEmptyCall: 'No accepted patient is waiting for a call report.',
+  partnerVisitByCall: 'Report the call by {time} ({left})',
+  partnerReportVisitCall: 'Patient called…',
+  partnerReportFailedCall: 'Call failed…',
+  partnerVisitTitleCall: 'Report the call',
+  partnerVisitedOnCall: 'Called',
+  partnerSendVisitCall: 'Send the call report',
+  partnerFailTitleCall: 'The call failed',
 };
 
 type Dictionary = Record<keyof typeof en, string>;
@@ -91,6 +105,19 @@ const fi: Dictionary = {
   partnerWrongService: 'ohjaus on osoitettu toiselle palvelulle',
   partnerUnavailable: 'palvelu ei hetkeen vastaa, yritä uudelleen',
   partnerDismiss: 'Sulje ilmoitus',
+  partnerLanguage: 'Potilaan kieli',
+  partnerInterpreter: '{language}, tarvitsee tulkin (hoitaja arvioi tulkin välityksellä)',
+  partnerVisitsTitleCall: 'Hyväksytyt: raportoi soitto',
+  partnerVisitCountCall: '{count} soittoa raportoimatta',
+  partnerVisitCountOneCall: '1 soitto raportoimatta',
+  partnerVisitsEmptyCall: 'Yksikään hyväksytty potilas ei odota soiton raportointia.',
+  partnerVisitByCall: 'Raportoi soitto viimeistään {time} ({left})',
+  partnerReportVisitCall: 'Potilaalle soitettu…',
+  partnerReportFailedCall: 'Soitto ei onnistunut…',
+  partnerVisitTitleCall: 'Raportoi soitto',
+  partnerVisitedOnCall: 'Soitettu',
+  partnerSendVisitCall: 'Lähetä soiton raportti',
+  partnerFailTitleCall: 'Soitto ei onnistunut',
 };
 
 const sv: Dictionary = {
@@ -136,6 +163,19 @@ const sv: Dictionary = {
   partnerWrongService: 'hänvisningen är riktad till en annan tjänst',
   partnerUnavailable: 'tjänsten svarar inte för tillfället, försök igen',
   partnerDismiss: 'Stäng meddelandet',
+  partnerLanguage: 'Patientens språk',
+  partnerInterpreter: '{language}, behöver tolk (sjukskötaren bedömde via tolk)',
+  partnerVisitsTitleCall: 'Godkända: rapportera samtalet',
+  partnerVisitCountCall: '{count} samtal att rapportera',
+  partnerVisitCountOneCall: '1 samtal att rapportera',
+  partnerVisitsEmptyCall: 'Inga godkända patienter väntar på en samtalsrapport.',
+  partnerVisitByCall: 'Rapportera samtalet senast {time} ({left})',
+  partnerReportVisitCall: 'Patienten har ringts upp…',
+  partnerReportFailedCall: 'Samtalet misslyckades…',
+  partnerVisitTitleCall: 'Rapportera samtalet',
+  partnerVisitedOnCall: 'Ringt',
+  partnerSendVisitCall: 'Skicka samtalsrapporten',
+  partnerFailTitleCall: 'Samtalet misslyckades',
 };
 
 export const partner = area(en, fi, sv);

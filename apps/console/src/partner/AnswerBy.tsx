@@ -1,5 +1,6 @@
 import { formatDuration, helsinkiDateTime, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
+import { useContactWord } from './contact-kind';
 
 /** Less than this left to answer is shown as urgent (with a word and a symbol, not colour alone). */
 const SOON_SECONDS = 5 * 60;
@@ -14,6 +15,7 @@ const WORDS = {
 export function AnswerBy({ answerBy, now, compact = false, kind = 'answer' }: { answerBy: string; now: number; compact?: boolean; kind?: 'answer' | 'visit' }) {
   const t = useT();
   const language = useLanguage();
+  const word = useContactWord();
   const time = kind === 'answer' ? helsinkiTime(answerBy, language) : helsinkiDateTime(answerBy, language);
   const words = WORDS[kind];
   const left = Math.floor((Date.parse(answerBy) - now) / 1000);
@@ -24,7 +26,7 @@ export function AnswerBy({ answerBy, now, compact = false, kind = 'answer' }: { 
   return (
     <span className={`partner-deadline${soon ? ' partner-soon' : ''}`} data-testid={kind === 'answer' ? 'answer-by' : 'visit-by'}>
       {soon && <>⚠ {t('partnerSoon')}: </>}
-      {t(words.by, { time, left: formatDuration(left) })}
+      {t(kind === 'visit' ? word(words.by) : words.by, { time, left: formatDuration(left) })}
     </span>
   );
 }

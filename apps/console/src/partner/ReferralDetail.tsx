@@ -6,7 +6,7 @@ import { useLanguage, useT } from '../i18n';
 import { AnswerBy } from './AnswerBy';
 import { ReferralFacts } from './ReferralFacts';
 import { useHandoffPost } from './use-handoff-post';
-import { capitalised, patientOf, reasonOf } from './referral-words';
+import { headingOf, reasonOf } from './referral-words';
 
 /**
  * One opened referral and its answer: accept, or decline with a reason. The inbox mounts it keyed by
@@ -51,7 +51,7 @@ export function ReferralDetail({
   return (
     <section className="card partner-detail" aria-labelledby={titleId} data-testid="referral" data-task-id={referral.taskId}>
       <h2 id={titleId}>
-        {referral.municipality} · {capitalised(patientOf(referral, t))}
+        {headingOf(referral, t, language)}
       </h2>
       <p className="partner-answer-by">
         <AnswerBy answerBy={referral.answerBy} now={now} />

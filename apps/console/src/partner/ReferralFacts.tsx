@@ -1,11 +1,17 @@
 import type { ReferralView } from '@dtask/events';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { careLevelWord, transportWord, withinWords } from '../disposition-words';
-import { capitalised, patientOf } from './referral-words';
+import { capitalised, languageName, patientOf } from './referral-words';
+
+/** The package's patient language and interpreter need (v1.1 servers send them when the assessment told them). */
+type Spoken = { language?: string; interpreter?: boolean };
 
 /** What the centre tells the receiving service: why, the handoff note, the care asked for, and whom to call where. */
-export function ReferralFacts({ referral }: { referral: ReferralView }) {
+export function ReferralFacts({ referral }: { referral: ReferralView & Spoken }) {
   const t = useT();
+  const language = useLanguage();
+  const spoken = referral.language && languageName(referral.language, language);
   return (
     <dl className="partner-facts">
       <div>
@@ -40,6 +46,12 @@ export function ReferralFacts({ referral }: { referral: ReferralView }) {
         <dt>{t('partnerPatient')}</dt>
         <dd data-testid="referral-patient">{capitalised(patientOf(referral, t))}</dd>
       </div>
+      {spoken && (
+        <div>
+          <dt>{t('partnerLanguage')}</dt>
+          <dd data-testid="referral-language">{capitalised(referral.interpreter ? t('partnerInterpreter', { language: spoken }) : spoken)}</dd>
+        </div>
+      )}
       <div>
         <dt>{t('partnerCallback')}</dt>
         <dd>
@@ -54,7 +66,7 @@ export function ReferralFacts({ referral }: { referral: ReferralView }) {
       </div>
       <div>
         <dt>{t('partnerMunicipality')}</dt>
-        <dd>{referral.municipality}</dd>
+        <dd>{placeName(referral.municipality, language)}</dd>
       </div>
     </dl>
   );

@@ -6,7 +6,8 @@ import { useLanguage, useT } from '../i18n';
 import { AnswerBy } from './AnswerBy';
 import { ReferralFacts } from './ReferralFacts';
 import { useHandoffPost } from './use-handoff-post';
-import { capitalised, patientOf, reasonOf } from './referral-words';
+import { useContactWord } from './contact-kind';
+import { headingOf, reasonOf } from './referral-words';
 import type { PartnerReferral } from './referral-stage';
 import { VisitDay, visitInstant } from './visit-time';
 
@@ -26,6 +27,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
 }) {
   const t = useT();
   const language = useLanguage();
+  const word = useContactWord();
   const [form, setForm] = useState<Form>('none');
   const [day, setDay] = useState<VisitDay>('today');
   const [time, setTime] = useState('');
@@ -59,7 +61,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
   return (
     <section className="card partner-detail" aria-labelledby={titleId} data-testid="visit" data-task-id={referral.taskId}>
       <h2 id={titleId}>
-        {referral.municipality} · {capitalised(patientOf(referral, t))}
+        {headingOf(referral, t, language)}
       </h2>
       {referral.visitBy && (
         <p className="partner-answer-by">
@@ -72,18 +74,18 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
       {form === 'none' ? (
         <div className="partner-actions">
           <button type="button" className="partner-accept" onClick={() => open('completed')} data-testid="report-visit">
-            ✓ {t('partnerReportVisit')}
+            ✓ {t(word('partnerReportVisit'))}
           </button>
           <button type="button" onClick={() => open('failed')} data-testid="report-failed">
-            {t('partnerReportFailed')}
+            {t(word('partnerReportFailed'))}
           </button>
         </div>
       ) : (
         <form className={form === 'failed' ? 'partner-decline' : 'partner-visit'} onSubmit={submit} aria-labelledby={`${titleId}-form`} data-testid={form === 'failed' ? 'fail-form' : 'visit-form'}>
-          <h3 id={`${titleId}-form`}>{t(form === 'failed' ? 'partnerFailTitle' : 'partnerVisitTitle')}</h3>
+          <h3 id={`${titleId}-form`}>{t(word(form === 'failed' ? 'partnerFailTitle' : 'partnerVisitTitle'))}</h3>
           {form === 'completed' && (
             <div className="partner-visit-when">
-              <Choice name="visitDay" legend={t('partnerVisitedOn')} value={day} options={['today', 'yesterday'] as const} words={(option) => t(option === 'today' ? 'partnerVisitToday' : 'partnerVisitYesterday')} onChange={setDay} />
+              <Choice name="visitDay" legend={t(word('partnerVisitedOn'))} value={day} options={['today', 'yesterday'] as const} words={(option) => t(option === 'today' ? 'partnerVisitToday' : 'partnerVisitYesterday')} onChange={setDay} />
               <label>
                 {t('partnerVisitedAtTime')}
                 <input name="visitedAtTime" className="call-time" inputMode="numeric" placeholder="14.30" size={5} value={time} onChange={(event) => (setTime(event.target.value), setError(undefined))} />
@@ -98,7 +100,7 @@ export function VisitReport({ session, referral, now, onReported, onGone }: {
           {form === 'failed' && text.trim() === '' && <p className="partner-quiet">{t('partnerReasonRequired')}</p>}
           <div className="partner-actions">
             <button type="submit" disabled={sending || (form === 'failed' && text.trim() === '')}>
-              {sending ? t('partnerSending') : t(form === 'failed' ? 'partnerSendFail' : 'partnerSendVisit')}
+              {sending ? t('partnerSending') : t(form === 'failed' ? 'partnerSendFail' : word('partnerSendVisit'))}
             </button>
             <button type="button" disabled={sending} onClick={() => setForm('none')}>
               {t('partnerCancel')}

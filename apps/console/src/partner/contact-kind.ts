@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * How the receiving service reaches an accepted patient: home care and the like visit, a helpline
+ * (116117) calls. The stage after acceptance is worded by it (`partnerVisitBy` or `partnerVisitByCall`).
+ */
+export type ContactKind = 'visit' | 'call';
+
+export const contactKindOf = (serviceKind: string | undefined): ContactKind => (serviceKind === 'helpline' ? 'call' : 'visit');
+
+export const ContactKindContext = createContext<ContactKind>('visit');
+
+/** The key of a visit's words as this service's contact says them. */
+export function useContactWord(): (key: string) => string {
+  const kind = useContext(ContactKindContext);
+  return (key) => (kind === 'call' ? `${key}Call` : key);
+}
