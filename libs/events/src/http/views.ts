@@ -20,6 +20,8 @@ export interface QueueItemView {
   recall?: RecallInQueueView | null;
   /** v1.1: the patient's language as the assessment recorded it (`sv`: the console marks a Swedish speaker). */
   language?: string;
+  /** A closed task's outcome (`?status=closed`): the nurse's list of closed tasks says how each ended. */
+  closedOutcome?: string;
 }
 
 /** The recall a queue item is in the queue for (contract v1.1, "Recalls"). */

@@ -217,5 +217,6 @@ export function queueItem(state: DTaskState, now: Date, language?: string): Queu
     priority: Math.round(queuePriority(state, nowIso) * 10) / 10,
     recall,
     ...(language === undefined ? {} : { language }),
+    ...(state.closedOutcome ? { closedOutcome: state.closedOutcome } : {}),
   };
 }
