@@ -10,11 +10,28 @@ export function toRecordedEvent(row: RawRow): RecordedEvent {
     revision: row[1],
     position: String(row[2]),
     eventId: row[3],
-    type: row[4],
+    type: eventType(row[4]),
     data: JSON.parse(row[5]),
     metadata: JSON.parse(row[6]),
     recordedAt: row[7],
   };
+}
+
+/** Far more than the schemas' types: a store of odd types still reads, only without the sharing. */
+const MOST_TYPES = 1000;
+const types = new Map<string, string>();
+
+/**
+ * The type as one shared, internalised string: SQLite hands out a new string per row, and every
+ * fold's switch on the type then compares its letters with each case; the shared one compares by
+ * identity. A property key is internalised, so the key of a one-key object is that string.
+ */
+export function eventType(read: string): string {
+  const known = types.get(read);
+  if (known !== undefined) return known;
+  const shared = Object.keys({ [read]: 0 })[0]!;
+  if (types.size < MOST_TYPES) types.set(read, shared);
+  return shared;
 }
 
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
