@@ -3,6 +3,9 @@ import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
 import { shotsInFinnishAndSwedish } from './language-shots';
 
+/** The page's own globals, as the functions run in the browser see them (the tests' tsconfig has no DOM). */
+type Page$ = { document: { activeElement: unknown }; getComputedStyle(element: unknown): { backgroundColor: string; color: string; fontWeight: string; borderBottomColor: string } };
+
 const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
 const optionTexts = (select: Locator) => select.locator('option').allTextContents();
 
@@ -50,7 +53,7 @@ describe('the decision form as a nurse works it', () => {
     const { context, page } = await signIn(target, 'nurse-anna', 'nurse', { viewport: { width: 1366, height: 700 } });
     const panel = await claimAndAssess(page, taskId);
     const style = (tab: Locator) => tab.evaluate((element) => {
-      const computed = getComputedStyle(element);
+      const computed = (globalThis as unknown as Page$).getComputedStyle(element);
       return { background: computed.backgroundColor, color: computed.color, weight: computed.fontWeight, underline: computed.borderBottomColor };
     });
     await panel.getByRole('tab', { name: 'Phone advice' }).click();
@@ -70,7 +73,7 @@ describe('the decision form as a nurse works it', () => {
     expect(Math.abs(alertBox!.y - buttonBox!.y)).toBeLessThan(120);
     expect(alertBox!.y).toBeGreaterThanOrEqual(0);
     expect(alertBox!.y + alertBox!.height).toBeLessThanOrEqual(700);
-    expect(await alert.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await alert.evaluate((element) => element === (globalThis as unknown as Page$).document.activeElement)).toBe(true);
     // Only once: not also at the top of the panel.
     expect(await panel.getByRole('alert').count()).toBe(1);
     await shotsInFinnishAndSwedish(page, 'desk-decision-refused', panel.getByTestId('decision-panel'));

@@ -3,6 +3,9 @@ import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
 import { shotsInFinnishAndSwedish } from './language-shots';
 
+/** The page's own globals, as the functions run in the browser see them (the tests' tsconfig has no DOM). */
+type Page$ = { document: { activeElement: unknown }; getComputedStyle(element: unknown): { backgroundColor: string; color: string; fontWeight: string; borderBottomColor: string } };
+
 const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
 const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
 const SEVERE_RED = 'rgb(245, 183, 177)';
@@ -40,14 +43,17 @@ describe('the task panel as a nurse works it', () => {
     await panel.locator('textarea[name=symptoms]').fill('');
     await panel.locator('textarea[name=symptoms]').pressSequentially('jade');
     expect(await panel.locator('textarea[name=symptoms]').inputValue()).toBe('jade');
-    expect(await panel.getByTestId('decision-panel').locator('[role=tab][aria-selected=true]').evaluate((tab) => tab === document.activeElement)).toBe(false);
+    expect(await panel.getByTestId('decision-panel').locator('[role=tab][aria-selected=true]').evaluate((tab) => tab === (globalThis as unknown as Page$).document.activeElement)).toBe(false);
 
     // Scrolled to the end, `a` brings the assessment back below the sticky header, not under it.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.locator('section.card.task').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await page.locator('section.card.task').evaluate((element) => {
+      const box = element as unknown as { scrollTo(x: number, y: number): void; scrollHeight: number };
+      box.scrollTo(0, box.scrollHeight);
+    });
     await page.keyboard.press('a');
     const focused = panel.locator('[data-section=assessment] input').first();
-    expect(await focused.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await focused.evaluate((input) => input === (globalThis as unknown as Page$).document.activeElement)).toBe(true);
     const [header, input] = [await panel.getByTestId('patient-header').boundingBox(), await focused.boundingBox()];
     expect(input!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
     await page.keyboard.press('d');
@@ -69,7 +75,7 @@ describe('the task panel as a nurse works it', () => {
     expect(await panel.locator('.notice-severe').count()).toBe(0);
     const chip = panel.getByTestId('patient-header').locator('[data-flag=unreachable]');
     expect(await chip.textContent()).not.toContain('⚠');
-    expect(await chip.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe(SEVERE_RED);
+    expect(await chip.evaluate((element) => (globalThis as unknown as Page$).getComputedStyle(element).backgroundColor)).not.toBe(SEVERE_RED);
     await panel.locator('details', { hasText: 'History' }).locator('summary').click();
     const unit = panel.locator('[data-event-type=UnitRequested]');
     expect(await unit.textContent()).toMatch(/automatically \(S1\)$/);
@@ -106,8 +112,10 @@ describe('the task panel as a nurse works it', () => {
 
     const called = await open(helpline);
     const title = called.locator('.panel-title h2');
-    expect(await title.textContent()).toMatch(/call/i);
+    // Worded once the directory has told what kind of service it is.
+    await title.filter({ hasText: /call/i }).waitFor();
     expect(await title.textContent()).not.toMatch(/visit/i);
+    expect(await called.getByTestId('handoff-accepted').textContent()).toMatch(/calls the patient and reports the call by/);
     await shotsInFinnishAndSwedish(page, 'desk-helpline-stage', called);
     await page.getByRole('button', { name: 'FI', exact: true }).click();
     expect(await title.textContent()).toMatch(/soitto/);

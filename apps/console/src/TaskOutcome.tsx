@@ -9,7 +9,9 @@ import { isErcEscalation, OutcomeNotice, worldNotice } from './task-panel/world-
  * What has happened to the task, in words and with its time, from its own history: an automatic
  * dispatch by S1 or S2 never just flips the panel to "decided" without saying why and what is left.
  */
-export function TaskOutcome({ task, limits, draftText, serviceName }: { task: TaskDetail; limits: DeskState['limits']; draftText: string; serviceName: (id: string) => string }) {
+export function TaskOutcome({
+  task, limits, draftText, serviceName, helpline = false,
+}: { task: TaskDetail; limits: DeskState['limits']; draftText: string; serviceName: (id: string) => string; /** The redirect went to the helpline, which calls, not visits. */ helpline?: boolean }) {
   const t = useT();
   const language = useLanguage();
   const time = (event: HistoryEvent) => helsinkiTime(event.metadata.occurredAt, language);
@@ -37,7 +39,7 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
           const text = data.reason === 'unreachable' ? t('autoDispatchS1', { time: time(event) }) : t('autoDispatchS2', { minutes: limits.s2DispatchMinutes, time: time(event) });
           notices.push({ key: event.position, text, severe: true, testId: 'auto-dispatch-notice' });
         } else if (data.reason === 'nurse-decision') {
-          notices.push({ key: event.position, text: withDisposition(t('decidedUnit', { time: time(event), level: t(`unit.${String(data.unitLevel)}`), urgency: String(data.urgency) }), { consultId: data.consultId }) });
+          notices.push({ key: event.position, text: withDisposition(t('decidedUnit', { time: time(event), level: t(`unit.${String(data.unitLevel)}`), urgency: String(data.urgency) }), { consultId: data.consultId }), testId: 'decided-unit' });
         }
         break;
       case 'PhoneAdviceGiven':
@@ -56,7 +58,7 @@ export function TaskOutcome({ task, limits, draftText, serviceName }: { task: Ta
         notices.push({ key: event.position, text: t('closedAs', { outcome: t(data.outcome === 'escalated' && byErc ? 'outcome.escalatedByErc' : `outcome.${String(data.outcome)}`) }) });
         break;
       default: {
-        const notice = worldNotice(event, t, time(event)) ?? closedLoopNotice(event, t, time(event), language);
+        const notice = worldNotice(event, t, time(event)) ?? closedLoopNotice(event, t, time(event), language, helpline);
         if (notice) notices.push(notice);
       }
     }

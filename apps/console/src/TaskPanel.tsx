@@ -23,7 +23,7 @@ import { taskRules } from './task-panel/task-rules';
 import { useTaskDetail } from './task-panel/use-task-detail';
 import { usePanelKeys } from './task-panel/use-panel-keys';
 import { useNewestConsult } from './task-panel/use-newest-consult';
-import { stageKey } from './task-panel/stage-words';
+import { stageKey, targetKind } from './task-panel/stage-words';
 import './task-panel/task-panel.css';
 
 /**
@@ -139,7 +139,9 @@ export function TaskPanel({
           {error}
         </p>
       )}
-      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id} />
+      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id}
+        helpline={targetKind(task, services) === 'helpline'}
+      />
       {task.status === 'closed' && <RecordOfCare session={session} taskId={taskId} />}
       {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
       <RecordedAssessment history={task.history} />

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { api, QueueItem, Session } from '../api';
-import { helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { taskCodeText } from '../words';
+import { whenText } from './when-text';
 
 /** How many of the most recently received closed tasks the list shows. */
 const SHOWN = 15;
 
 /**
- * The tasks closed lately, read when the list is opened (no personal data in it): each opens in the
- * panel, where a closed task offers its record of care.
+ * The tasks closed lately, read when the list is opened (no personal data in it), each with its day
+ * when not today and how it ended: each opens in the panel, where a closed task offers its record of care.
  */
 export function ClosedTasks({ session, selected, onSelect }: { session: Session; selected?: string; onSelect: (taskId: string) => void }) {
   const t = useT();
@@ -33,7 +33,8 @@ export function ClosedTasks({ session, selected, onSelect }: { session: Session;
                   code: `${task.taskCode} ${taskCodeText(t, task.taskCode)}`.trim(),
                   area: task.municipality,
                   age: task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears }),
-                  time: helsinkiTime(task.receivedAt, language),
+                  time: whenText(task.receivedAt, Date.now(), language, t),
+                  outcome: task.closedOutcome ? t(`outcome.${task.closedOutcome}`) : t('status.closed'),
                 })}
               </button>
             </li>

@@ -3,6 +3,7 @@ import { formatDuration, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { FlagChips, LanguageMark, taskCodeText } from '../words';
 import type { RepeatCallNotice } from './repeat-call-notices';
+import { whenText } from './when-text';
 
 /**
  * The tasks in the nurse's own hands. A repeat call on one of them shows on its own entry at once,
@@ -27,7 +28,7 @@ export function MyTasks({ mine, selected, now, notices, onSelect }: { mine: Queu
               )}
               <button onClick={() => onSelect(task.taskId)} aria-current={task.taskId === selected} data-my-task={task.taskId}>
                 {task.taskCode} {taskCodeText(t, task.taskCode)} · {task.municipality} · {task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })} ·{' '}
-                {helsinkiTime(task.receivedAt, language)}
+                {whenText(task.receivedAt, now, language, t)}
                 {task.claimedAt ? ` · ${t('claimedFor', { duration: formatDuration((now - Date.parse(task.claimedAt)) / 1000) })}` : ''}{' '}
                 <LanguageMark language={task.language} /> <FlagChips flags={task.flags} />
               </button>

@@ -2,6 +2,7 @@ import type { QueueItem } from '../api';
 import { formatDuration, helsinkiTime } from '../format';
 import { useT } from '../i18n';
 import { FlagChips, LanguageMark, taskCodeText } from '../words';
+import { whenText } from './when-text';
 
 /**
  * One task in the queue. A task a due recall brought back waits from the recall's due time, and
@@ -15,7 +16,7 @@ export function QueueRow({ task, now, cursor, onClaim, language }: { task: Queue
       <td className="timer">
         {formatDuration((now - Date.parse(waitingSince)) / 1000)}
         <small className="received-at">
-          {t('received')} {helsinkiTime(task.receivedAt, language)}
+          {t('received')} {whenText(task.receivedAt, now, language, t)}
         </small>
       </td>
       <td>

@@ -11,7 +11,8 @@ export const recordOfCare = area(
     recordLoadFailed: 'The record could not be read: {reason}',
     closedTasks: 'Closed tasks',
     closedTasksNone: 'No closed tasks to show.',
-    closedTaskEntry: '{code} · {area} · {age} · received {time}',
+    closedTaskEntry: '{code} · {area} · {age} · received {time} · {outcome}',
+    clockTime: '{time}',
   },
   {
     recordTitle: 'Potilaskertomusmerkintä',
@@ -22,7 +23,8 @@ export const recordOfCare = area(
     recordLoadFailed: 'Merkintää ei saatu luettua: {reason}',
     closedTasks: 'Päätetyt tehtävät',
     closedTasksNone: 'Ei näytettäviä päätettyjä tehtäviä.',
-    closedTaskEntry: '{code} · {area} · {age} · vastaanotettu klo {time}',
+    closedTaskEntry: '{code} · {area} · {age} · vastaanotettu {time} · {outcome}',
+    clockTime: 'klo {time}',
   },
   {
     recordTitle: 'Journalanteckning',
@@ -33,6 +35,7 @@ export const recordOfCare = area(
     recordLoadFailed: 'Anteckningen kunde inte läsas: {reason}',
     closedTasks: 'Avslutade uppdrag',
     closedTasksNone: 'Inga avslutade uppdrag att visa.',
-    closedTaskEntry: '{code} · {area} · {age} · mottaget kl. {time}',
+    closedTaskEntry: '{code} · {area} · {age} · mottaget {time} · {outcome}',
+    clockTime: 'kl. {time}',
   },
 );

@@ -21,16 +21,16 @@ export function dispositionLine(data: Record<string, unknown>, t: Translate, con
 
 /**
  * The receiving service's side after it accepted (contract v1.1): the visit it must report by a
- * time, reported done, failed, or not reported in time, or the referral taken back at a repeat call
+ * time (the helpline's call, `helpline`), reported done, failed, or not reported in time, or the referral taken back at a repeat call
  * to 112; all but the first put the task back at the top of the queue.
  */
-export function closedLoopNotice(event: HistoryEvent, t: Translate, time: string, language: Language): OutcomeNotice | undefined {
+export function closedLoopNotice(event: HistoryEvent, t: Translate, time: string, language: Language, helpline = false): OutcomeNotice | undefined {
   const key = event.position;
   const data = event.data;
   switch (event.type) {
     case 'HandoffAccepted':
       return typeof data.visitBy === 'string'
-        ? { key, text: t('handoffAcceptedVisitBy', { time, visitBy: helsinkiDateTime(data.visitBy, language) }), testId: 'handoff-accepted' }
+        ? { key, text: t(helpline ? 'handoffAcceptedCallBy' : 'handoffAcceptedVisitBy', { time, visitBy: helsinkiDateTime(data.visitBy, language) }), testId: 'handoff-accepted' }
         : { key, text: t('handoffAcceptedAt', { time }), testId: 'handoff-accepted' };
     case 'HandoffCompleted':
       return {
