@@ -58,8 +58,9 @@ describe('analyst defaults and time travel pacing in a real browser', () => {
     const chartRequests: string[] = [];
     page.on('request', (request) => request.url().includes('/api/reports/charts') && chartRequests.push(request.url()));
     await signIn(page);
-    expect(await page.inputValue('input[name=from]')).toBe('2024-07-01');
-    expect(await page.inputValue('input[name=to]')).toBe('2025-06-20');
+    // Dates as the language writes them (English: day first, as en-GB).
+    expect(await page.inputValue('input[name=from]')).toBe('01/07/2024');
+    expect(await page.inputValue('input[name=to]')).toBe('20/06/2025');
     const june = page.locator('tr[data-month="2025-06"]');
     await june.waitFor();
     expect(await june.locator('td[data-column="tasks"]').textContent()).toBe('2');
@@ -82,9 +83,9 @@ describe('analyst defaults and time travel pacing in a real browser', () => {
     expect(await outside.textContent()).toContain('The data held runs from 15/01/2025');
     await outside.getByRole('button', { name: 'Show the last 12 months of the data' }).click();
     await june.waitFor();
-    expect(await page.inputValue('input[name=from]')).toBe('2024-07-01');
+    expect(await page.inputValue('input[name=from]')).toBe('01/07/2024');
     // Time travel opens on the data's last day.
-    expect(await page.inputValue('input[name=replay-date]')).toBe('2025-06-20');
+    expect(await page.inputValue('input[name=replay-date]')).toBe('20/06/2025');
     await page.context().close();
   }, 60_000);
 

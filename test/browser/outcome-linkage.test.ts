@@ -101,11 +101,13 @@ describe("the analyst's outcome section: what followed the decisions without a u
     expect(b.slice(0, 4)).toEqual(['3.3.2025 klo 10.10', 'Puhelinneuvonta', 'Perusterveydenhuolto', 'päivystyskäynti 11,4 h kuluttuasairaalaan otto 30 h kuluttua']);
     expect(b[4]).toMatch(/^p-[0-9a-f]{24}$/);
     expect(b[5]).toBe(task.B!.slice(0, 8));
-    expect(c.slice(0, 4)).toEqual(['3.3.2025 klo 10.10', 'Ohjaus muuhun palveluun', 'Sosiaalihuolto', 'kuolema 240 h kuluttua']);
+    expect(c.slice(0, 4)).toEqual(['3.3.2025 klo 10.10', 'Ohjaus muuhun palveluun', 'Sosiaalihuolto', 'kuolema 10 vrk kuluttua']);
 
     await page.getByRole('button', { name: 'SV', exact: true }).click();
     expect(await text(page, 'outcomes-incomplete')).toBe('Siffrorna för periodens slut är ännu ofullständiga: uppgifterna når bara till 13.3.2025.');
     expect((await cells(0)).slice(1, 4)).toEqual(['Telefonrådgivning', 'Primärvård', 'jourbesök efter 11,4 hinläggning efter 30 h']);
+    // Over two days in days and hours, as Swedish writes them.
+    expect((await cells(1))[3]).toBe('dödsfall efter 10 d');
     expect(await page.getByTestId('under-triage').locator('h3').textContent()).toBe('Möjlig undertriage – att granska (2)');
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await shotsInFinnishAndSwedish(page, 'outcomes-analyst', page.getByTestId('outcomes'));

@@ -8,6 +8,7 @@ import { Fetched, FetchState, fetched, TimeTravel } from './TimeTravel';
 import { WhatIf } from './WhatIf';
 import { EvaluationMonthly } from './analyst/EvaluationMonthly';
 import { EvaluationPeriod } from './analyst/EvaluationPeriod';
+import { DateField } from './analyst/DateField';
 import { OutcomeSection } from './analyst/OutcomeSection';
 
 interface Period {
@@ -82,7 +83,7 @@ export function AnalystView({ session }: { session: Session }) {
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    if (draft && draft.to >= draft.from) setPeriod(draft);
+    if (draft && draft.from && draft.to && draft.to >= draft.from) setPeriod(draft);
   }
 
   function showData() {
@@ -115,19 +116,14 @@ export function AnalystView({ session }: { session: Session }) {
               : t('analyst.spanUnknown')}
         </p>
         <form className="inline" onSubmit={apply}>
-          <label>
-            {t('periodFrom')}
-            <input type="date" name="from" value={draft.from} required onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-          </label>
-          <label>
-            {t('periodTo')}
-            <input type="date" name="to" value={draft.to} required onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
-          </label>
-          <button type="submit" disabled={draft.to < draft.from}>
+          {/* A date the field cannot read is '' in the draft: nothing to update to until it is one. */}
+          <DateField name="from" label={t('periodFrom')} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+          <DateField name="to" label={t('periodTo')} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
+          <button type="submit" disabled={!draft.from || !draft.to || draft.to < draft.from}>
             {t('update')}
           </button>
         </form>
-        {draft.to < draft.from && <p role="alert">{t('periodInvalid')}</p>}
+        {draft.from && draft.to && draft.to < draft.from && <p role="alert">{t('periodInvalid')}</p>}
         {periodEmpty && held && (
           <p role="status" data-testid="period-outside-data">
             <span aria-hidden="true">ⓘ </span>
@@ -148,7 +144,7 @@ export function AnalystView({ session }: { session: Session }) {
       <EvaluationPeriod session={session} window={windowQuery(period)} />
       {charts.state === 'ready' && <EvaluationMonthly monthly={charts.value.monthly} language={language} />}
       <OutcomeSection session={session} window={windowQuery(period)} periodEnd={helsinkiMidnightIso(addDays(period.to, 1))} />
-      <WhatIf session={session} window={windowQuery(period)} language={language} t={t} />
+      <WhatIf session={session} window={windowQuery(period)} language={language} />
       <TimeTravel session={session} language={language} t={t} initialDate={held ? helsinkiDate(Date.parse(held.last)) : undefined} />
     </div>
   );
@@ -176,6 +172,9 @@ function Charts({ data, language, t }: { data: ChartData; language: Language; t:
         </section>
         <section className="card">
           <SecondContactChart monthly={data.monthly} language={language} t={t} />
+          <p className="measure-note" data-testid="explained-second-contacts">
+            {t('measures.secondContactsExplained')}
+          </p>
         </section>
       </div>
       <section className="card">
@@ -193,10 +192,10 @@ function Charts({ data, language, t }: { data: ChartData; language: Language; t:
               <th>{t('resolvedWithoutUnit')}</th>
               <th>{t('cumulative')}</th>
               <th>{t('referenceLine')}</th>
-              <th>
+              <th title={t('measures.secondContactsExplained')}>
                 {t('secondContacts')} {t('within24h')}
               </th>
-              <th>
+              <th title={t('measures.secondContactsExplained')}>
                 {t('secondContacts')} {t('within72h')}
               </th>
             </tr>

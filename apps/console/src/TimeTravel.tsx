@@ -4,6 +4,7 @@ import { ApiError, ReplayDay, ReplayLoad, Session } from './api';
 import { addDays, formatDuration, formatNumber, HELSINKI, helsinkiDate, helsinkiTime } from './format';
 import type { Language } from './i18n';
 import { Plot, PlotOptions, verticalLine } from './Plot';
+import { DateField } from './analyst/DateField';
 
 /** A replay's answer as the view shows it; 404 means the server has no replay routes (yet). */
 export type Fetched<T> = { state: 'idle' } | { state: 'loading' } | { state: 'unavailable' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
@@ -81,6 +82,8 @@ export function TimeTravel({ session, language, t, initialDate }: { session: Ses
 
   async function showDay(event: FormEvent) {
     event.preventDefault();
+    // No day to show until the field reads one.
+    if (!date) return;
     dayRequest.current?.abort();
     cancelQueue();
     const controller = new AbortController();
@@ -148,10 +151,7 @@ export function TimeTravel({ session, language, t, initialDate }: { session: Ses
     <section className="card time-travel" aria-label={t('timeTravel')}>
       <h2>{t('timeTravel')}</h2>
       <form className="inline" onSubmit={showDay}>
-        <label>
-          {t('pastDay')}
-          <input type="date" name="replay-date" value={date} max={today} required onChange={(event) => setDate(event.target.value)} />
-        </label>
+        <DateField name="replay-date" label={t('pastDay')} value={date} max={today} onChange={setDate} />
         <button type="submit">{t('show')}</button>
       </form>
       <FetchState of={day} loading={t('replaying')} t={t} />

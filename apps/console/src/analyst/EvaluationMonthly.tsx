@@ -33,7 +33,9 @@ export function EvaluationMonthly({ monthly, language }: { monthly: Month[]; lan
           <tr>
             <th>{t('month')}</th>
             {columns.map(([key, label]) => (
-              <th key={key}>{label}</th>
+              <th key={key} title={key.startsWith('recontact') ? t('measures.recontactsExplained') : undefined}>
+                {label}
+              </th>
             ))}
           </tr>
         </thead>

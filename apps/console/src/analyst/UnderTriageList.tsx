@@ -1,18 +1,24 @@
 import { careLevelWord } from '../disposition-words';
 import { formatNumber, helsinkiDateTime } from '../format';
-import { useLanguage, useT } from '../i18n';
+import { Language, Translate, useLanguage, useT } from '../i18n';
 import type { FollowingOutcome, PossibleUnderTriage } from './outcome-linkage';
 
 const DECISION_WORDS = { 'phone-advice': 'phoneAdvice', redirect: 'redirect' } as const;
 const FOLLOWED_WORDS = { 'ed-visit': 'linkage.followed.ed-visit', admission: 'linkage.followed.admission', death: 'linkage.followed.death' } as const;
 
+/** Up to two days in hours (`11,4 h`); longer in days and hours as the language writes them (`27 vrk 6 h`, `27 d 6 h`). */
+export function timeAfter(hours: number, t: Translate, language: Language): string {
+  if (hours <= 48) return `${formatNumber(hours, language, Number.isInteger(hours) ? 0 : 1)} h`;
+  const whole = Math.round(hours);
+  const [days, rest] = [Math.floor(whole / 24), whole % 24];
+  return rest === 0 ? t('analyst.days', { days: formatNumber(days, language) }) : t('analyst.daysHours', { days: formatNumber(days, language), hours: formatNumber(rest, language) });
+}
+
 /** The possible under-triage for a clinician's review: no personal data, the patient by pseudonym and the task by a short id. */
 export function UnderTriageList({ cases }: { cases: PossibleUnderTriage[] }) {
   const t = useT();
   const language = useLanguage();
-  // 11,4 h; a whole number of hours without its ,0.
-  const hours = (value: number) => formatNumber(value, language, Number.isInteger(value) ? 0 : 1);
-  const followed = (outcome: FollowingOutcome) => t(FOLLOWED_WORDS[outcome.kind], { hours: hours(outcome.hoursAfter) });
+  const followed = (outcome: FollowingOutcome) => t(FOLLOWED_WORDS[outcome.kind], { after: timeAfter(outcome.hoursAfter, t, language) });
   return (
     <section className="under-triage" aria-labelledby="under-triage-title" data-testid="under-triage">
       <h3 id="under-triage-title">{t('linkage.review', { count: formatNumber(cases.length, language) })}</h3>

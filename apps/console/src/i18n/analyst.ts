@@ -2,6 +2,16 @@ import { area } from './area';
 
 /** New words of the analyst's view; its older words stay in base.ts. Keys start with `analyst.`. */
 const en = {
+  'analyst.handoffVisitHours': 'Visit limit after acceptance (h)',
+  'analyst.firing.s8RecallsFailed': 'S8: not reached while waiting, raised to C',
+  'analyst.firing.s8UnitOverdue': 'S8: units overdue',
+  'analyst.firing.handoffVisitsOverdue': 'Visits not reported in time',
+  'analyst.refusedNone': 'none',
+  'analyst.datePlaceholder': 'dd/mm/yyyy',
+  'analyst.dateInvalid': 'Write the date as dd/mm/yyyy, for example 01/07/2024.',
+  'analyst.dateLate': 'The date cannot be after {max}.',
+  'analyst.daysHours': '{days} d {hours} h',
+  'analyst.days': '{days} d',
   'analyst.dataHeld': 'Data held: tasks received {first} – {last} ({tasks} tasks).',
   'analyst.noData': 'No tasks are held yet: the charts fill once tasks arrive or a simulated year is loaded.',
   'analyst.periodOutsideData': 'No tasks in this period. The data held runs from {first} to {last}.',
@@ -22,6 +32,16 @@ const en = {
 type Words = Record<keyof typeof en, string>;
 
 const fi: Words = {
+  'analyst.handoffVisitHours': 'Käynnin aikaraja hyväksynnästä (h)',
+  'analyst.firing.s8RecallsFailed': 'S8: ei tavoitettu yksikköä odottaessa, nostettu C:ksi',
+  'analyst.firing.s8UnitOverdue': 'S8: yksikkö myöhässä',
+  'analyst.firing.handoffVisitsOverdue': 'Käynnit raportoimatta määräajassa',
+  'analyst.refusedNone': 'ei yhtään',
+  'analyst.datePlaceholder': 'p.k.vvvv',
+  'analyst.dateInvalid': 'Kirjoita päivämäärä muodossa p.k.vvvv, esimerkiksi 1.7.2024.',
+  'analyst.dateLate': 'Päivämäärä ei voi olla {max} jälkeen.',
+  'analyst.daysHours': '{days} vrk {hours} h',
+  'analyst.days': '{days} vrk',
   'analyst.dataHeld': 'Aineisto: tehtävät vastaanotettu {first} – {last} ({tasks} tehtävää).',
   'analyst.noData': 'Tehtäviä ei vielä ole: kaaviot täyttyvät, kun tehtäviä saapuu tai simuloitu vuosi ladataan.',
   'analyst.periodOutsideData': 'Tällä jaksolla ei ole tehtäviä. Aineisto kattaa ajan {first} – {last}.',
@@ -40,6 +60,16 @@ const fi: Words = {
 };
 
 const sv: Words = {
+  'analyst.handoffVisitHours': 'Tidsgräns för besöket efter godkännandet (h)',
+  'analyst.firing.s8RecallsFailed': 'S8: nåddes inte under väntan, höjt till C',
+  'analyst.firing.s8UnitOverdue': 'S8: enheten försenad',
+  'analyst.firing.handoffVisitsOverdue': 'Besök som inte rapporterats i tid',
+  'analyst.refusedNone': 'inga',
+  'analyst.datePlaceholder': 'd.m.åååå',
+  'analyst.dateInvalid': 'Skriv datumet som d.m.åååå, till exempel 1.7.2024.',
+  'analyst.dateLate': 'Datumet kan inte vara efter {max}.',
+  'analyst.daysHours': '{days} d {hours} h',
+  'analyst.days': '{days} d',
   'analyst.dataHeld': 'Data: uppdrag mottagna {first} – {last} ({tasks} uppdrag).',
   'analyst.noData': 'Det finns ännu inga uppdrag: diagrammen fylls när uppdrag kommer in eller ett simulerat år laddas.',
   'analyst.periodOutsideData': 'Inga uppdrag under perioden. Data finns från {first} till {last}.',

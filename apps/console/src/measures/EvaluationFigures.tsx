@@ -1,25 +1,26 @@
 import { CARE_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { careLevelWord } from '../disposition-words';
 import { formatDuration, formatNumber, formatPercent } from '../format';
-import { useLanguage, useT } from '../i18n';
+import { Language, Translate, useLanguage, useT } from '../i18n';
 import type { EvaluationMeasures } from './evaluation';
+import './measures.css';
 
 /**
  * The measures of the published evaluations for one window, as terms and values: measured unit
  * time beside the assumption, contact within the target, over-triage, re-contacts, consults,
  * interpreter use, failed visits, and advice and redirects by care level.
  */
-/** `omit`: measures shown elsewhere on the same screen, by their `data-measure` keys. */
-export function EvaluationFigures({ m, testId, omit = [] }: { m: EvaluationMeasures; testId: string; omit?: readonly string[] }) {
-  const t = useT();
-  const language = useLanguage();
+/** One measure in words: its `data-measure` key, its name, its value, and what it counts where two are alike. */
+export type EvaluationRow = [key: string, term: string, value: string, note?: string];
+
+/** The measures a window has, in words; `withCareLevels` adds the care levels as one row (the what-if's table). */
+export function evaluationRows(m: EvaluationMeasures, t: Translate, language: Language, withCareLevels = false): EvaluationRow[] {
   const n = (value: number) => formatNumber(value, language);
   const pct = (share: number) => formatPercent(share, language, 1);
   const minutes = (value: number | null | undefined) => (value === null || value === undefined ? '–' : formatDuration(value * 60));
   const assumed = m.assumedMissionMinutes === undefined ? '–' : formatDuration(m.assumedMissionMinutes * 60);
   const unit = m.unitMinutesMeasured;
-  const levels = m.careLevel ? CARE_LEVELS.filter((level) => (m.careLevel![level] ?? 0) > 0) : [];
-  const rows: [string, string, string][] = [];
+  const rows: EvaluationRow[] = [];
   if (unit) {
     rows.push([
       'unit-time',
@@ -49,7 +50,8 @@ export function EvaluationFigures({ m, testId, omit = [] }: { m: EvaluationMeasu
   }
   if (m.recontacts) {
     const r = m.recontacts;
-    rows.push(['recontacts', t('measures.recontacts'), t('measures.recontactsValue', { day: n(r.within24h), dayShare: pct(r.rate24h ?? 0), three: n(r.within72h), threeShare: pct(r.rate72h ?? 0) })]);
+    const value = t('measures.recontactsValue', { day: n(r.within24h), dayShare: pct(r.rate24h ?? 0), three: n(r.within72h), threeShare: pct(r.rate72h ?? 0) });
+    rows.push(['recontacts', t('measures.recontacts'), value, t('measures.recontactsExplained')]);
   }
   if (m.consults !== undefined) {
     const median = m.timeToConsult?.medianSeconds;
@@ -57,13 +59,30 @@ export function EvaluationFigures({ m, testId, omit = [] }: { m: EvaluationMeasu
   }
   if (m.interpreter !== undefined) rows.push(['interpreter', t('measures.interpreter'), n(m.interpreter)]);
   if (m.failedVisits !== undefined) rows.push(['failed-visits', t('measures.failedVisits'), n(m.failedVisits)]);
+  if (withCareLevels && m.careLevel) {
+    const given = levelsOf(m);
+    rows.push(['care-levels', t('measures.careLevels'), given.length === 0 ? '–' : given.map((level) => `${careLevelWord(level, t)} ${n(m.careLevel![level]!)}`).join(', ')]);
+  }
+  return rows;
+}
+
+const levelsOf = (m: EvaluationMeasures) => (m.careLevel ? CARE_LEVELS.filter((level) => (m.careLevel![level] ?? 0) > 0) : []);
+
+/** `omit`: measures shown elsewhere on the same screen, by their `data-measure` keys. */
+export function EvaluationFigures({ m, testId, omit = [] }: { m: EvaluationMeasures; testId: string; omit?: readonly string[] }) {
+  const t = useT();
+  const language = useLanguage();
+  const n = (value: number) => formatNumber(value, language);
+  const rows = evaluationRows(m, t, language);
+  const levels = levelsOf(m);
   return (
     <div className="evaluation" data-testid={testId}>
       <dl className="evaluation-figures">
-        {rows.filter(([key]) => !omit.includes(key)).map(([key, term, value]) => (
+        {rows.filter(([key]) => !omit.includes(key)).map(([key, term, value, note]) => (
           <div key={key} data-measure={key}>
             <dt>{term}</dt>
             <dd>{value}</dd>
+            {note && <dd className="measure-note" data-testid={`explained-${key}`}>{note}</dd>}
           </div>
         ))}
       </dl>
