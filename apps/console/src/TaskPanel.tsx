@@ -146,6 +146,11 @@ export function TaskPanel({
       {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
       <RecordedAssessment history={task.history} />
 
+      {canAct && rules.recontactNeeded && (
+        <p className="notice notice-severe" data-testid="recontact-needed">
+          ⚠ {t('recontactNeeded', { count: limits.s1FailedAttempts })}
+        </p>
+      )}
       {canAct && <CallbackSection busy={busy} mine={mine} onOutcome={(outcome) => void send('callbacks', { outcome })} onRelease={release} />}
 
       {canAct && reached && (

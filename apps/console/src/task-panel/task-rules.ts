@@ -3,6 +3,9 @@ import type { DecisionKind, Drafts } from './task-drafts';
 
 export type TaskRules = ReturnType<typeof taskRules>;
 
+/** The events by which a receiving service gives the patient back to the centre. */
+const RETURNS = new Set(['HandoffDeclined', 'HandoffFailed', 'HandoffVisitOverdue', 'HandoffWithdrawn']);
+
 /** What the panel offers for one task, from the task as the server sent it, who looks, and what is typed. */
 export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const mine = task.owner === session.sub;
@@ -15,13 +18,20 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
   const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
   const recordedConcern = recorded.some((event) => event.data.concern === true);
-  const reached = task.history.some((event) => event.type === 'CallbackAttempted' && event.data.outcome === 'reached');
+  // A service that gave the patient back (declined, failed, overdue, withdrawn) leaves the nurse to
+  // reach the patient and assess again: only what happened since the last return counts for that.
+  const sinceReturn = task.history.slice(task.history.map((event) => RETURNS.has(event.type)).lastIndexOf(true) + 1);
+  const returned = sinceReturn.length < task.history.length;
+  const reached = sinceReturn.some((event) => event.type === 'CallbackAttempted' && event.data.outcome === 'reached');
+  const assessedAgain = sinceReturn.some((event) => event.type === 'AssessmentRecorded');
+  /** Given back by a service and not yet reached and assessed again: the panel says so. */
+  const recontactNeeded = returned && !(reached && assessedAgain);
   const mustEscalate = drafts.flags.length > 0 || drafts.concern || recordedFlags.length > 0 || recordedConcern;
   const followUpOpen = inFollowUp && task.status !== 'closed';
   const holding = task.status === 'claimed' && mine;
   const followUpMine = followUpOpen && holding;
-  // Advice and redirects need a reached patient and a saved assessment; until then only a unit can be sent.
-  const noUnitAllowed = reached && recorded.length > 0;
+  // Advice and redirects need a reached patient and a saved assessment (since any return); until then only a unit can be sent.
+  const noUnitAllowed = reached && assessedAgain;
   // S4: on a second contact, phone advice waits for the supervisor's override; say so before the nurse types it.
   const adviceNeedsOverride = task.flags.includes('second-contact') && !task.overrides.includes('S4-second-contact');
   // S9: an identity found unverified, saved or being typed, leaves only a unit (a saved verified one lifts it).
@@ -40,7 +50,7 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   // The service takes a consult from the holder before the decision or after it (taken up again for a recall or a follow-up).
   const mayConsult = holding && open && (decidedBefore || reached);
   return {
-    mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, holding, followUpMine,
+    mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, recontactNeeded, mustEscalate, followUpOpen, holding, followUpMine,
     adviceNeedsOverride, identityUnverified, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall, mayConsult, decidedBefore,
   };
 }
