@@ -9,25 +9,13 @@ import { join } from 'node:path';
 import { EVENT_STORE } from '../apps/dispatch-api/src/event-store/event-store.module';
 import { generateYear } from '../apps/simulator/src/generate-year';
 import { adviceDecision, cast } from './support/dtask-api';
+import { cellOf, csvRows, exportNdjson, IDENTITY_CODE, Line, linesOf, matchesOf, PHONE_NUMBER, pseudonymisedEventLog, q } from './support/export-reading';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** What one patient told the ERC and the nurses; none of it may leave in an export. */
 const AINO = { personId: '131052-308T', name: 'Aino Virtanen', phone: '+358 40 765 4321', otherPhone: '+358501239876', address: 'Hämeentie 5 B 12' };
 const MATTI = { name: 'Matti Meikäläinen', phone: '0401112233' };
 const SECRETS = [AINO.personId, AINO.name, 'Aino', 'Virtanen', AINO.phone, AINO.otherPhone, '765 4321', AINO.address, MATTI.name, 'Meikäläinen', MATTI.phone];
-const IDENTITY_CODE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/;
-/** +358 or 0, then 7–10 digits with optional spaces or dashes; never inside a UUID (whose groups end in '-'). */
-const PHONE_NUMBER = /(?<![\w-])(?:\+358|0)[ -]?[1-9]\d(?:[ -]?\d){5,8}(?![\w-])/;
-/** Every match, so a failure shows what leaked rather than the whole export. */
-const matchesOf = (text: string, pattern: RegExp) => text.match(new RegExp(pattern, 'g')) ?? [];
-
-interface Line {
-  position: string;
-  streamId: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: { occurredAt: string } & Record<string, unknown>;
-}
 
 // Each test streams the export of a few thousand generated events: seconds on a busy machine, not a timed check.
 jest.setTimeout(30_000);
@@ -79,46 +67,11 @@ describe('analysts’ exports', () => {
   }, 120_000);
   afterAll(() => app?.close());
 
-  /** The NDJSON export as text, and how many pieces it arrived in. */
-  async function exportEvents(query = '', token = api.tokens.analyst) {
-    let chunks = 0;
-    const response = await app.http
-      .get(`/api/export/events.ndjson${query}`)
-      .set('Authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          chunks += 1;
-          text += chunk;
-        });
-        res.on('end', () => done(null, text));
-      });
-    return { response, text: response.body as string, chunks };
-  }
-  const linesOf = (text: string): Line[] => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Line);
+  const exportEvents = (query = '', token = api.tokens.analyst) => exportNdjson(app, token, query);
+  const eventLog = () => pseudonymisedEventLog(api);
 
-  /** The whole pseudonymised event log, page by page, as `GET /api/events` gives it. */
-  async function eventLog(): Promise<Line[]> {
-    const events: Line[] = [];
-    let from = '';
-    for (;;) {
-      const page = (await api.get(api.tokens.analyst, `/api/events?limit=5000${from}`).expect(200)).body;
-      events.push(...page.events);
-      if (page.isEnd) return events;
-      from = `&fromPosition=${page.nextPosition}`;
-    }
-  }
 
-  const csvRows = (text: string) => {
-    expect(text).not.toContain('"');
-    const [header, ...lines] = text.trim().split('\r\n');
-    const columns = header!.split(',');
-    return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell])));
-  };
-  const cellOf = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-  const q = (from: string, to: string) => `?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
 
   it('streams every D-task event once, in position order, as the event log shows it', async () => {
     const { response, text, chunks } = await exportEvents();
