@@ -120,6 +120,9 @@ describe('the receiving service answers a redirect in a real browser', () => {
 
     // Redirected here again after a new call: it is back in the list, as a new referral.
     await api.post(api.tokens.nurse, `/api/d-tasks/${aino}/claim`).expect(200);
+    // A returned patient is reached and assessed again before a new redirect (domain.md).
+    await api.post(api.tokens.nurse, `/api/d-tasks/${aino}/callbacks`, { outcome: 'reached' }).expect(200);
+    await api.post(api.tokens.nurse, `/api/d-tasks/${aino}/assessment`, { redFlags: [], concern: false, symptoms: 'Kaatunut kotona, pääsee nyt ylös.', existingServices: ['home-care'], notes: '' }).expect(200);
     await redirect(aino, 'Soitettu uudelleen: käynti huomenna aamulla.');
     await list.locator(`button[data-task-id="${aino}"]`).click();
     await expect(detail.getByTestId('referral-note').textContent()).resolves.toBe('Soitettu uudelleen: käynti huomenna aamulla.');
