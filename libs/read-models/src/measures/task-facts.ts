@@ -150,12 +150,11 @@ export class TaskFactsFold {
   private received(taskId: string, event: FoldEvent): void {
     const data = event.data;
     const receivedAtMs = Date.parse(String(data.receivedAt));
-    // The patient the index found when it took this intake in (one look-up for both), else found here.
     // The index takes the intake in, not its decisions: what it holds are the decisions before this task.
-    const patient = this.patients.patientOf(taskId) ?? this.patients.refOfIntake(data);
+    const contacts = this.patients.contactsAtIntake(taskId, data);
     const hoursSince = (iso: string | undefined) => (iso === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - Date.parse(iso)) / HOUR_MS);
-    const sinceHours = hoursSince(patient === undefined ? undefined : this.patients.ownNoUnitDecisionOfPatient(patient)?.previousDecidedAt);
-    const sinceDecision = hoursSince(patient === undefined ? undefined : this.patients.lastDecisionOfPatient(patient)?.at);
+    const sinceHours = hoursSince(contacts?.noUnit?.previousDecidedAt);
+    const sinceDecision = hoursSince(contacts?.lastDecision?.at);
     const within = (hours: number, limit: number) => hours >= 0 && hours <= limit;
     const facts = newTaskFacts(taskId, receivedAtMs, {
       area: String(data.area ?? 'unknown'),

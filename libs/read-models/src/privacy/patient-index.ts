@@ -40,18 +40,27 @@ interface SavedPatientIndex {
   contacts: [string, PatientContacts][];
 }
 
+/** One patient: their ref, their tasks in the order received, and what their earlier tasks left. */
+interface Patient {
+  readonly ref: string;
+  readonly tasks: string[];
+  /** Replaced, never changed in place: a saved state handed out stays as it was. */
+  contacts: PatientContacts | undefined;
+}
+
 /**
  * The one patient index, folded from `$all`: each task's patient, each patient's tasks, and what
  * their earlier tasks left (PatientContacts). The task board's S4 look-up at intake, the earlier
  * contacts a nurse sees, the measures' second contacts and re-contacts and the analysts' replays all
  * read it. The service's index holds pseudonyms only (see PatientRefs), so neither it nor its
- * snapshot names anyone.
+ * snapshot names anyone. A task leads to its patient's one record, so a decision looks up one map
+ * of a year's tasks, not three.
  */
 export class PatientIndex {
-  private readonly patientOfTask = new Map<string, string>();
-  private readonly tasksOfPatient = new Map<string, string[]>();
-  /** Replaced, never changed in place: a saved state handed out stays as it was. */
-  private readonly contacts = new Map<string, PatientContacts>();
+  private readonly patientOfTask = new Map<string, Patient>();
+  private readonly patients = new Map<string, Patient>();
+  /** Patients in the order they first had contacts: the saved state lists them so. */
+  private readonly withContacts: Patient[] = [];
 
   constructor(private readonly refs?: PatientRefs) {}
 
@@ -107,12 +116,23 @@ export class PatientIndex {
   }
 
   patientOf(taskId: string): string | undefined {
-    return this.patientOfTask.get(taskId);
+    return this.patientOfTask.get(taskId)?.ref;
   }
 
   /** The patient's tasks, in the order they were received. */
   tasksOf(patient: string): readonly string[] {
-    return this.tasksOfPatient.get(patient) ?? [];
+    return this.patients.get(patient)?.tasks ?? [];
+  }
+
+  /**
+   * What the earlier tasks of an intake's patient left: the patient the index found taking the
+   * intake in (one look-up), else the one its data names. Decisions of the task itself come later.
+   */
+  contactsAtIntake(taskId: string, data: Record<string, unknown>): PatientContacts | undefined {
+    const known = this.patientOfTask.get(taskId);
+    if (known) return known.contacts;
+    const ref = this.refOfIntake(data);
+    return ref === undefined ? undefined : this.patients.get(ref)?.contacts;
   }
 
   /**
@@ -120,19 +140,19 @@ export class PatientIndex {
    * ended without conveyance (domain.md, "Second contacts").
    */
   lastNoUnitDecisionOfPatient(patient: string): SecondContactOf | undefined {
-    const { noUnit, notConveyed } = this.contacts.get(patient) ?? {};
+    const { noUnit, notConveyed } = this.patients.get(patient)?.contacts ?? {};
     if (!noUnit || !notConveyed) return noUnit ?? notConveyed;
     return Date.parse(notConveyed.previousDecidedAt) > Date.parse(noUnit.previousDecidedAt) ? notConveyed : noUnit;
   }
 
   /** Our own last no-unit decision only: the safety measure's second contacts count from it. */
   ownNoUnitDecisionOfPatient(patient: string): SecondContactOf | undefined {
-    return this.contacts.get(patient)?.noUnit;
+    return this.patients.get(patient)?.contacts?.noUnit;
   }
 
   /** The patient's last decision of any kind (or mission without conveyance): re-contacts count from it. */
   lastDecisionOfPatient(patient: string): PatientContacts['lastDecision'] {
-    return this.contacts.get(patient)?.lastDecision;
+    return this.patients.get(patient)?.contacts?.lastDecision;
   }
 
   /** The patient's previous contact for flagging a new task a second contact (S4). */
@@ -142,7 +162,10 @@ export class PatientIndex {
   }
 
   saveState(): SavedPatientIndex {
-    return { patientOfTask: [...this.patientOfTask], contacts: [...this.contacts] };
+    return {
+      patientOfTask: Array.from(this.patientOfTask, ([taskId, patient]) => [taskId, patient.ref]),
+      contacts: this.withContacts.map((patient) => [patient.ref, patient.contacts!]),
+    };
   }
 
   /** Replaces the whole index; a state it cannot take leaves it empty, never half loaded. */
@@ -151,7 +174,7 @@ export class PatientIndex {
     try {
       const state = saved as SavedPatientIndex;
       for (const [taskId, patient] of state.patientOfTask) this.remember(taskId, patient);
-      for (const [patient, contacts] of state.contacts) this.contacts.set(patient, contacts);
+      for (const [patient, contacts] of state.contacts) this.setContacts(this.patientCalled(patient), contacts);
     } catch (error) {
       this.reset();
       throw error;
@@ -160,21 +183,33 @@ export class PatientIndex {
 
   reset(): void {
     this.patientOfTask.clear();
-    this.tasksOfPatient.clear();
-    this.contacts.clear();
+    this.patients.clear();
+    this.withContacts.length = 0;
   }
 
   /** The contacts of the task's patient, replaced by what `next` makes of them. */
   private update(taskId: string, next: (before: PatientContacts) => EveryContact): void {
     const patient = this.patientOfTask.get(taskId);
-    if (patient !== undefined) this.contacts.set(patient, next(this.contacts.get(patient) ?? {}));
+    if (patient !== undefined) this.setContacts(patient, next(patient.contacts ?? {}));
   }
 
-  private remember(taskId: string, patient: string): void {
+  private setContacts(patient: Patient, contacts: PatientContacts): void {
+    if (patient.contacts === undefined) this.withContacts.push(patient);
+    patient.contacts = contacts;
+  }
+
+  private patientCalled(ref: string): Patient {
+    const known = this.patients.get(ref);
+    if (known) return known;
+    const patient: Patient = { ref, tasks: [], contacts: undefined };
+    this.patients.set(ref, patient);
+    return patient;
+  }
+
+  private remember(taskId: string, ref: string): void {
+    const patient = this.patientCalled(ref);
     this.patientOfTask.set(taskId, patient);
-    const tasks = this.tasksOfPatient.get(patient);
-    if (!tasks) this.tasksOfPatient.set(patient, [taskId]);
-    else if (!tasks.includes(taskId)) tasks.push(taskId);
+    if (!patient.tasks.includes(taskId)) patient.tasks.push(taskId);
   }
 }
 
