@@ -1,13 +1,8 @@
-import { Locator, Page } from 'playwright-core';
+import { Locator } from 'playwright-core';
 import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { claimAndAssess, optionTexts, type Page$, panelOf } from './desk-steps';
 import { shotsInFinnishAndSwedish } from './language-shots';
-
-/** The page's own globals, as the functions run in the browser see them (the tests' tsconfig has no DOM). */
-type Page$ = { document: { activeElement: unknown }; getComputedStyle(element: unknown): { backgroundColor: string; color: string; fontWeight: string; borderBottomColor: string } };
-
-const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
-const optionTexts = (select: Locator) => select.locator('option').allTextContents();
 
 /** WCAG's relative luminance of a computed `rgb(…)` colour, and the contrast of two. */
 function luminance(rgb: string): number {
@@ -37,16 +32,6 @@ describe('the decision form as a nurse works it', () => {
     api = await cast(target.app);
   }, 120_000);
   afterAll(() => target?.close());
-
-  async function claimAndAssess(page: Page, taskId: string) {
-    await page.locator(`tr[data-task-id="${taskId}"]`).getByRole('button', { name: 'Claim' }).click();
-    const panel = panelOf(page, taskId);
-    await panel.locator('button[data-outcome="reached"]').click();
-    await panel.locator('textarea[name=symptoms]').fill('Huimausta aamusta.');
-    await panel.getByRole('button', { name: 'Save assessment' }).click();
-    await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
-    return panel;
-  }
 
   it('shows the chosen tab as chosen, in colour and weight, and a refusal next to Confirm, in view', async () => {
     const taskId = await api.intake({ municipality: 'Oulu' });

@@ -1,10 +1,9 @@
-import { Page } from 'playwright-core';
 import { helsinkiDate, helsinkiDay } from '../../apps/console/src/format';
 import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { adviceDecision, cast } from '../support/dtask-api';
+import { panelOf } from './desk-steps';
 import { shotsInFinnishAndSwedish } from './language-shots';
 
-const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
 const HOUR = 3_600_000;
 
 /**

@@ -1,12 +1,9 @@
 import { Page } from 'playwright-core';
 import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { type Page$, panelOf } from './desk-steps';
 import { shotsInFinnishAndSwedish } from './language-shots';
 
-/** The page's own globals, as the functions run in the browser see them (the tests' tsconfig has no DOM). */
-type Page$ = { document: { activeElement: unknown }; getComputedStyle(element: unknown): { backgroundColor: string; color: string; fontWeight: string; borderBottomColor: string } };
-
-const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
 const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
 const SEVERE_RED = 'rgb(245, 183, 177)';
 

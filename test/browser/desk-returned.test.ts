@@ -1,9 +1,7 @@
-import { Page } from 'playwright-core';
 import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { panelOf } from './desk-steps';
 import { shotsInFinnishAndSwedish } from './language-shots';
-
-const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
 
 /**
  * A task a receiving service gave back: the nurse reaches the patient again and records a fresh

@@ -1,10 +1,7 @@
-import { Locator, Page } from 'playwright-core';
 import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { claimAndAssess, optionTexts, panelOf } from './desk-steps';
 import { shotsInFinnishAndSwedish } from './language-shots';
-
-const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-panel][data-task-id="${taskId}"]`);
-const optionTexts = (select: Locator) => select.locator('option').allTextContents();
 
 /**
  * Issue 14, items 2 and 3 in the console: the decision form asks advice and redirects for the care
@@ -20,16 +17,6 @@ describe('dispositions and consults in the decision form', () => {
     api = await cast(target.app);
   }, 120_000);
   afterAll(() => target?.close());
-
-  async function claimAndAssess(page: Page, taskId: string) {
-    await page.locator(`tr[data-task-id="${taskId}"]`).getByRole('button', { name: 'Claim' }).click();
-    const panel = panelOf(page, taskId);
-    await panel.locator('button[data-outcome="reached"]').click();
-    await panel.locator('textarea[name=symptoms]').fill('Huimausta aamusta, ei rintakipua.');
-    await panel.getByRole('button', { name: 'Save assessment' }).click();
-    await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
-    return panel;
-  }
 
   it('records a consult, asks for the disposition, and sends advice naming both', async () => {
     const raahe = await api.intake({ municipality: 'Raahe', address: 'Rantakatu 12', callbackPhone: '+358 40 111 0001', patient: { ageYears: 72, sex: 'male' } });
