@@ -54,6 +54,10 @@ describe("the receiving service's referral package", () => {
     await page.getByRole('button', { name: 'SV', exact: true }).click();
     await visit.getByTestId('report-failed').filter({ hasText: 'Samtalet misslyckades' }).waitFor();
     await shotsInFinnishAndSwedish(page, 'partner-helpline-call');
+    await page.getByRole('button', { name: 'FI', exact: true }).click();
+    await visit.getByTestId('report-visit').click();
+    await visit.getByRole('button', { name: 'Lähetä soiton raportti' }).click();
+    await page.getByTestId('partner-notice').filter({ hasText: /^✓ Soitto raportoitu: Oulu, nainen, 48 v\./ }).waitFor();
     await context.close();
   }, 60_000);
 });

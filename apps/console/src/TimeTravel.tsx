@@ -5,6 +5,7 @@ import { addDays, formatDuration, formatNumber, HELSINKI, helsinkiDate, helsinki
 import type { Language } from './i18n';
 import { Plot, PlotOptions, verticalLine } from './Plot';
 import { DateField } from './analyst/DateField';
+import { areaName } from './wall/AlertTiles';
 
 /** A replay's answer as the view shows it; 404 means the server has no replay routes (yet). */
 export type Fetched<T> = { state: 'idle' } | { state: 'loading' } | { state: 'unavailable' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
@@ -214,7 +215,7 @@ function ReplayQueue({ replay, language, t }: { replay: ReplayLoad; language: La
             {tasks.map((task) => (
               <tr key={task.taskId} data-task-id={task.taskId}>
                 <td title={t(`code.${task.taskCode}`)}>{task.taskCode}</td>
-                <td>{task.area === 'muu' ? t('analyst.otherArea') : task.area}</td>
+                <td>{areaName(t, task.area)}</td>
                 <td>{task.urgency}</td>
                 <td className="timer">{formatDuration(task.waitingSeconds)}</td>
                 <td>

@@ -58,6 +58,11 @@ const en = {
   partnerVisitedOnCall: 'Called',
   partnerSendVisitCall: 'Send the call report',
   partnerFailTitleCall: 'The call failed',
+  partnerAcceptedCall: 'Accepted: {what}. Report the call under “Accepted” once it is made.',
+  partnerCompletedCall: 'Call reported: {what}. The task is closed as redirected to your service.',
+  partnerFailedCall: 'Call reported as failed: {what}. The task went back to the EMS situation centre’s queue.',
+  partnerVisitGoneCall: 'This call no longer waits for your report: it was reported, or the patient is back with the EMS situation centre (the time to report ended, or the patient called 112 again).',
+  partnerVisitOverdueCall: 'The time to report the call ended at {time}: the task returns to the EMS situation centre’s queue.',
 };
 
 type Dictionary = Record<keyof typeof en, string>;
@@ -118,6 +123,11 @@ const fi: Dictionary = {
   partnerVisitedOnCall: 'Soitettu',
   partnerSendVisitCall: 'Lähetä soiton raportti',
   partnerFailTitleCall: 'Soitto ei onnistunut',
+  partnerAcceptedCall: 'Hyväksytty: {what}. Raportoi soitto hyväksyttyjen listassa, kun se on tehty.',
+  partnerCompletedCall: 'Soitto raportoitu: {what}. Tehtävä on päätetty ohjauksena palveluunne.',
+  partnerFailedCall: 'Ilmoitettu, ettei soitto onnistunut: {what}. Tehtävä palasi ensihoidon tilannekeskuksen jonoon.',
+  partnerVisitGoneCall: 'Tämä soitto ei enää odota raporttianne: se on raportoitu, tai potilas on palannut ensihoidon tilannekeskukselle (raportointiaika päättyi tai potilas soitti uudelleen 112:een).',
+  partnerVisitOverdueCall: 'Soiton raportointiaika päättyi {time}: tehtävä palaa ensihoidon tilannekeskuksen jonoon.',
 };
 
 const sv: Dictionary = {
@@ -176,6 +186,11 @@ const sv: Dictionary = {
   partnerVisitedOnCall: 'Ringt',
   partnerSendVisitCall: 'Skicka samtalsrapporten',
   partnerFailTitleCall: 'Samtalet misslyckades',
+  partnerAcceptedCall: 'Godkänd: {what}. Rapportera samtalet i listan över godkända när det är gjort.',
+  partnerCompletedCall: 'Samtalet rapporterat: {what}. Uppdraget är avslutat som hänvisat till er tjänst.',
+  partnerFailedCall: 'Samtalet anmält som misslyckat: {what}. Uppdraget gick tillbaka till prehospitala lägescentralens kö.',
+  partnerVisitGoneCall: 'Det här samtalet väntar inte längre på er rapport: det har rapporterats, eller patienten är tillbaka hos prehospitala lägescentralen (tiden för rapporten gick ut eller patienten ringde 112 igen).',
+  partnerVisitOverdueCall: 'Tiden för att rapportera samtalet gick ut {time}: uppdraget återgår till prehospitala lägescentralens kö.',
 };
 
 export const partner = area(en, fi, sv);

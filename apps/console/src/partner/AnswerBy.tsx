@@ -20,13 +20,13 @@ export function AnswerBy({ answerBy, now, compact = false, kind = 'answer' }: { 
   const words = WORDS[kind];
   const left = Math.floor((Date.parse(answerBy) - now) / 1000);
   if (left <= 0) {
-    return <span className="partner-deadline partner-overdue" data-testid={kind === 'answer' ? 'answer-by' : 'visit-by'}>⚠ {compact ? time : t(words.overdue, { time })}</span>;
+    return <span className="partner-deadline partner-overdue" data-testid={kind === 'answer' ? 'answer-by' : 'visit-by'}>⚠ {compact ? time : t(word(words.overdue), { time })}</span>;
   }
   const soon = left < SOON_SECONDS;
   return (
     <span className={`partner-deadline${soon ? ' partner-soon' : ''}`} data-testid={kind === 'answer' ? 'answer-by' : 'visit-by'}>
       {soon && <>⚠ {t('partnerSoon')}: </>}
-      {t(kind === 'visit' ? word(words.by) : words.by, { time, left: formatDuration(left) })}
+      {t(word(words.by), { time, left: formatDuration(left) })}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLanguage, useT } from '../i18n';
+import { useContactWord } from './contact-kind';
 import type { PartnerReferral } from './referral-stage';
 import { summaryOf } from './referral-words';
 
@@ -20,7 +21,8 @@ const isGone = (notice: Notice) => notice.kind === 'gone' || notice.kind === 'vi
 export function NoticeLine({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const t = useT();
   const language = useLanguage();
-  const text = t(WORDS[notice.kind], { what: notice.referral ? summaryOf(notice.referral, t, language) : '' });
+  const word = useContactWord();
+  const text = t(word(WORDS[notice.kind]), { what: notice.referral ? summaryOf(notice.referral, t, language) : '' });
   const ref = useRef<HTMLParagraphElement>(null);
   // After the user's own answer the buttons are gone: the keyboard lands on what happened. A referral
   // that vanished on its own is only announced, without taking the focus from where the user is.

@@ -10,8 +10,14 @@ export const contactKindOf = (serviceKind: string | undefined): ContactKind => (
 
 export const ContactKindContext = createContext<ContactKind>('visit');
 
+/** The words of a visit that a call says otherwise: each has its `…Call` twin in i18n/partner.ts. */
+const CALL_WORDS = new Set([
+  'partnerVisitsTitle', 'partnerVisitCount', 'partnerVisitCountOne', 'partnerVisitsEmpty', 'partnerVisitBy', 'partnerVisitOverdue', 'partnerReportVisit',
+  'partnerReportFailed', 'partnerVisitTitle', 'partnerVisitedOn', 'partnerSendVisit', 'partnerFailTitle', 'partnerAccepted', 'partnerCompleted', 'partnerFailed', 'partnerVisitGone',
+]);
+
 /** The key of a visit's words as this service's contact says them. */
 export function useContactWord(): (key: string) => string {
   const kind = useContext(ContactKindContext);
-  return (key) => (kind === 'call' ? `${key}Call` : key);
+  return (key) => (kind === 'call' && CALL_WORDS.has(key) ? `${key}Call` : key);
 }
