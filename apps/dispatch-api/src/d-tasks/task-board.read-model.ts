@@ -17,7 +17,8 @@ export class TaskBoard implements OnModuleInit, Snapshottable {
   // 2: task states carry `claimedAt`. 3: patients moved to the patient index. 4: v1.1 states (recalls, links, S8), without personal data.
   // 5: the awaited visit and the consults (issue 14). 6: the patient's language, visits returned overdue.
   // 7: a returned referral needs the patient reached again (`recontactNeeded`; S1 counts afresh).
-  readonly snapshotVersion = 7;
+  // 8: visits returned failed (HandoffFailed), the wall's own figure apart from S6's returns.
+  readonly snapshotVersion = 8;
   private fold: TaskBoardFold;
 
   constructor(
