@@ -16,6 +16,8 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
   useDocumentKeys((event) => {
     if (!task) return;
     const { canAct, followUpMine, holding, mayClose } = taskRules(task, session, drafts);
+    // Heard from the whole page: a panel opened only to read (a supervisor's look) takes none.
+    if (!holding) return;
     const outcome = CALLBACK_OUTCOMES[Number(event.key) - 1];
     if (outcome && followUpMine) return void send('follow-up', { outcome });
     if (outcome && canAct) return void send('callbacks', { outcome });
@@ -29,7 +31,7 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
     if (event.key === 'a') focus('[data-section=assessment] input');
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
     if (event.key === 'e') focus('[data-section=escalation] select');
-    if (event.key === 'r' && holding) void send('release');
+    if (event.key === 'r') void send('release');
     if (event.key === 'c' && mayClose) void send('close');
   });
 }
