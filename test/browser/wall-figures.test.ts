@@ -45,7 +45,7 @@ describe("the supervisor's wall: its figures and tiles", () => {
     const { page, context } = await signIn(target, 'super-sari', 'supervisor', { viewport: { width: 1920, height: 1080 } });
     const s6 = page.getByTestId('alert-tile-handoff-returned');
     await s6.locator(`li[data-task-id="${ids.declined}"]`).waitFor();
-    expect(await s6.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-task-id')))).toEqual([ids.declined]);
+    expect(await Promise.all((await s6.locator('li').all()).map((item) => item.getAttribute('data-task-id')))).toEqual([ids.declined]);
     expect(await page.getByTestId('alert-count-handoff-returned').textContent()).toBe('1');
     const failed = page.getByTestId('wall-failed-visits');
     await failed.locator(`li[data-task-id="${ids.failed}"]`).filter({ hasText: /reported failed at \d\d:\d\d/ }).waitFor();
