@@ -56,19 +56,21 @@ describe('the wall: a returned handoff (S6) is not a failed or overdue visit', (
 });
 
 describe('the wall: the longest wait is of a task awaiting its decision, recalls apart', () => {
-  // W waits 25 min undecided; R's unit was sent at 12 and its S8 recall fell due at 42, 68 min after its receipt.
+  // W waits 25 min undecided; R's unit was sent at 12 and its S8 recall fell due at 42, 68 min after its
+  // receipt; D, received at 0 too, the service declined at 30 (S6's, not the longest wait).
   const histories = {
     R: [e.received(0), e.claimed(1), e.callback('reached', 1, 2), e.assessed([], false, 5), e.unit('nurse-decision', 12), e.recall(42, 12)],
     W: [e.received(43, { receivedAt: at(43) })],
+    D: [...referred(0), declined(30)],
   };
 
   it('takes the oldest wait from the undecided tasks, and counts the recalls due on their own', async () => {
     const load = await loadOf(histories, 68);
-    expect(load.queueLength).toBe(2);
+    expect(load.queueLength).toBe(3);
     expect(load.oldestWaitSeconds).toBe(25 * 60);
     expect(load.oldestReceivedAt).toBe(at(43));
     expect(load.recallsDue).toBe(1);
     expect(load.oldestRecallDueAt).toBe(at(42));
-    expect(load.areas.find((area) => area.queueLength > 0)).toMatchObject({ queueLength: 2, oldestWaitSeconds: 25 * 60 });
+    expect(load.areas.find((area) => area.queueLength > 0)).toMatchObject({ queueLength: 3, oldestWaitSeconds: 25 * 60 });
   });
 });

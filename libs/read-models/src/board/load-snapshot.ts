@@ -45,8 +45,9 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   // A visit that failed or was not reported in time is its own figure (the referrals), not S6's return.
   const returnedByVisit = new Set([...board.failedVisits, ...board.overdueVisits.filter((visit) => visit.returnedAt)].map((visit) => visit.taskId));
   const alertTasks = alertTasksOf(open, nowMs).filter((alert) => alert.kind !== 'handoff-returned' || !returnedByVisit.has(alert.taskId));
-  // The longest wait is of a task awaiting its decision; a recall due (S8's, a follow-up) is counted apart.
-  const undecided = queue.filter((item) => item.recall === null);
+  // The longest wait is of a task awaiting its first decision: a recall due (S8's, a follow-up) is
+  // counted apart, and a task a service gave back has its own figures (S6, the failed and overdue visits).
+  const undecided = queue.filter(awaitsFirstDecision);
   const recalls = queue.filter((item) => item.recall !== null);
   // Over every open task, claimed ones too: a second contact a nurse holds is still the supervisor's to see.
   const alerts: LoadAlertsView = {
@@ -179,7 +180,7 @@ function areaFigures(queue: QueueItemView[], open: DTaskState[]) {
   for (const item of queue) {
     const figures = of(item.area || OTHER_AREA);
     figures.queueLength += 1;
-    if (item.recall === null && item.waitingSeconds >= figures.oldestWaitSeconds) {
+    if (awaitsFirstDecision(item) && item.waitingSeconds >= figures.oldestWaitSeconds) {
       figures.oldestWaitSeconds = item.waitingSeconds;
       figures.oldestReceivedAt = item.receivedAt;
     }
@@ -187,6 +188,8 @@ function areaFigures(queue: QueueItemView[], open: DTaskState[]) {
   for (const state of open) if (state.status === 'claimed') of(state.area || OTHER_AREA).claimed += 1;
   return [...areas.values()];
 }
+
+const awaitsFirstDecision = (item: QueueItemView) => item.recall === null && !item.flags.includes('handoff-returned');
 
 const earliest = (instants: string[]) => instants.reduce<string | undefined>((first, at) => (first === undefined || at < first ? at : first), undefined);
 
