@@ -51,4 +51,19 @@ describe('a task given back by the receiving service, in the panel', () => {
     expect(await panel.getByRole('tab', { name: 'Phone advice' }).isDisabled()).toBe(false);
     await context.close();
   }, 120_000);
+
+  it('counts the failed calls since the return for S1: the second sends a unit', async () => {
+    const taskId = await returned(82);
+    const { context, page } = await signIn(target, 'nurse-back', 'nurse');
+    await page.locator(`tr[data-task-id="${taskId}"]`).getByRole('button', { name: 'Claim' }).click();
+    const panel = panelOf(page, taskId);
+    await panel.getByTestId('failed-calls').filter({ hasText: '0/2' }).waitFor();
+    await panel.locator('button[data-outcome="no-answer"]').click();
+    await panel.getByTestId('failed-calls').filter({ hasText: '1/2' }).waitFor();
+    await panel.locator('button[data-outcome="busy"]').click();
+    await panel.getByTestId('auto-dispatch-notice').waitFor();
+    expect(await panel.getByTestId('recontact-needed').count()).toBe(0);
+    await shotsInFinnishAndSwedish(page, 'desk-returned-s1', panel);
+    await context.close();
+  }, 120_000);
 });

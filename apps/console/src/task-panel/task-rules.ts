@@ -22,7 +22,8 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   // reach the patient and assess again: only what happened since the last return counts for that.
   const sinceReturn = task.history.slice(task.history.map((event) => RETURNS.has(event.type)).lastIndexOf(true) + 1);
   const returned = sinceReturn.length < task.history.length;
-  const reached = sinceReturn.some((event) => event.type === 'CallbackAttempted' && event.data.outcome === 'reached');
+  // A reached recall is contact as a reached callback is (the decider's inContact).
+  const reached = sinceReturn.some((event) => (event.type === 'CallbackAttempted' || event.type === 'RecallCompleted') && event.data.outcome === 'reached');
   const assessedAgain = sinceReturn.some((event) => event.type === 'AssessmentRecorded');
   /** Given back by a service and not yet reached and assessed again: the panel says so. */
   const recontactNeeded = returned && !(reached && assessedAgain);
