@@ -1,7 +1,7 @@
 import { createDTaskDecider, DEFAULT_SAFETY_RULES, TimedEvent } from '@dtask/domain';
 import { at, e } from '../../../domain/src/testing/fixtures';
 import { FoldEvent } from '../fold-event';
-import { loadAt } from './time-travel';
+import { loadAt, loadThroughDay } from './time-travel';
 
 const DAY = 24 * 60;
 const options = { decider: createDTaskDecider(DEFAULT_SAFETY_RULES), assumedMissionMinutes: 75 };
@@ -72,5 +72,16 @@ describe('the wall: the longest wait is of a task awaiting its decision, recalls
     expect(load.recallsDue).toBe(1);
     expect(load.oldestRecallDueAt).toBe(at(42));
     expect(load.areas.find((area) => area.queueLength > 0)).toMatchObject({ queueLength: 3, oldestWaitSeconds: 25 * 60 });
+  });
+
+  it('counts it so in the day’s steps the analyst replays', async () => {
+    const steps = await loadThroughDay(
+      (async function* () {
+        yield stored(histories);
+      })(),
+      { fromMs: Date.parse(at(68)), toMs: Date.parse(at(68)), stepMs: 60_000 },
+      options,
+    );
+    expect(steps.at(-1)).toMatchObject({ queueLength: 3, oldestWaitSeconds: 25 * 60 });
   });
 });

@@ -189,7 +189,8 @@ function areaFigures(queue: QueueItemView[], open: DTaskState[]) {
   return [...areas.values()];
 }
 
-const awaitsFirstDecision = (item: QueueItemView) => item.recall === null && !item.flags.includes('handoff-returned');
+/** A queue item the longest wait counts: no recall due on it, and not given back by a service. */
+export const awaitsFirstDecision = (item: QueueItemView) => item.recall === null && !item.flags.includes('handoff-returned');
 
 const earliest = (instants: string[]) => instants.reduce<string | undefined>((first, at) => (first === undefined || at < first ? at : first), undefined);
 

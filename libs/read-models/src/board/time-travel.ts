@@ -2,7 +2,7 @@ import { DTaskDecider } from '@dtask/domain';
 import { QueueItemView } from '@dtask/events';
 import { EventBatches } from '../fold-event';
 import { TaskFactsFold } from '../measures/task-facts';
-import { loadSnapshot, LoadSnapshot } from './load-snapshot';
+import { awaitsFirstDecision, loadSnapshot, LoadSnapshot } from './load-snapshot';
 import { PatientIndex } from '../privacy/patient-index';
 import { TaskBoardFold } from './task-board-fold';
 
@@ -97,7 +97,8 @@ export async function loadThroughDay(
     steps.push({
       at: now.toISOString(),
       queueLength: queue.length,
-      oldestWaitSeconds: queue.reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
+      // As the wall counts it: the tasks awaiting their first decision.
+      oldestWaitSeconds: queue.filter(awaitsFirstDecision).reduce((oldest, item) => Math.max(oldest, item.waitingSeconds), 0),
       claimed,
       awaitingHandoff,
       awaitingVisit,
