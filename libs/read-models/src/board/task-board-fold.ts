@@ -13,6 +13,7 @@ import {
 } from '@dtask/domain';
 import { QueueItemView, RecallInQueueView } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
+import { instantMs } from '../instant';
 import { PatientIndex } from '../privacy/patient-index';
 import { referralsOnBoard, ReturnedVisit } from './referrals';
 
@@ -175,8 +176,8 @@ export class TaskBoardFold {
 /** The earliest instant a candidate can be in the default queue: a waiting task at once, else its first booked call. */
 function inQueueFromMs(state: DTaskState): number {
   if (state.status === 'waiting') return Number.NEGATIVE_INFINITY;
-  let earliest = state.followUp ? Date.parse(state.followUp.dueAt) : Number.POSITIVE_INFINITY;
-  for (const recall of pendingRecalls(state)) earliest = Math.min(earliest, Date.parse(recall.dueAt));
+  let earliest = state.followUp ? instantMs(state.followUp.dueAt) : Number.POSITIVE_INFINITY;
+  for (const recall of pendingRecalls(state)) earliest = Math.min(earliest, instantMs(recall.dueAt));
   return earliest;
 }
 

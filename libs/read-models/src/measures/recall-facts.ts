@@ -1,5 +1,6 @@
 import { FOLLOW_UP_RECALL_ID } from '@dtask/domain';
 import { FoldEvent } from '../fold-event';
+import { instantMs, occurredAtMs } from '../instant';
 
 /** One call back to the patient (a v1 follow-up, an S8 welfare recall, a nurse's), as the measures count it. */
 export interface RecallFacts {
@@ -27,7 +28,7 @@ export function foldRecall(recalls: RecallFacts[], event: FoldEvent): void {
       const recallId = event.type === 'FollowUpScheduled' ? FOLLOW_UP : String(data.recallId);
       const reason = event.type === 'FollowUpScheduled' ? FOLLOW_UP : String(data.reason);
       const index = recalls.findIndex((recall) => recall.recallId === recallId);
-      const recall = { recallId, reason, dueAtMs: Date.parse(String(data.dueAt)), reached: false, worse: false };
+      const recall = { recallId, reason, dueAtMs: instantMs(String(data.dueAt)), reached: false, worse: false };
       if (index >= 0) recalls.splice(index, 1);
       recalls.push(recall);
       return;
@@ -39,12 +40,12 @@ export function foldRecall(recalls: RecallFacts[], event: FoldEvent): void {
       if (!recall || data.outcome !== 'reached') return;
       recall.reached = true;
       recall.worse = data.condition === 'worse';
-      recall.endedAtMs = timeOf(event);
+      recall.endedAtMs = occurredAtMs(event);
       return;
     }
     case 'UrgencyEscalated':
       // A patient found worse is escalated by the same command, at its instant; v1's follow-up event has no condition to tell it.
-      for (const recall of recalls) if (recall.reached && recall.endedAtMs === timeOf(event)) recall.worse = true;
+      for (const recall of recalls) if (recall.reached && recall.endedAtMs === occurredAtMs(event)) recall.worse = true;
       return;
     case 'MissionUpdated':
       if (data.stage !== 'unit-assigned') end(recalls, event, isWelfareRecall);
@@ -60,12 +61,10 @@ export function foldRecall(recalls: RecallFacts[], event: FoldEvent): void {
 }
 
 function end(recalls: RecallFacts[], event: FoldEvent, which: (recall: RecallFacts) => boolean): void {
-  for (const recall of recalls) if (recall.endedAtMs === undefined && which(recall)) recall.endedAtMs = timeOf(event);
+  for (const recall of recalls) if (recall.endedAtMs === undefined && which(recall)) recall.endedAtMs = occurredAtMs(event);
 }
 
 const isWelfareRecall = (recall: RecallFacts) => recall.reason === 'waiting-for-unit';
-/** Parsed only where a recall ends: most events end none. */
-const timeOf = (event: FoldEvent) => Date.parse(event.metadata.occurredAt);
 
 /** Fell due: reached, or still pending when its due time came (by `asOfMs` for one pending yet). */
 export function wasDue(recall: RecallFacts, asOfMs: number): boolean {

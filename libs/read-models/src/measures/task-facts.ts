@@ -1,4 +1,5 @@
 import { FoldEvent, taskIdOf } from '../fold-event';
+import { instantMs, occurredAtMs } from '../instant';
 import { PatientIndex } from '../privacy/patient-index';
 import { foldRecall } from './recall-facts';
 import { DecisionKind, newTaskFacts, TaskFacts } from './task-facts-shape';
@@ -84,11 +85,11 @@ export class TaskFactsFold {
         break;
       case 'ConsultRecorded':
         facts.consults += 1;
-        facts.firstConsultMs ??= timeOf(event);
+        facts.firstConsultMs ??= occurredAtMs(event);
         break;
       case 'CallbackAttempted':
       case 'FollowUpCompleted':
-        if (data.outcome === 'reached' && facts.firstContactMs === undefined) facts.firstContactMs = timeOf(event);
+        if (data.outcome === 'reached' && facts.firstContactMs === undefined) facts.firstContactMs = occurredAtMs(event);
         break;
       case 'UrgencyEscalated':
         facts.escalated = true;
@@ -97,21 +98,21 @@ export class TaskFactsFold {
         facts.unitRequested = true;
         if (data.reason === 'unreachable' || data.reason === 'waiting-limit') facts.autoDispatch ??= data.reason;
         if (data.reason === 'nurse-decision') facts.nurseUnit = true;
-        this.decided(facts, event, 'send-unit', timeOf(event));
+        this.decided(facts, event, 'send-unit', occurredAtMs(event));
         break;
       case 'UnitAttachedByField':
         // The field commander's, not a nurse's: the task keeps the nurse it had.
         facts.unitRequested = true;
         facts.fieldCommanderUnit = true;
         facts.decision = 'send-unit';
-        facts.decidedAtMs = timeOf(event);
+        facts.decidedAtMs = occurredAtMs(event);
         break;
       case 'PhoneAdviceGiven':
-        this.decided(facts, event, 'phone-advice', timeOf(event));
+        this.decided(facts, event, 'phone-advice', occurredAtMs(event));
         disposed(facts, data);
         break;
       case 'RedirectRequested':
-        this.decided(facts, event, 'redirect', timeOf(event));
+        this.decided(facts, event, 'redirect', occurredAtMs(event));
         facts.redirectKind = String(data.targetKind);
         disposed(facts, data);
         break;
@@ -135,11 +136,11 @@ export class TaskFactsFold {
         if (data.kind === 'repeat-call' && facts.closedOutcome === undefined) facts.repeatCalls += 1;
         break;
       case 'MissionUpdated':
-        if (data.stage === 'unit-assigned') facts.unitAssignedMs ??= timeOf(event);
+        if (data.stage === 'unit-assigned') facts.unitAssignedMs ??= occurredAtMs(event);
         if (data.stage !== 'completed') break;
         if (typeof data.conveyed === 'boolean' || data.xCode !== undefined) facts.conveyed = data.conveyed === true;
         // Unit time measured: from the first unit assigned; a mission reported only at its end tells none.
-        if (facts.unitAssignedMs !== undefined && facts.unitMinutes === undefined) facts.unitMinutes = (timeOf(event) - facts.unitAssignedMs) / 60_000;
+        if (facts.unitAssignedMs !== undefined && facts.unitMinutes === undefined) facts.unitMinutes = (occurredAtMs(event) - facts.unitAssignedMs) / 60_000;
         break;
       case 'DTaskClosed':
         facts.closedOutcome = String(data.outcome);
@@ -149,10 +150,10 @@ export class TaskFactsFold {
 
   private received(taskId: string, event: FoldEvent): void {
     const data = event.data;
-    const receivedAtMs = Date.parse(String(data.receivedAt));
+    const receivedAtMs = instantMs(String(data.receivedAt));
     // The index takes the intake in, not its decisions: what it holds are the decisions before this task.
     const contacts = this.patients.contactsAtIntake(taskId, data);
-    const hoursSince = (iso: string | undefined) => (iso === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - Date.parse(iso)) / HOUR_MS);
+    const hoursSince = (iso: string | undefined) => (iso === undefined ? Number.POSITIVE_INFINITY : (receivedAtMs - instantMs(iso)) / HOUR_MS);
     const sinceHours = hoursSince(contacts?.noUnit?.previousDecidedAt);
     const sinceDecision = hoursSince(contacts?.lastDecision?.at);
     const within = (hours: number, limit: number) => hours >= 0 && hours <= limit;
@@ -180,6 +181,3 @@ function disposed(facts: TaskFacts, data: Record<string, unknown>): void {
   facts.careLevel = typeof data.careLevel === 'string' ? data.careLevel : undefined;
   facts.within = typeof data.within === 'string' ? data.within : undefined;
 }
-
-/** Parsed only where a fold needs the time: most events do not. */
-const timeOf = (event: FoldEvent) => Date.parse(event.metadata.occurredAt);
