@@ -1,9 +1,10 @@
 import { helsinkiDateTime } from '../apps/console/src/format';
 import { translate } from '../apps/console/src/i18n';
 import { decisionBody } from '../apps/console/src/task-panel/decision-body';
+import { flagsWithUnit } from '../apps/console/src/task-panel/settled-flags';
 import { EMPTY_DRAFTS } from '../apps/console/src/task-panel/task-drafts';
 
-/** The QA walk-through's words and rules of the nurse's panel that need no browser (items 3, 4, 6). */
+/** The QA walk-through's words and rules of the nurse's panel that need no browser (items 3, 4, 6, 11). */
 describe("the nurse's panel in Swedish and its decision rules", () => {
   it('writes a date with its time as Swedish and Finnish do: "1.12.2026 kl. 14.05", "1.12.2026 klo 14.05"', () => {
     expect(helsinkiDateTime('2026-12-01T12:05:00Z', 'sv')).toBe('1.12.2026 kl. 14.05');
@@ -25,5 +26,11 @@ describe("the nurse's panel in Swedish and its decision rules", () => {
     expect(decisionBody(redirect, 'redirect', Date.now(), 24)).toEqual({ missing: 'withinBeyondVisitLimit', values: { hours: 24 } });
     expect(decisionBody({ ...redirect, within: 'P1D' }, 'redirect', Date.now(), 24)).toMatchObject({ body: { within: 'P1D' } });
     for (const language of ['fi', 'sv'] as const) expect(translate(language, 'reason.timeframe-beyond-visit-limit')).not.toBe('reason.timeframe-beyond-visit-limit');
+  });
+
+  it('once a unit is on its way, leaves red only what still calls to act now', () => {
+    const flags = ['unreachable', 's2-alert', 'repeat-call', 'unit-overdue', 'red-flags'];
+    expect(flagsWithUnit(flags, true)).toEqual({ urgent: ['repeat-call', 'unit-overdue'], answered: ['unreachable', 's2-alert', 'red-flags'] });
+    expect(flagsWithUnit(flags, false)).toEqual({ urgent: flags, answered: [] });
   });
 });

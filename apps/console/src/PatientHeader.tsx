@@ -4,6 +4,7 @@ import { helsinkiDateTime, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
 import { ErcUpdates, lastChange } from './task-panel/ErcUpdates';
 import { ContactCounts, PatientLine } from './task-panel/PatientLine';
+import { flagsWithUnit } from './task-panel/settled-flags';
 import { FlagChips, taskCodeText } from './words';
 
 /** What the ERC sent, as `DTaskReceived` holds it: the only place with the patient's personal data. */
@@ -34,6 +35,7 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
   const callbackPhone = task.callbackPhone ?? received.callbackPhone;
   const address = task.address ?? received.address;
   const header = useStickyClearance();
+  const flags = flagsWithUnit(task.flags, task.unitRequested !== null);
   const changedAt = (field: 'callbackPhone' | 'address') => {
     const change = lastChange(task, field);
     return change ? ` ${t('changedAt', { time: helsinkiTime(change.metadata.occurredAt, language) })}` : '';
@@ -89,7 +91,8 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
       )}
       <ErcUpdates task={task} />
       <PatientLine task={task} />
-      <FlagChips flags={task.flags} calm={task.unitRequested !== null} />
+      <FlagChips flags={flags.urgent} />
+      <FlagChips flags={flags.answered} calm />
       <details className="contacts" open={task.patientContacts.length > 0}>
         <summary data-testid="contact-counts">
           <ContactCounts task={task} />

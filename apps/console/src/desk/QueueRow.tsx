@@ -2,6 +2,7 @@ import type { QueueItem } from '../api';
 import { formatDuration, helsinkiTime } from '../format';
 import { useT } from '../i18n';
 import { FlagChips, LanguageMark, taskCodeText } from '../words';
+import { flagsWithUnit } from '../task-panel/settled-flags';
 import { whenText } from './when-text';
 
 /**
@@ -11,6 +12,8 @@ import { whenText } from './when-text';
 export function QueueRow({ task, now, cursor, onClaim, language }: { task: QueueItem; now: number; cursor: boolean; onClaim: () => void; language: 'fi' | 'sv' | 'en' }) {
   const t = useT();
   const waitingSince = task.recall?.dueAt ?? task.waitingSince ?? task.receivedAt;
+  // Back for S8's call while its unit is on the way: what sent the unit is no longer red.
+  const flags = flagsWithUnit(task.flags, task.recall?.reason === 'waiting-for-unit');
   return (
     <tr id={`queue-${task.taskId}`} className={cursor ? 'cursor' : undefined} aria-selected={cursor} data-task-id={task.taskId}>
       <td className="timer">
@@ -20,7 +23,7 @@ export function QueueRow({ task, now, cursor, onClaim, language }: { task: Queue
         </small>
       </td>
       <td>
-        <LanguageMark language={task.language} /> <FlagChips flags={task.flags} />
+        <LanguageMark language={task.language} /> <FlagChips flags={flags.urgent} /> <FlagChips flags={flags.answered} calm />
         {task.recall && (
           <small className="queue-recall" data-testid="queue-recall">
             {t('queueRecall', { reason: t(`recallReason.${task.recall.reason}`), time: helsinkiTime(task.recall.dueAt, language) })}
