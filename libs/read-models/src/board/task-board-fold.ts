@@ -15,6 +15,7 @@ import { QueueItemView, RecallInQueueView } from '@dtask/events';
 import { FoldEvent, taskIdOf } from '../fold-event';
 import { instantMs } from '../instant';
 import { PatientIndex } from '../privacy/patient-index';
+import { RecentlyClosed } from './recently-closed';
 import { referralsOnBoard, ReturnedVisit } from './referrals';
 
 /** Closed tasks kept for `?status=closed`; older ones live on in the event log and the reports. */
@@ -35,7 +36,7 @@ export interface QueueFilter {
  */
 export class TaskBoardFold {
   readonly open = new Map<string, DTaskState>();
-  private readonly closed = new Map<string, DTaskState>();
+  private readonly closed = new RecentlyClosed<DTaskState>(RECENTLY_CLOSED);
   /**
    * Tasks that can be in the default queue, each with the earliest instant it can be there (epoch
    * ms): a waiting one at once, one with a follow-up call or a recall pending at its earliest due
@@ -73,7 +74,7 @@ export class TaskBoardFold {
 
   loadState(saved: unknown): void {
     const state = saved as Record<string, [string, never][]> & { queueCandidates: string[]; patients?: unknown };
-    const refill = <V>(target: Map<string, V>, entries: [string, V][]) => {
+    const refill = <V>(target: { clear(): void; set(key: string, value: V): unknown }, entries: [string, V][]) => {
       target.clear();
       for (const [key, value] of entries) target.set(key, value);
     };
@@ -107,7 +108,6 @@ export class TaskBoardFold {
     if (state.status === 'closed') {
       if (open) this.open.delete(taskId);
       this.closed.set(taskId, state);
-      if (this.closed.size > RECENTLY_CLOSED) this.closed.delete(this.closed.keys().next().value!);
     } else if (state !== open) {
       this.open.set(taskId, state);
     }
