@@ -65,6 +65,31 @@ describe('the decision form as a nurse works it', () => {
     await context.close();
   }, 120_000);
 
+  it("says the service's own refusal of a decision beside Confirm too, in view", async () => {
+    const taskId = await api.intake({ municipality: 'Oulu' });
+    const { context, page } = await signIn(target, 'nurse-anna', 'nurse', { viewport: { width: 1366, height: 700 } });
+    const panel = await claimAndAssess(page, taskId);
+    await panel.getByRole('tab', { name: 'Redirect' }).click();
+    await panel.locator('select[name=target]').selectOption('oulu-home-care');
+    await panel.locator('select[name=careLevel]').selectOption('social-care');
+    await panel.locator('select[name=within]').selectOption('PT4H');
+    await panel.locator('select[name=transport]').selectOption('none');
+    await panel.locator('input[name=patientInformed]').check();
+    const decision = panel.getByTestId('decision-panel');
+    await decision.getByRole('button', { name: 'Confirm' }).click();
+    await decision.getByRole('alert').filter({ hasText: 'Write the handoff note' }).waitFor();
+    // Longer than the service takes (4,000 characters): its 400 is said where Confirm was pressed.
+    await panel.locator('textarea[name=handoffNote]').fill('Kotihoidon käynti tänään. '.repeat(160));
+    await decision.getByRole('button', { name: 'Confirm' }).click();
+    const alert = decision.getByRole('alert').filter({ hasText: 'Check the fields: handoff note' });
+    await alert.waitFor();
+    const box = await alert.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(700);
+    expect(await panel.getByRole('alert').count()).toBe(1);
+    await context.close();
+  }, 90_000);
+
   it('asks self-care for no time and no transport, and sends none even when one was chosen before', async () => {
     const taskId = await api.intake({ municipality: 'Oulu' });
     const { context, page } = await signIn(target, 'nurse-anna', 'nurse');

@@ -17,6 +17,7 @@ export function decisionBody(drafts: Drafts, kind: DecisionKind, nowMs: number, 
   if (kind === 'phone-advice') {
     if (!drafts.advice.trim() || !drafts.safetyNet.trim()) return { missing: 'adviceRequired' };
   } else if (!drafts.target) return { missing: 'targetRequired' };
+  else if (!drafts.handoffNote.trim()) return { missing: 'handoffNoteRequired' };
   const disposition = dispositionOf(drafts);
   if ('missing' in disposition) return disposition;
   if (!drafts.informed) return { missing: 'informedRequired' };
