@@ -1,3 +1,4 @@
+import { whenText } from '../apps/console/src/desk/when-text';
 import { helsinkiDateTime } from '../apps/console/src/format';
 import { translate } from '../apps/console/src/i18n';
 import { decisionBody } from '../apps/console/src/task-panel/decision-body';
@@ -22,7 +23,7 @@ describe("the nurse's panel in Swedish and its decision rules", () => {
   it('sends self-care with no timeframe and no transport, and a redirect only within the visit limit', () => {
     const advice = { ...EMPTY_DRAFTS, advice: 'Lepää.', safetyNet: 'Soita 112.', informed: true, careLevel: 'self-care' as const, within: 'PT2H', transport: 'taxi' as const };
     expect(decisionBody(advice, 'phone-advice', Date.now())).toEqual({ body: { kind: 'phone-advice', advice: 'Lepää.', safetyNet: 'Soita 112.', patientInformed: true, careLevel: 'self-care' } });
-    const redirect = { ...EMPTY_DRAFTS, target: 'oulu-home-care', informed: true, careLevel: 'social-care' as const, within: 'P3D', transport: 'none' as const };
+    const redirect = { ...EMPTY_DRAFTS, target: 'oulu-home-care', handoffNote: 'Käynti.', informed: true, careLevel: 'social-care' as const, within: 'P3D', transport: 'none' as const };
     expect(decisionBody(redirect, 'redirect', Date.now(), 24)).toEqual({ missing: 'withinBeyondVisitLimit', values: { hours: 24 } });
     expect(decisionBody({ ...redirect, within: 'P1D' }, 'redirect', Date.now(), 24)).toMatchObject({ body: { within: 'P1D' } });
     for (const language of ['fi', 'sv'] as const) expect(translate(language, 'reason.timeframe-beyond-visit-limit')).not.toBe('reason.timeframe-beyond-visit-limit');
@@ -32,5 +33,17 @@ describe("the nurse's panel in Swedish and its decision rules", () => {
     const flags = ['unreachable', 's2-alert', 'repeat-call', 'unit-overdue', 'red-flags'];
     expect(flagsWithUnit(flags, true)).toEqual({ urgent: ['repeat-call', 'unit-overdue'], answered: ['unreachable', 's2-alert', 'red-flags'] });
     expect(flagsWithUnit(flags, false)).toEqual({ urgent: flags, answered: [] });
+  });
+
+  it("says a list's time by the clock today, with the date on any other day (item 8)", () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const t = (language: 'fi' | 'sv' | 'en') => (key: string, values?: Record<string, string | number>) => translate(language, key, values);
+    expect(whenText('2026-12-01T06:05:00Z', now, 'fi', t('fi'))).toBe('klo 08.05');
+    expect(whenText('2026-12-01T06:05:00Z', now, 'sv', t('sv'))).toBe('kl. 08.05');
+    expect(whenText('2026-11-30T19:01:00Z', now, 'fi', t('fi'))).toBe('30.11.2026 klo 21.01');
+    expect(whenText('2026-11-30T19:01:00Z', now, 'sv', t('sv'))).toBe('30.11.2026 kl. 21.01');
+    // Just after midnight in Helsinki (22.30 UTC the day before) is already the next day.
+    expect(whenText('2026-11-30T21:55:00Z', now, 'fi', t('fi'))).toBe('30.11.2026 klo 23.55');
+    expect(whenText('2026-11-30T22:30:00Z', now, 'fi', t('fi'))).toBe('klo 00.30');
   });
 });
