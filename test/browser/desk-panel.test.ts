@@ -56,6 +56,17 @@ describe('the task panel as a nurse works it', () => {
     await page.keyboard.press('d');
     const [header2, tab] = [await panel.getByTestId('patient-header').boundingBox(), await panel.locator('[role=tab][aria-selected=true]').boundingBox()];
     expect(tab!.y).toBeGreaterThanOrEqual(header2!.y + header2!.height);
+
+    // With a task open, Enter with focus lost (on nothing) claims nothing more.
+    const other = await api.intake({ patient: { ageYears: 100 } });
+    await row(page, other).waitFor();
+    const claims: string[] = [];
+    page.on('request', (request) => void (request.url().endsWith('/claim') && claims.push(request.url())));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Enter');
+    // A request sent after the key: any claim the key made would have gone before it.
+    await Promise.all([page.waitForResponse((response) => response.url().includes('status=closed')), page.getByTestId('closed-tasks').locator('summary').click()]);
+    expect(claims).toEqual([]);
     await context.close();
   }, 90_000);
 

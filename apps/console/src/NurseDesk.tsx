@@ -91,8 +91,9 @@ export function NurseDesk({
     };
     if (event.key === 'j') move(1);
     if (event.key === 'k') move(-1);
-    // Enter claims only from the queue itself or from nowhere: a focused button, link or task entry does its own thing.
-    const fromQueue = target === document.body || target.closest('[data-queue]');
+    // Enter claims only from the queue itself, or from nowhere while no task is open (focus lost
+    // with a task in hand is no claim): a focused button, link or task entry does its own thing.
+    const fromQueue = target.closest('[data-queue]') || (target === document.body && !selected);
     if (event.key === 'Enter' && fromQueue && !target.closest('button, a, summary')) {
       const task = queue[cursorIndex];
       if (task) {
