@@ -16,7 +16,7 @@ const toHomeCare = { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'K
  * Issue 14's measures through the HTTP API on the real store, by a hand-moved clock from t0. V: a
  * consult, a redirect whose visit failed, decided again as a unit (conveyed, 45 min). O (Raahe):
  * reached 40 min after receipt, a consult, a nurse's unit that left the patient at home (60 min).
- * A: Swedish through an interpreter, advice (self-care within 24 h). R: a redirect visited
+ * A: Swedish through an interpreter, advice (self-care, no timeframe: there is none to keep). R: a redirect visited
  * (resolved). H: a redirect unanswered past S6's limit. K: Swedish, accepted, its visit awaited.
  * Y: O's patient again after the mission, not yet reached.
  */
@@ -42,7 +42,7 @@ describe('the measures of the published evaluations, over HTTP', () => {
     for (const key of ['V', 'A', 'R', 'H', 'K'] as const) ids[key] = await api.assessed({ receivedAt: now() });
     ids.O = await api.intake({ receivedAt: now(), municipality: 'Raahe', patient: patientO });
     await post(tokens.nurse, `/api/d-tasks/${ids.A}/assessment`, { ...assessment, language: 'sv', interpreter: true }).expect(200);
-    await post(tokens.nurse, `/api/d-tasks/${ids.A}/decision`, { ...adviceDecision(), careLevel: 'self-care', within: 'PT24H', transport: 'none' }).expect(200);
+    await post(tokens.nurse, `/api/d-tasks/${ids.A}/decision`, { ...adviceDecision(), careLevel: 'self-care', transport: 'none' }).expect(200);
     await post(tokens.nurse, `/api/d-tasks/${ids.V}/consult`, { ...consult, consultant: 'field-commander' }).expect(200);
     await post(tokens.nurse, `/api/d-tasks/${ids.V}/decision`, { ...toHomeCare, careLevel: 'primary-care', within: 'PT4H', consultId: 'consult-1' }).expect(200);
     await post(tokens.nurse, `/api/d-tasks/${ids.R}/decision`, { ...toHomeCare, careLevel: 'primary-care', within: 'PT2H' }).expect(200);
@@ -88,7 +88,7 @@ describe('the measures of the published evaluations, over HTTP', () => {
     withinTarget: { targetMinutes: 30, tasks: 6, within: 5, share: 0.8333 },
     overTriage: { unitsDecided: 2, notConveyed: 1, share: 0.5 },
     careLevel: { 'self-care': 1, 'primary-care': 1, 'emergency-department': 0, 'social-care': 0, other: 0 },
-    careLevelWithin: { 'self-care': { PT24H: 1 }, 'primary-care': { PT2H: 1 } },
+    careLevelWithin: { 'self-care': { 'not-told': 1 }, 'primary-care': { PT2H: 1 } },
     consults: 2,
     interpreter: 1,
     failedVisits: 1,
