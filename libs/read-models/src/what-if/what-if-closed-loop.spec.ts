@@ -8,7 +8,7 @@ const partner = { id: 'partner-1', role: 'partner' as const, service: 'oulu-home
 const task = (name: string) => `00000000-0000-4000-8000-${name.padStart(12, '0')}`;
 const [A, B, C] = ['a', 'b', 'c'].map(task) as [string, string, string];
 const assessment = { redFlags: [], concern: false, symptoms: 'dizzy', existingServices: [], notes: '', language: 'sv', interpreter: true };
-const redirect = { kind: 'redirect' as const, target: 'oulu-home-care', targetKind: 'home-care' as const, handoffNote: 'visit today', patientInformed: true, careLevel: 'primary-care' as const, within: 'PT8H' };
+const redirect = { kind: 'redirect' as const, target: 'oulu-home-care', targetKind: 'home-care' as const, handoffNote: 'visit today', patientInformed: true, careLevel: 'primary-care' as const, within: 'PT2H' };
 
 /** Claimed, reached, assessed and redirected to home care by nurse-1, accepted at `minute + 10`. */
 function referred(h: CommandHistory, id: string, minute: number, personId: string): void {
@@ -38,6 +38,9 @@ function closedLoop(): CommandHistory {
   h.run(A, at(300), { type: 'CompleteHandoff', actor: partner, visitedAt: at(290) });
   h.tick(at(10 + 24 * 60 + 1));
   h.run(C, at(10 + 24 * 60 + 5), { type: 'Claim', actor: nurse });
+  // A returned referral is advised only once the patient is reached and assessed again.
+  h.run(C, at(10 + 24 * 60 + 5.5), { type: 'RecordCallback', actor: nurse, outcome: 'reached' });
+  h.run(C, at(10 + 24 * 60 + 5.75), { type: 'RecordAssessment', actor: nurse, assessment });
   h.run(C, at(10 + 24 * 60 + 6), { type: 'Decide', actor: nurse, decision: { kind: 'phone-advice', advice: 'rest', safetyNet: 'call 112', patientInformed: true, careLevel: 'self-care' } });
   return h;
 }

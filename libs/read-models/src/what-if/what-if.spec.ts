@@ -52,6 +52,9 @@ function morning(): LiveHistory {
   h.run(E!, at(40), { type: 'Decide', actor: nurse, decision: { kind: 'redirect', target: 'oulu-home-care', targetKind: 'home-care', handoffNote: 'visit', patientInformed: true } });
   h.run(E!, at(50), { type: 'DeclineHandoff', actor: homeCare, reason: 'no capacity' });
   h.run(E!, at(52), { type: 'Claim', actor: nurse });
+  // A returned referral is decided again only once the patient is reached and assessed again.
+  h.run(E!, at(53), { type: 'RecordCallback', actor: nurse, outcome: 'reached' });
+  h.run(E!, at(54), { type: 'RecordAssessment', actor: nurse, assessment });
   h.run(E!, at(55), advice());
   h.tick(at(60 + 1 / 60));
   h.run(F!, at(240), intake(F!, 240, '010150-123A'));
