@@ -6,6 +6,7 @@ import { QueueRow } from './desk/QueueRow';
 import { useDocumentKeys } from './desk/use-document-keys';
 import { useHeldTaskRepeatCalls } from './desk/use-held-task-repeat-calls';
 import { useLanguage, useT } from './i18n';
+import { placeName } from './i18n/place-names';
 import { TaskPanel } from './TaskPanel';
 import type { Drafts } from './task-panel/task-drafts';
 import { refusalText, taskCodeText } from './words';
@@ -59,7 +60,7 @@ export function NurseDesk({
   const announcement = announced
     ? t(announced.flags.includes('handoff-returned') ? 'returnedTaskAnnounced' : 'newTaskAnnounced', {
         code: `${announced.taskCode} ${taskCodeText(t, announced.taskCode)}`.trim(),
-        area: announced.municipality,
+        area: placeName(announced.municipality, language),
       })
     : '';
 
