@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DeskState, TaskDetail } from './api';
 import { helsinkiDateTime, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
+import { placeName } from './i18n/place-names';
 import { ErcUpdates, lastChange } from './task-panel/ErcUpdates';
 import { ContactCounts, PatientLine } from './task-panel/PatientLine';
 import { flagsWithUnit } from './task-panel/settled-flags';
@@ -65,7 +66,7 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
         <div>
           <dt>{t('address')}</dt>
           <dd data-testid="patient-address">
-            {address ?? '–'}, {received.municipality}
+            {address ?? '–'}, {received.municipality && placeName(received.municipality, language)}
             <small className="changed-at">{changedAt('address')}</small>
           </dd>
         </div>

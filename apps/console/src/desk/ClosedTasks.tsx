@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, QueueItem, Session } from '../api';
 import { useLanguage, useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { taskCodeText } from '../words';
 import { whenText } from './when-text';
 
@@ -31,7 +32,7 @@ export function ClosedTasks({ session, selected, onSelect }: { session: Session;
               <button onClick={() => onSelect(task.taskId)} aria-current={task.taskId === selected} data-closed-task={task.taskId}>
                 {t('closedTaskEntry', {
                   code: `${task.taskCode} ${taskCodeText(t, task.taskCode)}`.trim(),
-                  area: task.municipality,
+                  area: placeName(task.municipality, language),
                   age: task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears }),
                   time: whenText(task.receivedAt, Date.now(), language, t),
                   outcome: task.closedOutcome ? t(`outcome.${task.closedOutcome}`) : t('status.closed'),

@@ -1,6 +1,7 @@
 import type { QueueItem } from '../api';
 import { formatDuration, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { FlagChips, LanguageMark, taskCodeText } from '../words';
 import type { RepeatCallNotice } from './repeat-call-notices';
 import { whenText } from './when-text';
@@ -27,7 +28,7 @@ export function MyTasks({ mine, selected, now, notices, onSelect }: { mine: Queu
                 </p>
               )}
               <button onClick={() => onSelect(task.taskId)} aria-current={task.taskId === selected} data-my-task={task.taskId}>
-                {task.taskCode} {taskCodeText(t, task.taskCode)} · {task.municipality} · {task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })} ·{' '}
+                {task.taskCode} {taskCodeText(t, task.taskCode)} · {placeName(task.municipality, language)} · {task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })} ·{' '}
                 {whenText(task.receivedAt, now, language, t)}
                 {task.claimedAt ? ` · ${t('claimedFor', { duration: formatDuration((now - Date.parse(task.claimedAt)) / 1000) })}` : ''}{' '}
                 <LanguageMark language={task.language} /> <FlagChips flags={task.flags} />

@@ -1,6 +1,7 @@
 import type { QueueItem } from '../api';
 import { formatDuration, helsinkiTime } from '../format';
 import { useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { FlagChips, LanguageMark, taskCodeText } from '../words';
 import { flagsWithUnit } from '../task-panel/settled-flags';
 import { whenText } from './when-text';
@@ -33,7 +34,7 @@ export function QueueRow({ task, now, cursor, onClaim, language }: { task: Queue
       <td>
         {task.taskCode} <span className="code-text">{taskCodeText(t, task.taskCode)}</span>
       </td>
-      <td>{task.municipality}</td>
+      <td>{placeName(task.municipality, language)}</td>
       <td>{task.ageYears === undefined ? t('unknownAge') : t('ageYears', { age: task.ageYears })}</td>
       <td>
         <button onClick={onClaim}>{t('claim')}</button>

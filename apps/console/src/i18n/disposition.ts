@@ -51,7 +51,8 @@ export const disposition = area(
     englishSpeaking: 'English-speaking',
   },
   {
-    dispositionCareLevel: 'Hoidon taso',
+    // Where care continues: "Hoidon taso" read as a unit's level ("Hoitotaso").
+    dispositionCareLevel: 'Jatkohoito',
     dispositionWithin: 'Aikaraja',
     dispositionTransport: 'Kulkutapa',
     dispositionChoose: 'Valitse…',
@@ -70,7 +71,7 @@ export const disposition = area(
     selfCareNoTimeframe: 'Itsehoito: ei aikarajaa eikä kulkutapaa.',
     withinBeyondVisitLimit: 'Ohjauksen aikaraja voi olla enintään palvelun käyntiraja, {hours} h.',
     'reason.timeframe-beyond-visit-limit': 'Aikaraja on pidempi kuin vastaanottavan palvelun käyntiraja: valitse lyhyempi.',
-    careLevelRequired: 'Valitse hoidon taso.',
+    careLevelRequired: 'Valitse jatkohoito.',
     withinRequired: 'Valitse, kuinka pian potilaan on päästävä hoitoon.',
     transportRequired: 'Valitse, miten potilas pääsee hoitoon.',
     redirectNoTargets: 'Yksikään palveluhakemiston palvelu ei palvele kuntaa {municipality}. Anna puhelinneuvontaa tai lähetä yksikkö.',
@@ -95,7 +96,7 @@ export const disposition = area(
     englishSpeaking: 'Englanninkielinen',
   },
   {
-    dispositionCareLevel: 'Vårdform',
+    dispositionCareLevel: 'Fortsatt vård',
     dispositionWithin: 'Tidsram',
     dispositionTransport: 'Färdsätt',
     dispositionChoose: 'Välj…',
@@ -114,7 +115,7 @@ export const disposition = area(
     selfCareNoTimeframe: 'Egenvård: ingen tidsram och inget färdsätt.',
     withinBeyondVisitLimit: 'En hänvisnings tidsram kan vara högst tjänstens besöksgräns, {hours} h.',
     'reason.timeframe-beyond-visit-limit': 'Tidsramen är längre än den mottagande tjänstens besöksgräns: välj en kortare.',
-    careLevelRequired: 'Välj vårdform.',
+    careLevelRequired: 'Välj fortsatt vård.',
     withinRequired: 'Välj inom vilken tid patienten ska få vård.',
     transportRequired: 'Välj hur patienten tar sig till vården.',
     redirectNoTargets: 'Ingen tjänst i tjänstekatalogen betjänar {municipality}. Ge patienten råd eller skicka en enhet.',
