@@ -1,41 +1,35 @@
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
 import { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
 import { helsinkiMidnight } from '../../libs/read-models/src/helsinki-time';
 import { ARTIFACTS } from '../support/browser-app';
-import { adviceDecision, cast } from '../support/dtask-api';
-import { TestApp } from '../support/test-app';
-import { HOUR, helsinkiToday, openAnalystApp, signInAsAnalyst } from './analyst-steps';
+import { adviceDecision } from '../support/dtask-api';
+import { analystInBrowser, HOUR, helsinkiToday, signInAsAnalyst } from './analyst-steps';
 
 /** Nothing is stubbed here: the tasks arrive yesterday on the service's clock, and are replayed. */
 describe('analyst time travel against the real replay endpoints', () => {
-  let app: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-  let api: Awaited<ReturnType<typeof cast>>;
+  const clock = new ManualClock();
+  const analyst = analystInBrowser(clock);
   let yesterday: string;
   let midnight: number;
 
   beforeAll(async () => {
-    const clock = new ManualClock();
-    ({ app, baseUrl, browser, api } = await openAnalystApp(clock));
     const [year, monthOfYear, day] = helsinkiToday();
     midnight = helsinkiMidnight(year, monthOfYear - 1, day - 1);
     yesterday = new Date(midnight + 12 * HOUR).toISOString().slice(0, 10);
     // Left waiting: two in the queue from 10:00 yesterday, a third from 13:00.
     const arriveAt = async (hours: number, overrides: Record<string, unknown>) => {
       clock.set(new Date(midnight + hours * HOUR));
-      await api.intake({ receivedAt: clock.now().toISOString(), ...overrides });
+      await analyst.api.intake({ receivedAt: clock.now().toISOString(), ...overrides });
     };
     await arriveAt(10, { taskCode: '762', municipality: 'Raahe' });
     await arriveAt(10, { taskCode: '793', municipality: 'Kuusamo' });
     await arriveAt(13, { taskCode: '745', municipality: 'Oulu' });
     // One advised at 11:00 after a first call that went unanswered: S1 after one attempt would have sent it a unit.
     await arriveAt(11, { taskCode: '704', municipality: 'Kempele' });
-    const advised = (await api.get(api.tokens.supervisor, '/api/d-tasks?status=waiting').expect(200)).body.tasks.find((task: { taskCode: string }) => task.taskCode === '704').taskId;
+    const advised = (await analyst.api.get(analyst.api.tokens.supervisor, '/api/d-tasks?status=waiting').expect(200)).body.tasks.find((task: { taskCode: string }) => task.taskCode === '704').taskId;
     const step = async (minutes: number, path: string, body?: unknown) => {
       clock.set(new Date(midnight + 11 * HOUR + minutes * 60_000));
-      await api.post(api.tokens.nurse, `/api/d-tasks/${advised}/${path}`, body).expect(200);
+      await analyst.api.post(analyst.api.tokens.nurse, `/api/d-tasks/${advised}/${path}`, body).expect(200);
     };
     await step(1, 'claim');
     await step(2, 'callbacks', { outcome: 'no-answer' });
@@ -44,13 +38,9 @@ describe('analyst time travel against the real replay endpoints', () => {
     await step(7, 'decision', adviceDecision());
     clock.set(new Date());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it('the slider shows the queue length of /api/replay/day, and its release the queue of /api/replay/load', async () => {
-    const day = (await api.get(api.tokens.analyst, `/api/replay/day?date=${yesterday}&stepMinutes=15`).expect(200)).body as { steps: { at: string; queueLength: number }[] };
+    const day = (await analyst.api.get(analyst.api.tokens.analyst, `/api/replay/day?date=${yesterday}&stepMinutes=15`).expect(200)).body as { steps: { at: string; queueLength: number }[] };
     const indexAt = (hours: number) => day.steps.findIndex((step) => Date.parse(step.at) === midnight + hours * HOUR);
     const noon = indexAt(12);
     const afternoon = indexAt(14);
@@ -59,8 +49,8 @@ describe('analyst time travel against the real replay endpoints', () => {
     expect(day.steps[noon]!.queueLength).toBe(2);
     expect(day.steps[afternoon]!.queueLength).toBe(3);
 
-    const page = await (await browser.newContext()).newPage();
-    await signInAsAnalyst(page, baseUrl);
+    const page = await (await analyst.browser.newContext()).newPage();
+    await signInAsAnalyst(page, analyst.baseUrl);
     await page.fill('input[name=replay-date]', yesterday);
     await page.getByRole('button', { name: 'Show' }).click();
     const slider = page.locator('input[name=replay-time]');
@@ -81,8 +71,8 @@ describe('analyst time travel against the real replay endpoints', () => {
   }, 90_000);
 
   it('replays the period under a stricter S1 beside what happened', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await signInAsAnalyst(page, baseUrl);
+    const page = await (await analyst.browser.newContext()).newPage();
+    await signInAsAnalyst(page, analyst.baseUrl);
     await page.fill('input[name=s1FailedAttempts]', '1');
     await page.getByRole('button', { name: 'Replay under these limits' }).click();
     const table = page.getByTestId('what-if-table');

@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import type { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
 import { helsinkiOffsetHours } from '../../libs/read-models/src/helsinki-time';
-import { startBrowserApp } from '../support/browser-app';
+import { BrowserApp, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
 
 export const HOUR = 3_600_000;
@@ -12,10 +12,28 @@ export function helsinkiToday(): [number, number, number] {
   return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
 }
 
-/** The real service (its scheduler idle while the test writes), Chromium, and the test's API client. */
-export async function openAnalystApp(clock?: ManualClock) {
-  const target = await startBrowserApp({ SCHEDULER_INTERVAL_MS: '60000' }, undefined, clock);
-  return { ...target, api: await cast(target.app) };
+/**
+ * The real service (its scheduler idle while the test writes), Chromium and the test's API client for
+ * the tests of one describe block, started before them and closed after them.
+ */
+export function analystInBrowser(clock?: ManualClock) {
+  const started = {} as BrowserApp & { api: Awaited<ReturnType<typeof cast>> };
+  beforeAll(async () => {
+    Object.assign(started, await startBrowserApp({ SCHEDULER_INTERVAL_MS: '60000' }, undefined, clock));
+    started.api = await cast(started.app);
+  }, 120_000);
+  afterAll(() => started.close?.());
+  return {
+    get browser() {
+      return started.browser;
+    },
+    get baseUrl() {
+      return started.baseUrl;
+    },
+    get api() {
+      return started.api;
+    },
+  };
 }
 
 export async function signInAsAnalyst(page: Page, baseUrl: string) {

@@ -1,50 +1,40 @@
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
 import { helsinkiMidnight, helsinkiMonth } from '../../libs/read-models/src/helsinki-time';
 import { ARTIFACTS } from '../support/browser-app';
-import { adviceDecision, cast } from '../support/dtask-api';
-import { TestApp } from '../support/test-app';
-import { helsinkiToday, openAnalystApp, signInAsAnalyst } from './analyst-steps';
+import { adviceDecision } from '../support/dtask-api';
+import { analystInBrowser, helsinkiToday, signInAsAnalyst } from './analyst-steps';
 
 describe('analyst view in a real browser', () => {
-  let app: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-  let api: Awaited<ReturnType<typeof cast>>;
+  const analyst = analystInBrowser();
   let month: string;
 
   beforeAll(async () => {
-    ({ app, baseUrl, browser, api } = await openAnalystApp());
     // All received at one instant, so they fall in one month whenever the test runs.
     const receivedAt = new Date(Date.now() - 10_000).toISOString();
     month = helsinkiMonth(Date.parse(receivedAt)).key;
-    const { post, tokens } = api;
+    const { post, tokens } = analyst.api;
     for (let i = 0; i < 2; i += 1) {
-      const advised = await api.assessed({ receivedAt });
+      const advised = await analyst.api.assessed({ receivedAt });
       await post(tokens.nurse, `/api/d-tasks/${advised}/decision`, adviceDecision()).expect(200);
     }
-    const unit = await api.assessed({ receivedAt });
+    const unit = await analyst.api.assessed({ receivedAt });
     await post(tokens.nurse, `/api/d-tasks/${unit}/decision`, { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' }).expect(200);
-    const redirected = await api.assessed({ receivedAt });
+    const redirected = await analyst.api.assessed({ receivedAt });
     await post(tokens.nurse, `/api/d-tasks/${redirected}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'visit today', patientInformed: true }).expect(200);
     await post(tokens.homeCare, `/api/d-tasks/${redirected}/handoff/accept`).expect(200);
     await post(tokens.homeCare, `/api/d-tasks/${redirected}/handoff/complete`, { visitedAt: new Date().toISOString() }).expect(200);
-    const unreachable = await api.intake({ receivedAt });
+    const unreachable = await analyst.api.intake({ receivedAt });
     await post(tokens.nurse, `/api/d-tasks/${unreachable}/claim`).expect(200);
     await post(tokens.nurse, `/api/d-tasks/${unreachable}/callbacks`, { outcome: 'no-answer' }).expect(200);
     await post(tokens.nurse, `/api/d-tasks/${unreachable}/callbacks`, { outcome: 'no-answer' }).expect(200);
-    const escalated = await api.assessed({ receivedAt }, ['chest-pain']);
+    const escalated = await analyst.api.assessed({ receivedAt }, ['chest-pain']);
     await post(tokens.nurse, `/api/d-tasks/${escalated}/escalation`, { urgency: 'B', reason: 'chest pain at rest' }).expect(200);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   it('lands an analyst on the four charts with the month’s figures, in three languages', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await analyst.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await signInAsAnalyst(page, baseUrl);
+    await signInAsAnalyst(page, analyst.baseUrl);
 
     // Six tasks: two advised, one unit, one redirect accepted and visited, one S1 automatic unit, one escalated.
     const row = page.locator(`tr[data-month="${month}"]`);
@@ -80,9 +70,9 @@ describe('analyst view in a real browser', () => {
   }, 60_000);
 
   it('downloads the measures CSV and the events NDJSON of the chosen period with the bearer token', async () => {
-    const context = await browser.newContext();
+    const context = await analyst.browser.newContext();
     const page = await context.newPage();
-    await signInAsAnalyst(page, baseUrl);
+    await signInAsAnalyst(page, analyst.baseUrl);
     const [year, monthOfYear, day] = helsinkiToday();
 
     for (const [button, path] of [
@@ -101,17 +91,17 @@ describe('analyst view in a real browser', () => {
   }, 60_000);
 
   it('time travel says so when the server has no replay routes (404 stubbed in the browser)', async () => {
-    const context = await browser.newContext();
+    const context = await analyst.browser.newContext();
     const page = await context.newPage();
     await page.route((url) => url.pathname.startsWith('/api/replay/'), (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ statusCode: 404, message: 'Not Found' }) }));
-    await signInAsAnalyst(page, baseUrl);
+    await signInAsAnalyst(page, analyst.baseUrl);
     await page.getByRole('button', { name: 'Show' }).click();
     await page.getByRole('region', { name: 'Time travel: a past day' }).getByRole('alert').filter({ hasText: 'Not available on this server yet.' }).waitFor();
     await context.close();
   }, 60_000);
 
   it('time travel follows the slider and shows the queue on release (replay answers stubbed in the browser, in the agreed shape)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await analyst.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const date = '2025-03-12';
     const start = helsinkiMidnight(2025, 2, 12);
@@ -139,7 +129,7 @@ describe('analyst view in a real browser', () => {
         json: { at, load: {}, queue: { tasks: [task('5b0c1f4e-0000-4e8b-9c2f-000000000001', '762', 'Raahe', ['s2-alert']), task('5b0c1f4e-0000-4e8b-9c2f-000000000002', '793', 'Koillismaa', [])] } },
       });
     });
-    await signInAsAnalyst(page, baseUrl);
+    await signInAsAnalyst(page, analyst.baseUrl);
     await page.fill('input[name=replay-date]', date);
     await page.getByRole('button', { name: 'Show' }).click();
     const slider = page.locator('input[name=replay-time]');
