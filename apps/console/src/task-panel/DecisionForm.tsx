@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { CallTimeChoice, WordSelect } from '../choices';
 import type { RecordedConsult } from './consults';
@@ -138,17 +139,18 @@ function AdviceFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts
 
 function RedirectFields({ drafts, update, services, municipality }: { drafts: Drafts; update: UpdateDrafts; services?: { id: string; name: string }[]; municipality: string }) {
   const t = useT();
+  const place = placeName(municipality, useLanguage());
   // Until the directory has answered, the list is empty but not "none serve".
   if (services?.length === 0) {
     return (
       <p className="notice" data-testid="no-redirect-targets">
-        {t('redirectNoTargets', { municipality })}
+        {t('redirectNoTargets', { municipality: place })}
       </p>
     );
   }
   return (
     <>
-      <label title={t('redirectTargetsFor', { municipality })}>
+      <label title={t('redirectTargetsFor', { municipality: place })}>
         {t('target')}
         <select name="target" value={drafts.target} required onChange={(event) => update({ target: event.target.value })}>
           <option value="">{t('chooseService')}</option>
