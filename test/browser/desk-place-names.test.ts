@@ -68,4 +68,17 @@ describe('the nurse desk in Finnish and Swedish', () => {
     await shotsInFinnishAndSwedish(page, 'desk-care-continues', panel.getByTestId('disposition'));
     await context.close();
   }, 60_000);
+
+  it('offers a redirect to the services of Uleåborg in Swedish, of Oulu in Finnish', async () => {
+    const taskId = await desk.api.intake({ municipality: 'Oulu' });
+    const { context, page } = await desk.signIn('nurse-redirect');
+    const panel = await claimAndAssess(page, taskId);
+    await panel.getByRole('tab', { name: 'Redirect' }).click();
+    const targets = panel.locator('label:has(select[name=target])');
+    await speak(page, 'sv');
+    expect(await targets.getAttribute('title')).toBe('Tjänster som betjänar Uleåborg');
+    await speak(page, 'fi');
+    expect(await targets.getAttribute('title')).toBe('Kuntaa Oulu palvelevat palvelut');
+    await context.close();
+  }, 60_000);
 });
