@@ -4,7 +4,7 @@ import { readStoredEvent } from '@dtask/events';
 import { DEV_PSEUDONYM_KEY, FoldEvent, PatientIndex, Pseudonymiser, TaskBoardFold, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { median, Section } from './stats';
@@ -27,6 +27,9 @@ interface Rate {
   /** Per second of the process's CPU time: steadier than wall time while others share the machine. */
   perCpuSecond: number;
 }
+
+/** The machine's load over 1, 5 and 15 minutes: other work on shared cores slows the replay and its ceiling alike, and the CPU rates less. */
+const loadNow = () => loadavg().map((value) => Math.round(value * 100) / 100);
 
 const startClocks = () => ({ wall: performance.now(), cpu: process.cpuUsage() });
 
@@ -126,6 +129,7 @@ export async function run(): Promise<Section> {
     // Read as the service and the replay CLI read: through the read boundary, one upcast per event.
     store = new SqliteEventStore({ fileName, synchronous: 'NORMAL', readBoundary: readStoredEvent });
     const opened = store;
+    const loadBefore = loadNow();
     let peakRss = 0;
     // Interleaved, so a busy minute of the shared machine weighs on the replay and its ceiling alike.
     const runs = { replay: [] as number[], read: [] as number[], raw: [] as number[] };
@@ -163,6 +167,7 @@ export async function run(): Promise<Section> {
       details: {
         runs: Object.fromEntries(Object.entries(runs).map(([name, values]) => [name, values.map(Math.round)])),
         perCpuSecond: Object.fromEntries(Object.entries(cpuRuns).map(([name, values]) => [name, values.map(Math.round)])),
+        loadAverage: { before: loadBefore, after: loadNow() },
       },
     };
   } finally {
