@@ -31,7 +31,7 @@ export function UnderTriageList({ cases }: { cases: PossibleUnderTriage[] }) {
             <tr>
               <th>{t('linkage.col.decidedAt')}</th>
               <th>{t('linkage.col.decision')}</th>
-              <th>{t('linkage.col.careLevel')}</th>
+              <th>{t('dispositionCareLevel')}</th>
               <th>{t('linkage.col.followed')}</th>
               <th>{t('linkage.col.patient')}</th>
               <th>{t('linkage.col.task')}</th>

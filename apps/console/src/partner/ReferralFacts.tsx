@@ -26,7 +26,7 @@ export function ReferralFacts({ referral }: { referral: ReferralView & Spoken })
       </div>
       {referral.careLevel && (
         <div>
-          <dt>{t('partnerCareLevel')}</dt>
+          <dt>{t('dispositionCareLevel')}</dt>
           <dd>{careLevelWord(referral.careLevel, t)}</dd>
         </div>
       )}

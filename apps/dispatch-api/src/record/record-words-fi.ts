@@ -50,7 +50,7 @@ export const fi: RecordWords = {
     decision: 'Päätös',
     advice: 'Annettu ohje',
     safetyNet: 'Ohje voinnin huonontuessa',
-    careLevel: 'Hoidon taso',
+    careLevel: 'Jatkohoito',
     within: 'Aikaraja',
     transport: 'Kulkutapa',
     onConsult: 'Konsultoitu',

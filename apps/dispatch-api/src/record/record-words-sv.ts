@@ -55,7 +55,7 @@ export const sv: RecordWords = {
     decision: 'Beslut',
     advice: 'Givna råd',
     safetyNet: 'Råd om tillståndet försämras',
-    careLevel: 'Vårdnivå',
+    careLevel: 'Fortsatt vård',
     within: 'Tidsram',
     transport: 'Färdsätt',
     onConsult: 'Konsulterat',
