@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, Session } from '../api';
 import { helsinkiDateTime } from '../format';
 import { useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { FieldError, Outcome, OutcomeLine } from './form-messages';
 import type { Errors } from './intake-draft';
 import type { Sent } from './sent-tasks';
@@ -58,7 +59,7 @@ export function CancelForm({ session, sent, language, onCancelled }: { session: 
           <select name="cancel-task" value={taskId} aria-invalid={errors.task ? true : undefined} aria-describedby={errors.task ? 'erc-cancel-task-error' : undefined} onChange={(event) => setChosen(event.target.value)}>
             {open.map((task) => (
               <option key={task.taskId} value={task.taskId}>
-                {task.ercTaskId} · {task.taskCode} {t(`code.${task.taskCode}`)} · {task.municipality} · {helsinkiDateTime(task.at, language)}
+                {task.ercTaskId} · {task.taskCode} {t(`code.${task.taskCode}`)} · {placeName(task.municipality, language)} · {helsinkiDateTime(task.at, language)}
               </option>
             ))}
           </select>
@@ -80,7 +81,7 @@ export function CancelForm({ session, sent, language, onCancelled }: { session: 
           <ul data-testid="erc-sent">
             {sent.map((task) => (
               <li key={task.taskId} data-task-id={task.taskId}>
-                {task.ercTaskId} · {task.taskCode} · {task.municipality} · {helsinkiDateTime(task.at, language)}
+                {task.ercTaskId} · {task.taskCode} · {placeName(task.municipality, language)} · {helsinkiDateTime(task.at, language)}
                 {task.cancelled ? ` · ${t('erc.cancelledMark')}` : ''}
               </li>
             ))}

@@ -2,7 +2,8 @@ import type { Sex } from '@dtask/events';
 import { FormEvent, useState } from 'react';
 import { D_TASK_CODES, REGION_AREAS } from '../../../../libs/events/src/region';
 import { api, ApiError, Session } from '../api';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
+import { placeName } from '../i18n/place-names';
 import { FieldError, Outcome, OutcomeLine } from './form-messages';
 import { check, Draft, emptyDraft, Errors, Field, intakeBody, serverErrors } from './intake-draft';
 import type { Sent } from './sent-tasks';
@@ -15,6 +16,7 @@ const MUNICIPALITIES = Object.values(REGION_AREAS)
 /** A D-task as the ERC would send it; the centre answers a task sent twice with the one it has. */
 export function IntakeForm({ session, sent, onSent }: { session: Session; sent: Sent[]; onSent: (task: Sent) => void }) {
   const t = useT();
+  const language = useLanguage();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [errors, setErrors] = useState<Errors>({});
   const [outcome, setOutcome] = useState<Outcome>();
@@ -112,7 +114,7 @@ export function IntakeForm({ session, sent, onSent }: { session: Session; sent: 
             <option value="">–</option>
             {MUNICIPALITIES.map((municipality) => (
               <option key={municipality} value={municipality}>
-                {municipality}
+                {placeName(municipality, language)}
               </option>
             ))}
           </select>
