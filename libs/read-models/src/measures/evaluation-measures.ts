@@ -6,6 +6,8 @@ import { TaskFacts } from './task-facts-shape';
 export const DEFAULT_CONTACT_TARGET_MINUTES = 30;
 
 const CARE_LEVELS = CareLevel.options;
+/** What the tally counts task by task (each a number of tasks, or of consults and failed visits). */
+const COUNTS = ['contacted', 'withinTarget', 'unitsDecided', 'notConveyed', 'consults', 'interpreter', 'failedVisits', 'closedWithoutVisit'] as const;
 
 /** Issue 14's measures of the published evaluations (domain.md, "Measures"), beside the v1 ones. */
 export interface EvaluationMeasures {
@@ -37,14 +39,7 @@ export class EvaluationTally {
   private readonly consultSeconds: number[] = [];
   private readonly careLevel = Object.fromEntries(CARE_LEVELS.map((level) => [level, 0])) as Record<CareLevel, number>;
   private readonly careLevelWithin: Record<string, Record<string, number>> = {};
-  private contacted = 0;
-  private withinTarget = 0;
-  private unitsDecided = 0;
-  private notConveyed = 0;
-  private consults = 0;
-  private interpreter = 0;
-  private failedVisits = 0;
-  private closedWithoutVisit = 0;
+  private readonly count = Object.fromEntries(COUNTS.map((name) => [name, 0])) as Record<(typeof COUNTS)[number], number>;
   private readonly targetMs: number;
 
   constructor(
@@ -60,19 +55,19 @@ export class EvaluationTally {
     if (task.unitMinutes !== undefined && !task.escalated) this.unitMinutes.push(task.unitMinutes);
     const targetAtMs = task.receivedAtMs + this.targetMs;
     if (task.firstContactMs !== undefined || targetAtMs <= this.asOfMs) {
-      this.contacted += 1;
-      if (task.firstContactMs !== undefined && task.firstContactMs <= targetAtMs) this.withinTarget += 1;
+      this.count.contacted += 1;
+      if (task.firstContactMs !== undefined && task.firstContactMs <= targetAtMs) this.count.withinTarget += 1;
     }
     if (task.nurseUnit) {
-      this.unitsDecided += 1;
-      if (task.conveyed === false) this.notConveyed += 1;
+      this.count.unitsDecided += 1;
+      if (task.conveyed === false) this.count.notConveyed += 1;
     }
     if (task.careLevel !== undefined && task.decision !== undefined && task.decision !== 'send-unit') this.disposition(task.careLevel, task.within);
-    this.consults += task.consults;
+    this.count.consults += task.consults;
     if (task.firstConsultMs !== undefined) this.consultSeconds.push((task.firstConsultMs - task.receivedAtMs) / 1000);
-    if (task.interpreter) this.interpreter += 1;
-    this.failedVisits += task.failedVisits;
-    if (task.closedOutcome === 'redirect' && !task.visitCompleted) this.closedWithoutVisit += 1;
+    if (task.interpreter) this.count.interpreter += 1;
+    this.count.failedVisits += task.failedVisits;
+    if (task.closedOutcome === 'redirect' && !task.visitCompleted) this.count.closedWithoutVisit += 1;
   }
 
   result(resolvedWithoutUnit: number): EvaluationMeasures {
@@ -81,15 +76,15 @@ export class EvaluationTally {
     return {
       unitMinutesMeasured: { ...medianAndP90(this.unitMinutes), mean: mean === null ? null : round(mean, 1), missions: this.unitMinutes.length },
       unitHoursAvoidedMeasured: mean === null ? null : round((resolvedWithoutUnit * mean) / 60, 2),
-      withinTarget: { targetMinutes: this.targetMinutes, tasks: this.contacted, within: this.withinTarget, share: share(this.withinTarget, this.contacted) },
-      overTriage: { unitsDecided: this.unitsDecided, notConveyed: this.notConveyed, share: share(this.notConveyed, this.unitsDecided) },
+      withinTarget: { targetMinutes: this.targetMinutes, tasks: this.count.contacted, within: this.count.withinTarget, share: share(this.count.withinTarget, this.count.contacted) },
+      overTriage: { unitsDecided: this.count.unitsDecided, notConveyed: this.count.notConveyed, share: share(this.count.notConveyed, this.count.unitsDecided) },
       careLevel: { ...this.careLevel },
       careLevelWithin: this.careLevelWithin,
-      consults: this.consults,
+      consults: this.count.consults,
       timeToConsult: { medianSeconds: consult.median, p90Seconds: consult.p90 },
-      interpreter: this.interpreter,
-      failedVisits: this.failedVisits,
-      redirectClosedWithoutVisit: this.closedWithoutVisit,
+      interpreter: this.count.interpreter,
+      failedVisits: this.count.failedVisits,
+      redirectClosedWithoutVisit: this.count.closedWithoutVisit,
     };
   }
 
