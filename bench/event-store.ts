@@ -6,13 +6,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Figure, repeat, Section } from './stats';
 
-const RUNS = 5;
-const REPLAY_RUNS = 3;
-const REPLAY_EVENTS = 1_000_000;
-const SEQUENTIAL_APPENDS = 2_000;
-const CONCURRENT_APPENDERS = 64;
-/** 64,000 events a run: long enough that a run is not one noisy half-second. */
-const APPENDS_PER_APPENDER = 1_000;
+/** How much each part of the store bench does; 64,000 appends a run is long enough not to be one noisy half-second. */
+const SIZE = { runs: 5, replayRuns: 3, replayEvents: 1_000_000, sequentialAppends: 2_000, concurrentAppenders: 64, appendsPerAppender: 1_000 } as const;
 
 /** A payload of the size and shape of a real CallbackAttempted/AssessmentRecorded event. */
 function payload(i: number): { data: unknown; metadata: unknown } {
@@ -44,8 +39,8 @@ async function withStore<T>(work: (store: SqliteEventStore, fileName: string) =>
 async function sequentialAppendsPerSecond(): Promise<number> {
   return withStore(async (store) => {
     const started = performance.now();
-    for (let i = 0; i < SEQUENTIAL_APPENDS; i += 1) await store.append('seq', [event(i)], { expectedRevision: 'any' });
-    return SEQUENTIAL_APPENDS / ((performance.now() - started) / 1000);
+    for (let i = 0; i < SIZE.sequentialAppends; i += 1) await store.append('seq', [event(i)], { expectedRevision: 'any' });
+    return SIZE.sequentialAppends / ((performance.now() - started) / 1000);
   });
 }
 
@@ -53,13 +48,13 @@ async function concurrentAppendsPerSecond(): Promise<number> {
   return withStore(async (store) => {
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: CONCURRENT_APPENDERS }, async (_, appender) => {
-        for (let i = 0; i < APPENDS_PER_APPENDER; i += 1) {
+      Array.from({ length: SIZE.concurrentAppenders }, async (_, appender) => {
+        for (let i = 0; i < SIZE.appendsPerAppender; i += 1) {
           await store.append(`task-${appender}`, [event(i)], { expectedRevision: i === 0 ? 'no-stream' : i - 1 });
         }
       }),
     );
-    return (CONCURRENT_APPENDERS * APPENDS_PER_APPENDER) / ((performance.now() - started) / 1000);
+    return (SIZE.concurrentAppenders * SIZE.appendsPerAppender) / ((performance.now() - started) / 1000);
   });
 }
 
@@ -75,8 +70,8 @@ async function naiveAppendsPerSecond(): Promise<number> {
       insert.run(i, 'naive', e.eventId, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), new Date().toISOString());
     });
     const started = performance.now();
-    for (let i = 0; i < SEQUENTIAL_APPENDS; i += 1) appendOne(i);
-    const rate = SEQUENTIAL_APPENDS / ((performance.now() - started) / 1000);
+    for (let i = 0; i < SIZE.sequentialAppends; i += 1) appendOne(i);
+    const rate = SIZE.sequentialAppends / ((performance.now() - started) / 1000);
     db.close();
     return rate;
   });
@@ -88,7 +83,7 @@ function fillForReplay(fileName: string): void {
   db.pragma('synchronous = OFF');
   const insert = db.prepare('INSERT INTO events (stream_key, revision, stream_id, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const fill = db.transaction(() => {
-    for (let i = 0; i < REPLAY_EVENTS; i += 1) {
+    for (let i = 0; i < SIZE.replayEvents; i += 1) {
       const { data, metadata } = payload(i);
       insert.run(i >> 3, i & 7, `dtask-${i >> 3}`, `e-${i}`, 'CallbackAttempted', JSON.stringify(data), JSON.stringify(metadata), '2026-11-22T08:15:30.123Z');
     }
@@ -100,7 +95,7 @@ function fillForReplay(fileName: string): void {
 async function replayFigures(): Promise<{ port: number; raw: number; portRuns: number[]; rawRuns: number[] }> {
   return withStore(async (store, fileName) => {
     fillForReplay(fileName);
-    const port = await repeat(REPLAY_RUNS, async () => {
+    const port = await repeat(SIZE.replayRuns, async () => {
       const started = performance.now();
       let position: string | undefined;
       let count = 0;
@@ -110,10 +105,10 @@ async function replayFigures(): Promise<{ port: number; raw: number; portRuns: n
         position = batch.lastPosition;
         if (batch.isEnd) break;
       }
-      if (count !== REPLAY_EVENTS) throw new Error(`replayed ${count} events`);
+      if (count !== SIZE.replayEvents) throw new Error(`replayed ${count} events`);
       return count / ((performance.now() - started) / 1000);
     });
-    const raw = await repeat(REPLAY_RUNS, async () => {
+    const raw = await repeat(SIZE.replayRuns, async () => {
       const db = new Database(fileName, { readonly: true });
       const started = performance.now();
       let count = 0;
@@ -132,20 +127,20 @@ async function replayFigures(): Promise<{ port: number; raw: number; portRuns: n
 }
 
 export async function run(): Promise<Section> {
-  const sequential = await repeat(RUNS, sequentialAppendsPerSecond);
+  const sequential = await repeat(SIZE.runs, sequentialAppendsPerSecond);
   // One run first to warm the JIT up, not counted: every figure is of the code as it runs for hours.
   await concurrentAppendsPerSecond();
-  const concurrent = await repeat(RUNS, concurrentAppendsPerSecond);
-  const naive = await repeat(RUNS, naiveAppendsPerSecond);
+  const concurrent = await repeat(SIZE.runs, concurrentAppendsPerSecond);
+  const naive = await repeat(SIZE.runs, naiveAppendsPerSecond);
   const replay = await replayFigures();
   const groupCommitRatio = concurrent.median / naive.median;
   const replayRatio = replay.port / replay.raw;
   const figures: Figure[] = [
     { name: 'durable appends/s, 1 appender (FULL)', value: Math.round(sequential.median), unit: 'events/s' },
-    { name: `durable appends/s, ${CONCURRENT_APPENDERS} concurrent appenders (FULL)`, value: Math.round(concurrent.median), unit: 'events/s', target: '>= 50000', met: concurrent.median >= 50_000 },
+    { name: `durable appends/s, ${SIZE.concurrentAppenders} concurrent appenders (FULL)`, value: Math.round(concurrent.median), unit: 'events/s', target: '>= 50000', met: concurrent.median >= 50_000 },
     { name: 'naive appends/s, one transaction per append (FULL)', value: Math.round(naive.median), unit: 'events/s' },
-    { name: `${CONCURRENT_APPENDERS} concurrent / naive`, value: round(groupCommitRatio), unit: 'x', target: '>= 5', met: groupCommitRatio >= 5 },
-    { name: `$all replay through the port, ${REPLAY_EVENTS} events`, value: Math.round(replay.port), unit: 'events/s' },
+    { name: `${SIZE.concurrentAppenders} concurrent / naive`, value: round(groupCommitRatio), unit: 'x', target: '>= 5', met: groupCommitRatio >= 5 },
+    { name: `$all replay through the port, ${SIZE.replayEvents} events`, value: Math.round(replay.port), unit: 'events/s' },
     { name: 'raw ceiling: SQLite scan + JSON.parse, same rows', value: Math.round(replay.raw), unit: 'events/s' },
     { name: 'replay through port / raw ceiling', value: round(replayRatio), unit: 'ratio', target: '>= 0.70', met: replayRatio >= 0.7 },
   ];
