@@ -13,44 +13,22 @@ import type { Drafts, UpdateDrafts } from './task-drafts';
  * for no time and no transport (the service refuses them); every other level asks for both. A
  * redirect (`visitHours` given) offers only timeframes within the service's visit limit.
  */
+const LABELS = { careLevel: 'dispositionCareLevel', within: 'dispositionWithin', transport: 'dispositionTransport' } as const;
+
 export function DispositionFields({ drafts, update, visitHours }: { drafts: Drafts; update: UpdateDrafts; visitHours?: number }) {
   const t = useT();
   const selfCare = drafts.careLevel === 'self-care';
   const timeframes = TIMEFRAMES.filter((within) => !beyondVisitLimit(within, visitHours));
+  // Each select is labelled by its field and offers "choose" first: none is preselected.
+  const select = <V extends string>(name: keyof typeof LABELS, options: readonly V[], words: (option: V) => string, onChange: (value: V) => void) => (
+    <WordSelect name={name} label={t(LABELS[name])} value={drafts[name] as '' | V} options={options} words={words} empty={t('dispositionChoose')} onChange={onChange} />
+  );
   return (
     <fieldset className="disposition" data-testid="disposition">
       <div className="inline">
-        <WordSelect
-          name="careLevel"
-          label={t('dispositionCareLevel')}
-          value={drafts.careLevel}
-          options={CARE_LEVELS}
-          words={(level) => careLevelWord(level, t)}
-          empty={t('dispositionChoose')}
-          onChange={(careLevel) => update(careLevel === 'self-care' ? { careLevel, within: '', transport: '' } : { careLevel })}
-        />
-        {!selfCare && (
-          <>
-            <WordSelect
-              name="within"
-              label={t('dispositionWithin')}
-              value={drafts.within as '' | (typeof TIMEFRAMES)[number]}
-              options={timeframes}
-              words={(within) => withinWords(within, t)}
-              empty={t('dispositionChoose')}
-              onChange={(within) => update({ within })}
-            />
-            <WordSelect
-              name="transport"
-              label={t('dispositionTransport')}
-              value={drafts.transport}
-              options={TRANSPORTS}
-              words={(transport) => transportWord(transport, t)}
-              empty={t('dispositionChoose')}
-              onChange={(transport) => update({ transport })}
-            />
-          </>
-        )}
+        {select('careLevel', CARE_LEVELS, (level) => careLevelWord(level, t), (careLevel) => update(careLevel === 'self-care' ? { careLevel, within: '', transport: '' } : { careLevel }))}
+        {!selfCare && select('within', timeframes, (within) => withinWords(within, t), (within) => update({ within }))}
+        {!selfCare && select('transport', TRANSPORTS, (transport) => transportWord(transport, t), (transport) => update({ transport }))}
       </div>
       {selfCare && <p className="note">{t('selfCareNoTimeframe')}</p>}
     </fieldset>
