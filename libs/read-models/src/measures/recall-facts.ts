@@ -17,20 +17,22 @@ export interface RecallFacts {
 const FOLLOW_UP = FOLLOW_UP_RECALL_ID;
 
 /**
- * Folds the events that book, attempt and end recalls into the task's list, in place. The decider
- * ends them the same way (a unit on scene ends S8's, a unit sent ends the others, closure all).
+ * Folds the events that book, attempt and end recalls into the task's list. The decider ends them
+ * the same way (a unit on scene ends S8's, a unit sent ends the others, closure all). A booking
+ * replaces the list with one of its length (concat: one grown by push or spread keeps room for 16
+ * more, for every task of a year); the rest change its recalls in place.
  */
-export function foldRecall(recalls: RecallFacts[], event: FoldEvent): void {
+export function foldRecall(task: { recalls: RecallFacts[] }, event: FoldEvent): void {
+  const recalls = task.recalls;
   const data = event.data;
   switch (event.type) {
     case 'RecallScheduled':
     case 'FollowUpScheduled': {
       const recallId = event.type === 'FollowUpScheduled' ? FOLLOW_UP : String(data.recallId);
       const reason = event.type === 'FollowUpScheduled' ? FOLLOW_UP : String(data.reason);
-      const index = recalls.findIndex((recall) => recall.recallId === recallId);
       const recall = { recallId, reason, dueAtMs: instantMs(String(data.dueAt)), reached: false, worse: false };
-      if (index >= 0) recalls.splice(index, 1);
-      recalls.push(recall);
+      // A booking of the same id replaces the earlier one: the list holds one recall an id.
+      task.recalls = recalls.filter((other) => other.recallId !== recallId).concat(recall);
       return;
     }
     case 'RecallCompleted':

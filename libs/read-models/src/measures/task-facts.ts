@@ -72,7 +72,7 @@ export class TaskFactsFold {
     const facts = this.tasks.get(taskId);
     if (!facts) return;
     const data = event.data;
-    foldRecall(facts.recalls, event);
+    foldRecall(facts, event);
     switch (event.type) {
       case 'DTaskCancelled':
         facts.cancelled = true;

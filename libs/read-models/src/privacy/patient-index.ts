@@ -43,7 +43,8 @@ interface SavedPatientIndex {
 /** One patient: their ref, their tasks in the order received, and what their earlier tasks left. */
 interface Patient {
   readonly ref: string;
-  readonly tasks: string[];
+  /** Replaced whole, at its length (concat): one grown by push or spread keeps room for 16 more, for every patient of a year. */
+  tasks: readonly string[];
   /** Replaced, never changed in place: a saved state handed out stays as it was. */
   contacts: PatientContacts | undefined;
 }
@@ -209,7 +210,7 @@ export class PatientIndex {
   private remember(taskId: string, ref: string): void {
     const patient = this.patientCalled(ref);
     this.patientOfTask.set(taskId, patient);
-    if (!patient.tasks.includes(taskId)) patient.tasks.push(taskId);
+    if (!patient.tasks.includes(taskId)) patient.tasks = patient.tasks.concat(taskId);
   }
 }
 
