@@ -79,27 +79,27 @@ export class PatientIndex {
       case 'RedirectRequested': {
         const previousDecision = event.type === 'PhoneAdviceGiven' ? 'phone-advice' : 'redirect';
         const at = event.metadata.occurredAt;
-        return this.update(taskId, (before) => ({
-          noUnit: { previousTaskId: taskId, previousDecision, previousDecidedAt: at },
+        return this.update(taskId, (before, task) => ({
+          noUnit: { previousTaskId: task, previousDecision, previousDecidedAt: at },
           notConveyed: before.notConveyed,
-          lastDecision: { taskId, at },
+          lastDecision: { taskId: task, at },
         }));
       }
       case 'UnitRequested':
       case 'UnitAttachedByField':
         // A unit sent after the advice (unreachable on the follow-up call, the field commander's) makes it no no-unit decision.
-        return this.update(taskId, (before) => ({
-          noUnit: before.noUnit?.previousTaskId === taskId ? undefined : before.noUnit,
+        return this.update(taskId, (before, task) => ({
+          noUnit: before.noUnit?.previousTaskId === task ? undefined : before.noUnit,
           notConveyed: before.notConveyed,
-          lastDecision: { taskId, at: event.metadata.occurredAt },
+          lastDecision: { taskId: task, at: event.metadata.occurredAt },
         }));
       case 'MissionUpdated': {
         if (!endedWithoutConveyance(event.data)) return;
         const at = event.metadata.occurredAt;
-        return this.update(taskId, (before) => ({
+        return this.update(taskId, (before, task) => ({
           noUnit: before.noUnit,
-          notConveyed: { previousTaskId: taskId, previousDecision: 'unit-not-conveyed', previousDecidedAt: at },
-          lastDecision: { taskId, at },
+          notConveyed: { previousTaskId: task, previousDecision: 'unit-not-conveyed', previousDecidedAt: at },
+          lastDecision: { taskId: task, at },
         }));
       }
     }
@@ -188,10 +188,16 @@ export class PatientIndex {
     this.withContacts.length = 0;
   }
 
-  /** The contacts of the task's patient, replaced by what `next` makes of them. */
-  private update(taskId: string, next: (before: PatientContacts) => EveryContact): void {
+  /**
+   * The contacts of the task's patient, replaced by what `next` makes of them with the task's id as
+   * the patient's list holds it (from the intake): an id sliced from this event's stream name would
+   * keep that whole name alive in the contacts, one more for every patient of a year.
+   */
+  private update(taskId: string, next: (before: PatientContacts, task: string) => EveryContact): void {
     const patient = this.patientOfTask.get(taskId);
-    if (patient !== undefined) this.setContacts(patient, next(patient.contacts ?? {}));
+    if (patient === undefined) return;
+    const task = patient.tasks.find((known) => known === taskId) ?? taskId;
+    this.setContacts(patient, next(patient.contacts ?? {}, task));
   }
 
   private setContacts(patient: Patient, contacts: PatientContacts): void {
