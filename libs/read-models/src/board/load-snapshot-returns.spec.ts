@@ -85,3 +85,23 @@ describe('the wall: the longest wait is of a task awaiting its decision, recalls
     expect(steps.at(-1)).toMatchObject({ queueLength: 3, oldestWaitSeconds: 25 * 60 });
   });
 });
+
+describe('the wall: an unreachable patient whose unit S1 sent is information until reached or on scene', () => {
+  const unreached = [e.received(0), e.claimed(1), e.callback('no-answer', 1, 2), e.callback('no-answer', 2, 4), e.unit('unreachable', 4)];
+  const histories = {
+    U: unreached,
+    R: [...unreached, e.recall(20, 5), e.recallDone('reached', 1, 21)],
+    C: [...unreached, e.callback('reached', 3, 6)],
+    S: [...unreached, e.mission('on-scene', 30)],
+    F: [...unreached, e.recall(20, 5), e.recallDone('no-answer', 1, 21)],
+  };
+
+  it('lists only the patients not reached since, their wait stopped at the unit, with the unit’s time', async () => {
+    const load = await loadOf(histories, 40);
+    expect(load.alerts.s1Unreachable).toEqual(['F', 'U']);
+    expect(load.alertTasks.filter((alert) => alert.kind === 'unreachable')).toEqual([
+      expect.objectContaining({ taskId: 'F', unitSentAt: at(4), waitingSeconds: 4 * 60 }),
+      expect.objectContaining({ taskId: 'U', unitSentAt: at(4), waitingSeconds: 4 * 60 }),
+    ]);
+  });
+});

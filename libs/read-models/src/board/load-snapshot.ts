@@ -127,13 +127,14 @@ const ALERT_KINDS: readonly AlertKind[] = ['second-contact', 's2-alert', 'handof
 /** Alerts that stand while the task is undecided; the others while it is open (S1's and S8's on a unit on its way). */
 const UNDECIDED_ONLY: ReadonlySet<AlertKind> = new Set(['second-contact', 's2-alert', 'handoff-returned']);
 
-/** One alert on one task, with what the wall shows of it (the shape the console reads too). */
-export type AlertTask = AlertTaskView & { kind: AlertKind; status: DTaskState['status'] };
+/** One alert on one task, with what the wall shows of it (the shape the console reads too); S1's with its unit's time. */
+export type AlertTask = AlertTaskView & { kind: AlertKind; status: DTaskState['status']; unitSentAt?: string };
 
 /**
  * S2, S4 and S6 alerts stand while the task is undecided (waiting or in a nurse's hands); an
- * unreachable patient (S1) stands while the unit sent to them is open; S8's while the D unit has not
- * reached the scene (the flags say so); a repeat call while the task is open.
+ * unreachable patient (S1) until reached again or the unit is on scene (`s1UnitStands`), its wait
+ * stopped at the unit; S8's while the D unit has not reached the scene (the flags say so); a repeat
+ * call while the task is open.
  */
 function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
   const alerts: AlertTask[] = [];
@@ -143,10 +144,13 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     const flags = flagsOf(state);
     for (const kind of ALERT_KINDS) {
       if (!flags.includes(kind) || (UNDECIDED_ONLY.has(kind) && !undecided)) continue;
+      const unitSentAt = kind === 'unreachable' ? state.unitRequested!.at : undefined;
+      if (unitSentAt !== undefined && !s1UnitStands(state, unitSentAt)) continue;
       alerts.push({
         ...taskAtAGlance(state),
         kind,
-        waitingSeconds: secondsSince(state.receivedAt, nowMs) ?? 0,
+        waitingSeconds: secondsSince(state.receivedAt, unitSentAt === undefined ? nowMs : Date.parse(unitSentAt)) ?? 0,
+        ...(unitSentAt === undefined ? {} : { unitSentAt }),
         status: state.status,
         ...(state.owner ? { owner: state.owner } : {}),
         ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
@@ -155,6 +159,18 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     }
   }
   return alerts.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.taskId.localeCompare(b.taskId));
+}
+
+/**
+ * S1's unit is on its way to a patient not reached: the wall tells of it until someone reaches them
+ * (S8's welfare recall, a callback: first contact after the unit, or a returned patient reached
+ * again) or the unit is on scene.
+ */
+function s1UnitStands(state: DTaskState, unitSentAt: string): boolean {
+  if (state.unitOnSceneAt !== undefined) return false;
+  if (state.contactAt !== undefined && state.contactAt > unitSentAt) return false;
+  if (state.handoffReturned && !state.recontactNeeded) return false;
+  return !state.recalls.some((recall) => recall.reason === 'waiting-for-unit' && recall.done === 'reached');
 }
 
 const idsOf = (alerts: AlertTask[], kind: AlertKind) => alerts.filter((alert) => alert.kind === kind).map((alert) => alert.taskId);
