@@ -24,7 +24,17 @@ export function taskIdOf(event: FoldEvent): string | undefined {
   const streamId = event.streamId;
   if (streamId !== lastStreamId) {
     lastStreamId = streamId;
-    lastTaskId = streamId.startsWith(TASK_STREAM_PREFIX) ? streamId.slice(TASK_STREAM_PREFIX.length) : undefined;
+    lastTaskId = streamId.startsWith(TASK_STREAM_PREFIX) ? ownId(event, streamId.slice(TASK_STREAM_PREFIX.length)) : undefined;
   }
   return lastTaskId;
+}
+
+/**
+ * An intake's own `taskId` where it is the stream's: the folds keep the id of its intake for the
+ * task's life (every map of a year's tasks), and one sliced from the stream's name keeps the whole
+ * name alive beside it.
+ */
+function ownId(event: FoldEvent, sliced: string): string {
+  const named = event.type === 'DTaskReceived' ? event.data.taskId : undefined;
+  return named === sliced ? named : sliced;
 }
