@@ -72,9 +72,10 @@ export const count = (record: Record<string, number>, key: string) => {
   record[key] = (record[key] ?? 0) + 1;
 };
 
-/** Waits, or stops at once on abort; the listener goes when the wait ends, so none pile up. */
+/** Waits, or stops at once on abort (already aborted: no wait); the listener goes when the wait ends, so none pile up. */
 export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
     const onAbort = () => {
       clearTimeout(timer);
       resolve();

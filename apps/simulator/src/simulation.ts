@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { ApiClient } from './http-client';
+import { keepRunning } from './keep-running';
 import { Random } from './random';
 import { arrivalWeight, randomIntake } from './region-traffic';
 import { simulatedClock } from './simulated-clock';
@@ -7,6 +8,9 @@ import { PLAUSIBLE_WORLD, SimContext, SimulationStats, sleep, WorldShares } from
 import { Directory, nurse } from './sim-nurse';
 import { partner } from './sim-partner';
 import { SimWorld } from './sim-world';
+
+/** How long a failed agent waits before it starts again (a nurse signing in again). */
+const AGENT_RESTART_MS = 5_000;
 
 export type { SimulationStats, WorldShares } from './sim-context';
 
@@ -72,8 +76,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const context: SimContext = { api, random, stats, signal, simMinutes, erc, unitSent: (taskId, urgency) => world!.unitSent(taskId, urgency), shares };
   world = new SimWorld(context);
 
+  // Counted across a restart of the arrivals, so no ERC task number comes twice.
+  let sequence = 0;
   const arrivals = async () => {
-    for (let sequence = 0; !signal.aborted; sequence += 1) {
+    for (; !signal.aborted; sequence += 1) {
       await sleep(random.exponential(options.rate * arrivalWeight(clock.helsinkiHour())) * 1000, signal);
       if (signal.aborted) break;
       const answer = await api.send<{ taskId: string }>('POST', '/api/d-tasks', erc, randomIntake(random, sequence, new Date()));
@@ -93,16 +99,17 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
   };
 
-  const guard = (work: Promise<void>) => work.catch((error: Error) => {
+  const onFailure = (name: string, error: Error) => {
     stats.errors += 1;
-    options.log?.(`simulation agent stopped: ${error.message}`);
-  });
+    options.log?.(`simulation agent ${name} failed (${error.message}): starting it again in ${AGENT_RESTART_MS / 1000} s`);
+  };
+  const guard = (name: string, agent: () => Promise<void>) => keepRunning(name, agent, { signal, pauseMs: AGENT_RESTART_MS, onFailure });
   await Promise.all([
-    guard(arrivals()),
-    ...Array.from({ length: options.nurses }, (_, i) => guard(nurse(context, directory, i))),
-    ...directory.map((service) => guard(partner(context, service.id))),
-    guard(world.run()),
-    guard(reporter()),
+    guard('arrivals', arrivals),
+    ...Array.from({ length: options.nurses }, (_, i) => guard(`nurse ${i + 1}`, () => nurse(context, directory, i))),
+    ...directory.map((service) => guard(`partner ${service.id}`, () => partner(context, service.id))),
+    guard('world', () => world.run()),
+    guard('reporter', reporter),
   ]);
   api.close();
   return stats;
