@@ -27,7 +27,7 @@ describe('the ERC view in Finnish and Swedish', () => {
   it('offers Uleåborg and Brahestad in Swedish, Oulu and Raahe in Finnish, with the value sent in Finnish', async () => {
     for (const [language, oulu, raahe, other] of [['sv', 'Uleåborg', 'Brahestad', 'Oulu'], ['fi', 'Oulu', 'Raahe', 'Uleåborg']] as const) {
       const page = await ercIn(language);
-      const options = await page.locator('select[name=municipality] option').evaluateAll((nodes) => nodes.map((node) => [(node as unknown as { value: string }).value, node.textContent]));
+      const options = await page.locator('select[name=municipality] option').evaluateAll((nodes) => nodes.map((node) => { const option = node as unknown as { value: string; textContent: string }; return [option.value, option.textContent]; }));
       expect(options).toEqual(expect.arrayContaining([['Oulu', oulu], ['Raahe', raahe]]));
       expect(options.map(([, label]) => label)).not.toContain(other);
       if (language === 'sv') await shotsInFinnishAndSwedish(page, 'erc-place-names');
