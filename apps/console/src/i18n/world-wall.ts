@@ -1,6 +1,6 @@
 import { area } from './area';
 
-/** The supervisor's wall for contract v1.1: S8's alerts and repeat calls as tiles, the field commander's units. */
+/** The supervisor's wall for contract v1.1: S8's alerts and repeat calls as tiles, the field commander's units, S1's unit on its way. */
 export const worldWall = area(
   {
     'wall.kind.recalls-failed': 'Not reached while waiting for a unit (S8)',
@@ -11,6 +11,8 @@ export const worldWall = area(
     'wall.kindShort.repeat-call': 'repeat calls {count}',
     'wall.openThisTask': 'Open the task',
     'wall.mixFieldCommander': 'Units attached by the field commander',
+    'wall.severity.info': 'ℹ For information',
+    'wall.unitSentAt': 'unit sent automatically at {time}',
   },
   {
     'wall.kind.recalls-failed': 'Yksikköä odottava ei vastaa (S8)',
@@ -21,6 +23,8 @@ export const worldWall = area(
     'wall.kindShort.repeat-call': 'uusia soittoja 112:een {count}',
     'wall.openThisTask': 'Avaa tehtävä',
     'wall.mixFieldCommander': 'Kenttäjohtajan liittämät yksiköt',
+    'wall.severity.info': 'ℹ Tiedoksi',
+    'wall.unitSentAt': 'yksikkö lähetetty automaattisesti klo {time}',
   },
   {
     'wall.kind.recalls-failed': 'Väntar på enhet, nås inte (S8)',
@@ -31,5 +35,7 @@ export const worldWall = area(
     'wall.kindShort.repeat-call': 'nya samtal till 112 {count}',
     'wall.openThisTask': 'Öppna uppdraget',
     'wall.mixFieldCommander': 'Enheter som fältchefen kopplat',
+    'wall.severity.info': 'ℹ För kännedom',
+    'wall.unitSentAt': 'enhet skickad automatiskt kl. {time}',
   },
 );

@@ -3,7 +3,7 @@ import { Translate } from '../i18n';
 import { Severity, severityOf } from './AlertTiles';
 import { ALERT_KINDS, AlertTask, WallReferrals } from './wall-load';
 
-const SEVERITY_RANK: Record<Severity, number> = { ok: 0, warning: 1, critical: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { ok: 0, info: 0, warning: 1, critical: 2 };
 
 /** Visits back with the nurses, beside the alerts: one failed is to be noticed, one not reported in time acted on. */
 const VISIT_SEVERITY = { 'visit-failed': 'warning', 'visit-overdue': 'critical' } as const;
@@ -14,10 +14,11 @@ export function AlertBanner({ alerts, referrals, t, language }: { alerts: AlertT
     { kind: 'visit-overdue' as const, count: referrals?.overdueVisits.length ?? 0 },
     { kind: 'visit-failed' as const, count: referrals?.failedVisits?.length ?? 0 },
   ];
+  // What is only told (S1's unit on its way) is no alert.
   const counts = [
     ...ALERT_KINDS.map((kind) => ({ kind, count: alerts.filter((alert) => alert.kind === kind).length, severity: severityOf(kind, 1) })),
     ...visits.map((visit) => ({ ...visit, severity: VISIT_SEVERITY[visit.kind] as Severity })),
-  ].filter((c) => c.count > 0);
+  ].filter((c) => c.count > 0 && c.severity !== 'info');
   const worst = counts.reduce<Severity>((w, c) => (SEVERITY_RANK[c.severity] > SEVERITY_RANK[w] ? c.severity : w), 'ok');
   const list = counts.map((c) => t(`wall.kindShort.${c.kind}`, { count: formatNumber(c.count, language) })).join(', ');
   const total = counts.reduce((sum, c) => sum + c.count, 0);

@@ -1,17 +1,22 @@
 import { Fragment, useState } from 'react';
 import { Session } from '../api';
-import { formatDuration, formatNumber } from '../format';
+import { formatDuration, formatNumber, helsinkiTime } from '../format';
 import { Translate, useLanguage, useT } from '../i18n';
 import { taskCodeText } from '../words';
 import { OverrideForm, OverrideOutcome } from './OverrideForm';
 import { ALERT_KINDS, AlertKind, AlertTask } from './wall-load';
 
-export type Severity = 'ok' | 'warning' | 'critical';
+/** `info`: told, nothing to do (S1's unit is on its way); not counted among the alerts. */
+export type Severity = 'ok' | 'info' | 'warning' | 'critical';
 
-/** A patient past the waiting limit or not reached needs acting on now; a second contact or returned handoff needs attention. */
+/**
+ * A patient past the waiting limit needs acting on now; a second contact or returned handoff needs
+ * attention. S1 has already sent its unit to a patient not reached: the tile tells of it, as S2's
+ * tile lets a task go once its unit is sent.
+ */
 const SEVERITY_WHEN_ANY: Record<AlertKind, Severity> = {
   's2-alert': 'critical',
-  unreachable: 'critical',
+  unreachable: 'info',
   // S8: a patient waiting for a unit whom two recalls did not reach, or whose unit is long overdue.
   'recalls-failed': 'critical',
   'unit-overdue': 'critical',
@@ -98,13 +103,16 @@ export function AlertTiles({ session, alerts, nowMs, onOpenTask }: { session: Se
 
 function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: number; onOpenTask?: (taskId: string) => void }) {
   const t = useT();
+  const language = useLanguage();
   const area = areaName(t, alert.area);
   const waitedSeconds = Math.max(0, (nowMs - Date.parse(alert.receivedAt)) / 1000);
+  // A unit sent stops the wait: its time is said instead, and no status beside it.
+  const waited = alert.unitSentAt ? t('wall.unitSentAt', { time: helsinkiTime(alert.unitSentAt, language) }) : t('wall.waited', { duration: formatDuration(waitedSeconds) });
   const held = alert.owner
     ? alert.claimedAt
       ? t('wall.heldBy', { nurse: alert.owner, duration: formatDuration((nowMs - Date.parse(alert.claimedAt)) / 1000) })
       : t('wall.heldByUnknown', { nurse: alert.owner })
-    : alert.status
+    : alert.status && !alert.unitSentAt
       ? t(`wall.status.${alert.status}`)
       : '';
   // A task the snapshot named by id alone: it still opens, with its facts in the panel.
@@ -129,7 +137,7 @@ function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: num
           ))}
       </span>
       <span className="wall-task-sub">
-        {[t('wall.waited', { duration: formatDuration(waitedSeconds) }), held].filter(Boolean).join(' · ')}
+        {[waited, held].filter(Boolean).join(' · ')}
       </span>
     </button>
   );

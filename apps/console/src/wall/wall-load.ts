@@ -4,8 +4,8 @@ import type { Load } from '../api';
 /** Contract v1.1's alerts: S8's failed recalls and overdue unit, and repeat calls, named as the task's flags are. */
 export type WorldAlertKind = 'recalls-failed' | 'unit-overdue' | 'repeat-call';
 export type AlertKind = ServerAlertKind | WorldAlertKind;
-/** One alert on one task; its status is unknown only for a task the snapshot names by id alone. */
-export type AlertTask = Omit<AlertTaskView, 'kind' | 'status'> & { kind: AlertKind; status?: AlertTaskView['status'] };
+/** One alert on one task; its status is unknown only for a task the snapshot names by id alone; S1's tells when its unit was sent. */
+export type AlertTask = Omit<AlertTaskView, 'kind' | 'status'> & { kind: AlertKind; status?: AlertTaskView['status']; unitSentAt?: string };
 /** The tiles' order: the most urgent first. */
 export const ALERT_KINDS: readonly AlertKind[] = ['s2-alert', 'recalls-failed', 'unit-overdue', 'repeat-call', 'second-contact', 'handoff-returned', 'unreachable'];
 
