@@ -5,7 +5,9 @@ const { execFileSync } = require('node:child_process');
 
 const consoleDir = join(__dirname, '..', 'apps', 'console');
 const builtIndex = join(consoleDir, 'dist', 'index.html');
-const sources = [join(consoleDir, 'src'), join(consoleDir, 'index.html'), join(consoleDir, 'vite.config.ts'), join(__dirname, '..', 'libs', 'events', 'src')];
+const sources = [join(consoleDir, 'src'), join(consoleDir, 'index.html'), join(consoleDir, 'vite.config.ts'), join(__dirname, '..', 'libs', 'events', 'src'),
+  // The one domain file the console bundles (the panel's list of returns).
+  join(__dirname, '..', 'libs', 'domain', 'src', 'dtask', 'handoff-returns.ts')];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
