@@ -1,10 +1,11 @@
-import { formatDuration, formatNumber } from '../format';
+import { formatNumber } from '../format';
 import { useLanguage, useT } from '../i18n';
 import { areaName } from './AlertTiles';
+import { oldestWait } from './HeadlineFigures';
 import type { SecondsSince } from './wall-clock';
 import type { AreaFigures } from './wall-load';
 
-/** Per EMS area: tasks queued, the oldest wait, tasks claimed. */
+/** Per EMS area: tasks queued, the oldest wait (of those awaiting their first decision), tasks claimed. */
 export function AreaTable({ areas, since }: { areas: AreaFigures[]; since: SecondsSince }) {
   const t = useT();
   const language = useLanguage();
@@ -26,7 +27,7 @@ export function AreaTable({ areas, since }: { areas: AreaFigures[]; since: Secon
             <tr key={figures.area} data-area={figures.area}>
               <th scope="row">{areaName(t, figures.area)}</th>
               <td className="num" data-testid="area-queue">{n(figures.queueLength)}</td>
-              <td className="num" data-testid="area-oldest">{figures.queueLength === 0 ? '–' : formatDuration(since(figures.oldestReceivedAt, figures.oldestWaitSeconds))}</td>
+              <td className="num" data-testid="area-oldest">{oldestWait(since, figures)}</td>
               <td className="num">{n(figures.claimed)}</td>
             </tr>
           ))}

@@ -15,7 +15,7 @@ export function HeadlineFigures({ load, since }: { load: WallLoad; since: Second
       <Figure label={t('queueLength')} value={n(load.queueLength)} testId="wall-queue-length" />
       <Figure
         label={t('oldestWait')}
-        value={formatDuration(since(load.oldestReceivedAt, load.oldestWaitSeconds))}
+        value={oldestWait(since, load)}
         testId="wall-oldest-wait"
         severity={s2Severity === 'ok' ? undefined : s2Severity}
         note={s2Severity === 'ok' ? undefined : t(`wall.severity.${s2Severity}`)}
@@ -27,6 +27,14 @@ export function HeadlineFigures({ load, since }: { load: WallLoad; since: Second
       {load.awaitingVisit !== undefined && <Figure label={t('wall.awaitingVisitOrCall')} value={n(load.awaitingVisit)} testId="wall-awaiting-visit" />}
     </section>
   );
+}
+
+/**
+ * The longest wait of a task awaiting its first decision; "–" when none does (the queue holds only
+ * recalls due or tasks a service gave back): "0 s" would read as someone who has just called.
+ */
+export function oldestWait(since: SecondsSince, figures: { oldestReceivedAt?: string; oldestWaitSeconds: number }): string {
+  return figures.oldestReceivedAt === undefined && figures.oldestWaitSeconds === 0 ? '–' : formatDuration(since(figures.oldestReceivedAt, figures.oldestWaitSeconds));
 }
 
 /** A figure; with a severity only where an alert stands behind it (the limits are the server's, not guessed here). */
