@@ -33,6 +33,11 @@ describe("the supervisor's wall: its figures and tiles", () => {
     ids.helpline = await api.assessed({ municipality: 'Raahe', taskCode: '782' });
     await redirect(ids.helpline, 'helpline-116117');
     await post(helpline, `/api/d-tasks/${ids.helpline}/handoff/accept`).expect(200);
+    // A helpline's call that did not reach the patient is a failed call, not a failed visit.
+    ids.helplineFailed = await api.assessed({ municipality: 'Raahe', taskCode: '703' });
+    await redirect(ids.helplineFailed, 'helpline-116117');
+    await post(helpline, `/api/d-tasks/${ids.helplineFailed}/handoff/accept`).expect(200);
+    await post(helpline, `/api/d-tasks/${ids.helplineFailed}/handoff/fail`, { reason: 'Potilas ei vastannut.' }).expect(200);
     ids.homeVisit = await api.assessed({ municipality: 'Oulu', taskCode: '745' });
     await redirect(ids.homeVisit, 'oulu-home-care');
     await post(tokens.homeCare, `/api/d-tasks/${ids.homeVisit}/handoff/accept`).expect(200);
@@ -48,10 +53,20 @@ describe("the supervisor's wall: its figures and tiles", () => {
     expect(await Promise.all((await s6.locator('li').all()).map((item) => item.getAttribute('data-task-id')))).toEqual([ids.declined]);
     expect(await page.getByTestId('alert-count-handoff-returned').textContent()).toBe('1');
     const failed = page.getByTestId('wall-failed-visits');
-    await failed.locator(`li[data-task-id="${ids.failed}"]`).filter({ hasText: /reported failed at \d\d:\d\d/ }).waitFor();
+    await failed.locator(`li[data-task-id="${ids.failed}"]`).filter({ hasText: /visit failed, reported at \d\d:\d\d/ }).waitFor();
     await choose(page, 'fi');
-    await failed.getByText('Epäonnistuneet käynnit').waitFor();
-    await page.getByTestId('wall-banner').filter({ hasText: 'palautuneita siirtoja 1' }).filter({ hasText: 'epäonnistuneita käyntejä 1' }).waitFor();
+    await failed.getByText('Epäonnistuneet käynnit ja soitot').waitFor();
+    await page.getByTestId('wall-banner').filter({ hasText: 'palautuneita siirtoja 1' }).filter({ hasText: 'epäonnistuneita käyntejä tai soittoja 2' }).waitFor();
+    // Each by its service's kind: home care's visit, the helpline's call.
+    const call = failed.locator(`li[data-task-id="${ids.helplineFailed}"]`);
+    await call.filter({ hasText: /soitto ei tavoittanut potilasta, ilmoitettu klo \d\d\.\d\d/ }).waitFor();
+    expect(await call.textContent()).not.toContain('käynti');
+    await failed.locator(`li[data-task-id="${ids.failed}"]`).filter({ hasText: /käynti epäonnistui, ilmoitettu klo \d\d\.\d\d/ }).waitFor();
+    await choose(page, 'sv');
+    await failed.getByText('Misslyckade besök och samtal').waitFor();
+    await call.filter({ hasText: /samtalet nådde inte patienten, anmält kl\. \d\d\.\d\d/ }).waitFor();
+    expect(await call.textContent()).not.toContain('besök');
+    await choose(page, 'fi');
     // Recalls due have a figure of their own beside the longest wait.
     await page.getByTestId('wall-recalls-due').filter({ hasText: /^0$/ }).waitFor();
     await context.close();

@@ -13,6 +13,11 @@ export const worldWall = area(
     'wall.mixFieldCommander': 'Units attached by the field commander',
     'wall.severity.info': 'ℹ For information',
     'wall.unitSentAt': 'unit sent automatically at {time}',
+    // A helpline (116117) calls the patient: its failure is a call's.
+    'wall.failedCalls': 'Failed calls',
+    'wall.failedVisitsAndCalls': 'Failed visits and calls',
+    'wall.callFailedAt': 'the call did not reach the patient, reported at {time}',
+    'wall.callFailedOn': 'the call did not reach the patient, reported {time}',
   },
   {
     'wall.kind.recalls-failed': 'Yksikköä odottava ei vastaa (S8)',
@@ -25,6 +30,10 @@ export const worldWall = area(
     'wall.mixFieldCommander': 'Kenttäjohtajan liittämät yksiköt',
     'wall.severity.info': 'ℹ Tiedoksi',
     'wall.unitSentAt': 'yksikkö lähetetty automaattisesti klo {time}',
+    'wall.failedCalls': 'Epäonnistuneet soitot',
+    'wall.failedVisitsAndCalls': 'Epäonnistuneet käynnit ja soitot',
+    'wall.callFailedAt': 'soitto ei tavoittanut potilasta, ilmoitettu klo {time}',
+    'wall.callFailedOn': 'soitto ei tavoittanut potilasta, ilmoitettu {time}',
   },
   {
     'wall.kind.recalls-failed': 'Väntar på enhet, nås inte (S8)',
@@ -37,5 +46,9 @@ export const worldWall = area(
     'wall.mixFieldCommander': 'Enheter som fältchefen kopplat',
     'wall.severity.info': 'ℹ För kännedom',
     'wall.unitSentAt': 'enhet skickad automatiskt kl. {time}',
+    'wall.failedCalls': 'Misslyckade samtal',
+    'wall.failedVisitsAndCalls': 'Misslyckade besök och samtal',
+    'wall.callFailedAt': 'samtalet nådde inte patienten, anmält kl. {time}',
+    'wall.callFailedOn': 'samtalet nådde inte patienten, anmält {time}',
   },
 );

@@ -8,7 +8,7 @@ const SEVERITY_RANK: Record<Severity, number> = { ok: 0, info: 0, warning: 1, cr
 /** Visits back with the nurses, beside the alerts: one failed is to be noticed, one not reported in time acted on. */
 const VISIT_SEVERITY = { 'visit-failed': 'warning', 'visit-overdue': 'critical' } as const;
 
-/** "2 varoitusta: odotusraja ylittynyt 1, epäonnistuneita käyntejä 1", coloured by the worst, with a symbol. */
+/** "2 varoitusta: odotusraja ylittynyt 1, epäonnistuneita käyntejä tai soittoja 1", coloured by the worst, with a symbol. */
 export function AlertBanner({ alerts, referrals, t, language }: { alerts: AlertTask[]; referrals?: WallReferrals; t: Translate; language: 'fi' | 'sv' | 'en' }) {
   const visits = [
     { kind: 'visit-overdue' as const, count: referrals?.overdueVisits.length ?? 0 },

@@ -3,13 +3,14 @@ import { useEffect, useState } from 'react';
 import { api, Session } from '../api';
 import { formatNumber, helsinkiDate, helsinkiDateTime, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
+import { contactKindOf } from '../partner/contact-kind';
 import { areaName, codeWithWords } from './AlertTiles';
 import type { FailedVisit, WallReferrals } from './wall-load';
 
 type Row = (OpenReferralView | OverdueVisitView | FailedVisit) & { dueText: string; late: boolean; sub?: string };
 
-/** A helpline (116117) calls the patient; every other service visits. */
-const calls = (kind: string | undefined) => kind === 'helpline';
+/** A helpline (116117) calls the patient; every other service visits (contact-kind.ts). */
+const calls = (kind: string | undefined) => contactKindOf(kind) === 'call';
 
 /**
  * The supervisor's open referrals (contract v1.1): those awaiting a service's answer, those
@@ -41,18 +42,23 @@ export function Referrals({ session, referrals, onOpenTask }: { session: Session
     dueText: t(calls(kindOf(item.target)) ? 'wall.callWasDue' : 'wall.visitWasDue', { time: helsinkiDateTime(item.visitBy, language) }),
     sub: item.returnedAt ? [returned(item.returnedAt), held(item.owner)].filter(Boolean).join(' · ') : undefined,
   }));
-  // Failed visits are their own figure, not S6's returned handoffs.
+  // Failed visits are their own figure, not S6's returned handoffs; a helpline's is a failed call.
+  const failedWords = (target: string) => (calls(kindOf(target)) ? { at: 'wall.callFailedAt', on: 'wall.callFailedOn' } : { at: 'wall.failedAt', on: 'wall.failedOn' });
   const failed: Row[] = failedVisits.map((item) => ({
     ...item,
     late: true,
-    dueText: today(item.failedAt) ? t('wall.failedAt', { time: helsinkiTime(item.failedAt, language) }) : t('wall.failedOn', { time: helsinkiDateTime(item.failedAt, language) }),
+    dueText: today(item.failedAt)
+      ? t(failedWords(item.target).at, { time: helsinkiTime(item.failedAt, language) })
+      : t(failedWords(item.target).on, { time: helsinkiDateTime(item.failedAt, language) }),
     sub: held(item.owner) || undefined,
   }));
+  const failedCalls = failedVisits.filter((item) => calls(kindOf(item.target))).length;
+  const failedTitle = failedCalls === 0 ? 'wall.failedVisits' : failedCalls === failedVisits.length ? 'wall.failedCalls' : 'wall.failedVisitsAndCalls';
   const groups = [
     { key: 'answer', title: t('wall.referralsAwaitingAnswer'), rows: answer, testId: 'wall-referrals-answer' },
     { key: 'visit', title: t('wall.referralsAwaitingContact'), rows: visit, testId: 'wall-referrals-visit' },
     { key: 'overdue', title: t('wall.overdueVisits'), rows: overdue, testId: 'wall-overdue-visits' },
-    { key: 'failed', title: t('wall.failedVisits'), rows: failed, testId: 'wall-failed-visits' },
+    { key: 'failed', title: t(failedTitle), rows: failed, testId: 'wall-failed-visits' },
   ];
   return (
     <section className="card wall-referrals" aria-labelledby="wall-referrals-title" data-testid="wall-referrals">

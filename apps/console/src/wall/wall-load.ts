@@ -9,7 +9,7 @@ export type AlertTask = Omit<AlertTaskView, 'kind' | 'status'> & { kind: AlertKi
 /** The tiles' order: the most urgent first. */
 export const ALERT_KINDS: readonly AlertKind[] = ['s2-alert', 'recalls-failed', 'unit-overdue', 'repeat-call', 'second-contact', 'handoff-returned', 'unreachable'];
 
-/** A visit the service reported failed, back with the nurses until decided again (not S6's returned handoff). */
+/** A visit (or a helpline's call) the service reported failed, back with the nurses until decided again (not S6's returned handoff). */
 export type FailedVisit = TaskAtAGlance & { target: string; failedAt: string; status: OverdueVisitView['status']; owner?: string };
 export type WallReferrals = ReferralsOnBoardView & { failedVisits?: FailedVisit[] };
 
