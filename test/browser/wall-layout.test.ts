@@ -69,6 +69,8 @@ describe("the supervisor's wall: its layout with many tasks held, and a queue of
     expect((await oulu.locator('td').allTextContents()).slice(0, 2)).toEqual(['1', '–']);
     await choose(page, 'sv');
     await page.getByTestId('wall-oldest-wait').filter({ hasText: /^–$/ }).waitFor();
+    // The queue under the wall names the municipality in Swedish (placeName): Uleåborg, not Oulu.
+    await page.locator(`[data-task-id="${returned}"]`).filter({ hasText: 'Uleåborg' }).first().waitFor();
     await context.close();
   }, 60_000);
 });

@@ -45,7 +45,14 @@ describe("the supervisor's wall: S1's unit on its way is information", () => {
       expect(await page.getByTestId('wall-banner').getAttribute('data-severity')).toBe('ok');
       expect(await page.getByTestId('wall-banner').textContent()).not.toMatch(/tavoitettu|nås inte/);
       await tile.screenshot({ path: join(ARTIFACTS, `wall-s1-tile-${language}.png`) });
+      await page.screenshot({ path: join(ARTIFACTS, `wall-s1-${language}-1366.png`), fullPage: true });
     }
+    // Full screen, across the room: as calm.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('wall-mode-toggle').click();
+    await page.locator('[data-testid="supervisor-wall"][data-wall-mode="true"]').waitFor();
+    expect(await tile.getAttribute('data-severity')).toBe('info');
+    await page.screenshot({ path: join(ARTIFACTS, 'wall-s1-sv-1920-full.png') });
     await context.close();
   }, 60_000);
 });
