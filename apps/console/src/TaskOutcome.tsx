@@ -3,6 +3,7 @@ import { helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
 import { closedLoopNotice, dispositionLine } from './task-panel/closed-loop-notices';
 import { consultsOf } from './task-panel/consults';
+import { isReachedCall, isReturn } from './task-panel/task-rules';
 import { isErcEscalation, OutcomeNotice, worldNotice } from './task-panel/world-notices';
 
 /**
@@ -51,6 +52,9 @@ export function TaskOutcome({
       case 'HandoffDeclined':
         notices.push({ key: event.position, text: t('handoffDeclinedAt', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
         break;
+      case 'HandoffTimedOut':
+        notices.push({ key: event.position, text: t('handoffTimedOutAt', { time: time(event) }), severe: true, testId: 'handoff-timed-out' });
+        break;
       case 'DTaskCancelled':
         notices.push({ key: event.position, text: t('cancelledByErc', { time: time(event), reason: String(data.reason ?? '') }), severe: true });
         break;
@@ -67,7 +71,11 @@ export function TaskOutcome({
   // Once a unit is on its way, what led to it is the record, no longer a red call to act now.
   const unitAt = task.unitRequested ? Date.parse(task.unitRequested.at) : undefined;
   const occurred = new Map(task.history.map((event) => [event.position, Date.parse(event.metadata.occurredAt)]));
-  const severe = (notice: OutcomeNotice) => notice.severe && !(unitAt !== undefined && (occurred.get(notice.key) ?? 0) <= unitAt);
+  // No contact (S2's alert) or a patient given back is the record, too, once a call has reached the patient since.
+  const settledByContact = new Set(task.history.filter((event) => event.type === 'WaitingLimitReached' || isReturn(event.type)).map((event) => event.position));
+  const lastReached = task.history.map(isReachedCall).lastIndexOf(true);
+  const reachedSince = (key: string) => settledByContact.has(key) && task.history.findIndex((event) => event.position === key) < lastReached;
+  const severe = (notice: OutcomeNotice) => notice.severe && !(unitAt !== undefined && (occurred.get(notice.key) ?? 0) <= unitAt) && !reachedSince(notice.key);
   return (
     <div className="outcome" data-testid="task-outcome">
       {notices.map((notice) => (

@@ -83,7 +83,7 @@ export function TaskPanel({
     }
   }
 
-  usePanelKeys(root, task, session, drafts, send);
+  usePanelKeys(root, task, session, drafts, send, busy);
   useNewestConsult(task, drafts, update);
 
   if (!task) return <p data-testid="task-panel">{error ?? t('loading')}</p>;
@@ -93,6 +93,7 @@ export function TaskPanel({
   const form: PanelForm = { drafts, update, busy };
   const release = () => void send('release');
   const consults = consultsOf(task.history);
+  const helpline = targetKind(task, services) === 'helpline';
 
   function decide() {
     const decision = decisionBody(drafts, kind, Date.now(), limits.handoffVisitHours);
@@ -139,9 +140,7 @@ export function TaskPanel({
           {error}
         </p>
       )}
-      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id}
-        helpline={targetKind(task, services) === 'helpline'}
-      />
+      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id} helpline={helpline} />
       {task.status === 'closed' && <RecordOfCare session={session} taskId={taskId} />}
       {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
       <RecordedAssessment history={task.history} />
@@ -149,6 +148,11 @@ export function TaskPanel({
       {canAct && rules.recontactNeeded && (
         <p className="notice notice-severe" data-testid="recontact-needed">
           ⚠ {t('recontactNeeded', { count: limits.s1FailedAttempts })}
+        </p>
+      )}
+      {canAct && rules.reassessNeeded && (
+        <p className="notice" data-testid="reassess-needed">
+          {t('reassessNeeded')}
         </p>
       )}
       {canAct && <CallbackSection busy={busy} mine={mine} onOutcome={(outcome) => void send('callbacks', { outcome })} onRelease={release} />}
@@ -206,8 +210,8 @@ export function TaskPanel({
         </button>
       )}
 
-      {rules.holding && <Shortcuts />}
-      <History history={task.history} />
+      {rules.holding && <Shortcuts active={{ callback: canAct || followUpMine, assessment: canAct && reached, decision: canAct && !mustEscalate, escalation: canAct && reached && mustEscalate, close: mayClose }} />}
+      <History history={task.history} helpline={helpline} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { HistoryEvent } from './api';
 import { helsinkiTime } from './format';
 import { Translate, useLanguage, useT } from './i18n';
+import { ruleOf } from './task-panel/rule-credits';
+import { helplineKey } from './task-panel/stage-words';
 
 // The task's record as the panel shows it: earlier assessments, the keys, and the history in words.
 
@@ -41,9 +43,15 @@ export function RecordedAssessment({ history }: { history: HistoryEvent[] }) {
   );
 }
 
-export function Shortcuts() {
+/** The keys that act on this panel now, by what they open: the legend never shows a key that does nothing. */
+export type ActiveKeys = Record<'callback' | 'assessment' | 'decision' | 'escalation' | 'close', boolean>;
+
+export function Shortcuts({ active }: { active: ActiveKeys }) {
   const t = useT();
-  const keys: [string, string][] = [['j / k', 'key.move'], ['Enter', 'key.claim'], ['1–4', 'key.callback'], ['a', 'key.assessment'], ['d', 'key.decision'], ['e', 'key.escalation'], ['r', 'key.release'], ['c', 'key.close']];
+  const panelKeys: [string, string, keyof ActiveKeys | undefined][] = [
+    ['1–4', 'key.callback', 'callback'], ['a', 'key.assessment', 'assessment'], ['d', 'key.decision', 'decision'], ['e', 'key.escalation', 'escalation'], ['r', 'key.release', undefined], ['c', 'key.close', 'close'],
+  ];
+  const keys = [['j / k', 'key.move'], ['Enter', 'key.claim'], ...panelKeys.filter(([, , when]) => when === undefined || active[when])];
   return (
     <p className="shortcuts" aria-label={t('shortcuts')}>
       {t('shortcuts')}:{' '}
@@ -56,7 +64,8 @@ export function Shortcuts() {
   );
 }
 
-export function History({ history }: { history: HistoryEvent[] }) {
+/** The task's events in words; `helpline`: its redirect went to the helpline, whose report is of a call. */
+export function History({ history, helpline = false }: { history: HistoryEvent[]; helpline?: boolean }) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -67,7 +76,7 @@ export function History({ history }: { history: HistoryEvent[] }) {
           <li key={event.position} data-event-type={event.type}>
             {t('historyEvent', {
               time: helsinkiTime(event.metadata.occurredAt, language),
-              event: historyEventText(t, event),
+              event: historyEventText(t, event, helpline),
               actor: actorText(t, event),
             })}
           </li>
@@ -77,12 +86,9 @@ export function History({ history }: { history: HistoryEvent[] }) {
   );
 }
 
-
-/** S1 and S2 send a unit inside the nurse's own command: the record names the rule, not her. */
-const AUTOMATIC_UNIT: Record<string, string> = { unreachable: 'S1', 'waiting-limit': 'S2' };
-
+/** Who did it: the rule that wrote it on its own (S1–S8), else the person, else the scheduler's rules. */
 function actorText(t: Translate, event: HistoryEvent): string {
-  const rule = event.type === 'UnitRequested' ? AUTOMATIC_UNIT[String(event.data.reason)] : undefined;
+  const rule = ruleOf(event);
   if (rule) return t('automaticActor', { rule });
   return event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id;
 }
@@ -90,8 +96,8 @@ function actorText(t: Translate, event: HistoryEvent): string {
 const WITH_OUTCOME = new Set(['CallbackAttempted', 'FollowUpCompleted', 'RecallCompleted']);
 
 /** One event of the history in words: what happened, and how a call went or what the ERC sent. */
-function historyEventText(t: Translate, event: HistoryEvent): string {
-  const what = t(`event.${event.type}`);
+function historyEventText(t: Translate, event: HistoryEvent, helpline: boolean): string {
+  const what = t(helplineKey(`event.${event.type}`, helpline));
   if (event.type === 'ErcUpdateReceived') return `${what}: ${t(`ercUpdate.${String(event.data.kind)}`)}`;
   // Why the centre took the patient back; a reason the console does not know yet is left unsaid, never shown as its code.
   if (event.type === 'HandoffWithdrawn') return event.data.reason === 'repeat-call' ? `${what}: ${t('withdrawnReason.repeat-call')}` : what;

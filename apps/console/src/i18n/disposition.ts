@@ -68,7 +68,7 @@ export const disposition = area(
     timeframeDay: '{days} vrk',
     timeframeDays: '{days} vrk',
     withinTimeframe: '{timeframe} kuluessa',
-    selfCareNoTimeframe: 'Itsehoito: ei aikarajaa eikä kulkutapaa.',
+    selfCareNoTimeframe: 'Omahoito: ei aikarajaa eikä kulkutapaa.',
     withinBeyondVisitLimit: 'Ohjauksen aikaraja voi olla enintään palvelun käyntiraja, {hours} h.',
     'reason.timeframe-beyond-visit-limit': 'Aikaraja on pidempi kuin vastaanottavan palvelun käyntiraja: valitse lyhyempi.',
     careLevelRequired: 'Valitse jatkohoito.',

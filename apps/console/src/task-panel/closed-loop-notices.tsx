@@ -3,6 +3,7 @@ import { careLevelWord, consultantWord, transportWord, withinWords } from '../di
 import { helsinkiDateTime } from '../format';
 import type { Language, Translate } from '../i18n';
 import type { RecordedConsult } from './consults';
+import { helplineKey } from './stage-words';
 import type { OutcomeNotice } from './world-notices';
 
 /** "Primary care within 2 h · by taxi · consulted: EMS physician": what a decision told the patient to do (v1.1). */
@@ -24,8 +25,9 @@ export function dispositionLine(data: Record<string, unknown>, t: Translate, con
  * time (the helpline's call, `helpline`), reported done, failed, or not reported in time, or the referral taken back at a repeat call
  * to 112; all but the first put the task back at the top of the queue.
  */
-export function closedLoopNotice(event: HistoryEvent, t: Translate, time: string, language: Language, helpline = false): OutcomeNotice | undefined {
+export function closedLoopNotice(event: HistoryEvent, translate: Translate, time: string, language: Language, helpline = false): OutcomeNotice | undefined {
   const key = event.position;
+  const t: Translate = (word, values) => translate(helplineKey(word, helpline), values);
   const data = event.data;
   switch (event.type) {
     case 'HandoffAccepted':

@@ -14,3 +14,11 @@ export function stageKey(task: TaskDetail, services?: readonly { id: string; kin
   if (task.status !== 'awaiting-visit') return `status.${task.status}`;
   return targetKind(task, services) === 'helpline' ? 'status.awaiting-visit.helpline' : 'status.awaiting-visit';
 }
+
+/** The panel's and the history's words of a visit that a helpline's call says otherwise: each has a `….helpline` twin (i18n/closed-loop.ts). */
+const HELPLINE_WORDS = new Set([
+  'event.HandoffCompleted', 'event.HandoffFailed', 'event.HandoffVisitOverdue', 'handoffCompletedAt', 'handoffFailedAt', 'handoffVisitOverdueAt',
+]);
+
+/** The key of a visit's words as the service's contact says them: the helpline 116117 calls. */
+export const helplineKey = (key: string, helpline: boolean) => (helpline && HELPLINE_WORDS.has(key) ? `${key}.helpline` : key);

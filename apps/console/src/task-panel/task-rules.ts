@@ -1,10 +1,17 @@
-import { isPendingRecall, Session, TaskDetail } from '../api';
+import { HistoryEvent, isPendingRecall, Session, TaskDetail } from '../api';
+import { HANDOFF_RETURNS } from '../../../../libs/domain/src/dtask/handoff-returns';
 import type { DecisionKind, Drafts } from './task-drafts';
 
 export type TaskRules = ReturnType<typeof taskRules>;
 
-/** The events by which a receiving service gives the patient back to the centre. */
-const RETURNS = new Set(['HandoffDeclined', 'HandoffFailed', 'HandoffVisitOverdue', 'HandoffWithdrawn']);
+/** The domain's list of the ways a service gives the patient back: the decider asks the same of them. */
+const RETURNS: ReadonlySet<string> = new Set(HANDOFF_RETURNS);
+
+/** A service gave the patient back with this event. */
+export const isReturn = (type: string) => RETURNS.has(type);
+
+/** A call that reached the patient: a reached recall is contact as a reached callback is (the decider's inContact). */
+export const isReachedCall = (event: HistoryEvent) => (event.type === 'CallbackAttempted' || event.type === 'RecallCompleted') && event.data.outcome === 'reached';
 
 /** What the panel offers for one task, from the task as the server sent it, who looks, and what is typed. */
 export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
@@ -18,15 +25,15 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
   const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
   const recordedConcern = recorded.some((event) => event.data.concern === true);
-  // A service that gave the patient back (declined, failed, overdue, withdrawn) leaves the nurse to
-  // reach the patient and assess again: only what happened since the last return counts for that.
-  const sinceReturn = task.history.slice(task.history.map((event) => RETURNS.has(event.type)).lastIndexOf(true) + 1);
+  // A service that gave the patient back (declined, timed out, failed, overdue, withdrawn) leaves the nurse
+  // to reach the patient and assess again: only what happened since the last return counts for that.
+  const sinceReturn = task.history.slice(task.history.map((event) => isReturn(event.type)).lastIndexOf(true) + 1);
   const returned = sinceReturn.length < task.history.length;
-  // A reached recall is contact as a reached callback is (the decider's inContact).
-  const reached = sinceReturn.some((event) => (event.type === 'CallbackAttempted' || event.type === 'RecallCompleted') && event.data.outcome === 'reached');
+  const reached = sinceReturn.some(isReachedCall);
   const assessedAgain = sinceReturn.some((event) => event.type === 'AssessmentRecorded');
-  /** Given back by a service and not yet reached and assessed again: the panel says so. */
-  const recontactNeeded = returned && !(reached && assessedAgain);
+  /** Given back by a service and not yet reached again: the panel asks for it; once reached, for the new assessment. */
+  const recontactNeeded = returned && !reached;
+  const reassessNeeded = returned && reached && !assessedAgain;
   const mustEscalate = drafts.flags.length > 0 || drafts.concern || recordedFlags.length > 0 || recordedConcern;
   const followUpOpen = inFollowUp && task.status !== 'closed';
   const holding = task.status === 'claimed' && mine;
@@ -51,7 +58,7 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   // The service takes a consult from the holder before the decision or after it (taken up again for a recall or a follow-up).
   const mayConsult = holding && open && (decidedBefore || reached);
   return {
-    mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, recontactNeeded, mustEscalate, followUpOpen, holding, followUpMine,
+    mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, recontactNeeded, reassessNeeded, mustEscalate, followUpOpen, holding, followUpMine,
     adviceNeedsOverride, identityUnverified, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall, mayConsult, decidedBefore,
   };
 }

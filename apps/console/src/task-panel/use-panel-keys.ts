@@ -10,12 +10,17 @@ type Send = (path: string, body?: unknown) => Promise<void>;
 /**
  * The panel's keys, heard from the whole desk (not only once the nurse has clicked into the panel):
  * 1–4 a call's outcome, a/d/e to the assessment, the decision and the escalation, r release, c close.
- * Only the holder's panel acts on them; a form a key moves to is scrolled clear of the sticky header.
+ * Only the holder's panel acts on them, but for c: it acts whenever the close button it names is
+ * shown and enabled (a task let go at its escalation). A form a key moves to is scrolled clear of the sticky header.
  */
-export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDetail | undefined, session: Session, drafts: Drafts, send: Send): void {
+export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDetail | undefined, session: Session, drafts: Drafts, send: Send, busy = false): void {
   useDocumentKeys((event) => {
     if (!task) return;
     const { canAct, followUpMine, holding, mayClose } = taskRules(task, session, drafts);
+    if (event.key === 'c') {
+      if (mayClose && !busy) void send('close');
+      return;
+    }
     // Heard from the whole page: a panel opened only to read (a supervisor's look) takes none.
     if (!holding) return;
     const outcome = CALLBACK_OUTCOMES[Number(event.key) - 1];
@@ -32,6 +37,5 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
     if (event.key === 'e') focus('[data-section=escalation] select');
     if (event.key === 'r') void send('release');
-    if (event.key === 'c' && mayClose) void send('close');
   });
 }
