@@ -94,12 +94,17 @@ describe('the wall: an unreachable patient whose unit S1 sent is information unt
     C: [...unreached, e.callback('reached', 3, 6)],
     S: [...unreached, e.mission('on-scene', 30)],
     F: [...unreached, e.recall(20, 5), e.recallDone('no-answer', 1, 21)],
+    // Given back by a service, two calls unanswered since (S1), then reached by a callback.
+    B: [...referred(0), declined(10), e.claimed(11), e.callback('no-answer', 2, 12), e.callback('no-answer', 3, 13), e.unit('unreachable', 13), e.callback('reached', 4, 20)],
+    // Advised, its follow-up call unanswered twice (S1 in contact): still unreached until a welfare recall reaches them.
+    A: [e.received(0), e.claimed(1), e.callback('reached', 1, 2), e.assessed([], false, 3), e.advised(at(30), 4), e.followUpScheduled(at(30), 4), e.followUpFailed(30), e.followUpFailed(32), e.unit('unreachable', 32)],
   };
 
   it('lists only the patients not reached since, their wait stopped at the unit, with the unit’s time', async () => {
     const load = await loadOf(histories, 40);
-    expect(load.alerts.s1Unreachable).toEqual(['F', 'U']);
+    expect(load.alerts.s1Unreachable).toEqual(['A', 'F', 'U']);
     expect(load.alertTasks.filter((alert) => alert.kind === 'unreachable')).toEqual([
+      expect.objectContaining({ taskId: 'A', unitSentAt: at(32), waitingSeconds: 32 * 60 }),
       expect.objectContaining({ taskId: 'F', unitSentAt: at(4), waitingSeconds: 4 * 60 }),
       expect.objectContaining({ taskId: 'U', unitSentAt: at(4), waitingSeconds: 4 * 60 }),
     ]);

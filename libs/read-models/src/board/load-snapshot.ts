@@ -145,7 +145,7 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     for (const kind of ALERT_KINDS) {
       if (!flags.includes(kind) || (UNDECIDED_ONLY.has(kind) && !undecided)) continue;
       const unitSentAt = kind === 'unreachable' ? state.unitRequested!.at : undefined;
-      if (unitSentAt !== undefined && !s1UnitStands(state, unitSentAt)) continue;
+      if (unitSentAt !== undefined && !s1UnitStands(state)) continue;
       alerts.push({
         ...taskAtAGlance(state),
         kind,
@@ -163,13 +163,14 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
 
 /**
  * S1's unit is on its way to a patient not reached: the wall tells of it until someone reaches them
- * (S8's welfare recall, a callback: first contact after the unit, or a returned patient reached
- * again) or the unit is on scene.
+ * (S8's welfare recall, or a callback) or the unit is on scene. S1 on callbacks or its time rule
+ * fires out of contact, so contact now (in-contact.ts) is contact since; S1 on a failed recall after
+ * advice fires in contact, so there only the welfare recall tells.
  */
-function s1UnitStands(state: DTaskState, unitSentAt: string): boolean {
+function s1UnitStands(state: DTaskState): boolean {
   if (state.unitOnSceneAt !== undefined) return false;
-  if (state.contactAt !== undefined && state.contactAt > unitSentAt) return false;
-  if (state.handoffReturned && !state.recontactNeeded) return false;
+  const firedOnRecall = state.recalls.some((recall) => recall.done === 'unit-requested' && recall.failedAttempts > 0);
+  if (!firedOnRecall && state.contactAt !== undefined && !state.recontactNeeded) return false;
   return !state.recalls.some((recall) => recall.reason === 'waiting-for-unit' && recall.done === 'reached');
 }
 
