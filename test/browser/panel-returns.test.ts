@@ -90,6 +90,7 @@ describe("the nurse's panel after a return, a rule and a helpline", () => {
     const failed = panel.getByTestId('handoff-failed');
     const history = panel.locator('li[data-event-type=HandoffFailed]');
     await lang(page, 'FI');
+    await failed.waitFor();
     expect(await failed.textContent()).toContain('ettei soitto potilaalle onnistunut');
     expect(await history.textContent()).toContain('ettei soitto onnistunut');
     await lang(page, 'SV');
@@ -108,6 +109,17 @@ describe("the nurse's panel after a return, a rule and a helpline", () => {
     await panel.locator('textarea[name=symptoms]').fill('Vointi ennallaan.');
     await panel.getByRole('button', { name: 'Save assessment' }).click();
     await panel.getByTestId('reassess-needed').waitFor({ state: 'detached' });
+
+    // Redirected again, to home care, which fails too: each report is worded by its own service.
+    const nurse = await target.app.tokenFor('nurse', 'nurse-helpline');
+    await api.post(nurse, `/api/d-tasks/${taskId}/decision`, {
+      kind: 'redirect', target: 'oulu-home-care', handoffNote: 'Käynti tänään.', patientInformed: true, careLevel: 'social-care', within: 'PT8H', transport: 'none',
+    }).expect(200);
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/accept`).expect(200);
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/fail`, { reason: 'Ei avannut ovea.' }).expect(200);
+    await failed.nth(1).waitFor();
+    expect(await failed.nth(0).textContent()).toContain('call to the patient did not succeed');
+    expect(await failed.nth(1).textContent()).toContain('the visit failed');
     await context.close();
   }, 120_000);
 

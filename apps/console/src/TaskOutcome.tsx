@@ -11,8 +11,8 @@ import { isErcEscalation, OutcomeNotice, worldNotice } from './task-panel/world-
  * dispatch by S1 or S2 never just flips the panel to "decided" without saying why and what is left.
  */
 export function TaskOutcome({
-  task, limits, draftText, serviceName, helpline = false,
-}: { task: TaskDetail; limits: DeskState['limits']; draftText: string; serviceName: (id: string) => string; /** The redirect went to the helpline, which calls, not visits. */ helpline?: boolean }) {
+  task, limits, draftText, serviceName, helpline = () => false,
+}: { task: TaskDetail; limits: DeskState['limits']; draftText: string; serviceName: (id: string) => string; /** The event is of a referral to the helpline, which calls, not visits. */ helpline?: (event: HistoryEvent) => boolean }) {
   const t = useT();
   const language = useLanguage();
   const time = (event: HistoryEvent) => helsinkiTime(event.metadata.occurredAt, language);
@@ -62,7 +62,7 @@ export function TaskOutcome({
         notices.push({ key: event.position, text: t('closedAs', { outcome: t(data.outcome === 'escalated' && byErc ? 'outcome.escalatedByErc' : `outcome.${String(data.outcome)}`) }) });
         break;
       default: {
-        const notice = worldNotice(event, t, time(event)) ?? closedLoopNotice(event, t, time(event), language, helpline);
+        const notice = worldNotice(event, t, time(event)) ?? closedLoopNotice(event, t, time(event), language, helpline(event));
         if (notice) notices.push(notice);
       }
     }

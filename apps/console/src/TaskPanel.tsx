@@ -23,7 +23,7 @@ import { taskRules } from './task-panel/task-rules';
 import { useTaskDetail } from './task-panel/use-task-detail';
 import { usePanelKeys } from './task-panel/use-panel-keys';
 import { useNewestConsult } from './task-panel/use-newest-consult';
-import { stageKey, targetKind } from './task-panel/stage-words';
+import { helplineEvents, stageKey } from './task-panel/stage-words';
 import './task-panel/task-panel.css';
 
 /**
@@ -93,7 +93,7 @@ export function TaskPanel({
   const form: PanelForm = { drafts, update, busy };
   const release = () => void send('release');
   const consults = consultsOf(task.history);
-  const helpline = targetKind(task, services) === 'helpline';
+  const helpline = helplineEvents(services);
 
   function decide() {
     const decision = decisionBody(drafts, kind, Date.now(), limits.handoffVisitHours);

@@ -64,8 +64,8 @@ export function Shortcuts({ active }: { active: ActiveKeys }) {
   );
 }
 
-/** The task's events in words; `helpline`: its redirect went to the helpline, whose report is of a call. */
-export function History({ history, helpline = false }: { history: HistoryEvent[]; helpline?: boolean }) {
+/** The task's events in words; `helpline`: the event is of a referral to the helpline, whose report is of a call. */
+export function History({ history, helpline = () => false }: { history: HistoryEvent[]; helpline?: (event: HistoryEvent) => boolean }) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -76,7 +76,7 @@ export function History({ history, helpline = false }: { history: HistoryEvent[]
           <li key={event.position} data-event-type={event.type}>
             {t('historyEvent', {
               time: helsinkiTime(event.metadata.occurredAt, language),
-              event: historyEventText(t, event, helpline),
+              event: historyEventText(t, event, helpline(event)),
               actor: actorText(t, event),
             })}
           </li>

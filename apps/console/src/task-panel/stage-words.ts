@@ -1,4 +1,4 @@
-import type { TaskDetail } from '../api';
+import type { HistoryEvent, TaskDetail } from '../api';
 
 /** The kind of service the task's latest redirect went to (`helpline`, `home-care`, …), once the directory has answered. */
 export function targetKind(task: TaskDetail, services?: readonly { id: string; kind?: string }[]): string | undefined {
@@ -22,3 +22,9 @@ const HELPLINE_WORDS = new Set([
 
 /** The key of a visit's words as the service's contact says them: the helpline 116117 calls. */
 export const helplineKey = (key: string, helpline: boolean) => (helpline && HELPLINE_WORDS.has(key) ? `${key}.helpline` : key);
+
+/** Whether an event is of a referral to the helpline (by its own `target`: an earlier redirect may have gone elsewhere). */
+export function helplineEvents(services?: readonly { id: string; kind?: string }[]): (event: HistoryEvent) => boolean {
+  const helplines = new Set(services?.filter((service) => service.kind === 'helpline').map((service) => service.id));
+  return (event) => helplines.has(String(event.data.target));
+}
