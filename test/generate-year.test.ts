@@ -1,10 +1,8 @@
-import { createDTaskDecider, DEFAULT_SAFETY_RULES, SafetyRules, toTimedEvent } from '@dtask/domain';
+import { createDTaskDecider, DEFAULT_SAFETY_RULES, HANDOFF_RETURNS, SafetyRules, toTimedEvent } from '@dtask/domain';
 import { deserialize, EventMetadata } from '@dtask/events';
 import { RecordedEvent } from '@dtask/event-store';
 import { FoldEvent, isResolvedWithoutUnit, measure, TaskFactsFold, WhatIfReplay } from '@dtask/read-models';
 import { Data, GeneratedPeriod, generatePeriod } from './support/generated-period';
-
-const RETURNS = ['HandoffDeclined', 'HandoffTimedOut', 'HandoffFailed', 'HandoffVisitOverdue', 'HandoffWithdrawn'];
 
 describe('synthetic year generator', () => {
   let period: GeneratedPeriod;
@@ -147,7 +145,7 @@ describe('synthetic year generator', () => {
       const data = event.data as { outcome?: string; reason?: string };
       if (event.type === 'CallbackAttempted' && data.outcome === 'reached') reached.add(event.streamId);
       // A referral that came back needs the patient reached again: S1 counts afresh.
-      if (RETURNS.includes(event.type)) reached.delete(event.streamId);
+      if ((HANDOFF_RETURNS as readonly string[]).includes(event.type)) reached.delete(event.streamId);
       if (event.type === 'CallbackAttempted' && data.outcome !== 'reached' && !reached.has(event.streamId)) failedBeforeContact.add(event.streamId);
       const afterCallBack = previous?.type === 'FollowUpCompleted' || previous?.type === 'RecallCompleted';
       if (event.type === 'UnitRequested' && data.reason === 'unreachable' && previous?.streamId === event.streamId && afterCallBack) unansweredCallBack.add(event.streamId);

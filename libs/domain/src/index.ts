@@ -16,3 +16,4 @@ export * from './region';
 export * from './directory';
 export * from './dtask/receipt-time';
 export * from './dtask/disposition';
+export * from './dtask/handoff-returns';

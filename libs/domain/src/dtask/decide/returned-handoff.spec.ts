@@ -3,6 +3,7 @@ import { DEFAULT_SAFETY_RULES } from '../../safety-rules';
 import { advice, at, awaitingHandoff, awaitingVisit, e, n1, part, redirect, system } from '../../testing/fixtures';
 import { specification } from '../../testing/specification';
 import { createDTaskDecider } from '../decider';
+import { HANDOFF_RETURNS } from '../handoff-returns';
 import { TimedEvent } from '../state';
 
 const spec = specification();
@@ -21,6 +22,9 @@ const reachedAgain = (given: TimedEvent[]) => [...claimedAgain(given), e.callbac
 
 // The patient was reached and assessed before the referral; once it comes back, that contact is old news.
 describe('a task a receiving service gave back', () => {
+  it('covers every way a service gives the patient back', () => {
+    expect(returns.map(([, events]) => events.at(-1)!.type).sort()).toEqual([...HANDOFF_RETURNS].sort());
+  });
   it.each(returns)('given a handoff %s, when the second callback since fails, then S1 sends a unit', (_, given) => {
     spec([...claimedAgain(given), e.callback('no-answer', 2, 302)]).when({ type: 'RecordCallback', at: at(305), actor: n1, outcome: 'no-answer' }).then([
       part('CallbackAttempted', { outcome: 'no-answer', attempt: 3 }),
