@@ -42,6 +42,7 @@ describe("the nurse's panel after a return, a rule and a helpline", () => {
     const panel = panelOf(page, taskId);
     await panel.getByTestId('recontact-needed').waitFor();
     expect(await panel.getByTestId('handoff-timed-out').textContent()).toContain('(S6)');
+    expect(await panel.locator('li[data-event-type=HandoffTimedOut]').textContent()).toContain('automatically (S6)');
     expect(await panel.getByRole('tab', { name: 'Phone advice' }).isDisabled()).toBe(true);
     await shotsInFinnishAndSwedish(page, 'panel-s6-returned', panel);
 
@@ -58,6 +59,8 @@ describe("the nurse's panel after a return, a rule and a helpline", () => {
     await lang(page, 'SV');
     expect(await recall.textContent()).toContain('automatiskt (S8)');
     await lang(page, 'EN');
+    await panel.locator('details summary').filter({ hasText: 'History' }).click();
+    await shotsInFinnishAndSwedish(page, 'panel-history-s8', recall);
     await context.close();
   }, 120_000);
 
@@ -135,6 +138,24 @@ describe("the nurse's panel after a return, a rule and a helpline", () => {
     await shotsInFinnishAndSwedish(page, 'panel-close-key', panel);
     await page.locator('body').press('c');
     await panel.locator('[data-event-type=DTaskClosed]').waitFor({ state: 'attached' });
+    await context.close();
+  }, 120_000);
+
+  it('names the report limit, not "safety rule", for a visit not reported in time', async () => {
+    const taskId = await api.assessed({ receivedAt: clock.now().toISOString(), patient: { ageYears: 70, sex: 'male' } });
+    await redirect(taskId, 'oulu-home-care');
+    await api.post(api.tokens.homeCare, `/api/d-tasks/${taskId}/handoff/accept`).expect(200);
+    clock.advance(25 * 60 * MINUTE);
+    await tick();
+    const { context, page } = await signIn(target, 'nurse-overdue', 'nurse');
+    await row(page, taskId).getByRole('button', { name: 'Claim' }).click();
+    const overdue = panelOf(page, taskId).locator('li[data-event-type=HandoffVisitOverdue]');
+    await overdue.waitFor({ state: 'attached' });
+    expect(await overdue.textContent()).toContain('automatically (report limit)');
+    await lang(page, 'FI');
+    expect(await overdue.textContent()).toContain('automaattisesti (raportointiaika)');
+    await lang(page, 'SV');
+    expect(await overdue.textContent()).toContain('automatiskt (rapporteringstid)');
     await context.close();
   }, 120_000);
 });

@@ -89,7 +89,7 @@ export function History({ history, helpline = () => false }: { history: HistoryE
 /** Who did it: the rule that wrote it on its own (S1–S8), else the person, else the scheduler's rules. */
 function actorText(t: Translate, event: HistoryEvent): string {
   const rule = ruleOf(event);
-  if (rule) return t('automaticActor', { rule });
+  if (rule) return t('automaticActor', { rule: /^S\d$/.test(rule) ? rule : t(`rule.${rule}`) });
   return event.metadata.actor.role === 'system' ? t('systemActor') : event.metadata.actor.id;
 }
 

@@ -12,9 +12,11 @@ const RULE_OF: Record<string, string | ((data: Record<string, unknown>) => strin
   RecallScheduled: (data) => (data.reason === 'waiting-for-unit' ? 'S8' : undefined),
   UnitUrgencyRaised: (data) => (data.reason === 'recalls-failed' ? 'S8' : undefined),
   UnitOverdue: 'S8',
+  // The visit limit (v1.1) has no S number: it is named in words (`rule.visit-limit`).
+  HandoffVisitOverdue: 'visit-limit',
 };
 
-/** The rule (`S1`…`S8`) that wrote this event, or undefined for a person's own act. */
+/** The rule (`S1`…`S8`, `visit-limit`) that wrote this event, or undefined for a person's own act. */
 export function ruleOf(event: { type: string; data: Record<string, unknown> }): string | undefined {
   const rule = RULE_OF[event.type];
   return typeof rule === 'function' ? rule(event.data) : rule;
