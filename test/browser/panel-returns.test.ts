@@ -141,6 +141,19 @@ describe("the nurse's panel after a return, a rule and a helpline", () => {
     await context.close();
   }, 120_000);
 
+  it('says a new task in the queue in Swedish by its Swedish place name, and no more once another nurse took it', async () => {
+    const { context, page } = await signIn(target, 'nurse-live', 'nurse');
+    await lang(page, 'SV');
+    const live = page.locator('.queue [aria-live=polite]');
+    const taskId = await api.intake({ receivedAt: clock.now().toISOString(), municipality: 'Raahe' });
+    await live.filter({ hasText: 'Nytt uppdrag i kön' }).waitFor();
+    expect(await live.textContent()).toContain('Brahestad');
+    await api.post(api.tokens.nurse2, `/api/d-tasks/${taskId}/claim`).expect(200);
+    await live.filter({ hasText: 'Nytt uppdrag i kön' }).waitFor({ state: 'detached' });
+    expect(await live.textContent()).toBe('');
+    await context.close();
+  }, 120_000);
+
   it('names the report limit, not "safety rule", for a visit not reported in time', async () => {
     const taskId = await api.assessed({ receivedAt: clock.now().toISOString(), patient: { ageYears: 70, sex: 'male' } });
     await redirect(taskId, 'oulu-home-care');

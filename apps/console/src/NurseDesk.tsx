@@ -57,7 +57,8 @@ export function NurseDesk({
     }
     known.current = ids;
   }, [queue]);
-  const announcement = announced
+  // Said only while the task is still in the queue: one S2 or another nurse has taken is no news to act on.
+  const announcement = announced && queue.some((task) => task.taskId === announced.taskId)
     ? t(announced.flags.includes('handoff-returned') ? 'returnedTaskAnnounced' : 'newTaskAnnounced', {
         code: `${announced.taskCode} ${taskCodeText(t, announced.taskCode)}`.trim(),
         area: placeName(announced.municipality, language),
