@@ -17,15 +17,16 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
   useDocumentKeys((event) => {
     if (!task) return;
     const { canAct, followUpMine, holding, mayClose } = taskRules(task, session, drafts);
-    if (event.key === 'c') {
-      if (mayClose && !busy) void send('close');
-      return;
-    }
+    // A key is its button: while a command runs (its buttons disabled) no key sends another.
+    const command = (path: string, body?: unknown) => {
+      if (!busy) void send(path, body);
+    };
+    if (event.key === 'c') return mayClose ? command('close') : undefined;
     // Heard from the whole page: a panel opened only to read (a supervisor's look) takes none.
     if (!holding) return;
     const outcome = CALLBACK_OUTCOMES[Number(event.key) - 1];
-    if (outcome && followUpMine) return void send('follow-up', { outcome });
-    if (outcome && canAct) return void send('callbacks', { outcome });
+    if (outcome && followUpMine) return command('follow-up', { outcome });
+    if (outcome && canAct) return command('callbacks', { outcome });
     const focus = (selector: string) => {
       const element = root.current?.querySelector<HTMLElement>(selector);
       if (!element) return;
@@ -36,6 +37,6 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
     if (event.key === 'a') focus('[data-section=assessment] input');
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
     if (event.key === 'e') focus('[data-section=escalation] select');
-    if (event.key === 'r') void send('release');
+    if (event.key === 'r') command('release');
   });
 }
