@@ -198,6 +198,17 @@ describe('the record of care', () => {
     expect(english.body.summary).toContain('D task received from the ERC on 24 Nov 2026 14:00');
   });
 
+  it('names the national helpline by its Swedish name in Swedish, and Oulu’s services by their Finnish one', async () => {
+    at(300);
+    const taskId = await api.assessed({ receivedAt: clock.now().toISOString() });
+    await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'helpline-116117', handoffNote: 'Soittakaa tänään.', patientInformed: true }).expect(200);
+    const record = async (language: string) => (await api.get(api.tokens.nurse, `/api/d-tasks/${taskId}/record`).set('Accept-Language', language).expect(200)).body.summary as string;
+    expect(await record('sv')).toContain('hänvisad till Jourhjälpen 116117');
+    expect(await record('fi')).toContain('ohjattu: Päivystysapu 116117');
+    const services = (await api.get(api.tokens.nurse, '/api/services').expect(200)).body.services as { id: string; nameSv?: string }[];
+    expect(services.filter((service) => service.nameSv).map(({ id, nameSv }) => [id, nameSv])).toEqual([['helpline-116117', 'Jourhjälpen 116117']]);
+  });
+
   it('logs each read, as the record or its FHIR export, by its reader', async () => {
     at(400);
     const taskId = await api.assessed({ receivedAt: clock.now().toISOString() });

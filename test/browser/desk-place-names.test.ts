@@ -69,7 +69,7 @@ describe('the nurse desk in Finnish and Swedish', () => {
     await context.close();
   }, 60_000);
 
-  it('offers a redirect to the services of Uleåborg in Swedish, of Oulu in Finnish', async () => {
+  it('offers a redirect to the services of Uleåborg in Swedish, of Oulu in Finnish, the helpline by its Swedish name', async () => {
     const taskId = await desk.api.intake({ municipality: 'Oulu' });
     const { context, page } = await desk.signIn('nurse-redirect');
     const panel = await claimAndAssess(page, taskId);
@@ -77,8 +77,12 @@ describe('the nurse desk in Finnish and Swedish', () => {
     const targets = panel.locator('label:has(select[name=target])');
     await speak(page, 'sv');
     expect(await targets.getAttribute('title')).toBe('Tjänster som betjänar Uleåborg');
+    // The national helpline has an official Swedish name; Oulu's own services are named in Finnish only.
+    const helpline = panel.locator('select[name=target] option[value="helpline-116117"]');
+    expect([await helpline.textContent(), await panel.locator('select[name=target] option[value="oulu-home-care"]').textContent()]).toEqual(['Jourhjälpen 116117', 'Oulun kotihoito']);
     await speak(page, 'fi');
     expect(await targets.getAttribute('title')).toBe('Kuntaa Oulu palvelevat palvelut');
+    expect(await helpline.textContent()).toBe('Päivystysapu 116117');
     await context.close();
   }, 60_000);
 });

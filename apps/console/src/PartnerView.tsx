@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, Session } from './api';
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
+import { serviceNameIn } from './i18n/place-names';
 import { ContactKind, ContactKindContext, contactKindOf, useContactWord } from './partner/contact-kind';
 import { Notice, NoticeLine } from './partner/NoticeLine';
 import { ReferralDetail } from './partner/ReferralDetail';
@@ -29,7 +30,8 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   const [selected, setSelected] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [loadError, setLoadError] = useState<string>();
-  const [serviceName, setServiceName] = useState<string>();
+  const language = useLanguage();
+  const [ownService, setOwnService] = useState<{ name: string; nameSv?: string }>();
   const [contactKind, setContactKind] = useState<ContactKind>('visit');
   const now = useNow(1000);
   // Entries answered here, and when: kept out of the list by a fetch that started before the answer
@@ -66,9 +68,9 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
   const refreshSoon = useThrottledRefresh(refresh, changes, 500);
 
   useEffect(() => {
-    api<{ services: { id: string; name: string; kind?: string }[] }>(session, 'GET', '/api/services').then(({ services }) => {
+    api<{ services: { id: string; name: string; nameSv?: string; kind?: string }[] }>(session, 'GET', '/api/services').then(({ services }) => {
       const own = services.find((service) => service.id === session.service);
-      setServiceName(own?.name);
+      setOwnService(own);
       setContactKind(contactKindOf(own?.kind));
     }, () => undefined);
   }, [session]);
@@ -96,7 +98,7 @@ export function PartnerView({ session, changes }: { session: Session; changes: n
       <section className="card partner-inbox" aria-labelledby="partner-inbox-title">
         <h2 id="partner-inbox-title">
           {t('partnerInbox')}
-          {serviceName && <span className="partner-service"> · {serviceName}</span>}
+          {ownService && <span className="partner-service"> · {serviceNameIn(ownService, language)}</span>}
         </h2>
         {loadError && <p role="alert">{loadError}</p>}
         {notice && <NoticeLine notice={notice} onDismiss={() => setNotice(undefined)} />}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, DeskState, Session } from './api';
 import type { RepeatCallNotice as Notice } from './desk/repeat-call-notices';
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
+import { serviceNameIn } from './i18n/place-names';
 import { PatientHeader } from './PatientHeader';
 import { FollowUpCard } from './FollowUpCard';
 import { TaskOutcome } from './TaskOutcome';
@@ -51,6 +52,7 @@ export function TaskPanel({
   onClose: () => void;
 }) {
   const t = useT();
+  const language = useLanguage();
   // What went wrong, put in words where it shows, so a change of language changes it too; a
   // decision's refusal shows beside its Confirm button (`at`), every other one above the forms.
   type Failure = ({ key: string; values?: Record<string, number> } | { caught: unknown }) & { at?: 'decision' };
@@ -140,7 +142,7 @@ export function TaskPanel({
           {error}
         </p>
       )}
-      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => services?.find((service) => service.id === id)?.name ?? id} helpline={helpline} />
+      <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => nameOfService(services, id, language)} helpline={helpline} />
       {task.status === 'closed' && <RecordOfCare session={session} taskId={taskId} />}
       {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
       <RecordedAssessment history={task.history} />
@@ -214,4 +216,10 @@ export function TaskPanel({
       <History history={task.history} helpline={helpline} />
     </div>
   );
+}
+
+/** A service of the directory by its id, named as the language names it; its id if the directory has none. */
+function nameOfService(services: { id: string; name: string; nameSv?: string }[] | undefined, id: string, language: ReturnType<typeof useLanguage>): string {
+  const service = services?.find((candidate) => candidate.id === id);
+  return service ? serviceNameIn(service, language) : id;
 }

@@ -4,6 +4,11 @@ import { municipalitiesOf, municipalityKey, RegionArea, ServiceKind } from '@dta
 export interface DirectoryService {
   id: string;
   name: string;
+  /**
+   * Its official Swedish name, where it has one (the national helpline). A monolingual Finnish
+   * municipality's services are named in Finnish only, so Swedish shows that name too.
+   */
+  nameSv?: string;
   kind: ServiceKind;
   /** Municipalities served; omitted means the whole region. */
   municipalities?: string[];
@@ -34,7 +39,7 @@ export const DEFAULT_DIRECTORY: DirectoryService[] = [
   { id: 'pohde-social-on-call', name: 'Pohjois-Pohjanmaan sosiaali- ja kriisipäivystys', kind: 'social-on-call' },
   { id: 'oulu-mental-health-substance', name: 'Oulun mielenterveys- ja päihdepalvelut', kind: 'mental-health', municipalities: municipalitiesOf('Oulu-Hailuoto') },
   { id: 'oulu-primary-care', name: 'Oulun terveysasemat', kind: 'primary-care', municipalities: municipalitiesOf('Oulu-Hailuoto') },
-  { id: 'helpline-116117', name: 'Päivystysapu 116117', kind: 'helpline' },
+  { id: 'helpline-116117', name: 'Päivystysapu 116117', nameSv: 'Jourhjälpen 116117', kind: 'helpline' },
   ...areaServices(
     'oulun-etelainen',
     'Oulun eteläisen alueen',

@@ -17,3 +17,8 @@ const SWEDISH: Record<string, string> = {
 export function placeName(name: string, language: Language): string {
   return language === 'sv' ? (SWEDISH[name] ?? name) : name;
 }
+
+/** A receiving service by its name in the language: its official Swedish one where it has one (Jourhjälpen 116117). */
+export function serviceNameIn(service: { name: string; nameSv?: string }, language: Language): string {
+  return language === 'sv' ? (service.nameSv ?? service.name) : service.name;
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useLanguage, useT } from '../i18n';
-import { placeName } from '../i18n/place-names';
+import { placeName, serviceNameIn } from '../i18n/place-names';
 import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { CallTimeChoice, WordSelect } from '../choices';
 import type { RecordedConsult } from './consults';
@@ -137,9 +137,10 @@ function AdviceFields({ drafts, update }: { drafts: Drafts; update: UpdateDrafts
   );
 }
 
-function RedirectFields({ drafts, update, services, municipality }: { drafts: Drafts; update: UpdateDrafts; services?: { id: string; name: string }[]; municipality: string }) {
+function RedirectFields({ drafts, update, services, municipality }: { drafts: Drafts; update: UpdateDrafts; services?: { id: string; name: string; nameSv?: string }[]; municipality: string }) {
   const t = useT();
-  const place = placeName(municipality, useLanguage());
+  const language = useLanguage();
+  const place = placeName(municipality, language);
   // Until the directory has answered, the list is empty but not "none serve".
   if (services?.length === 0) {
     return (
@@ -156,7 +157,7 @@ function RedirectFields({ drafts, update, services, municipality }: { drafts: Dr
           <option value="">{t('chooseService')}</option>
           {(services ?? []).map((service) => (
             <option key={service.id} value={service.id}>
-              {service.name}
+              {serviceNameIn(service, language)}
             </option>
           ))}
         </select>

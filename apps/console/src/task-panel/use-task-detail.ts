@@ -13,7 +13,7 @@ import { newOpeningId } from './opening-id';
 export function useTaskDetail(session: Session, taskId: string, taskEvents: EventTarget, onError: (caught: unknown) => void) {
   const [openingId] = useState(newOpeningId);
   const [task, setTask] = useState<TaskDetail>();
-  const [services, setServices] = useState<{ id: string; name: string; kind?: string }[]>();
+  const [services, setServices] = useState<{ id: string; name: string; nameSv?: string; kind?: string }[]>();
 
   const load = useCallback(async () => setTask(withWorldDefaults(await api<TaskDetail>(session, 'GET', `/api/d-tasks/${taskId}?opening=${openingId}`))), [session, taskId, openingId]);
   const refresh = useMemo(() => coalesce(load, 100), [load]);
@@ -30,7 +30,7 @@ export function useTaskDetail(session: Session, taskId: string, taskEvents: Even
   const municipality = task ? receivedOf(task).municipality : undefined;
   useEffect(() => {
     if (!municipality) return;
-    api<{ services: { id: string; name: string; kind?: string }[] }>(session, 'GET', `/api/services?municipality=${encodeURIComponent(municipality)}`).then(
+    api<{ services: { id: string; name: string; nameSv?: string; kind?: string }[] }>(session, 'GET', `/api/services?municipality=${encodeURIComponent(municipality)}`).then(
       (answer) => setServices(answer.services),
       () => undefined,
     );

@@ -2,6 +2,7 @@ import type { OpenReferralView, OverdueVisitView } from '@dtask/events';
 import { useEffect, useState } from 'react';
 import { api, Session } from '../api';
 import { formatNumber, helsinkiDate, helsinkiDateTime, helsinkiTime } from '../format';
+import { serviceNameIn } from '../i18n/place-names';
 import { useLanguage, useT } from '../i18n';
 import { contactKindOf } from '../partner/contact-kind';
 import { areaName, codeWithWords } from './AlertTiles';
@@ -24,7 +25,7 @@ export function Referrals({ session, referrals, onOpenTask }: { session: Session
   const open = referrals ? referrals.awaitingHandoff.length + referrals.awaitingVisit.length + referrals.overdueVisits.length + failedVisits.length : 0;
   const services = useServices(session, open > 0);
   if (!referrals) return null;
-  const service = (id: string) => services[id]?.name ?? id;
+  const service = (id: string) => (services[id] ? serviceNameIn(services[id], language) : id);
   const kindOf = (id: string) => services[id]?.kind;
   // A return yesterday is said with its date.
   const today = (at: string) => helsinkiDate(Date.parse(at)) === helsinkiDate(Date.now());
@@ -98,7 +99,7 @@ export function Referrals({ session, referrals, onOpenTask }: { session: Session
   );
 }
 
-type Service = { name: string; kind?: string };
+type Service = { name: string; nameSv?: string; kind?: string };
 
 /** The directory's services, their names and kinds, by id (the snapshot names them by id only), read once there is one to name. */
 function useServices(session: Session, needed: boolean): Record<string, Service> {
@@ -108,7 +109,7 @@ function useServices(session: Session, needed: boolean): Record<string, Service>
     if (!wanted) return;
     let live = true;
     api<{ services: ({ id: string } & Service)[] }>(session, 'GET', '/api/services').then(
-      ({ services }) => live && setNames(Object.fromEntries(services.map(({ id, name, kind }) => [id, { name, kind }]))),
+      ({ services }) => live && setNames(Object.fromEntries(services.map(({ id, name, nameSv, kind }) => [id, { name, nameSv, kind }]))),
       () => undefined,
     );
     return () => {

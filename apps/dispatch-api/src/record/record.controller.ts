@@ -17,6 +17,7 @@ import { CareFacts, careFacts } from './care-facts';
 import { readableRecord } from './readable-record';
 import { recordBundle } from './record-fhir';
 import { RECORD_LANGUAGES, RecordLanguage } from './record-words';
+import { ServiceName } from './record-phrasing';
 
 /** The county's languages first: a request that names none of ours reads Finnish. */
 const languageOf = (acceptLanguage: string | undefined): RecordLanguage =>
@@ -51,7 +52,7 @@ export class RecordController {
     const facts = await this.loggedRead(taskId, actor, 'record', correlation);
     const language = languageOf(acceptLanguage);
     reply.header('Content-Language', language).header('Vary', 'Accept-Language');
-    return readableRecord(facts, language, this.serviceName);
+    return readableRecord(facts, language, this.serviceNames(language));
   }
 
   @Get(':id/record.fhir')
@@ -67,10 +68,17 @@ export class RecordController {
   ) {
     const facts = await this.loggedRead(taskId, actor, 'record-fhir', correlation);
     reply.type('application/fhir+json; charset=utf-8').header('Vary', 'Accept-Language');
-    return recordBundle(facts, languageOf(acceptLanguage), this.serviceName, this.clock.now().toISOString());
+    const language = languageOf(acceptLanguage);
+    return recordBundle(facts, language, this.serviceNames(language), this.clock.now().toISOString());
   }
 
-  private readonly serviceName = (serviceId: string) => this.directory.find(serviceId)?.name;
+  /** Services by the name the record's language gives them: the helpline's Swedish one in Swedish. */
+  private serviceNames(language: RecordLanguage): ServiceName {
+    return (serviceId) => {
+      const service = this.directory.find(serviceId);
+      return language === 'sv' ? (service?.nameSv ?? service?.name) : service?.name;
+    };
+  }
 
   /** The task's stream, read now; the read is logged before anything of it is returned. */
   private async loggedRead(taskId: string, actor: Actor, purpose: ReadPurpose, correlation: string | undefined): Promise<CareFacts> {

@@ -6,6 +6,8 @@ import { z } from 'zod';
 const RedirectServiceSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,64}$/),
   name: z.string().min(1).max(200),
+  /** Its official Swedish name, if it has one; else Swedish shows `name`. */
+  nameSv: z.string().min(1).max(200).optional(),
   kind: ServiceKind,
   /** Municipalities served; omitted means the whole region. */
   municipalities: z.array(z.string().min(1).max(64)).min(1).optional(),

@@ -29,6 +29,6 @@ export class ServicesController {
 }
 
 /** `municipalities` appears only on a service that serves some of the region, as in the directory. */
-function entryOf({ id, name, kind, municipalities }: RedirectService) {
-  return municipalities ? { id, name, kind, municipalities } : { id, name, kind };
+function entryOf({ id, name, nameSv, kind, municipalities }: RedirectService) {
+  return { id, name, ...(nameSv ? { nameSv } : {}), kind, ...(municipalities ? { municipalities } : {}) };
 }
