@@ -1,3 +1,4 @@
+import { inContact } from './in-contact';
 import { dueRecalls } from './recalls';
 import { DTaskState } from './state';
 
@@ -30,7 +31,7 @@ export function flagsOf(state: DTaskState, now?: string): DTaskFlag[] {
   if (state.handoffReturned) flags.push('handoff-returned');
   if (state.redFlags.length > 0) flags.push('red-flags');
   if (state.escalated) flags.push('escalated');
-  if (state.unitRequested?.reason === 'unreachable') flags.push('unreachable');
+  if (state.unitRequested?.reason === 'unreachable' && stillUnreached(state)) flags.push('unreachable');
   if (state.followUp) flags.push('follow-up-pending');
   if (state.receivedAtCorrected) flags.push('received-at-corrected');
   if (state.repeatCalls) flags.push('repeat-call');
@@ -40,4 +41,17 @@ export function flagsOf(state: DTaskState, now?: string): DTaskFlag[] {
   if (state.unitWait?.overdue) flags.push('unit-overdue');
   if (state.unitWait?.recallsFailed) flags.push('recalls-failed');
   return flags;
+}
+
+/**
+ * S1 sent a unit to a patient not reached, and nobody has reached them since (S8's welfare recall,
+ * or a callback) nor is the unit on scene. S1 on callbacks or its time rule fires out of contact, so
+ * contact now (in-contact.ts) is contact since; S1 on a failed recall after advice fires in contact,
+ * so there only the welfare recall tells.
+ */
+export function stillUnreached(state: DTaskState): boolean {
+  if (state.unitOnSceneAt !== undefined) return false;
+  const firedOnRecall = state.recalls.some((recall) => recall.done === 'unit-requested' && recall.failedAttempts > 0);
+  if (!firedOnRecall && inContact(state)) return false;
+  return !state.recalls.some((recall) => recall.reason === 'waiting-for-unit' && recall.done === 'reached');
 }

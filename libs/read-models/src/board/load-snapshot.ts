@@ -132,7 +132,7 @@ export type AlertTask = AlertTaskView & { kind: AlertKind; status: DTaskState['s
 
 /**
  * S2, S4 and S6 alerts stand while the task is undecided (waiting or in a nurse's hands); an
- * unreachable patient (S1) until reached again or the unit is on scene (`s1UnitStands`), its wait
+ * unreachable patient (S1) until reached again or the unit is on scene (its flag), its wait
  * stopped at the unit; S8's while the D unit has not reached the scene (the flags say so); a repeat
  * call while the task is open.
  */
@@ -144,8 +144,8 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     const flags = flagsOf(state);
     for (const kind of ALERT_KINDS) {
       if (!flags.includes(kind) || (UNDECIDED_ONLY.has(kind) && !undecided)) continue;
+      // S1's flag stands only while the patient is still not reached (flags.ts, stillUnreached).
       const unitSentAt = kind === 'unreachable' ? state.unitRequested!.at : undefined;
-      if (unitSentAt !== undefined && !s1UnitStands(state)) continue;
       alerts.push({
         ...taskAtAGlance(state),
         kind,
@@ -159,19 +159,6 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
     }
   }
   return alerts.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.taskId.localeCompare(b.taskId));
-}
-
-/**
- * S1's unit is on its way to a patient not reached: the wall tells of it until someone reaches them
- * (S8's welfare recall, or a callback) or the unit is on scene. S1 on callbacks or its time rule
- * fires out of contact, so contact now (in-contact.ts) is contact since; S1 on a failed recall after
- * advice fires in contact, so there only the welfare recall tells.
- */
-function s1UnitStands(state: DTaskState): boolean {
-  if (state.unitOnSceneAt !== undefined) return false;
-  const firedOnRecall = state.recalls.some((recall) => recall.done === 'unit-requested' && recall.failedAttempts > 0);
-  if (!firedOnRecall && state.contactAt !== undefined && !state.recontactNeeded) return false;
-  return !state.recalls.some((recall) => recall.reason === 'waiting-for-unit' && recall.done === 'reached');
 }
 
 const idsOf = (alerts: AlertTask[], kind: AlertKind) => alerts.filter((alert) => alert.kind === kind).map((alert) => alert.taskId);
