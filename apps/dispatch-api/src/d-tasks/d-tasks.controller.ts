@@ -10,6 +10,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { NURSE_ROLES, Roles } from '../auth/roles.decorator';
 import { Clock } from '../clock/clock';
 import { acceptedOrThrow } from '../http/command-answer';
+import { answeredBy } from '../http/event-position';
 import { Command, CommandContext, correlationIdOf } from '../http/command-context.decorator';
 import { ApiZodBody, ApiZodQuery } from '../http/openapi';
 import { zodPipe } from '../http/zod-validation.pipe';
@@ -44,7 +45,7 @@ export class DTasksController {
     const result: CommandResult = await this.commands.execute(new IntakeDTaskCommand(body, actor, this.clock.now().toISOString(), options));
     const accepted = acceptedOrThrow(result);
     reply.status(accepted.effect === 'written' ? 201 : 200);
-    return { taskId: accepted.taskId, status: accepted.state.status };
+    return answeredBy({ taskId: accepted.taskId, status: accepted.state.status }, accepted);
   }
 
   @Get()

@@ -4,6 +4,7 @@ import { DTaskCommand } from '@dtask/domain';
 import { CommandResult } from '@dtask/dtask-service';
 import { Clock } from '../clock/clock';
 import { acceptedOrThrow } from '../http/command-answer';
+import { answeredBy } from '../http/event-position';
 import { CommandContext } from '../http/command-context.decorator';
 import { ApplyDTaskCommand } from './commands/apply-dtask-command';
 import { taskView } from './task-view';
@@ -23,6 +24,7 @@ export class TaskCommands {
     const at = this.clock.now().toISOString();
     const full = { ...command, at, actor } as DTaskCommand;
     const result: CommandResult = await this.commands.execute(new ApplyDTaskCommand(taskId, full, { correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) }));
-    return taskView(taskId, acceptedOrThrow(result).state, at);
+    const accepted = acceptedOrThrow(result);
+    return answeredBy(taskView(taskId, accepted.state, at), accepted);
   }
 }

@@ -1,7 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Accepted } from '@dtask/dtask-service';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mergeMap, Observable } from 'rxjs';
 import { ReadConsistency } from '../consistency/read-consistency';
 import { validationError } from './zod-validation.pipe';
@@ -19,18 +18,17 @@ export const EVENT_POSITION_HEADER = 'x-event-position';
 const POSITION = /^(0|[1-9]\d{0,19})$/;
 const MAX_POSITION = 2n ** 64n - 1n;
 
-/** The position a command's answer carries, noted where its result becomes the answer (acceptedOrThrow). */
-interface CommandAnswer {
-  accepted: boolean;
-  position?: string;
-}
-const commandAnswer = new AsyncLocalStorage<CommandAnswer>();
+/**
+ * The accepted command each answer body was made from (answeredBy): the interceptor finds the
+ * position there. A WeakMap keyed by the body, not an AsyncLocalStorage: that one switched async
+ * hooks on for every promise of the process and cost the HTTP bench a third of its commands/s.
+ */
+const answered = new WeakMap<object, Accepted>();
 
-export function noteAccepted(accepted: Accepted): void {
-  const answer = commandAnswer.getStore();
-  if (!answer) return;
-  answer.accepted = true;
-  if (accepted.position !== undefined && (answer.position === undefined || BigInt(accepted.position) > BigInt(answer.position))) answer.position = accepted.position;
+/** Marks `body` as the answer of `accepted`, whose position its `X-Event-Position` carries. */
+export function answeredBy<T extends object>(body: T, accepted: Accepted): T {
+  answered.set(body, accepted);
+  return body;
 }
 
 export function positionOf(header: unknown): string | undefined {
@@ -60,12 +58,11 @@ export class EventPositionInterceptor implements NestInterceptor {
       if (held !== undefined) reply.header(EVENT_POSITION_HEADER, held);
       return next.handle();
     }
-    const answer: CommandAnswer = { accepted: false };
-    // Nest binds the handler to the async context `handle()` is called in, so acceptedOrThrow finds `answer`.
-    return commandAnswer.run(answer, () => next.handle()).pipe(
-      mergeMap(async (body) => {
+    return next.handle().pipe(
+      mergeMap(async (body: unknown) => {
+        const accepted = typeof body === 'object' && body !== null ? answered.get(body) : undefined;
         // Nothing written (a repeat, a no-op): the answer stands on what is stored now.
-        const position = answer.accepted ? (answer.position ?? (await this.consistency.headPosition())) : undefined;
+        const position = accepted ? (accepted.position ?? (await this.consistency.headPosition())) : undefined;
         if (position !== undefined) reply.header(EVENT_POSITION_HEADER, position);
         return body;
       }),
