@@ -1,7 +1,7 @@
 import { EVENT_TYPES } from '@dtask/events';
 import { evolve, initialState, TimedEvent } from '@dtask/domain';
-import { translate } from '../../apps/console/src/i18n';
-import { isReturn } from '../../apps/console/src/task-panel/task-rules';
+import { translate } from '../apps/console/src/i18n';
+import { isReturn } from '../apps/console/src/task-panel/task-rules';
 
 /** The panel's rules that need no browser: which events give a patient back, and the words of self-care. */
 describe("the nurse's panel: its rules as the domain's", () => {
