@@ -24,7 +24,8 @@ describe('the measures of the published evaluations, over HTTP', () => {
   let app: TestApp;
   let api: Awaited<ReturnType<typeof cast>>;
   let store: EventStore;
-  const clock = new ManualClock();
+  // 08.00 in Helsinki: the test's hours stay within one Helsinki day, so the wall's "today" holds every task at any hour it runs.
+  const clock = new ManualClock('2026-11-24T06:00:00.000Z');
   const ids: Record<'V' | 'O' | 'A' | 'R' | 'H' | 'K' | 'Y', string> = { V: '', O: '', A: '', R: '', H: '', K: '', Y: '' };
   const patientO = { ageYears: 77, sex: 'male', personId: '121247-9012' };
   let window = '';

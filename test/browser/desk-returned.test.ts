@@ -48,6 +48,8 @@ describe('a task given back by the receiving service, in the panel', () => {
     expect(await panel.getByRole('tab', { name: 'Phone advice' }).isDisabled()).toBe(true);
     await panel.getByRole('button', { name: 'Save assessment' }).click();
     await panel.getByTestId('recontact-needed').waitFor({ state: 'detached' });
+    // The saved assessment comes back in the task's view: the tab opens then, not at the click.
+    await panel.getByRole('tab', { name: 'Phone advice', disabled: false }).waitFor();
     expect(await panel.getByRole('tab', { name: 'Phone advice' }).isDisabled()).toBe(false);
     await context.close();
   }, 120_000);
