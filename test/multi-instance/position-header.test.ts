@@ -44,4 +44,22 @@ describe('X-Event-Position', () => {
     const answer = await api.get(api.tokens.nurse, '/api/d-tasks').set('X-Event-Position', position).expect(400);
     expect(answer.body).toEqual({ error: 'validation', issues: [{ path: 'X-Event-Position', message: expect.any(String) }] });
   });
+
+  it('checks who asks before it reads the header: no token is 401, a role without the route 403, and neither waits', async () => {
+    await app.http.get('/api/d-tasks').set('X-Event-Position', 'abc').expect(401);
+    await api.get(api.tokens.analyst, '/api/d-tasks').set('X-Event-Position', 'abc').expect(403);
+  });
+
+  it('answers a refused command (409) and a refused body (400) with no position: nothing was written', async () => {
+    const { taskId } = (await api.post(api.tokens.erc, '/api/d-tasks', intakeBody()).expect(201)).body;
+    const bad = await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/callbacks`, { outcome: 'maybe' }).expect(400);
+    expect(bad.headers['x-event-position']).toBeUndefined();
+  });
+
+  it('refuses a command sent with a malformed position before it runs: 400, and the task unchanged', async () => {
+    const { taskId } = (await api.post(api.tokens.erc, '/api/d-tasks', intakeBody()).expect(201)).body;
+    const refused = await api.post(api.tokens.nurse, `/api/d-tasks/${taskId}/claim`).set('X-Event-Position', '01').expect(400);
+    expect(refused.body.issues).toEqual([{ path: 'X-Event-Position', message: expect.any(String) }]);
+    await api.post(api.tokens.nurse2, `/api/d-tasks/${taskId}/claim`).expect(200);
+  });
 });

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { deciderProviders } from '../d-tasks/dtask-decider.provider';
 import { dtaskServiceProvider } from '../d-tasks/dtask-service.provider';
-import { EventPositionInterceptor } from '../http/event-position';
+import { CommandPositionHook, ReadPositionGuard } from '../http/event-position';
 import { ReadConsistency } from './read-consistency';
 
 /**
@@ -11,7 +11,7 @@ import { ReadConsistency } from './read-consistency';
  */
 @Global()
 @Module({
-  providers: [...deciderProviders, dtaskServiceProvider, ReadConsistency, { provide: APP_INTERCEPTOR, useClass: EventPositionInterceptor }],
+  providers: [...deciderProviders, dtaskServiceProvider, ReadConsistency, CommandPositionHook, { provide: APP_GUARD, useClass: ReadPositionGuard }],
   exports: [...deciderProviders, dtaskServiceProvider, ReadConsistency],
 })
 export class WritesModule {}
