@@ -3,6 +3,7 @@ import { AllStreamFollower } from '../apps/dispatch-api/src/projections/projecti
 import { EVENT_STORE } from '../apps/dispatch-api/src/event-store/event-store.module';
 import { EventStore } from '@dtask/event-store';
 import { cast } from './support/dtask-api';
+import { startWithRoomToday } from './support/helsinki-today';
 import { startTestApp, TestApp } from './support/test-app';
 
 const MINUTE = 60_000;
@@ -18,7 +19,8 @@ describe('the measures of the world around the task, over HTTP', () => {
   let app: TestApp;
   let api: Awaited<ReturnType<typeof cast>>;
   let store: EventStore;
-  const clock = new ManualClock();
+  // The wall's figures are today's: the clock must not pass Helsinki midnight while the test moves it.
+  const clock = new ManualClock(startWithRoomToday(3 * 60));
   const ids: Record<'A' | 'F' | 'R' | 'W' | 'M' | 'M2', string> = { A: '', F: '', R: '', W: '', M: '', M2: '' };
   let window = '';
   const patientX = { ageYears: 79, sex: 'male', personId: '121247-9012' };

@@ -3,6 +3,7 @@ import { Locator, Page } from 'playwright-core';
 import { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
 import { ARTIFACTS, BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { cast } from '../support/dtask-api';
+import { startWithRoomToday } from '../support/helsinki-today';
 
 const MINUTE = 60_000;
 const row = (page: Page, taskId: string) => page.locator(`tr[data-task-id="${taskId}"]`);
@@ -12,8 +13,8 @@ const panelOf = (page: Page, taskId: string) => page.locator(`[data-testid=task-
 describe('the task as the world around it touches it, in the console', () => {
   let target: BrowserApp;
   let api: Awaited<ReturnType<typeof cast>>;
-  // The service's clock, moved by hand: S8's recalls fall due without waiting half an hour.
-  const clock = new ManualClock();
+  // The service's clock, moved by hand: S8's recalls fall due without waiting half an hour, all in today's Helsinki date.
+  const clock = new ManualClock(startWithRoomToday(3 * 60));
   const now = () => clock.now().toISOString();
 
   beforeAll(async () => {
