@@ -2,12 +2,15 @@ import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask
 import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView } from '@dtask/events';
 import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
 import { measure, MeasureOptions, Measures } from '../measures/load-reduction';
+import { round } from '../measures/percentile';
 import { TaskFacts } from '../measures/task-facts';
 import { BoardReferrals } from './referrals';
 import { taskAtAGlance } from './task-at-a-glance';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** How long before today a task decided today may have been received (a follow-up is at most 72 h ahead, a visit's timeframe days). */
+const DECIDED_LOOKBACK_MS = 30 * DAY_MS;
 
 export interface LoadInputs {
   now: Date;
@@ -41,6 +44,11 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   const measureSince = (fromMs: number) => measure(receivedBetween(fromMs, nowMs + 1), optionsSince(fromMs));
   const todaysTasks = receivedBetween(startOfToday, nowMs + 1);
   const today = measure(todaysTasks, optionsSince(startOfToday));
+  // Decisions count on the Helsinki day they are made: a night shift's task received before midnight is today's work.
+  const decidedToday = receivedBetween(startOfToday - DECIDED_LOOKBACK_MS, nowMs + 1).filter(
+    (task) => task.decidedAtMs !== undefined && task.decidedAtMs >= startOfToday && task.decidedAtMs <= nowMs,
+  );
+  const decisions = measure(decidedToday, optionsSince(startOfToday));
   const board = referrals ?? { awaitingHandoff: [], awaitingVisit: [], overdueVisits: [], failedVisits: [] };
   // A visit that failed or was not reported in time is its own figure (the referrals), not S6's return.
   const returnedByVisit = new Set([...board.failedVisits, ...board.overdueVisits.filter((visit) => visit.returnedAt)].map((visit) => visit.taskId));
@@ -78,19 +86,20 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
     claimedTasks: claimedTasks(open, nowMs),
     areas: areaFigures(queue, open),
     decisionMixToday: {
-      unitRequested: today.unitRequested,
-      phoneAdvice: today.phoneAdvice,
-      redirect: today.redirect,
-      escalated: today.escalated,
-      autoDispatch: today.autoDispatch,
-      fieldCommanderUnits: today.fieldCommanderUnits,
+      unitRequested: decisions.unitRequested,
+      phoneAdvice: decisions.phoneAdvice,
+      redirect: decisions.redirect,
+      escalated: decisions.escalated,
+      autoDispatch: decisions.autoDispatch,
+      fieldCommanderUnits: decisions.fieldCommanderUnits,
     },
     loadReduction: {
-      today: loadReductionFigures(today),
+      // Resolved today by today's decisions; the contact, unit-time and over-triage figures stay of the tasks received today.
+      today: { ...loadReductionFigures(today), ...resolvedFigures(decisions, measuredHours(decisions.resolvedWithoutUnit, today.unitMinutesMeasured.mean)) },
       thisWeek: loadReductionFigures(measureSince(startOfWeek)),
       yearToDate: loadReductionFigures(measureSince(startOfYear)),
     },
-    nurses: nurseWorkload(open, todaysTasks),
+    nurses: nurseWorkload(open, decidedToday),
   };
 }
 
@@ -112,12 +121,12 @@ export function loadHistory(tasks: TaskFacts[], fromMs: number, toMs: number, bu
   return buckets;
 }
 
-/** Per nurse: tasks in hand now, and today's decisions (how long each is held: `claimedTasks`). */
-function nurseWorkload(open: { owner?: string }[], todaysTasks: TaskFacts[]) {
+/** Per nurse: tasks in hand now, and the decisions made today (how long each is held: `claimedTasks`). */
+function nurseWorkload(open: { owner?: string }[], decidedToday: TaskFacts[]) {
   const nurses = new Map<string, { nurseId: string; claimedNow: number; decisionsToday: number }>();
   const of = (nurseId: string) => nurses.get(nurseId) ?? nurses.set(nurseId, { nurseId, claimedNow: 0, decisionsToday: 0 }).get(nurseId)!;
   for (const task of open) if (task.owner) of(task.owner).claimedNow += 1;
-  for (const task of todaysTasks) if (task.nurse && task.decidedAtMs !== undefined) of(task.nurse).decisionsToday += 1;
+  for (const task of decidedToday) if (task.nurse) of(task.nurse).decisionsToday += 1;
   return [...nurses.values()].sort((a, b) => a.nurseId.localeCompare(b.nurseId));
 }
 
@@ -202,17 +211,27 @@ function secondsSince(iso: string | undefined, nowMs: number): number | undefine
   return iso === undefined ? undefined : Math.max(0, Math.round((nowMs - Date.parse(iso)) / 1000));
 }
 
-function loadReductionFigures(m: Measures) {
+/** The tasks resolved without a unit: count, share, yearly rate and the unit hours saved. */
+function resolvedFigures(m: Measures, unitHoursAvoidedMeasured = m.unitHoursAvoidedMeasured) {
   return {
-    tasks: m.tasks,
     resolvedWithoutUnit: m.resolvedWithoutUnit,
     resolvedWithoutUnitShare: m.resolvedWithoutUnitShare,
     unitHoursAvoided: m.unitHoursAvoided,
-    assumedMissionMinutes: m.assumedMissionMinutes,
     yearlyRate: m.yearlyRate,
+    unitHoursAvoidedMeasured,
+  };
+}
+
+/** Unit hours saved at the measured mean unit time that the wall shows beside them; none while no mission was measured. */
+const measuredHours = (resolved: number, meanMinutes: number | null) => (meanMinutes === null ? null : round((resolved * meanMinutes) / 60, 2));
+
+function loadReductionFigures(m: Measures) {
+  return {
+    tasks: m.tasks,
+    assumedMissionMinutes: m.assumedMissionMinutes,
     referencePerYear: m.referencePerYear,
+    ...resolvedFigures(m),
     // Issue 14: beside the assumption, the measured unit time, and how soon and how well the nurses' work went.
-    unitHoursAvoidedMeasured: m.unitHoursAvoidedMeasured,
     unitMinutesMeasured: m.unitMinutesMeasured,
     withinTarget: m.withinTarget,
     overTriage: m.overTriage,
