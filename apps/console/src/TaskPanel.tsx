@@ -149,7 +149,7 @@ export function TaskPanel({
 
       {canAct && rules.recontactNeeded && (
         <p className="notice notice-severe" data-testid="recontact-needed">
-          ⚠ {t('recontactNeeded', { count: limits.s1FailedAttempts })}
+          ⚠ {t(rules.recontactNeeded === 'repeat-call' ? 'recontactAfterRepeatCall' : 'recontactNeeded', { count: limits.s1FailedAttempts })}
         </p>
       )}
       {canAct && rules.reassessNeeded && (

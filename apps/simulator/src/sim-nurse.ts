@@ -16,6 +16,8 @@ interface QueueItem {
 /** A command's answer, as far as a nurse reads it. */
 interface TaskAnswer {
   urgency?: string;
+  /** A refusal's reason (409). */
+  reason?: string;
   unitRequested?: unknown;
   consults?: { consultId: string }[];
 }
@@ -88,14 +90,23 @@ async function triage(context: SimContext, call: Call, next: QueueItem, director
   const redFlag = random.chance(0.06);
   // Most intakes carry the identity code (see randomIntake).
   const facts = callFacts(random, random.chance(0.9));
-  await call(`${base}/assessment`, {
+  const assessment = {
     redFlags: redFlag ? [random.pick(['chest-pain', 'breathing-difficulty-at-rest', 'new-confusion', 'stroke-signs'])] : [],
     concern: !redFlag && random.chance(0.03),
     symptoms: 'simuloitu arvio',
     existingServices: random.chance(0.3) ? ['home-care'] : [],
     notes: '',
     ...facts,
-  });
+  };
+  await call(`${base}/assessment`, assessment);
+  // Someone called 112 again meanwhile: the call and the assessment are old news, so she calls and assesses again.
+  const decide = async (body: unknown) => {
+    const answer = await call(`${base}/decision`, body);
+    if (answer.status !== 409 || answer.body?.reason !== 'no-contact') return answer;
+    await call(`${base}/callbacks`, { outcome: 'reached' });
+    await call(`${base}/assessment`, assessment);
+    return call(`${base}/decision`, body);
+  };
   const consultId = !redFlag && random.chance(context.shares.consult) ? await consultOn(context, call, base) : undefined;
   // A referral that came back (declined, failed or unreported) is decided more cautiously.
   const returned = next.flags?.includes('handoff-returned') === true;
@@ -112,14 +123,14 @@ async function triage(context: SimContext, call: Call, next: QueueItem, director
   } else if (decision === 'phone-advice') {
     followUpAt = random.chance(0.15) ? new Date(Date.now() + simMinutes(120)).toISOString() : undefined;
     disposition = adviceDisposition(random, consultId !== undefined || returned);
-    answer = await call(`${base}/decision`, { kind: 'phone-advice', advice: 'kotihoito-ohjeet', safetyNet: 'soita 112, jos vointi huononee', patientInformed: true, ...disposition, ...onConsult, ...(followUpAt ? { followUpAt } : {}) });
+    answer = await decide({ kind: 'phone-advice', advice: 'kotihoito-ohjeet', safetyNet: 'soita 112, jos vointi huononee', patientInformed: true, ...disposition, ...onConsult, ...(followUpAt ? { followUpAt } : {}) });
   } else if (decision === 'redirect') {
     // Only the services that serve the patient's municipality take the redirect (the service answers 409 otherwise).
     const target = random.pick(servicesServing(directory, next.municipality));
     disposition = redirectDisposition(random, target.kind);
-    answer = await call(`${base}/decision`, { kind: 'redirect', target: target.id, handoffNote: 'ohjattu simulaatiossa', patientInformed: true, ...disposition, ...onConsult });
+    answer = await decide({ kind: 'redirect', target: target.id, handoffNote: 'ohjattu simulaatiossa', patientInformed: true, ...disposition, ...onConsult });
   } else {
-    answer = await call(`${base}/decision`, { kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response', 'single-responder']), urgency: 'D', ...onConsult });
+    answer = await decide({ kind: 'send-unit', unitLevel: random.pick(['basic', 'first-response', 'single-responder']), urgency: 'D', ...onConsult });
   }
   if (answer.status === 200) {
     count(stats.decisions, decision);

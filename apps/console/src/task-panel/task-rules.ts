@@ -13,6 +13,31 @@ export const isReturn = (type: string) => RETURNS.has(type);
 /** A call that reached the patient: a reached recall is contact as a reached callback is (the decider's inContact). */
 export const isReachedCall = (event: HistoryEvent) => (event.type === 'CallbackAttempted' || event.type === 'RecallCompleted') && event.data.outcome === 'reached';
 
+const DECIDING = new Set(['PhoneAdviceGiven', 'RedirectRequested', 'UnitRequested', 'UnitAttachedByField', 'UrgencyEscalated']);
+
+/**
+ * Where the contact so far became old news, as the decider's contactMadeOld has it: the last return
+ * of a service, or a repeat call to 112 after the patient was reached and before a decision.
+ */
+export function contactMadeOld(history: readonly HistoryEvent[]): { index: number; by?: 'return' | 'repeat-call' } {
+  let found: { index: number; by?: 'return' | 'repeat-call' } = { index: -1 };
+  let reached = false;
+  let decided = false;
+  history.forEach((event, index) => {
+    if (isReturn(event.type)) {
+      found = { index, by: 'return' };
+      reached = decided = false;
+    } else if (event.type === 'ErcUpdateReceived' && event.data.kind === 'repeat-call' && reached && !decided) {
+      found = { index, by: 'repeat-call' };
+      reached = false;
+    } else {
+      reached ||= isReachedCall(event);
+      decided ||= DECIDING.has(event.type);
+    }
+  });
+  return found;
+}
+
 /** What the panel offers for one task, from the task as the server sent it, who looks, and what is typed. */
 export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const mine = task.owner === session.sub;
@@ -25,14 +50,15 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const recorded = task.history.filter((event) => event.type === 'AssessmentRecorded');
   const recordedFlags = [...new Set(recorded.flatMap((event) => (event.data.redFlags as string[]) ?? []))];
   const recordedConcern = recorded.some((event) => event.data.concern === true);
-  // A service that gave the patient back (declined, timed out, failed, overdue, withdrawn) leaves the nurse
-  // to reach the patient and assess again: only what happened since the last return counts for that.
-  const sinceReturn = task.history.slice(task.history.map((event) => isReturn(event.type)).lastIndexOf(true) + 1);
-  const returned = sinceReturn.length < task.history.length;
-  const reached = sinceReturn.some(isReachedCall);
-  const assessedAgain = sinceReturn.some((event) => event.type === 'AssessmentRecorded');
-  /** Given back by a service and not yet reached again: the panel asks for it; once reached, for the new assessment. */
-  const recontactNeeded = returned && !reached;
+  // A service that gave the patient back, or a repeat call to 112 after the patient was reached, leaves the
+  // nurse to reach the patient and assess again: only what happened since then counts for that.
+  const madeOld = contactMadeOld(task.history);
+  const since = task.history.slice(madeOld.index + 1);
+  const returned = madeOld.by !== undefined;
+  const reached = since.some(isReachedCall);
+  const assessedAgain = since.some((event) => event.type === 'AssessmentRecorded');
+  /** Not yet reached again: the panel asks for it, saying why; once reached, for the new assessment. */
+  const recontactNeeded = returned && !reached ? madeOld.by : undefined;
   const reassessNeeded = returned && reached && !assessedAgain;
   const mustEscalate = drafts.flags.length > 0 || drafts.concern || recordedFlags.length > 0 || recordedConcern;
   const followUpOpen = inFollowUp && task.status !== 'closed';

@@ -1,6 +1,7 @@
 import { EventData } from '@dtask/events';
 import { dispositionOf } from './disposition';
-import { isMoreUrgent } from './decide/emit';
+import { foldErcUpdate } from './erc-update';
+import { contactMadeOld } from './in-contact';
 import { waitingClockStart } from './receipt-time';
 import { ending, hasPendingRecall, newRecall, withAttempt, withRecall } from './recalls';
 import { DTaskFields, DTaskState, DTaskStatus, FOLLOW_UP_RECALL_ID, initialState, TimedEvent, UnitRequestedBy } from './state';
@@ -129,10 +130,7 @@ function foldInto(next: DTaskFields, event: TimedEvent): DTaskState {
       next.decision = undefined;
       enter(next, 'waiting');
       next.handoffReturned = true;
-      next.recontactNeeded = true;
-      next.assessed = false;
-      next.failedAttempts = 0;
-      next.firstFailedAt = undefined;
+      contactMadeOld(next);
       break;
     case 'FollowUpScheduled':
       next.followUp = { dueAt: event.data.dueAt, failedAttempts: 0 };
@@ -185,7 +183,7 @@ function foldInto(next: DTaskFields, event: TimedEvent): DTaskState {
       if (!next.linkedTaskIds.includes(event.data.openTaskId)) next.linkedTaskIds = [...next.linkedTaskIds, event.data.openTaskId];
       break;
     case 'ErcUpdateReceived':
-      ercUpdate(next, event.data, atOf(event));
+      foldErcUpdate(next, event.data, atOf(event));
       break;
     case 'OverrideGranted':
       next.overrides = [...next.overrides, event.data.rule];
@@ -222,18 +220,6 @@ function unitDecided(next: DTaskFields, reason: UnitRequestedBy, at: string, con
   next.handoffReturned = false;
   next.followUp = undefined;
   next.recalls = ending(next.recalls, 'unit-requested', (recall) => recall.reason !== 'waiting-for-unit');
-}
-
-/** What the ERC tells: the newest number and address, repeat calls, and an urgency it raised (never lowered here). */
-function ercUpdate(next: DTaskFields, data: EventData<'ErcUpdateReceived'>, at: string): void {
-  next.lastErcUpdate = { at, data };
-  if (data.callbackPhone !== undefined) next.callbackPhone = data.callbackPhone;
-  if (data.address !== undefined) next.address = data.address;
-  if (data.kind === 'repeat-call') next.repeatCalls = { count: (next.repeatCalls?.count ?? 0) + 1, lastAt: at };
-  if (data.kind === 'urgency-changed' && data.urgency !== undefined && data.urgency !== 'D') {
-    next.escalated = true;
-    if (isMoreUrgent(data.urgency, next.urgency)) next.urgency = data.urgency;
-  }
 }
 
 /** Moves to a stage, clearing what only another stage has: the hold outside 'claimed', the handoff and the visit outside their own. */

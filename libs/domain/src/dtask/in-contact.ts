@@ -8,3 +8,14 @@ import { DTaskFields } from './state';
 export function inContact(state: Pick<DTaskFields, 'contactAt' | 'recontactNeeded'>): boolean {
   return state.contactAt !== undefined && !state.recontactNeeded;
 }
+
+/**
+ * The call and the assessment so far are old news (a service gave the patient back, the patient
+ * called 112 again): the patient must be reached and assessed again, and S1 counts afresh.
+ */
+export function contactMadeOld(next: DTaskFields): void {
+  next.recontactNeeded = true;
+  next.assessed = false;
+  next.failedAttempts = 0;
+  next.firstFailedAt = undefined;
+}
