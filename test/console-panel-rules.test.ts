@@ -39,7 +39,7 @@ describe("the nurse's panel: its rules as the domain's", () => {
     const repeatCall = { type: 'ErcUpdateReceived', data: { kind: 'repeat-call' }, at: at(4) };
     const histories = { 'after the patient was reached': [received, claimed, reached, repeatCall], 'before the patient was reached': [received, claimed, unanswered, repeatCall], 'after a unit was sent': [received, claimed, reached, unit, repeatCall] };
     for (const [name, events] of Object.entries(histories)) {
-      const state = events.reduce((folded, event) => evolve(folded, event as unknown as TimedEvent), initialState);
+      const state = (events as unknown as TimedEvent[]).reduce((folded, event) => evolve(folded, event), initialState as ReturnType<typeof evolve>);
       const panel = contactMadeOld(events.map((event) => ({ ...event, type: event.type }) as unknown as HistoryEvent));
       expect([name, panel.by === 'repeat-call']).toEqual([name, state.recontactNeeded]);
       expect([name, state.recontactNeeded]).toEqual([name, name === 'after the patient was reached']);
