@@ -159,4 +159,10 @@ describe("the console's words", () => {
     }
     expect(differ).toEqual([]);
   });
+
+  it('calls the supervisor\'s S4 override by one Swedish word, the one the wall counts it by ("Undantag i dag")', () => {
+    const swedish = Object.entries(DICTIONARIES.sv).filter(([key]) => key.startsWith('wall.override') || key === 'overrides');
+    expect(swedish.filter(([, text]) => /åsidosätt/i.test(text))).toEqual([]);
+    expect(DICTIONARIES.sv['wall.overrideConfirm']).toMatch(/undantag/i);
+  });
 });

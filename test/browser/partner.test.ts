@@ -183,7 +183,7 @@ describe('the receiving service answers a redirect in a real browser', () => {
       await page.getByRole('button', { name: 'FI', exact: true }).click();
       await page.getByTestId('partner-list').locator(`button[data-task-id="${taskId}"]`).click();
       const answerBy = page.locator(`[data-testid=referral][data-task-id="${taskId}"]`).getByTestId('answer-by');
-      expect(await answerBy.textContent()).toMatch(/^⚠ Aikaa vähän: Vastattava klo \d{2}\.\d{2} \((2|3) min\)$/);
+      expect(await answerBy.textContent()).toMatch(/^⚠ Aikaa vähän: Vastattava klo \d{2}\.\d{2} mennessä \((2|3) min\)$/);
       expect(await page.locator(`[data-testid=referral][data-task-id="${taskId}"]`).getByTestId('referral-patient').textContent()).toBe('Muu sukupuoli, 80 v');
       await page.screenshot({ path: join(SHOTS, 'partner-fi-1366-soon.png'), fullPage: true });
       await context.close();
@@ -201,7 +201,7 @@ describe('the receiving service answers a redirect in a real browser', () => {
     const other = await assessed({ municipality: 'Hailuoto', patient: { ageYears: 79, sex: 'male' } }, 'Kotona pärjääminen heikentynyt.');
     await redirect(other, 'Tarvitsee apua iltaisin.');
     for (const [language, answerBy] of [
-      ['FI', /^Vastattava klo \d{2}\.\d{2} \((29|30) min\)$/],
+      ['FI', /^Vastattava klo \d{2}\.\d{2} mennessä \((29|30) min\)$/],
       ['SV', /^Svara senast kl\. \d{2}[.:]\d{2} \((29|30) min\)$/],
     ] as const) {
       for (const [width, height] of [

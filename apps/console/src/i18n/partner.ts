@@ -71,7 +71,7 @@ const fi: Dictionary = {
   partnerWaitingCount: '{count} odottaa vastaustanne',
   partnerEmpty: 'Vastaustanne ei odota yksikään ohjattu potilas.',
   partnerSelect: 'Avaa ohjaus nähdäksesi potilaan tiedot, vastataksesi tai raportoidaksesi käynnin.',
-  partnerAnswerBy: 'Vastattava klo {time} ({left})',
+  partnerAnswerBy: 'Vastattava klo {time} mennessä ({left})',
   partnerOverdue: 'Vastausaika päättyi klo {time}: tehtävä palaa ensihoidon tilannekeskuksen jonoon.',
   partnerSoon: 'Aikaa vähän',
   partnerRedirectedAt: 'Ohjattu klo {time}',

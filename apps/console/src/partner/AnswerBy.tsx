@@ -11,7 +11,7 @@ const WORDS = {
   visit: { by: 'partnerVisitBy', overdue: 'partnerVisitOverdue' },
 } as const;
 
-/** "Vastattava klo 10.52 (14 min)", counting down; past the limit, says what happens instead. */
+/** "Vastattava klo 10.52 mennessä (14 min)", counting down; past the limit, says what happens instead. */
 export function AnswerBy({ answerBy, now, compact = false, kind = 'answer' }: { answerBy: string; now: number; compact?: boolean; kind?: 'answer' | 'visit' }) {
   const t = useT();
   const language = useLanguage();
