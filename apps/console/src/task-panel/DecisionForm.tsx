@@ -5,6 +5,7 @@ import { UNIT_LEVELS } from '../../../../libs/events/src/vocabulary-values';
 import { CallTimeChoice, WordSelect } from '../choices';
 import type { RecordedConsult } from './consults';
 import { beyondVisitLimit } from '../timeframe';
+import { bringClearOfHeader } from './scroll-clear';
 import { ConsultChoice, DispositionFields } from './DispositionFields';
 import type { Drafts, PanelForm, UpdateDrafts } from './task-drafts';
 import type { TaskRules } from './task-rules';
@@ -42,10 +43,19 @@ export function DecisionForm({
     alert.current?.focus({ preventScroll: true });
     alert.current?.scrollIntoView({ block: 'nearest' });
   }, [refusal?.of]);
-  const choose = (option: (typeof DECISION_KINDS)[number]) =>
+  // A decision chosen grows the form by its fields: they come into view with it, not under the header.
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (chosen.current) bringClearOfHeader(fieldset.current);
+    chosen.current = false;
+  }, [kind]);
+  const choose = (option: (typeof DECISION_KINDS)[number]) => {
+    chosen.current = true;
     update({ kind: option, ...(option === 'redirect' && beyondVisitLimit(drafts.within, visitHours) ? { within: '' } : {}) });
+  };
   return (
-    <fieldset data-testid="decision-panel" data-section="decision">
+    <fieldset data-testid="decision-panel" data-section="decision" ref={fieldset}>
       <legend>
         {t('decision')} <kbd>d</kbd>
       </legend>

@@ -3,6 +3,7 @@ import type { Session, TaskDetail } from '../api';
 import { useDocumentKeys } from '../desk/use-document-keys';
 import { CALLBACK_OUTCOMES } from '../../../../libs/events/src/vocabulary-values';
 import type { Drafts } from './task-drafts';
+import { bringClearOfHeader } from './scroll-clear';
 import { taskRules } from './task-rules';
 
 type Send = (path: string, body?: unknown) => Promise<void>;
@@ -32,7 +33,8 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
       if (!element) return;
       event.preventDefault();
       element.focus({ preventScroll: true });
-      element.scrollIntoView({ block: 'nearest' });
+      // The whole form the key names, not only its first field: the nurse reads it before typing.
+      bringClearOfHeader(element.closest('[data-section]'));
     };
     if (event.key === 'a') focus('[data-section=assessment] input');
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
