@@ -4,7 +4,7 @@ import { ARTIFACTS, BrowserApp, signIn, startBrowserApp } from '../support/brows
 import { adviceDecision, cast } from '../support/dtask-api';
 import { panelOf, row } from './desk-steps';
 
-/** Where a part of the panel stands: the sticky header's bottom, the panel's visible bottom, the part's top and bottom. */
+/** Where a part of the panel stands: the sticky header's bottom, the panel's bottom as far as the window shows it, the part's top and bottom. */
 interface Standing { headerBottom: number; viewBottom: number; top: number; bottom: number }
 
 /**
@@ -39,7 +39,7 @@ describe('the task panel at 1366×768: forms clear of the sticky patient header'
       const scroller = document.querySelector('section.card.task');
       const header = scroller.querySelector('[data-testid=patient-header]').getBoundingClientRect();
       const part = scroller.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
-      return { headerBottom: header.bottom, viewBottom: scroller.getBoundingClientRect().bottom, top: part.top, bottom: part.bottom };
+      return { headerBottom: header.bottom, viewBottom: Math.min(scroller.getBoundingClientRect().bottom, window.innerHeight), top: part.top, bottom: part.bottom };
     })()`) as Promise<Standing>;
   // Whole below the header, or its top just below it when it is taller than the room left.
   const clear = (at: Standing) => at.top >= at.headerBottom - 1 && (at.bottom <= at.viewBottom + 1 || at.top <= at.headerBottom + 24);

@@ -10,6 +10,7 @@ export function bringClearOfHeader(form: Element | null | undefined): void {
   const view = scroller.getBoundingClientRect();
   const box = form.getBoundingClientRect();
   const clearTop = view.top + (parseFloat(getComputedStyle(scroller).scrollPaddingTop) || 0);
-  if (box.top >= clearTop - 1 && box.bottom <= view.bottom + 1) return;
+  // The panel may reach below the window (the page not yet scrolled past the desk's title): the window's edge counts.
+  if (box.top >= clearTop - 1 && box.bottom <= Math.min(view.bottom, window.innerHeight) + 1) return;
   form.scrollIntoView({ block: 'start' });
 }
