@@ -65,7 +65,7 @@ describe('analyst view in a real browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'analyst-view-fi.png'), fullPage: true });
     await page.getByRole('button', { name: 'SV', exact: true }).click();
     await page.getByTestId('chart-decision-mix').locator('.u-legend').filter({ hasText: 'Telefonrådgivning' }).waitFor();
-    await page.getByRole('columnheader', { name: 'Månad' }).waitFor();
+    await page.getByTestId('monthly-table').getByRole('columnheader', { name: 'Månad' }).waitFor();
     await context.close();
   }, 60_000);
 

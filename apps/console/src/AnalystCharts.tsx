@@ -30,6 +30,9 @@ const monthAxis = (monthly: Monthly, language: string, t: T) => categoryAxis(t('
 const figureOf = (values: (number | null)[], language: string, unit = '', fractionDigits = 0) => (_u: uPlot, _v: number | null, _s: number, idx: number | null) =>
   idx === null || values[idx] === null || values[idx] === undefined ? '–' : `${formatNumber(values[idx], language as Language, fractionDigits)}${unit}`;
 
+/** A legend label with its duration, or the label alone while there is none (no contacts): not a dash. */
+const withFigure = (label: string, seconds: number | null) => (seconds === null ? label : `${label} ${formatDuration(seconds)}`);
+
 const xValue = (labels: string[]) => (_u: uPlot, value: number | null) => (value === null ? '–' : (labels[value] ?? ''));
 const monthIndexes = (monthly: Monthly) => monthly.map((_, index) => index);
 
@@ -119,8 +122,8 @@ export function TimeToContactChart({ timeToContact, language, t }: { timeToConta
         { label: t('minutes'), value: xValue(labels) },
         { label: t('contacts'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false } },
         // Legend entries for the two markers drawn below; they have no points of their own.
-        { label: `${t('median')} ${medianSeconds === null ? '–' : formatDuration(medianSeconds)}`, stroke: COLOURS.unit, width: 2, dash: [6, 4] },
-        { label: `${t('p90')} ${p90Seconds === null ? '–' : formatDuration(p90Seconds)}`, stroke: COLOURS.escalated, width: 2, dash: [6, 4] },
+        { label: withFigure(t('median'), medianSeconds), stroke: COLOURS.unit, width: 2, dash: [6, 4] },
+        { label: withFigure(t('p90'), p90Seconds), stroke: COLOURS.escalated, width: 2, dash: [6, 4] },
       ],
       hooks: {
         draw: [

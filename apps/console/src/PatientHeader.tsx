@@ -3,6 +3,7 @@ import type { DeskState, TaskDetail } from './api';
 import { helsinkiDateTime, helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
 import { placeName } from './i18n/place-names';
+import { phoneDisplay, telHref } from './phone-display';
 import { ErcUpdates, lastChange } from './task-panel/ErcUpdates';
 import { ContactCounts, PatientLine } from './task-panel/PatientLine';
 import { flagsWithUnit } from './task-panel/settled-flags';
@@ -45,8 +46,8 @@ export function PatientHeader({ task, limits }: { task: TaskDetail; limits: Desk
     <header className="patient-header" data-testid="patient-header" ref={header}>
       <div className="patient-call">
         {callbackPhone ? (
-          <a className="tel" href={`tel:${callbackPhone.replace(/[^0-9+]/g, '')}`} data-testid="callback-phone">
-            {t('callbackNumber')} {callbackPhone}
+          <a className="tel" href={telHref(callbackPhone)} data-testid="callback-phone">
+            {t('callbackNumber')} {phoneDisplay(callbackPhone)}
           </a>
         ) : (
           <span>{t('noCallbackNumber')}</span>

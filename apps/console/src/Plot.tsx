@@ -1,6 +1,8 @@
 import { MutableRefObject, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { wordSeries } from './charts/legend';
+import { useLanguage } from './i18n';
 
 export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'> & { height?: number };
 
@@ -10,16 +12,17 @@ export type PlotOptions = Omit<uPlot.Options, 'width' | 'height'> & { height?: n
  */
 export function Plot({ title, options, data, testId, plotRef }: { title: string; options: PlotOptions; data: uPlot.AlignedData; testId: string; plotRef?: MutableRefObject<uPlot | undefined> }) {
   const container = useRef<HTMLDivElement>(null);
+  const language = useLanguage();
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const plot = new uPlot({ width: Math.max(300, element.clientWidth), height: 240, ...options }, data, element);
+    const plot = new uPlot({ width: Math.max(300, element.clientWidth), height: 240, ...options, series: wordSeries(options.series, language) }, data, element);
     if (plotRef) plotRef.current = plot;
     return () => {
       plot.destroy();
       if (plotRef) plotRef.current = undefined;
     };
-  }, [options, data, plotRef]);
+  }, [options, data, plotRef, language]);
   return (
     <figure className="plot">
       <figcaption>{title}</figcaption>

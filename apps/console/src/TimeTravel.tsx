@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import { ApiError, ReplayDay, ReplayLoad, Session } from './api';
-import { addDays, formatDuration, formatNumber, HELSINKI, helsinkiDate, helsinkiTime } from './format';
+import { addDays, formatDuration, formatNumber, HELSINKI, helsinkiDate, helsinkiDay, helsinkiMidnightIso, helsinkiTime } from './format';
 import type { Language } from './i18n';
 import { Plot, PlotOptions, verticalLine } from './Plot';
 import { DateField } from './analyst/DateField';
@@ -129,7 +129,7 @@ export function TimeTravel({ session, language, t, initialDate }: { session: Ses
       // 24-hour ticks on the centre's clock, in every language.
       axes: [{ label: t('time'), values: (_u, splits) => splits.map((seconds) => helsinkiTime(new Date(seconds * 1000).toISOString(), language)) }, { label: t('queueLength') }],
       series: [
-        { label: t('time'), value: (_u, seconds) => (seconds === null ? '–' : helsinkiTime(new Date(seconds * 1000).toISOString(), language)) },
+        { label: t('time'), value: (_u, seconds) => helsinkiTime(new Date(seconds * 1000).toISOString(), language) },
         { label: t('queueLength'), stroke: '#c0392b', width: 2 },
         { label: t('decisionsInStep'), stroke: '#2471a3', width: 1, dash: [4, 3] },
       ],
@@ -159,7 +159,7 @@ export function TimeTravel({ session, language, t, initialDate }: { session: Ses
       {day.state === 'ready' && steps.length === 0 && <p>{t('noTasks')}</p>}
       {chart && step && (
         <>
-          <Plot title={`${t('queueLength')} · ${day.state === 'ready' ? day.value.date : ''}`} options={chart.options} data={chart.data} testId="chart-replay-day" plotRef={plot} />
+          <Plot title={`${t('queueLength')} · ${day.state === 'ready' ? helsinkiDay(helsinkiMidnightIso(day.value.date), language) : ''}`} options={chart.options} data={chart.data} testId="chart-replay-day" plotRef={plot} />
           <label>
             {t('timeOfDay')}: <strong data-testid="replay-at">{helsinkiTime(step.at, language)}</strong>
             <input

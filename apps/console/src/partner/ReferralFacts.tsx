@@ -2,6 +2,7 @@ import type { ReferralView } from '@dtask/events';
 import { useLanguage, useT } from '../i18n';
 import { placeName } from '../i18n/place-names';
 import { careLevelWord, transportWord, withinWords } from '../disposition-words';
+import { phoneDisplay, telHref } from '../phone-display';
 import { capitalised, languageName, patientOf } from './referral-words';
 
 /** The package's patient language and interpreter need (v1.1 servers send them when the assessment told them). */
@@ -55,8 +56,8 @@ export function ReferralFacts({ referral }: { referral: ReferralView & Spoken })
       <div>
         <dt>{t('partnerCallback')}</dt>
         <dd>
-          <a href={`tel:${referral.callbackPhone.replace(/[^0-9+]/g, '')}`} aria-label={t('partnerCall', { phone: referral.callbackPhone })} data-testid="referral-phone">
-            {referral.callbackPhone}
+          <a href={telHref(referral.callbackPhone)} aria-label={t('partnerCall', { phone: phoneDisplay(referral.callbackPhone) })} data-testid="referral-phone">
+            {phoneDisplay(referral.callbackPhone)}
           </a>
         </dd>
       </div>

@@ -1,6 +1,7 @@
 import type { HistoryEvent, TaskDetail } from '../api';
 import { formatNumber, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
+import { phoneDisplay } from '../phone-display';
 
 const ercUpdatesOf = (task: TaskDetail) => task.history.filter((event) => event.type === 'ErcUpdateReceived');
 
@@ -25,7 +26,7 @@ export function ErcUpdates({ task }: { task: TaskDetail }) {
         {updates.map((event) => {
           const data = event.data;
           const changed = [
-            typeof data.callbackPhone === 'string' ? t('ercNewNumber', { phone: data.callbackPhone }) : '',
+            typeof data.callbackPhone === 'string' ? t('ercNewNumber', { phone: phoneDisplay(data.callbackPhone) }) : '',
             typeof data.address === 'string' ? t('ercNewAddress', { address: data.address }) : '',
             data.kind === 'urgency-changed' ? t('ercNewUrgency', { urgency: String(data.urgency) }) : '',
           ].filter(Boolean);

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { api, Session } from '../api';
 import { formatNumber, HELSINKI, helsinkiTime } from '../format';
 import { useLanguage, useT } from '../i18n';
+import { wordSeries } from '../charts/legend';
 
 interface Bucket {
   at: string;
@@ -68,11 +69,11 @@ export function LoadChart({ session, large }: { session: Session; large: boolean
         width: Math.max(320, element.clientWidth - 16),
         height: large ? 170 : 220,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), HELSINKI),
-        series: [
-          { label: timeLabel, value: (_u, ts) => (ts == null ? '–' : helsinkiTime(new Date(ts * 1000).toISOString(), language)) },
+        series: wordSeries([
+          { label: timeLabel, value: (_u, ts) => helsinkiTime(new Date(ts * 1000).toISOString(), language) },
           { label: queueLabel, stroke: '#b03a2e', width: large ? 4 : 2 },
           { label: decisionsLabel, stroke: '#1f618d', width: large ? 4 : 2, dash: [8, 4] },
-        ],
+        ], language),
         axes: [{ ...axis, values: timeAxis(language === 'en' ? ':' : '.'), size: large ? 70 : 50 }, { ...axis, size: large ? 60 : 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500], values: (_u, splits) => splits.map((v) => formatNumber(v, language)) }],
       },
       data,
