@@ -18,7 +18,7 @@ function assessed(h: CommandHistory, id: string, minute: number, personId: strin
 }
 
 /**
- * A: a repeat call, then advice. B: the field commander's D unit, on scene at 40, home without
+ * A: a repeat call, reached and assessed again, then advice. B: the field commander's D unit, on scene at 40, home without
  * conveyance. C: a D unit; S8's first recall reached, the second failed twice (raised to C), the
  * unit overdue at 125, on scene at 130. D: C's patient again (duplicate-open), raised to B by the
  * ERC. E: advice with a v1 follow-up and a nurse's recall; the follow-up finds the patient worse.
@@ -27,6 +27,9 @@ function world(): CommandHistory {
   const h = new CommandHistory();
   assessed(h, A, 0, '010150-123A');
   h.run(A, at(4), { type: 'ReceiveErcUpdate', actor: erc, update: { kind: 'repeat-call', notes: 'called again' } });
+  // The repeat call made the call and the assessment old: the nurse reaches and assesses the patient again.
+  h.run(A, at(5), { type: 'RecordCallback', actor: nurse, outcome: 'reached' });
+  h.run(A, at(6), { type: 'RecordAssessment', actor: nurse, assessment });
   h.run(A, at(8), { type: 'Decide', actor: nurse, decision: { kind: 'phone-advice', advice: 'rest', safetyNet: 'call 112', patientInformed: true } });
   h.run(B, at(0), intake(B, 0, '020250-234B'));
   h.run(B, at(3), { type: 'UpdateMission', actor: erc, stage: 'unit-assigned', unitId: 'OU-131', requestedBy: 'field-commander' });
