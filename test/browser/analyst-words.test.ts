@@ -63,6 +63,20 @@ describe("the analyst's view in the centre's languages", () => {
     await context.close();
   }, 60_000);
 
+  it('heads the monthly columns of escalations and automatic dispatches as part of the units requested, so no one adds them again', async () => {
+    const { page, context } = await analyst();
+    const headers = page.getByTestId('monthly-table').locator('thead th');
+    for (const [language, ofWhich] of [['FI', /^Yksiköistä: /], ['SV', /^Av enheterna: /], ['EN', /^Of the units: /]] as const) {
+      await choose(page, language);
+      const names = await headers.allTextContents();
+      const unitColumn = names.findIndex((name) => ['Yksikkö pyydetty', 'Enhet begärd', 'Unit requested'].includes(name));
+      expect(unitColumn).toBeGreaterThan(0);
+      // The two columns right after advice and redirect are parts of the unit column, and say so.
+      expect([names[unitColumn + 3], names[unitColumn + 4]].every((name) => ofWhich.test(name ?? ''))).toBe(true);
+    }
+    await context.close();
+  }, 60_000);
+
   it('compares issue 14’s measures on both sides of the what-if, in words, and lists the refused actions one a line', async () => {
     const { page, context } = await analyst();
     await page.fill('input[name=s1FailedAttempts]', '1');

@@ -47,7 +47,7 @@ describe('analyst view in a real browser', () => {
     expect(await page.getByTestId('contact-median').textContent()).toMatch(/^\d+ s$/);
 
     const legends: Record<string, string[]> = {
-      'chart-decision-mix': ['Unit requested', 'Phone advice', 'Redirect', 'Escalated', 'Automatic dispatches'],
+      'chart-decision-mix': ['Unit requested', 'Phone advice', 'Redirect', 'Of the units: escalated', 'Of the units: sent automatically'],
       'chart-load-reduction': ['Resolved without a unit, cumulative', 'Reference 1,500 / year'],
       'chart-time-to-contact': ['Contacts', 'Median', '90th percentile'],
       'chart-second-contacts': ['Within 24 h', 'Within 72 h'],

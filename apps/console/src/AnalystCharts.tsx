@@ -70,8 +70,8 @@ const decisionMix: MonthlySeries = (monthly, language, t) => {
       { label: t('redirect'), fill: COLOURS.redirect, stroke: COLOURS.redirect, paths: bars, points: { show: false }, value: figureOf(redirect, language) },
       { label: t('phoneAdvice'), fill: COLOURS.advice, stroke: COLOURS.advice, paths: bars, points: { show: false }, value: figureOf(advice, language) },
       { label: t('unitRequested'), fill: COLOURS.unit, stroke: COLOURS.unit, paths: bars, points: { show: false }, value: figureOf(unit, language) },
-      { label: t('escalated'), stroke: COLOURS.escalated, width: 2, points: { show: true, size: 8 } },
-      { label: t('autoDispatch'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 8 } },
+      { label: t('ofWhichEscalated'), stroke: COLOURS.escalated, width: 2, points: { show: true, size: 8 } },
+      { label: t('ofWhichAutoDispatch'), stroke: COLOURS.auto, width: 2, dash: [5, 3], points: { show: true, size: 8 } },
     ],
     values: [
       monthly.map((m) => m.unitRequested + m.phoneAdvice + m.redirect),

@@ -187,8 +187,8 @@ function Charts({ data, language, t }: { data: ChartData; language: Language; t:
               <th>{t('unitRequested')}</th>
               <th>{t('phoneAdvice')}</th>
               <th>{t('redirect')}</th>
-              <th>{t('escalated')}</th>
-              <th>{t('autoDispatch')}</th>
+              <th>{t('ofWhichEscalated')}</th>
+              <th>{t('ofWhichAutoDispatch')}</th>
               <th>{t('resolvedWithoutUnit')}</th>
               <th>{t('cumulative')}</th>
               <th>{t('referenceLine')}</th>

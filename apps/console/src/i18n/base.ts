@@ -65,6 +65,9 @@ export const base = sideBySide({
   'unitRequested': ['Unit requested', 'Yksikkö pyydetty', 'Enhet begärd'],
   'escalated': ['Escalated', 'Kiireellisyys nostettu', 'Brådskandegrad höjd'],
   'autoDispatch': ['Automatic dispatches', 'Automaattisesti lähetetyt yksiköt', 'Automatiska utlarmningar'],
+  // Parts of the units requested: an escalation and S1's or S2's dispatch each send a unit, counted there too.
+  'ofWhichEscalated': ['Of the units: escalated', 'Yksiköistä: kiireellisyys nostettu', 'Av enheterna: brådskandegrad höjd'],
+  'ofWhichAutoDispatch': ['Of the units: sent automatically', 'Yksiköistä: lähetetty automaattisesti', 'Av enheterna: skickade automatiskt'],
   'loadReduction': ['Load reduction', 'Kuormituksen väheneminen', 'Minskad belastning'],
   'today': ['Today', 'Tänään', 'I dag'],
   'yearToDate': ['Year to date', 'Vuoden alusta', 'Hittills i år'],
