@@ -2,7 +2,7 @@ import { DTaskFlag, DTaskState, flagsOf, OTHER_AREA, REGION_AREAS } from '@dtask
 import { AlertKind as AlertKindView, AlertTaskView, LoadAlertsView, QueueItemView } from '@dtask/events';
 import { helsinkiStartOfDay, helsinkiStartOfYear } from '../helsinki-time';
 import { measure, MeasureOptions, Measures } from '../measures/load-reduction';
-import { round } from '../measures/percentile';
+import { unitHoursAt } from '../measures/evaluation-measures';
 import { TaskFacts } from '../measures/task-facts';
 import { BoardReferrals } from './referrals';
 import { taskAtAGlance } from './task-at-a-glance';
@@ -95,7 +95,7 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
     },
     loadReduction: {
       // Resolved today by today's decisions; the contact, unit-time and over-triage figures stay of the tasks received today.
-      today: { ...loadReductionFigures(today), ...resolvedFigures(decisions, measuredHours(decisions.resolvedWithoutUnit, today.unitMinutesMeasured.mean)) },
+      today: { ...loadReductionFigures(today), ...resolvedFigures(decisions, unitHoursAt(decisions.resolvedWithoutUnit, today.unitMinutesMeasured.mean)) },
       thisWeek: loadReductionFigures(measureSince(startOfWeek)),
       yearToDate: loadReductionFigures(measureSince(startOfYear)),
     },
@@ -221,9 +221,6 @@ function resolvedFigures(m: Measures, unitHoursAvoidedMeasured = m.unitHoursAvoi
     unitHoursAvoidedMeasured,
   };
 }
-
-/** Unit hours saved at the measured mean unit time that the wall shows beside them; none while no mission was measured. */
-const measuredHours = (resolved: number, meanMinutes: number | null) => (meanMinutes === null ? null : round((resolved * meanMinutes) / 60, 2));
 
 function loadReductionFigures(m: Measures) {
   return {

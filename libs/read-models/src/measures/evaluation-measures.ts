@@ -10,6 +10,9 @@ const CARE_LEVELS = CareLevel.options;
 const COUNTS = ['contacted', 'withinTarget', 'unitsDecided', 'notConveyed', 'consults', 'interpreter', 'failedVisits', 'closedWithoutVisit'] as const;
 
 /** Issue 14's measures of the published evaluations (domain.md, "Measures"), beside the v1 ones. */
+/** Unit hours the tasks resolved without a unit saved, at a measured mean unit time; none while no mission was measured. */
+export const unitHoursAt = (resolved: number, meanMinutes: number | null) => (meanMinutes === null ? null : round((resolved * meanMinutes) / 60, 2));
+
 export interface EvaluationMeasures {
   /** From the first unit assigned to the mission completed, of tasks that stayed D (minutes). */
   unitMinutesMeasured: { median: number | null; p90: number | null; mean: number | null; missions: number };
@@ -75,7 +78,7 @@ export class EvaluationTally {
     const consult = medianAndP90(this.consultSeconds);
     return {
       unitMinutesMeasured: { ...medianAndP90(this.unitMinutes), mean: mean === null ? null : round(mean, 1), missions: this.unitMinutes.length },
-      unitHoursAvoidedMeasured: mean === null ? null : round((resolvedWithoutUnit * mean) / 60, 2),
+      unitHoursAvoidedMeasured: unitHoursAt(resolvedWithoutUnit, mean),
       withinTarget: { targetMinutes: this.targetMinutes, tasks: this.count.contacted, within: this.count.withinTarget, share: share(this.count.withinTarget, this.count.contacted) },
       overTriage: { unitsDecided: this.count.unitsDecided, notConveyed: this.count.notConveyed, share: share(this.count.notConveyed, this.count.unitsDecided) },
       careLevel: { ...this.careLevel },
