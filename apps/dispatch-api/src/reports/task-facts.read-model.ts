@@ -10,8 +10,8 @@ import { toFoldEvent } from '../projections/fold-event';
 export class TaskFactsReadModel implements OnModuleInit, Snapshottable {
   readonly snapshotName = 'task-facts';
   // 2: patients are keyed by pseudonym. 3: patients moved to the patient index. 4: v1.1 (recalls, repeat calls, field units, re-contacts).
-  // 5: issue 14 (unit time, nurses' units, dispositions, consults, interpreter, visits).
-  readonly snapshotVersion = 5;
+  // 5: issue 14 (unit time, nurses' units, dispositions, consults, interpreter, visits). 6: overrides' instants.
+  readonly snapshotVersion = 6;
   /** The service's patient index, fed and snapshotted on its own: the facts read it. */
   private readonly patients: PatientIndex;
   private fold: TaskFactsFold;

@@ -9,8 +9,8 @@ import { taskAtAGlance } from './task-at-a-glance';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** How long before today a task decided today may have been received (a follow-up is at most 72 h ahead, a visit's timeframe days). */
-const DECIDED_LOOKBACK_MS = 30 * DAY_MS;
+/** How long before today a task decided or overridden today may have been received (a follow-up is at most 72 h ahead, a visit's timeframe days). */
+const ACTED_ON_LOOKBACK_MS = 30 * DAY_MS;
 
 export interface LoadInputs {
   now: Date;
@@ -44,10 +44,11 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
   const measureSince = (fromMs: number) => measure(receivedBetween(fromMs, nowMs + 1), optionsSince(fromMs));
   const todaysTasks = receivedBetween(startOfToday, nowMs + 1);
   const today = measure(todaysTasks, optionsSince(startOfToday));
-  // Decisions count on the Helsinki day they are made: a night shift's task received before midnight is today's work.
-  const decidedToday = receivedBetween(startOfToday - DECIDED_LOOKBACK_MS, nowMs + 1).filter(
-    (task) => task.decidedAtMs !== undefined && task.decidedAtMs >= startOfToday && task.decidedAtMs <= nowMs,
-  );
+  // Decisions and overrides count on the Helsinki day they are made: a night shift's task received before midnight is today's work.
+  const isToday = (atMs: number | undefined) => atMs !== undefined && atMs >= startOfToday && atMs <= nowMs;
+  const recentTasks = receivedBetween(startOfToday - ACTED_ON_LOOKBACK_MS, nowMs + 1);
+  const decidedToday = recentTasks.filter((task) => isToday(task.decidedAtMs));
+  const overridesToday = recentTasks.reduce((count, task) => count + task.overridesAtMs.filter(isToday).length, 0);
   const decisions = measure(decidedToday, optionsSince(startOfToday));
   const board = referrals ?? { awaitingHandoff: [], awaitingVisit: [], overdueVisits: [], failedVisits: [] };
   // A visit that failed or was not reported in time is its own figure (the referrals), not S6's return.
@@ -63,7 +64,7 @@ export function loadSnapshot({ now, queue, open: openTasks, receivedBetween, ass
     s6HandoffReturned: idsOf(alertTasks, 'handoff-returned'),
     secondContacts: idsOf(alertTasks, 'second-contact'),
     s1Unreachable: idsOf(alertTasks, 'unreachable'),
-    overridesToday: today.overrides,
+    overridesToday,
     s8RecallsFailed: idsOf(alertTasks, 'recalls-failed'),
     s8UnitOverdue: idsOf(alertTasks, 'unit-overdue'),
     repeatCalls: idsOf(alertTasks, 'repeat-call'),

@@ -87,7 +87,7 @@ export function measure(tasks: TaskFacts[], options: MeasureOptions): Measures {
     if (task.secondContactWithin72h) within72h += 1;
     if (task.s2Alert) s2Alerts += 1;
     declinedHandoffs += task.declinedHandoffs;
-    overrides += task.overrides;
+    overrides += task.overridesAtMs.length;
     repeatCalls += task.repeatCalls;
     if (task.fieldCommanderUnit) fieldCommanderUnits += 1;
     if (task.recontactWithin24h) recontacts24h += 1;

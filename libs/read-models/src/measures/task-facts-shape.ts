@@ -31,7 +31,8 @@ export interface TaskFacts {
   recontactWithin72h: boolean;
   s2Alert: boolean;
   declinedHandoffs: number;
-  overrides: number;
+  /** When a supervisor lifted a rule for it (S4), oldest first: the wall counts those granted today. */
+  overridesAtMs: readonly number[];
   /** The ERC's repeat calls while the task was open. */
   repeatCalls: number;
   /** The EMS field commander put a unit on it: a unit, never resolved without one. */
@@ -57,6 +58,9 @@ export interface TaskFacts {
   /** Visits reported failed, or not reported by the visit limit: each sent the task back to the queue. */
   failedVisits: number;
 }
+
+/** Shared by every task with none: a list of its own would be one more object for every task of a year. */
+const NONE: readonly number[] = Object.freeze([]);
 
 /**
  * A task just received, where it was and nothing else yet: the fold's start, and the specs'. Every
@@ -87,7 +91,7 @@ export function newTaskFacts(taskId: string, receivedAtMs: number, where: Pick<T
     recontactWithin72h: false,
     s2Alert: false,
     declinedHandoffs: 0,
-    overrides: 0,
+    overridesAtMs: NONE,
     repeatCalls: 0,
     fieldCommanderUnit: false,
     recalls: [],

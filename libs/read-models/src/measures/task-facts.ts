@@ -130,7 +130,7 @@ export class TaskFactsFold {
         if (data.level === 'alert') facts.s2Alert = true;
         break;
       case 'OverrideGranted':
-        facts.overrides += 1;
+        facts.overridesAtMs = facts.overridesAtMs.concat(occurredAtMs(event));
         break;
       case 'ErcUpdateReceived':
         if (data.kind === 'repeat-call' && facts.closedOutcome === undefined) facts.repeatCalls += 1;
