@@ -16,6 +16,7 @@ import { LinkedTasks } from './task-panel/LinkedTasks';
 import { RecallSection } from './task-panel/RecallSection';
 import { RecordOfCare } from './task-panel/RecordOfCare';
 import { RepeatCallNotice } from './task-panel/RepeatCallNotice';
+import { TakeInHand } from './task-panel/TakeInHand';
 import { ConsultForm, ConsultList } from './task-panel/ConsultSection';
 import { consultsOf } from './task-panel/consults';
 import { decisionBody } from './task-panel/decision-body';
@@ -94,6 +95,12 @@ export function TaskPanel({
   const { mine, canAct, recorded, recordedFlags, recordedConcern, reached, mustEscalate, followUpOpen, followUpMine, kind, mayClose } = rules;
   const form: PanelForm = { drafts, update, busy };
   const release = () => void send('release');
+  // Claimed or taken over from the panel: the panel and the desk read the task as it now stands.
+  const taken = () => {
+    setError(undefined);
+    void load();
+    onChanged();
+  };
   const consults = consultsOf(task.history);
   const helpline = helplineEvents(services);
 
@@ -144,7 +151,7 @@ export function TaskPanel({
       )}
       <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => nameOfService(services, id, language)} helpline={helpline} />
       {task.status === 'closed' && <RecordOfCare session={session} taskId={taskId} />}
-      {!mine && task.status === 'claimed' && <p className="note">{t('notYours')}</p>}
+      <TakeInHand task={task} session={session} onTaken={taken} onRefused={refused} />
       <RecordedAssessment history={task.history} />
 
       {canAct && rules.recontactNeeded && (
