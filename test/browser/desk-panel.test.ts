@@ -49,7 +49,9 @@ describe('the task panel as a nurse works it', () => {
       box.scrollTo(0, box.scrollHeight);
     });
     await page.keyboard.press('a');
-    const focused = panel.locator('[data-section=assessment] input').first();
+    // The assessment's first field, the patient's language (a select), not the first box after it.
+    const focused = panel.locator('[data-section=assessment] :is(input, select, textarea)').first();
+    expect(await focused.getAttribute('name')).toBe('language');
     expect(await focused.evaluate((input) => input === (globalThis as unknown as Page$).document.activeElement)).toBe(true);
     const [header, input] = [await panel.getByTestId('patient-header').boundingBox(), await focused.boundingBox()];
     expect(input!.y).toBeGreaterThanOrEqual(header!.y + header!.height);

@@ -5,6 +5,7 @@ import { MyTasks } from './desk/MyTasks';
 import { QueueRow } from './desk/QueueRow';
 import { useDocumentKeys } from './desk/use-document-keys';
 import { useHeldTaskRepeatCalls } from './desk/use-held-task-repeat-calls';
+import { useQueueCursor } from './desk/use-queue-cursor';
 import { useLanguage, useT } from './i18n';
 import { placeName } from './i18n/place-names';
 import { TaskPanel } from './TaskPanel';
@@ -21,7 +22,6 @@ export function NurseDesk({
 }: { session: Session; desk: DeskState; taskEvents: EventTarget; selected?: string; onSelect: (taskId: string | undefined) => void; onChanged: () => void }) {
   const t = useT();
   const language = useLanguage();
-  const [cursorTask, setCursorTask] = useState<string>();
   const [now, setNow] = useState(Date.now());
   const [error, setError] = useState<string>();
   // The task last announced, put in words where it is read out, so it follows the chosen language.
@@ -39,14 +39,8 @@ export function NurseDesk({
     return () => clearInterval(timer);
   }, []);
 
-  // The cursor follows a task, not a row number: when its task leaves, it moves to the row that took its place.
-  const cursorIndex = Math.max(0, queue.findIndex((task) => task.taskId === cursorTask));
-  const lastIndex = useRef(0);
-  useEffect(() => {
-    if (queue.length === 0) return;
-    if (!queue.some((task) => task.taskId === cursorTask)) setCursorTask(queue[Math.min(lastIndex.current, queue.length - 1)]!.taskId);
-    else lastIndex.current = cursorIndex;
-  }, [queue, cursorTask, cursorIndex]);
+  const cursor = useQueueCursor(queue, desk.claimed, session.sub);
+  const { cursorTask, cursorIndex } = cursor;
 
   // New tasks are announced to screen readers, not only painted; one back from a service as returned.
   useEffect(() => {
@@ -76,6 +70,7 @@ export function NurseDesk({
   }, [selected]);
 
   async function claim(taskId: string) {
+    cursor.claiming(taskId);
     try {
       await api(session, 'POST', `/api/d-tasks/${taskId}/claim`, {});
       setError(undefined);
@@ -87,12 +82,8 @@ export function NurseDesk({
   }
 
   useDocumentKeys((event, target) => {
-    const move = (step: number) => {
-      const next = queue[Math.min(Math.max(cursorIndex + step, 0), queue.length - 1)];
-      if (next) setCursorTask(next.taskId);
-    };
-    if (event.key === 'j') move(1);
-    if (event.key === 'k') move(-1);
+    if (event.key === 'j') cursor.move(1);
+    if (event.key === 'k') cursor.move(-1);
     // Enter claims only from the queue itself, or from nowhere while no task is open (focus lost
     // with a task in hand is no claim): a focused button, link or task entry does its own thing.
     const fromQueue = target.closest('[data-queue]') || (target === document.body && !selected);
@@ -100,7 +91,7 @@ export function NurseDesk({
       const task = queue[cursorIndex];
       if (task) {
         event.preventDefault();
-        void claim(task.taskId);
+        if (cursor.enterClaims()) void claim(task.taskId);
       }
     }
   });
@@ -117,6 +108,11 @@ export function NurseDesk({
         {error && (
           <p role="alert" className="error">
             {error}
+          </p>
+        )}
+        {cursor.moved && (
+          <p role="status" className="notice" data-testid="cursor-moved">
+            {t(cursor.moved.taken ? 'cursorTaskTaken' : 'cursorTaskLeft')} {t('cursorOnNextTask')}
           </p>
         )}
         <MyTasks mine={mine} selected={selected} now={now} notices={repeatCalls.notices} onSelect={onSelect} />

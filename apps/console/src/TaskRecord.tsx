@@ -51,7 +51,7 @@ export function Shortcuts({ active }: { active: ActiveKeys }) {
   const panelKeys: [string, string, keyof ActiveKeys | undefined][] = [
     ['1–4', 'key.callback', 'callback'], ['a', 'key.assessment', 'assessment'], ['d', 'key.decision', 'decision'], ['e', 'key.escalation', 'escalation'], ['r', 'key.release', undefined], ['c', 'key.close', 'close'],
   ];
-  const keys = [['j / k', 'key.move'], ['Enter', 'key.claim'], ...panelKeys.filter(([, , when]) => when === undefined || active[when])];
+  const keys = [['j / k', 'key.move'], ['Enter', 'key.claim'], ...panelKeys.filter(([, , when]) => when === undefined || active[when]), ['Esc', 'key.leaveField']];
   return (
     <p className="shortcuts" aria-label={t('shortcuts')}>
       {t('shortcuts')}:{' '}

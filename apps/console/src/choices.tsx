@@ -1,4 +1,5 @@
-import { useT } from './i18n';
+import { helsinkiDateTime, typedTimeTomorrow } from './format';
+import { useLanguage, useT } from './i18n';
 
 /** A labelled select of coded options, each shown in words; `empty` names the choice of none. */
 export function WordSelect<V extends string>({ name, label, value, options, words, onChange, empty }: { name: string; label: string; value: '' | V; options: readonly V[]; words: (option: V) => string; onChange: (value: V) => void; empty?: string }) {
@@ -49,6 +50,9 @@ export function CallTimeChoice({
   onTime: (time: string) => void;
 }) {
   const t = useT();
+  const language = useLanguage();
+  // A time already gone today is tomorrow's: said before it is booked, never found out the next day.
+  const tomorrow = time.trim() ? typedTimeTomorrow(time, Date.now()) : undefined;
   return (
     <fieldset className="follow-up-when">
       {legend && <legend>{legend}</legend>}
@@ -62,6 +66,11 @@ export function CallTimeChoice({
         {t('atTime')}
         <input name={names.time} className="call-time" inputMode="numeric" placeholder="14.30" size={5} value={time} onChange={(event) => onTime(event.target.value)} />
       </label>
+      {tomorrow !== undefined && (
+        <p className="notice" role="status" data-testid="call-time-tomorrow">
+          {t('callTimeTomorrow', { time: time.trim(), at: helsinkiDateTime(new Date(tomorrow).toISOString(), language) })}
+        </p>
+      )}
     </fieldset>
   );
 }

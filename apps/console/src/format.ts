@@ -70,6 +70,12 @@ export function nextHelsinkiTime(text: string, nowMs: number): number | undefine
   return at > nowMs ? at : helsinkiInstant(addDays(today, 1), hour, minute);
 }
 
+/** The instant a typed `hh.mm` stands for when it has passed today and so falls tomorrow; undefined when it is today's, or no time. */
+export function typedTimeTomorrow(text: string, nowMs: number): number | undefined {
+  const at = nextHelsinkiTime(text, nowMs);
+  return at !== undefined && helsinkiDate(at) !== helsinkiDate(nowMs) ? at : undefined;
+}
+
 const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
 type LanguageCode = keyof typeof LOCALES;
 

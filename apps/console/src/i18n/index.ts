@@ -6,6 +6,7 @@ import { base } from './base';
 import { partner } from './partner';
 import { desk } from './desk';
 import { deskPanel } from './desk-panel';
+import { deskInput } from './desk-input';
 import { deskRecord } from './desk-record';
 import { closedLoop } from './closed-loop';
 import { disposition } from './disposition';
@@ -23,7 +24,7 @@ export type { Language } from './area';
 export { LANGUAGES } from './area';
 
 /** Every view's words. Add a view's file here; a key may stand in one file only (tested). */
-export const AREAS = { base, partner, wall, desk, deskPanel, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall, disposition, closedLoop, measures, outcomes, recordOfCare } as const;
+export const AREAS = { base, partner, wall, desk, deskPanel, deskInput, deskRecord, taskCodes, roles, admin, analyst, worldPanel, worldRecord, worldWall, disposition, closedLoop, measures, outcomes, recordOfCare } as const;
 
 type Dictionary = Record<string, string>;
 const merged = (language: Language): Dictionary => Object.assign({}, ...Object.values(AREAS).map((words) => words[language]));

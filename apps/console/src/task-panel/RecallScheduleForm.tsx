@@ -3,7 +3,7 @@ import { CallTimeChoice } from '../choices';
 import type { PanelForm } from './task-drafts';
 
 /** A call back to the patient at the nurse's choice: in some minutes, or at a wall time (reason `nurse`). */
-export function RecallScheduleForm({ form, onSchedule }: { form: PanelForm; onSchedule: () => void }) {
+export function RecallScheduleForm({ form, error, onSchedule }: { form: PanelForm; error?: string; onSchedule: () => void }) {
   const t = useT();
   const { drafts, update, busy } = form;
   return (
@@ -18,6 +18,11 @@ export function RecallScheduleForm({ form, onSchedule }: { form: PanelForm; onSc
         onMinutes={(recallIn) => update({ recallIn, recallTime: '' })}
         onTime={(recallTime) => update({ recallTime })}
       />
+      {error && (
+        <p role="alert" className="error" data-testid="recall-time-error">
+          {t(error)}
+        </p>
+      )}
       <button onClick={onSchedule} disabled={busy} data-testid="schedule-recall">
         {t('scheduleRecallConfirm')}
       </button>

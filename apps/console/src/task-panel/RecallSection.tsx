@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { TaskDetail } from '../api';
 import { ReleaseButton } from './CallbackButtons';
 import { RecallAttempt, RecallList } from './RecallList';
@@ -27,17 +28,19 @@ export function RecallSection({
     if (body.outcome === 'reached' && !body.condition) return setError('conditionRequired');
     return void send(`recalls/${encodeURIComponent(recallId)}`, body, () => update({ recallReached: '', recallCondition: '', recallNotes: '' }));
   };
+  // Said beside the time it is about, not at the top of a long panel.
+  const [timeError, setTimeError] = useState<string>();
   const schedule = () => {
     const dueAt = recallInstant(drafts);
-    if (dueAt === undefined) return setError('recallTimeRequired');
-    if (dueAt === null) return setError('recallTimeInvalid');
-    if (Date.parse(dueAt) <= Date.now()) return setError('recallInPast');
+    const missing = dueAt === undefined ? 'recallTimeRequired' : dueAt === null ? 'recallTimeInvalid' : Date.parse(dueAt) <= Date.now() ? 'recallInPast' : undefined;
+    setTimeError(missing);
+    if (missing || !dueAt) return;
     return void send('recalls', { dueAt, reason: 'nurse' }, () => update({ recallIn: '', recallTime: '' }));
   };
   return (
     <>
       <RecallList task={task} form={form} recallsMine={recallsMine} hideFollowUp={hideFollowUp} onAttempt={attempt} />
-      {mayScheduleRecall && <RecallScheduleForm form={form} onSchedule={schedule} />}
+      {mayScheduleRecall && <RecallScheduleForm form={form} error={timeError} onSchedule={schedule} />}
       {onRelease && <ReleaseButton busy={busy} onRelease={onRelease} />}
     </>
   );

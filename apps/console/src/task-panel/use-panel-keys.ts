@@ -36,7 +36,8 @@ export function usePanelKeys(root: RefObject<HTMLElement | null>, task: TaskDeta
       // The whole form the key names, not only its first field: the nurse reads it before typing.
       bringClearOfHeader(element.closest('[data-section]'));
     };
-    if (event.key === 'a') focus('[data-section=assessment] input');
+    // The assessment's first field, whatever kind it is (the patient's language comes before the boxes).
+    if (event.key === 'a') focus('[data-section=assessment] :is(input, select, textarea)');
     if (event.key === 'd') focus('[data-section=decision] [role=tab][aria-selected=true]');
     if (event.key === 'e') focus('[data-section=escalation] select');
     if (event.key === 'r') command('release');
