@@ -29,6 +29,7 @@ describe('console in a real browser', () => {
     await panel.locator('button[data-outcome="no-answer"]').click();
     await panel.locator('[data-event-type=CallbackAttempted]').first().waitFor({ state: 'attached' });
     await panel.locator('button[data-outcome="reached"]').click();
+    await panel.locator('input[name=identity][value=verified]').check();
     await panel.locator('textarea[name=symptoms]').fill('Dizzy since the morning, no chest pain.');
     await panel.getByRole('button', { name: 'Save assessment' }).click();
     await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });

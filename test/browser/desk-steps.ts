@@ -45,9 +45,10 @@ export async function claimAndReach(page: Page, taskId: string) {
   return panel;
 }
 
-/** Claims the task from the queue, reaches the patient and saves an assessment without red flags, in English. */
+/** Claims the task from the queue, reaches the patient and saves an assessment without red flags, the identity verified (S9), in English. */
 export async function claimAndAssess(page: Page, taskId: string, symptoms = 'Huimausta aamusta, ei rintakipua.') {
   const panel = await claimAndReach(page, taskId);
+  await panel.locator('input[name=identity][value=verified]').check();
   await panel.locator('textarea[name=symptoms]').fill(symptoms);
   await panel.getByRole('button', { name: 'Save assessment' }).click();
   await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });

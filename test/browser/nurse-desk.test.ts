@@ -25,6 +25,7 @@ describe('nurse desk in a real browser', () => {
     panel = await claimAndReach(page, b);
     expect(await panel.locator('input[name="chest-pain"]').isChecked()).toBe(false);
     expect(await panel.locator('textarea[name=symptoms]').inputValue()).toBe('');
+    await panel.locator('input[name=identity][value=verified]').check();
     await panel.locator('textarea[name=symptoms]').fill('Dizzy when standing up.');
     await panel.getByRole('button', { name: 'Save assessment' }).click();
     await panel.locator('[data-event-type=AssessmentRecorded]').waitFor({ state: 'attached' });
@@ -45,9 +46,9 @@ describe('nurse desk in a real browser', () => {
     expect(await panel.locator('textarea[name=advice]').inputValue()).toBe('');
     expect(await panel.locator('textarea[name=safetyNet]').inputValue()).toBe('');
     expect(await panel.locator('input[name=patientInformed]').isChecked()).toBe(false);
-    // Confirming C's empty form sends nothing: the console asks for the advice first.
-    await panel.getByRole('button', { name: 'Confirm' }).click();
-    await panel.getByRole('alert').filter({ hasText: 'Write the advice' }).waitFor();
+    // C's empty assessment cannot carry advice: the console asks for the identity check and the symptoms first (S9).
+    await panel.getByTestId('no-unit-needs').filter({ hasText: 'identity was verified' }).waitFor();
+    expect(await panel.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'nurse-third-patient.png'), fullPage: true });
 
     const assessmentOf = async (taskId: string) => (await history(taskId)).filter((event) => event.type === 'AssessmentRecorded').map((event) => event.data);

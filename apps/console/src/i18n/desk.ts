@@ -1,6 +1,9 @@
 import { area } from './area';
 
-/** The nurse desk: the queue, the patient header, the task's status, flags, unit levels and urgencies. */
+/**
+ * The nurse desk: the queue, the patient header, the task's status, flags, unit levels and urgencies;
+ * and what phone advice and a redirect still lack in the saved assessment (S9).
+ */
 export const desk = area(
   {
     sessionExpiredTitle: 'Your session has ended',
@@ -54,6 +57,9 @@ export const desk = area(
     'urgency.B': 'B – probably high risk',
     'urgency.C': 'C – stable, quick assessment',
     'urgency.D': 'D – stable, care need to assess',
+    'noUnitNeeds.both': 'Before phone advice or a redirect, the assessment must record that the identity was verified (S9) and what the symptoms are: mark both in the assessment and save it. A unit can be sent without them.',
+    'noUnitNeeds.identity': 'Before phone advice or a redirect, the assessment must record that the identity was verified (S9): mark it in the assessment and save it. A unit can be sent without it.',
+    'noUnitNeeds.symptoms': 'Before phone advice or a redirect, the assessment must record the symptoms: write them in the assessment and save it. A unit can be sent without them.',
   },
   {
     sessionExpiredTitle: 'Istunto on päättynyt',
@@ -107,6 +113,9 @@ export const desk = area(
     'urgency.B': 'B – todennäköisesti korkeariskinen',
     'urgency.C': 'C – vakaa, nopea arvio',
     'urgency.D': 'D – vakaa, hoidon tarve arvioitava',
+    'noUnitNeeds.both': 'Ennen puhelinneuvontaa tai ohjausta arvioon on kirjattava, että henkilöllisyys on varmistettu (S9), ja potilaan oireet: merkitse ne arvioon ja tallenna arvio. Yksikön voi lähettää ilman niitä.',
+    'noUnitNeeds.identity': 'Ennen puhelinneuvontaa tai ohjausta arvioon on kirjattava, että henkilöllisyys on varmistettu (S9): merkitse se arvioon ja tallenna arvio. Yksikön voi lähettää ilman sitä.',
+    'noUnitNeeds.symptoms': 'Ennen puhelinneuvontaa tai ohjausta arvioon on kirjattava potilaan oireet: kirjoita ne arvioon ja tallenna arvio. Yksikön voi lähettää ilman niitä.',
   },
   {
     sessionExpiredTitle: 'Sessionen har gått ut',
@@ -160,5 +169,8 @@ export const desk = area(
     'urgency.B': 'B – sannolikt hög risk',
     'urgency.C': 'C – stabil, snabb bedömning',
     'urgency.D': 'D – stabil, vårdbehovet ska bedömas',
+    'noUnitNeeds.both': 'Före telefonrådgivning eller hänvisning ska bedömningen visa att identiteten är bekräftad (S9) och vilka symtom patienten har: anteckna båda i bedömningen och spara den. En enhet kan skickas utan dem.',
+    'noUnitNeeds.identity': 'Före telefonrådgivning eller hänvisning ska bedömningen visa att identiteten är bekräftad (S9): markera det i bedömningen och spara den. En enhet kan skickas utan det.',
+    'noUnitNeeds.symptoms': 'Före telefonrådgivning eller hänvisning ska bedömningen visa vilka symtom patienten har: skriv dem i bedömningen och spara den. En enhet kan skickas utan dem.',
   },
 );

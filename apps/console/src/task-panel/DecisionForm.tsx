@@ -20,8 +20,8 @@ export function DecisionForm({
   form, rules, overridden, services, municipality, consults, visitHours, refusal, onConfirm,
 }: {
   form: PanelForm;
-  /** The tab shown, the tabs allowed, and why some are off (S4's override, S9's unverified identity). */
-  rules: Pick<TaskRules, 'kind' | 'allowed' | 'adviceNeedsOverride' | 'identityUnverified'>;
+  /** The tab shown, the tabs allowed, why some are off (S4's override, S9's unverified identity), and what advice and a redirect still lack. */
+  rules: Pick<TaskRules, 'kind' | 'allowed' | 'adviceNeedsOverride' | 'identityUnverified' | 'noUnitNeeds'>;
   /** The supervisor has overridden S4 for this second contact. */
   overridden: boolean;
   /** Only the services that serve the patient's municipality: a redirect elsewhere is refused. */
@@ -36,7 +36,9 @@ export function DecisionForm({
 }) {
   const t = useT();
   const { drafts, update, busy } = form;
-  const { kind, allowed, adviceNeedsOverride, identityUnverified } = rules;
+  const { kind, allowed, adviceNeedsOverride, identityUnverified, noUnitNeeds } = rules;
+  // S9: advice and a redirect wait for a saved assessment with the identity verified and the symptoms; a unit never waits.
+  const lacking = kind !== 'send-unit' && noUnitNeeds.length > 0 ? (noUnitNeeds.length === 2 ? 'noUnitNeeds.both' : `noUnitNeeds.${noUnitNeeds[0]}`) : undefined;
   // The refusal is said where the nurse pressed Confirm, and read out: never out of sight above the form.
   const alert = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -92,7 +94,12 @@ export function DecisionForm({
           {t('patientInformed')}
         </label>
       )}
-      <button className="primary" onClick={onConfirm} disabled={busy}>
+      {lacking && (
+        <p className="notice notice-severe" data-testid="no-unit-needs" id="no-unit-needs">
+          ⚠ {t(lacking)}
+        </p>
+      )}
+      <button className="primary" onClick={onConfirm} disabled={busy || lacking !== undefined} aria-describedby={lacking ? 'no-unit-needs' : undefined}>
         {t('confirm')}
       </button>
       {refusal && (

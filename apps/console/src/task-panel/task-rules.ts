@@ -15,6 +15,9 @@ export const isReachedCall = (event: HistoryEvent) => (event.type === 'CallbackA
 
 const DECIDING = new Set(['PhoneAdviceGiven', 'RedirectRequested', 'UnitRequested', 'UnitAttachedByField', 'UrgencyEscalated']);
 
+/** What a no-unit decision still lacks in the saved assessments: S9's verified identity, and findings of this contact. */
+export type NoUnitNeed = 'identity' | 'symptoms';
+
 /**
  * Where the contact so far became old news, as the decider's contactMadeOld has it: the last return
  * of a service, or a repeat call to 112 after the patient was reached and before a decision.
@@ -70,6 +73,10 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const adviceNeedsOverride = task.flags.includes('second-contact') && !task.overrides.includes('S4-second-contact');
   // S9: an identity found unverified, saved or being typed, leaves only a unit (a saved verified one lifts it).
   const identityUnverified = task.identity === 'unverified' || drafts.identity === 'unverified';
+  // S9: advice and a redirect record how the identity was checked; the last assessment that told must say verified.
+  const toldIdentity = recorded.filter((event) => event.data.identity).at(-1)?.data.identity;
+  const symptomsSaved = since.some((event) => event.type === 'AssessmentRecorded' && String(event.data.symptoms ?? '').trim() !== '');
+  const noUnitNeeds: NoUnitNeed[] = [...(toldIdentity === 'verified' ? [] : ['identity' as const]), ...(symptomsSaved ? [] : ['symptoms' as const])];
   const allowed = (option: DecisionKind) => option === 'send-unit' || (noUnitAllowed && !identityUnverified && !(option === 'phone-advice' && adviceNeedsOverride));
   // The tab shown is always one that may be chosen: never a no-unit form the nurse cannot confirm.
   const kind: DecisionKind = allowed(drafts.kind) ? drafts.kind : allowed('redirect') ? 'redirect' : 'send-unit';
@@ -85,7 +92,7 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
   const mayConsult = holding && open && (decidedBefore || reached);
   return {
     mine, inFollowUp, canAct, recorded, recordedFlags, recordedConcern, reached, recontactNeeded, reassessNeeded, mustEscalate, followUpOpen, holding, followUpMine,
-    adviceNeedsOverride, identityUnverified, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall, mayConsult, decidedBefore,
+    adviceNeedsOverride, identityUnverified, noUnitNeeds, allowed, kind, mayClose, recallsMine, mayScheduleRecall, releaseAfterRecall, mayConsult, decidedBefore,
   };
 }
 
