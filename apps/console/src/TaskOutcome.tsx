@@ -3,7 +3,7 @@ import { helsinkiTime } from './format';
 import { useLanguage, useT } from './i18n';
 import { closedLoopNotice, dispositionLine } from './task-panel/closed-loop-notices';
 import { consultsOf } from './task-panel/consults';
-import { isReachedCall, isReturn } from './task-panel/task-rules';
+import { draftsOutOfForm, isReachedCall, isReturn } from './task-panel/task-rules';
 import { isErcEscalation, OutcomeNotice, worldNotice } from './task-panel/world-notices';
 
 /**
@@ -67,7 +67,9 @@ export function TaskOutcome({
       }
     }
   }
-  if (notices.length === 0) return null;
+  // Text she typed that the world took out of its form is said, never lost without a word (QA 6, item 7).
+  const outOfForm = draftText ? draftsOutOfForm(task) : undefined;
+  if (notices.length === 0 && !outOfForm) return null;
   // Once a unit is on its way, what led to it is the record, no longer a red call to act now.
   const unitAt = task.unitRequested ? Date.parse(task.unitRequested.at) : undefined;
   const occurred = new Map(task.history.map((event) => [event.position, Date.parse(event.metadata.occurredAt)]));
@@ -85,9 +87,9 @@ export function TaskOutcome({
         </p>
       ))}
       {autoDispatched && task.status !== 'closed' && <p className="notice">{t('autoDispatchNext')}</p>}
-      {autoDispatched && draftText && (
+      {outOfForm && (
         <div className="draft" data-testid="unsaved-draft">
-          <p>{t('unsavedDraft')}</p>
+          <p>{t(outOfForm === 'closed' ? 'unsavedDraftClosed' : outOfForm === 'recontact' ? 'unsavedDraftKept' : 'unsavedDraft')}</p>
           <pre>{draftText}</pre>
         </div>
       )}

@@ -2,7 +2,7 @@ import { area } from './area';
 
 /**
  * The nurse desk: the queue, the patient header, the task's status, flags, unit levels and urgencies;
- * and what phone advice and a redirect still lack in the saved assessment (S9).
+ * what advice and a redirect still lack, unsaved text the world took out of its form, the repeat-call card's state.
  */
 export const desk = area(
   {
@@ -60,6 +60,11 @@ export const desk = area(
     'noUnitNeeds.both': 'Before phone advice or a redirect, the assessment must record that the identity was verified (S9) and what the symptoms are: mark both in the assessment and save it. A unit can be sent without them.',
     'noUnitNeeds.identity': 'Before phone advice or a redirect, the assessment must record that the identity was verified (S9): mark it in the assessment and save it. A unit can be sent without it.',
     'noUnitNeeds.symptoms': 'Before phone advice or a redirect, the assessment must record the symptoms: write them in the assessment and save it. A unit can be sent without them.',
+    unsavedDraftClosed: 'The task closed before you saved this, so it is not in the task’s record. Copy it if you still need it:',
+    unsavedDraftKept: 'Not saved yet, and kept: it is back in the assessment form once you reach the patient again.',
+    repeatCallWhatNowHeld: 'You hold the task: call the patient back and assess again; if the condition is worse, escalate.',
+    repeatCallReachedAgain: 'You reached the patient again at {time}: decide on the new assessment; if the condition is worse, escalate.',
+    repeatCallDecided: 'After this call the task was decided at {time}: {decision}.',
   },
   {
     sessionExpiredTitle: 'Istunto on päättynyt',
@@ -116,6 +121,11 @@ export const desk = area(
     'noUnitNeeds.both': 'Ennen puhelinneuvontaa tai ohjausta arvioon on kirjattava, että henkilöllisyys on varmistettu (S9), ja potilaan oireet: merkitse ne arvioon ja tallenna arvio. Yksikön voi lähettää ilman niitä.',
     'noUnitNeeds.identity': 'Ennen puhelinneuvontaa tai ohjausta arvioon on kirjattava, että henkilöllisyys on varmistettu (S9): merkitse se arvioon ja tallenna arvio. Yksikön voi lähettää ilman sitä.',
     'noUnitNeeds.symptoms': 'Ennen puhelinneuvontaa tai ohjausta arvioon on kirjattava potilaan oireet: kirjoita ne arvioon ja tallenna arvio. Yksikön voi lähettää ilman niitä.',
+    unsavedDraftClosed: 'Tehtävä päättyi ennen kuin ehdit tallentaa tämän, joten teksti ei ole tehtävän kirjauksissa. Kopioi se, jos tarvitset sitä vielä:',
+    unsavedDraftKept: 'Tallentamaton teksti on tallessa: se palaa arviolomakkeelle, kun tavoitat potilaan uudelleen.',
+    repeatCallWhatNowHeld: 'Tehtävä on sinulla: soita potilaalle ja arvioi tilanne uudelleen; jos vointi on huonontunut, nosta kiireellisyyttä.',
+    repeatCallReachedAgain: 'Tavoitit potilaan uudelleen klo {time}: tee päätös uuden arvion perusteella; jos vointi on huonontunut, nosta kiireellisyyttä.',
+    repeatCallDecided: 'Tämän soiton jälkeen tehtävä päätettiin klo {time}: {decision}.',
   },
   {
     sessionExpiredTitle: 'Sessionen har gått ut',
@@ -172,5 +182,10 @@ export const desk = area(
     'noUnitNeeds.both': 'Före telefonrådgivning eller hänvisning ska bedömningen visa att identiteten är bekräftad (S9) och vilka symtom patienten har: anteckna båda i bedömningen och spara den. En enhet kan skickas utan dem.',
     'noUnitNeeds.identity': 'Före telefonrådgivning eller hänvisning ska bedömningen visa att identiteten är bekräftad (S9): markera det i bedömningen och spara den. En enhet kan skickas utan det.',
     'noUnitNeeds.symptoms': 'Före telefonrådgivning eller hänvisning ska bedömningen visa vilka symtom patienten har: skriv dem i bedömningen och spara den. En enhet kan skickas utan dem.',
+    unsavedDraftClosed: 'Uppdraget avslutades innan du hann spara detta, så texten finns inte i uppdragets anteckningar. Kopiera den om du fortfarande behöver den:',
+    unsavedDraftKept: 'Den osparade texten finns kvar: den kommer tillbaka i bedömningsformuläret när du når patienten igen.',
+    repeatCallWhatNowHeld: 'Uppdraget är ditt: ring upp patienten och bedöm på nytt; om tillståndet har försämrats, höj brådskandegraden.',
+    repeatCallReachedAgain: 'Du nådde patienten igen kl. {time}: besluta utifrån den nya bedömningen; om tillståndet har försämrats, höj brådskandegraden.',
+    repeatCallDecided: 'Efter samtalet beslutades uppdraget kl. {time}: {decision}.',
   },
 );

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { HistoryEvent, TaskDetail } from '../api';
 import type { RepeatCallNotice as Notice } from '../desk/repeat-call-notices';
 import { formatNumber, helsinkiTime } from '../format';
-import { useLanguage, useT } from '../i18n';
+import { type Translate, useLanguage, useT } from '../i18n';
+import { isDeciding, isReachedCall } from './task-rules';
 
 /** The task's latest repeat call in its own history, with the ERC's notes (which only the logged read carries). */
 export function latestRepeatCall(history: HistoryEvent[]): HistoryEvent | undefined {
@@ -40,10 +41,27 @@ export function RepeatCallNotice({ task, mine, notice, onHeard, onAcknowledge }:
           {t('ercSays')}: {notes}
         </p>
       )}
-      <p>{t('repeatCallWhatNow')}</p>
+      <p>{whatNow(task, mine, t, (at) => helsinkiTime(at, language))}</p>
       <button className="primary" onClick={() => onAcknowledge(task.taskId)} data-testid="acknowledge-repeat-call">
         {t('acknowledge')}
       </button>
     </section>
   );
+}
+
+/**
+ * What the nurse is to do about the latest repeat call, for the state the task is in: decided since
+ * (nothing to redo), held by her (call back, or decide once reached again), else first in the queue.
+ */
+function whatNow(task: TaskDetail, mine: boolean, t: Translate, time: (at: string) => string): string {
+  const latest = latestRepeatCall(task.history);
+  const since = latest ? task.history.slice(task.history.indexOf(latest) + 1) : [];
+  const decided = since.find(isDeciding);
+  if (decided) {
+    const decision = t(`event.${decided.type}`);
+    return t('repeatCallDecided', { time: time(decided.metadata.occurredAt), decision: decision.charAt(0).toLocaleLowerCase() + decision.slice(1) });
+  }
+  if (!mine || task.status !== 'claimed') return t('repeatCallWhatNow');
+  const reached = [...since].reverse().find(isReachedCall);
+  return reached ? t('repeatCallReachedAgain', { time: time(reached.metadata.occurredAt) }) : t('repeatCallWhatNowHeld');
 }

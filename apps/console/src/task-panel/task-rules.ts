@@ -15,6 +15,9 @@ export const isReachedCall = (event: HistoryEvent) => (event.type === 'CallbackA
 
 const DECIDING = new Set(['PhoneAdviceGiven', 'RedirectRequested', 'UnitRequested', 'UnitAttachedByField', 'UrgencyEscalated']);
 
+/** An event that decided the task (a unit, advice, a redirect, an escalation), the decider's `decided`. */
+export const isDeciding = (event: HistoryEvent) => DECIDING.has(event.type);
+
 /** What a no-unit decision still lacks in the saved assessments: S9's verified identity, and findings of this contact. */
 export type NoUnitNeed = 'identity' | 'symptoms';
 
@@ -103,4 +106,17 @@ export function taskRules(task: TaskDetail, session: Session, drafts: Drafts) {
 function canClose(task: TaskDetail): boolean {
   const waitingForUnit = task.recalls.some((recall) => recall.reason === 'waiting-for-unit' && isPendingRecall(recall));
   return task.status === 'decided' && !waitingForUnit && (task.unitRequested !== null || task.decision === 'phone-advice');
+}
+
+/**
+ * Why text the nurse typed is out of its form because the world changed the task: it closed under
+ * her, a unit was sent without her decision, or the patient must be reached again first (a repeat
+ * call, a service giving the patient back). Undefined while the form that holds it is in reach.
+ */
+export function draftsOutOfForm(task: TaskDetail): 'closed' | 'unit' | 'recontact' | undefined {
+  if (task.status === 'closed') return 'closed';
+  const madeOld = contactMadeOld(task.history);
+  if (madeOld.by !== undefined && !task.history.slice(madeOld.index + 1).some(isReachedCall)) return 'recontact';
+  const unitWithoutHer = task.history.some((event) => event.type === 'UnitAttachedByField' || (event.type === 'UnitRequested' && (event.data.reason === 'unreachable' || event.data.reason === 'waiting-limit')));
+  return unitWithoutHer ? 'unit' : undefined;
 }
