@@ -49,7 +49,7 @@ describe("the nurse's panel keeps what she typed, and asks for S9's identity che
     await context.close();
   }, 120_000);
 
-  it('shows what was typed and not saved when the ERC raises the urgency, and keeps it copyable', async () => {
+  it('shows what was typed and not saved when the ERC raises the urgency or cancels, and keeps it copyable', async () => {
     const taskId = await desk.api.intake();
     const { context, page } = await desk.signIn('nurse-anna');
     const panel = await claimAndReach(page, taskId);
@@ -63,6 +63,13 @@ describe("the nurse's panel keeps what she typed, and asks for S9's identity che
     // Copyable: the text is selectable as it stands, not only painted.
     expect(await kept.locator('pre').evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { userSelect: string } }).getComputedStyle(element).userSelect)).not.toBe('none');
     await shotsInFinnishAndSwedish(page, 'panel-unsaved-closed', kept);
+
+    // The ERC cancels a task under her: the same.
+    const cancelled = await desk.api.intake();
+    const other = await claimAndReach(page, cancelled);
+    await other.locator('textarea[name=notes]').fill('Huvudvärk UNSAVED 2');
+    await desk.api.post(desk.api.tokens.erc, `/api/d-tasks/${cancelled}/cancel`, { reason: 'Potilas lähti itse päivystykseen' }).expect(200);
+    await other.getByTestId('unsaved-draft').filter({ hasText: 'Huvudvärk UNSAVED 2' }).waitFor();
     await context.close();
   }, 90_000);
 
