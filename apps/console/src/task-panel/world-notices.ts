@@ -14,7 +14,9 @@ export const isErcEscalation = (event: HistoryEvent) =>
 
 /**
  * What the world around the task did to it, as the outcome card tells it (contract v1.1): the ERC's
- * escalation, the field commander's unit, and S8's alerts while the patient waits for a unit.
+ * escalation, the field commander's unit with what to do while it is on its way (as S1's and S2's
+ * say), the end of a unit's mission with whether the patient was conveyed, and S8's alerts while
+ * the patient waits for a unit.
  */
 export function worldNotice(event: HistoryEvent, t: Translate, time: string): OutcomeNotice | undefined {
   const key = event.position;
@@ -25,7 +27,10 @@ export function worldNotice(event: HistoryEvent, t: Translate, time: string): Ou
       if (data.kind === 'urgency-changed') return { key, text: t('ercUrgencyKept', { urgency: String(data.urgency), time }) };
       return undefined;
     case 'UnitAttachedByField':
-      return { key, text: t('fieldUnitAttached', { unit: String(data.unitId), time }), testId: 'field-unit' };
+      return { key, text: `${t('fieldUnitAttached', { unit: String(data.unitId), time })} ${t('fieldUnitNext')}`, testId: 'field-unit' };
+    case 'MissionUpdated':
+      if (data.stage !== 'completed') return undefined;
+      return { key, text: t('missionCompleted', { unit: String(data.unitId), time, conveyance: conveyance(data, t) }), testId: 'mission-completed' };
     case 'UnitUrgencyRaised':
       return { key, text: t('s8RecallsFailedNotice', { urgency: String(data.to), time }), severe: true };
     case 'UnitOverdue':
@@ -33,4 +38,11 @@ export function worldNotice(event: HistoryEvent, t: Translate, time: string): Ou
     default:
       return undefined;
   }
+}
+
+/** Whether the unit took the patient anywhere, with the non-conveyance code when it did not (domain.md, step 9). */
+function conveyance(data: HistoryEvent['data'], t: Translate): string {
+  if (data.conveyed === true) return t('conveyed');
+  if (data.conveyed !== false) return t('conveyanceUnknown');
+  return data.xCode ? t('notConveyedCode', { code: String(data.xCode) }) : t('notConveyed');
 }
