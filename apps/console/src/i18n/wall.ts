@@ -38,7 +38,7 @@ const en = {
   'wall.status.waiting': 'in the queue',
   'wall.status.claimed': 'in hand',
   'wall.status.awaiting-handoff': 'awaiting handoff',
-  'wall.status.decided': 'unit sent',
+  'wall.status.decided': 'decided',
   'wall.status.closed': 'closed',
   'wall.overridden': '✓ S4 overridden: phone advice allowed',
   'wall.override': 'Allow phone advice (S4)…',
@@ -118,7 +118,7 @@ const fi: Dictionary = {
   'wall.status.waiting': 'jonossa',
   'wall.status.claimed': 'työn alla',
   'wall.status.awaiting-handoff': 'odottaa siirtoa',
-  'wall.status.decided': 'yksikkö lähetetty',
+  'wall.status.decided': 'ratkaistu',
   'wall.status.closed': 'suljettu',
   'wall.overridden': '✓ S4 ohitettu: puhelinneuvonta sallittu',
   'wall.override': 'Salli puhelinneuvonta (S4)…',
@@ -163,7 +163,7 @@ const fi: Dictionary = {
   'wall.referralsAwaitingContact': 'Hyväksytty, käyntiä tai soittoa ei vielä raportoitu',
   'wall.callBy': 'soitto raportoitava viimeistään {time}',
   'wall.callWasDue': 'soitto olisi pitänyt raportoida viimeistään {time}',
-  'wall.loadReductionLine': 'ilman yksikköä hoidettu {resolved} ({share}), säästetyt yksikkötunnit {hours} (oletettu keskimääräinen tehtäväaika {minutes} min), vuositahti {rate} / vertailu {reference}',
+  'wall.loadReductionLine': 'ilman yksikköä hoidettu {resolved} ({share}), säästetty {hours} yksikkötuntia (oletettu keskimääräinen tehtäväaika {minutes} min), vuositahti {rate} / vertailu {reference}',
 };
 
 const sv: Dictionary = {
@@ -195,7 +195,7 @@ const sv: Dictionary = {
   'wall.status.waiting': 'i kön',
   'wall.status.claimed': 'under arbete',
   'wall.status.awaiting-handoff': 'väntar på överlämning',
-  'wall.status.decided': 'enhet skickad',
+  'wall.status.decided': 'avgjort',
   'wall.status.closed': 'avslutat',
   'wall.overridden': '✓ S4 åsidosatt: telefonrådgivning tillåten',
   'wall.override': 'Tillåt telefonrådgivning (S4)…',

@@ -18,6 +18,15 @@ export const worldWall = area(
     'wall.failedVisitsAndCalls': 'Failed visits and calls',
     'wall.callFailedAt': 'the call did not reach the patient, reported at {time}',
     'wall.callFailedOn': 'the call did not reach the patient, reported {time}',
+    // `decided` is advice with a follow-up pending too: the tile says which decision was made.
+    'wall.decision.send-unit': 'unit sent',
+    'wall.decision.phone-advice': 'phone advice given',
+    'wall.decision.redirect': 'redirected to another service',
+    'wall.recallAt': 'call back at {time}',
+    'wall.recallOn': 'call back {time}',
+    // The longest wait is of tasks awaiting their first decision (load-snapshot.ts): said so.
+    'wall.oldestWaitNew': 'Longest wait, new tasks',
+    'wall.oldestWaitOthers': 'no new task waits; the queue holds recalls or returned tasks',
   },
   {
     'wall.kind.recalls-failed': 'Yksikköä odottava ei vastaa (S8)',
@@ -34,6 +43,13 @@ export const worldWall = area(
     'wall.failedVisitsAndCalls': 'Epäonnistuneet käynnit ja soitot',
     'wall.callFailedAt': 'soitto ei tavoittanut potilasta, ilmoitettu klo {time}',
     'wall.callFailedOn': 'soitto ei tavoittanut potilasta, ilmoitettu {time}',
+    'wall.decision.send-unit': 'yksikkö lähetetty',
+    'wall.decision.phone-advice': 'neuvottu puhelimessa',
+    'wall.decision.redirect': 'ohjattu muuhun palveluun',
+    'wall.recallAt': 'takaisinsoitto klo {time}',
+    'wall.recallOn': 'takaisinsoitto {time}',
+    'wall.oldestWaitNew': 'Pisin odotus, uudet tehtävät',
+    'wall.oldestWaitOthers': 'ei uusia tehtäviä; jonossa on takaisinsoittoja tai palautuneita',
   },
   {
     'wall.kind.recalls-failed': 'Väntar på enhet, nås inte (S8)',
@@ -50,5 +66,12 @@ export const worldWall = area(
     'wall.failedVisitsAndCalls': 'Misslyckade besök och samtal',
     'wall.callFailedAt': 'samtalet nådde inte patienten, anmält kl. {time}',
     'wall.callFailedOn': 'samtalet nådde inte patienten, anmält {time}',
+    'wall.decision.send-unit': 'enhet skickad',
+    'wall.decision.phone-advice': 'telefonrådgivning given',
+    'wall.decision.redirect': 'hänvisad till annan tjänst',
+    'wall.recallAt': 'återuppringning kl. {time}',
+    'wall.recallOn': 'återuppringning {time}',
+    'wall.oldestWaitNew': 'Längsta väntan, nya uppdrag',
+    'wall.oldestWaitOthers': 'inga nya uppdrag väntar; i kön finns återuppringningar eller returnerade',
   },
 );

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Session } from '../api';
-import { formatDuration, formatNumber, helsinkiTime } from '../format';
+import { formatDuration, formatNumber, helsinkiDate, helsinkiDateTime, helsinkiTime } from '../format';
+import type { Language } from '../i18n';
 import { Translate, useLanguage, useT } from '../i18n';
 import { taskCodeText } from '../words';
 import { OverrideForm, OverrideOutcome } from './OverrideForm';
@@ -101,6 +102,19 @@ export function AlertTiles({ session, alerts, nowMs, onOpenTask }: { session: Se
   );
 }
 
+/**
+ * The task's stage; a decided one by the decision made (advice with a follow-up pending is
+ * `decided` too, no unit sent) and the next call back due on it.
+ */
+function statusWords(t: Translate, language: Language, alert: AlertTask, nowMs: number): string {
+  if (alert.status !== 'decided' || !alert.decision) return t(`wall.status.${alert.status}`);
+  const decision = t(`wall.decision.${alert.decision}`);
+  if (!alert.nextRecallAt) return decision;
+  const today = helsinkiDate(Date.parse(alert.nextRecallAt)) === helsinkiDate(nowMs);
+  const recall = today ? t('wall.recallAt', { time: helsinkiTime(alert.nextRecallAt, language) }) : t('wall.recallOn', { time: helsinkiDateTime(alert.nextRecallAt, language) });
+  return `${decision}, ${recall}`;
+}
+
 function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: number; onOpenTask?: (taskId: string) => void }) {
   const t = useT();
   const language = useLanguage();
@@ -113,7 +127,7 @@ function TaskButton({ alert, nowMs, onOpenTask }: { alert: AlertTask; nowMs: num
       ? t('wall.heldBy', { nurse: alert.owner, duration: formatDuration((nowMs - Date.parse(alert.claimedAt)) / 1000) })
       : t('wall.heldByUnknown', { nurse: alert.owner })
     : alert.status && !alert.unitSentAt
-      ? t(`wall.status.${alert.status}`)
+      ? statusWords(t, language, alert, nowMs)
       : '';
   // A task the snapshot named by id alone: it still opens, with its facts in the panel.
   if (!alert.receivedAt) {

@@ -18,7 +18,7 @@ export function AreaTable({ areas, since }: { areas: AreaFigures[]; since: Secon
           <tr>
             <th scope="col">{t('area')}</th>
             <th scope="col">{t('wall.queued')}</th>
-            <th scope="col">{t('oldestWait')}</th>
+            <th scope="col">{t('wall.oldestWaitNew')}</th>
             <th scope="col">{t('claimed')}</th>
           </tr>
         </thead>

@@ -10,15 +10,18 @@ export function HeadlineFigures({ load, since }: { load: WallLoad; since: Second
   const language = useLanguage();
   const n = (value: number) => formatNumber(value, language);
   const s2Severity = severityOf('s2-alert', load.alerts.s2WaitingLimit.length);
+  const longest = oldestWait(since, load);
+  // "–" beside a queue that is not empty: recalls due and returned tasks wait, counted apart.
+  const othersWait = longest === '–' && load.queueLength > 0;
   return (
     <section className="wall-figures" aria-label={t('wall.title')}>
       <Figure label={t('queueLength')} value={n(load.queueLength)} testId="wall-queue-length" />
       <Figure
-        label={t('oldestWait')}
-        value={oldestWait(since, load)}
+        label={t('wall.oldestWaitNew')}
+        value={longest}
         testId="wall-oldest-wait"
         severity={s2Severity === 'ok' ? undefined : s2Severity}
-        note={s2Severity === 'ok' ? undefined : t(`wall.severity.${s2Severity}`)}
+        note={s2Severity !== 'ok' ? t(`wall.severity.${s2Severity}`) : othersWait ? t('wall.oldestWaitOthers') : undefined}
       />
       {load.recallsDue !== undefined && <Figure label={t('wall.recallsDue')} value={n(load.recallsDue)} testId="wall-recalls-due" />}
       <Figure label={t('claimed')} value={n(load.claimed)} testId="wall-claimed" />
@@ -43,7 +46,7 @@ function Figure({ label, value, testId, severity, note }: { label: string; value
     <div className={`wall-tile wall-figure${severity ? ` severity-${severity}` : ''}`}>
       <span>{label}</span>
       <strong data-testid={testId}>{value}</strong>
-      {note && <span className={`wall-severity severity-${severity}`}>{note}</span>}
+      {note && <span className={severity ? `wall-severity severity-${severity}` : 'wall-figure-note'}>{note}</span>}
     </div>
   );
 }

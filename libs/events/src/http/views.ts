@@ -135,6 +135,10 @@ export interface AlertTaskView extends TaskAtAGlance {
   claimedAt?: string;
   /** For a second contact: a supervisor has already allowed phone advice on it (S4). */
   overridden: boolean;
+  /** v1.1: the decision in force, so the wall says what was done: `decided` is advice with a follow-up too, not only a unit. */
+  decision?: 'send-unit' | 'phone-advice' | 'redirect';
+  /** The earliest call back still due on it (a follow-up after advice, S8's while a unit is on its way). */
+  nextRecallAt?: string;
 }
 
 /**

@@ -165,10 +165,17 @@ function alertTasksOf(open: DTaskState[], nowMs: number): AlertTask[] {
         ...(state.owner ? { owner: state.owner } : {}),
         ...(state.claimedAt ? { claimedAt: state.claimedAt } : {}),
         overridden: kind === 'second-contact' && state.overrides.includes('S4-second-contact'),
+        ...decisionOf(state),
       });
     }
   }
   return alerts.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.taskId.localeCompare(b.taskId));
+}
+
+/** The decision in force and the next call back due, as an alert's tile says them. */
+function decisionOf(state: DTaskState): Pick<AlertTaskView, 'decision' | 'nextRecallAt'> {
+  const nextRecallAt = earliest(state.recalls.filter((recall) => recall.done === undefined).map((recall) => recall.dueAt));
+  return { ...(state.decision ? { decision: state.decision.kind } : {}), ...(nextRecallAt ? { nextRecallAt } : {}) };
 }
 
 const idsOf = (alerts: AlertTask[], kind: AlertKind) => alerts.filter((alert) => alert.kind === kind).map((alert) => alert.taskId);
