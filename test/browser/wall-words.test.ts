@@ -83,6 +83,14 @@ describe("the wall's words and the field commander's unit", () => {
     expect(await oldest.textContent()).toContain('jonossa on takaisinsoittoja tai palautuneita');
     await choose(page, 'sv');
     await oldest.filter({ hasText: 'Längsta väntan, nya uppdrag' }).waitFor();
+    // The longer words still leave every tile whole on a 1366×768 wall (page code as a string: no DOM library here).
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('wall-mode-toggle').click();
+    await page.locator('[data-testid="supervisor-wall"][data-wall-mode="true"]').waitFor();
+    const cut = await page.evaluate(`[...document.querySelectorAll('.wall-mode .wall-tile')]
+      .filter((el) => { const box = el.getBoundingClientRect(); return box.bottom > window.innerHeight || box.right > window.innerWidth || el.scrollWidth > el.clientWidth + 1; })
+      .map((el) => el.textContent.slice(0, 40))`);
+    expect(cut).toEqual([]);
     await context.close();
   }, 90_000);
 

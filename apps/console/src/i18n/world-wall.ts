@@ -49,7 +49,7 @@ export const worldWall = area(
     'wall.recallAt': 'takaisinsoitto klo {time}',
     'wall.recallOn': 'takaisinsoitto {time}',
     'wall.oldestWaitNew': 'Pisin odotus, uudet tehtävät',
-    'wall.oldestWaitOthers': 'ei uusia tehtäviä; jonossa on takaisinsoittoja tai palautuneita',
+    'wall.oldestWaitOthers': 'ei uusia tehtäviä; jonossa on takaisinsoittoja tai palautuneita tehtäviä',
   },
   {
     'wall.kind.recalls-failed': 'Väntar på enhet, nås inte (S8)',
@@ -72,6 +72,6 @@ export const worldWall = area(
     'wall.recallAt': 'återuppringning kl. {time}',
     'wall.recallOn': 'återuppringning {time}',
     'wall.oldestWaitNew': 'Längsta väntan, nya uppdrag',
-    'wall.oldestWaitOthers': 'inga nya uppdrag väntar; i kön finns återuppringningar eller returnerade',
+    'wall.oldestWaitOthers': 'inga nya uppdrag väntar; i kön finns återuppringningar eller returnerade uppdrag',
   },
 );
