@@ -80,6 +80,32 @@ describe('the supervisor acts from an alert tile', () => {
     }, 90_000);
   }
 
+  it('tells the nurse whose task was taken over who took it and when, and what she had typed', async () => {
+    const { post, tokens } = api;
+    const taskId = await api.intake();
+    await post(tokens.nurse, `/api/d-tasks/${taskId}/claim`).expect(200);
+    await post(tokens.nurse, `/api/d-tasks/${taskId}/callbacks`, { outcome: 'reached' }).expect(200);
+    const { page, context } = await signIn(target, 'nurse-anna', 'nurse');
+    await page.getByTestId('my-tasks').locator(`[data-my-task="${taskId}"]`).click();
+    const panel = panelOf(page, taskId);
+    await panel.locator('textarea[name=symptoms]').fill('Huimaa aamusta, UNSAVED');
+
+    await post(tokens.supervisor, `/api/d-tasks/${taskId}/release`).expect(200);
+    await post(tokens.supervisor, `/api/d-tasks/${taskId}/claim`).expect(200);
+    const notice = panel.getByTestId('taken-over');
+    for (const [language, said] of [
+      ['fi', /super-sari otti tehtävän itselleen klo \d\d\.\d\d/],
+      ['sv', /super-sari tog över uppdraget kl\. \d\d\.\d\d/],
+    ] as const) {
+      await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click();
+      await notice.filter({ hasText: said }).waitFor();
+      expect(await notice.textContent()).toContain('Huimaa aamusta, UNSAVED');
+    }
+    await notice.screenshot({ path: join(ARTIFACTS, 'taken-over-nurse-sv.png') });
+    expect(await panel.locator('textarea[name=symptoms]').count()).toBe(0);
+    await context.close();
+  }, 60_000);
+
   it("offers a nurse no take-over of another nurse's task", async () => {
     const { post, tokens } = api;
     // The same patient twice: nurse-ben opens nurse-anna's task from his own task's link.

@@ -151,7 +151,7 @@ export function TaskPanel({
       )}
       <TaskOutcome task={task} limits={limits} draftText={unsavedText(drafts)} serviceName={(id) => nameOfService(services, id, language)} helpline={helpline} />
       {task.status === 'closed' && <RecordOfCare session={session} taskId={taskId} />}
-      <TakeInHand task={task} session={session} onTaken={taken} onRefused={refused} />
+      <TakeInHand task={task} session={session} unsaved={unsavedText(drafts)} onTaken={taken} onRefused={refused} />
       <RecordedAssessment history={task.history} />
 
       {canAct && rules.recontactNeeded && (

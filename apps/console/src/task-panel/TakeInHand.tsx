@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { api, ApiError, isPendingRecall, Session, TaskDetail } from '../api';
-import { useT } from '../i18n';
+import { api, ApiError, HistoryEvent, isPendingRecall, Session, TaskDetail } from '../api';
+import { helsinkiTime } from '../format';
+import { useLanguage, useT } from '../i18n';
 
 /** No one holds it and the service takes a claim: a waiting task, or a decided one with a call back pending (the decider's claim). */
 export function claimable(task: TaskDetail): boolean {
@@ -14,8 +15,11 @@ export function claimable(task: TaskDetail): boolean {
  * another holds, a supervisor takes over (the service's release, then its claim) once she has
  * confirmed whose it is; a nurse only reads it: she never takes a task from a colleague.
  */
-export function TakeInHand({ task, session, onTaken, onRefused }: { task: TaskDetail; session: Session; onTaken: () => void; onRefused: (caught: unknown) => void }) {
+export function TakeInHand({
+  task, session, unsaved, onTaken, onRefused,
+}: { task: TaskDetail; session: Session; /** What this reader typed and has not saved. */ unsaved: string; onTaken: () => void; onRefused: (caught: unknown) => void }) {
   const t = useT();
+  const language = useLanguage();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -35,6 +39,20 @@ export function TakeInHand({ task, session, onTaken, onRefused }: { task: TaskDe
 
   if (task.status === 'claimed' && task.owner !== session.sub) {
     const owner = task.owner ?? '';
+    const taken = takenFrom(task.history, session.sub);
+    if (taken) {
+      return (
+        <div className="notice notice-severe" data-testid="taken-over">
+          <p>{t('takenOverFromYou', { actor: taken.metadata.actor.id, time: helsinkiTime(taken.metadata.occurredAt, language) })}</p>
+          {unsaved && (
+            <div className="draft">
+              <p>{t('takenOverUnsaved', { actor: taken.metadata.actor.id })}</p>
+              <pre>{unsaved}</pre>
+            </div>
+          )}
+        </div>
+      );
+    }
     if (session.role !== 'supervisor') return <p className="note">{t('notYours')}</p>;
     return (
       <div className="take-over" data-testid="take-over">
@@ -61,6 +79,15 @@ export function TakeInHand({ task, session, onTaken, onRefused }: { task: TaskDe
       {t('claimTask')}
     </button>
   );
+}
+
+/** The release that took the task from `reader`, when the task's last change of hands is that release and the same other person's claim: a take-over. */
+function takenFrom(history: readonly HistoryEvent[], reader: string): HistoryEvent | undefined {
+  const handsChanged = history.filter((event) => event.type === 'DTaskReleased' || event.type === 'DTaskClaimed');
+  const [release, claim] = handsChanged.slice(-2);
+  if (release?.type !== 'DTaskReleased' || claim?.type !== 'DTaskClaimed') return undefined;
+  const byAnother = release.data.nurseId === reader && release.metadata.actor.id !== reader;
+  return byAnother && claim.metadata.actor.id === release.metadata.actor.id ? release : undefined;
 }
 
 /** The holder may have let the task go in the meantime: then there is nothing to release, and the claim follows. */
