@@ -33,19 +33,22 @@ describe('closed-loop handoffs over HTTP', () => {
   const tick = () => app.app.get(DeadlineScheduler).tick();
   const queueIds = async () => (await api.get(api.tokens.nurse, '/api/d-tasks').expect(200)).body.tasks.map((task: { taskId: string }) => task.taskId);
 
-  /** Assessed now, redirected to Oulu home care and accepted by it a minute later. */
+  /**
+   * Assessed now, redirected to Oulu home care for care within a day and accepted by it a minute
+   * later: the visit is due a day after the redirect (`visitBy`), before the 24-hour visit limit.
+   */
   async function accepted(overrides: Record<string, unknown> = {}) {
     const { post, tokens } = api;
     const taskId = await api.assessed({ receivedAt: clock.now().toISOString(), ...overrides });
     await post(tokens.nurse, `/api/d-tasks/${taskId}/decision`, { kind: 'redirect', target: 'oulu-home-care', handoffNote: 'Käynti tänään', patientInformed: true, careLevel: 'social-care', within: 'P1D' }).expect(200);
+    const visitBy = new Date(clock.now().getTime() + 24 * HOUR).toISOString();
     clock.advance(MINUTE);
     const answer = await post(tokens.homeCare, `/api/d-tasks/${taskId}/handoff/accept`).expect(200);
-    return { taskId, acceptedAt: clock.now().toISOString(), answer: answer.body };
+    return { taskId, acceptedAt: clock.now().toISOString(), visitBy, answer: answer.body };
   }
 
-  it('accept → awaiting-visit with the visit limit 24 h ahead → complete closes it as redirected', async () => {
-    const { taskId, acceptedAt, answer } = await accepted();
-    const visitBy = new Date(Date.parse(acceptedAt) + 24 * HOUR).toISOString();
+  it('accept → awaiting-visit, due a day after the redirect asked for care within a day → complete closes it as redirected', async () => {
+    const { taskId, acceptedAt, visitBy, answer } = await accepted();
     expect(answer).toMatchObject({ status: 'awaiting-visit', closedOutcome: null, visit: { target: 'oulu-home-care', acceptedAt, visitBy } });
     expect((await api.get(api.tokens.nurse, `/api/d-tasks?status=awaiting-visit`).expect(200)).body.tasks.map((t: { taskId: string }) => t.taskId)).toContain(taskId);
     expect(await typesOf(taskId)).not.toContain('DTaskClosed');
@@ -148,11 +151,11 @@ describe('closed-loop handoffs over HTTP', () => {
   });
 
   it('lists an accepted referral in its service’s inbox until the visit is reported, with its visit limit, each a logged read', async () => {
-    const { taskId, acceptedAt } = await accepted({ callbackPhone: '+358405556677', address: 'Torikatu 4' });
+    const { taskId, acceptedAt, visitBy } = await accepted({ callbackPhone: '+358405556677', address: 'Torikatu 4' });
     const readsOf = async () => (await app.app.get(AccessLog).readsOf(taskId)).filter((read) => read.purpose === 'referral');
     const inbox = (await api.get(api.tokens.homeCare, '/api/handoffs').expect(200)).body.handoffs;
     const item = inbox.find((referral: { taskId: string }) => referral.taskId === taskId);
-    expect(item).toMatchObject({ status: 'awaiting-visit', acceptedAt, visitBy: new Date(Date.parse(acceptedAt) + 24 * HOUR).toISOString(), callbackPhone: '+358405556677', address: 'Torikatu 4', careLevel: 'social-care', within: 'P1D' });
+    expect(item).toMatchObject({ status: 'awaiting-visit', acceptedAt, visitBy, callbackPhone: '+358405556677', address: 'Torikatu 4', careLevel: 'social-care', within: 'P1D' });
     expect(await readsOf()).toHaveLength(1);
     // Not in another service's inbox, and no read logged for it there.
     expect((await api.get(primaryCare, '/api/handoffs').expect(200)).body.handoffs.map((r: { taskId: string }) => r.taskId)).not.toContain(taskId);

@@ -41,6 +41,18 @@ export function visitMinutes(random: Random, within: string | undefined, limitMi
   return Math.max(10, Math.min(Math.round(frame * share), limitMinutes - 120));
 }
 
+/** Visits of the generated year that come after they were due: the visit limit returns those to the nurses first. */
+export const LATE_VISIT_SHARE = 0.01;
+
+/**
+ * Minutes from now to the visit, in the generated year: mostly well inside the time left until the
+ * visit is due (the timeframe the nurse asked for, or the visit limit), ~1 % too late.
+ */
+export function visitInWindowMinutes(random: Random, windowMinutes: number): number {
+  const share = random.chance(1 - LATE_VISIT_SHARE) ? 0.2 + random.next() * 0.7 : 1.05 + random.next() * 0.5;
+  return Math.max(5, Math.round(windowMinutes * share));
+}
+
 /** Minutes from the visit to its report: the staff write it up after the visit, or at the door when it failed. */
 export function reportMinutes(random: Random, outcome: Exclude<VisitOutcome, 'unreported'>): number {
   return outcome === 'completed' ? random.int(10, 110) : random.int(2, 20);

@@ -2,9 +2,9 @@ import { DEFAULT_DIRECTORY, DirectoryService, POLICY_ACTOR, servicesServing } fr
 import { EventActor } from '@dtask/events';
 import { AFTER_RETURNED_REFERRAL } from './decision-mix';
 import { adviceDisposition, redirectDisposition } from './dispositions';
-import { FAILED_VISIT_REASONS, reportMinutes, VISIT_NOTES, visitMinutes, visitOutcome } from './handoff-visits';
+import { FAILED_VISIT_REASONS, reportMinutes, VISIT_NOTES, visitInWindowMinutes, visitOutcome } from './handoff-visits';
 import { mission } from './missions';
-import { MINUTE, RULES, TaskLife } from './task-life';
+import { MINUTE, TaskLife } from './task-life';
 
 const HELPLINE = DEFAULT_DIRECTORY.find((service) => service.kind === 'helpline')!;
 
@@ -22,7 +22,7 @@ export function redirect(life: TaskLife, municipality: string, service: Director
   const answer = random.weighted([['accept', 86], ['decline', 10], ['no answer', 4]] as const);
   if (answer === 'accept') {
     life.act({ type: 'AcceptHandoff', actor: partner }, random.int(3, 25));
-    if (awaitVisit(life, partner, decision.within)) decideAgain(life, municipality, target, again);
+    if (awaitVisit(life, partner)) decideAgain(life, municipality, target, again);
     return;
   }
   if (answer === 'decline') life.act({ type: 'DeclineHandoff', actor: partner, reason: 'no capacity' }, random.int(3, 25));
@@ -37,18 +37,21 @@ export function redirect(life: TaskLife, municipality: string, service: Director
 }
 
 /**
- * The accepting service's report: the visit done (the task closes), failed, or none by the visit
- * limit (the scheduler's `MarkHandoffVisitOverdue` at `visitBy`, within its tick). Whether the task
- * came back to the queue.
+ * The accepting service's report: the visit done (the task closes), failed, or none by the time
+ * the visit was due (the scheduler's `MarkHandoffVisitOverdue` at `visitBy`, within its tick): a
+ * report forgotten, or a visit too late. Whether the task came back to the queue.
  */
-function awaitVisit(life: TaskLife, partner: EventActor & { service: string }, within: string | undefined): boolean {
+function awaitVisit(life: TaskLife, partner: EventActor & { service: string }): boolean {
   const { random } = life;
   const visit = life.state.visit;
   if (life.state.status !== 'awaiting-visit' || !visit) return false;
   const visitByMs = Date.parse(visit.visitBy);
   const outcome = visitOutcome(random);
-  if (outcome === 'unreported') return life.actAt({ type: 'MarkHandoffVisitOverdue', actor: POLICY_ACTOR }, visitByMs + random.int(0, 30) * 1000);
-  const visitedAtMs = life.clock + visitMinutes(random, within, RULES.handoffVisitHours * 60) * MINUTE;
+  const visitedAtMs = life.clock + visitInWindowMinutes(random, (visitByMs - life.clock) / MINUTE) * MINUTE;
+  // A visit after it was due is reported too late: the limit has sent the task back to the nurses first.
+  if (outcome === 'unreported' || visitedAtMs >= visitByMs - MINUTE) {
+    return life.actAt({ type: 'MarkHandoffVisitOverdue', actor: POLICY_ACTOR }, visitByMs + random.int(0, 30) * 1000);
+  }
   const reportAtMs = Math.min(visitedAtMs + reportMinutes(random, outcome) * MINUTE, visitByMs - MINUTE);
   if (outcome === 'failed') return life.actAt({ type: 'FailHandoff', actor: partner, reason: random.pick(FAILED_VISIT_REASONS) }, reportAtMs);
   const notes = random.chance(0.6) ? { notes: random.pick(VISIT_NOTES) } : {};

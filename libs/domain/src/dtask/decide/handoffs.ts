@@ -1,3 +1,4 @@
+import { timeframeMinutes } from '@dtask/events';
 import { SafetyRules } from '../../safety-rules';
 import { CommandOf } from '../commands';
 import { reject } from '../rejection';
@@ -7,11 +8,15 @@ import { requireHandoffOpen, requireHandoffTo, requireSystem } from './guards';
 
 /**
  * The addressed service accepts: the task awaits its visit, which the service reports by
- * `visitBy` (the visit limit in force now). It closes as redirected only when the visit is done.
+ * `visitBy`: the end of the timeframe the nurse asked for (counted from her redirect), or the
+ * visit limit in force now if that comes first. It closes as redirected only when the visit is done.
  */
 export function acceptHandoff(command: CommandOf<'AcceptHandoff'>, state: OpenTask, rules: SafetyRules): Emit {
   requireHandoffTo(command, state);
-  const visitBy = addMinutes(command.at, rules.handoffVisitHours * 60);
+  const limit = addMinutes(command.at, rules.handoffVisitHours * 60);
+  const { within, at: redirectedAt } = state.decision ?? {};
+  const asked = within && redirectedAt ? addMinutes(redirectedAt, timeframeMinutes(within)) : undefined;
+  const visitBy = asked !== undefined && Date.parse(asked) < Date.parse(limit) ? asked : limit;
   return [{ type: 'HandoffAccepted', data: { target: state.handoff.target, partnerId: command.actor.id, visitBy } }];
 }
 
