@@ -20,7 +20,8 @@ export function TakeInHand({
 }: { task: TaskDetail; session: Session; /** What this reader typed and has not saved. */ unsaved: string; onTaken: () => void; onRefused: (caught: unknown) => void }) {
   const t = useT();
   const language = useLanguage();
-  const [confirming, setConfirming] = useState(false);
+  // Whose task she confirms taking: should it change hands meanwhile, she is asked again, naming the new holder.
+  const [confirming, setConfirming] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   async function take(fromHolder: boolean) {
@@ -28,7 +29,7 @@ export function TakeInHand({
     try {
       if (fromHolder) await releaseUnlessLetGo(session, task.taskId);
       await api(session, 'POST', `/api/d-tasks/${task.taskId}/claim`, {});
-      setConfirming(false);
+      setConfirming(undefined);
       onTaken();
     } catch (caught) {
       onRefused(caught);
@@ -40,35 +41,34 @@ export function TakeInHand({
   if (task.status === 'claimed' && task.owner !== session.sub) {
     const owner = task.owner ?? '';
     const taken = takenFrom(task.history, session.sub);
-    if (taken) {
-      return (
-        <div className="notice notice-severe" data-testid="taken-over">
-          <p>{t('takenOverFromYou', { actor: taken.metadata.actor.id, time: helsinkiTime(taken.metadata.occurredAt, language) })}</p>
-          {unsaved && (
-            <div className="draft">
-              <p>{t('takenOverUnsaved', { actor: taken.metadata.actor.id })}</p>
-              <pre>{unsaved}</pre>
-            </div>
-          )}
-        </div>
-      );
-    }
-    if (session.role !== 'supervisor') return <p className="note">{t('notYours')}</p>;
+    const takenNotice = taken && (
+      <div className="notice notice-severe" data-testid="taken-over">
+        <p>{t('takenOverFromYou', { actor: taken.metadata.actor.id, time: helsinkiTime(taken.metadata.occurredAt, language) })}</p>
+        {unsaved && (
+          <div className="draft">
+            <p>{t('takenOverUnsaved', { actor: taken.metadata.actor.id })}</p>
+            <pre>{unsaved}</pre>
+          </div>
+        )}
+      </div>
+    );
+    if (session.role !== 'supervisor') return takenNotice || <p className="note">{t('notYours')}</p>;
     return (
       <div className="take-over" data-testid="take-over">
+        {takenNotice}
         <p className="note">{t('heldByAnother', { owner })}</p>
-        {confirming ? (
+        {confirming === owner ? (
           <div className="notice" role="group" aria-label={t('takeOver')} data-testid="take-over-confirmation">
             <p>{t('takeOverConfirm', { owner })}</p>
             <button onClick={() => void take(true)} disabled={busy} autoFocus>
               {t('takeOverYes')}
             </button>{' '}
-            <button className="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+            <button className="secondary" onClick={() => setConfirming(undefined)} disabled={busy}>
               {t('takeOverCancel')}
             </button>
           </div>
         ) : (
-          <button onClick={() => setConfirming(true)}>{t('takeOver')}</button>
+          <button onClick={() => setConfirming(owner)}>{t('takeOver')}</button>
         )}
       </div>
     );
