@@ -12,3 +12,5 @@ export * from './schemas/field-classes';
 export * from './schemas/event-classes';
 export * from './http/views';
 export * from './outcomes';
+export * from './place-names';
+export * from './phone-display';

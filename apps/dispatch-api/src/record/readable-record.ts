@@ -1,3 +1,4 @@
+import { phoneDisplay } from '@dtask/events';
 import { CareFacts, HandoffStep } from './care-facts';
 import { capitalised, RecordPhrasing, ServiceName } from './record-phrasing';
 import { recordSummary } from './record-summary';
@@ -54,14 +55,14 @@ function taskItems(phrasing: RecordPhrasing): MaybeItem[] {
   return [
     { label: label.received, text: phrasing.when(received.at, true) },
     { label: label.taskCode, text: received.taskCode },
-    { label: label.place, text: `${received.municipality}, ${received.address}` },
+    { label: label.place, text: `${phrasing.place(received.municipality)}, ${received.address}` },
     { label: label.patient, text: phrasing.patient() },
     { label: label.personId, text: received.patient.personId },
-    { label: label.callbackPhone, text: received.callbackPhone },
+    { label: label.callbackPhone, text: phoneDisplay(received.callbackPhone) },
     { label: label.ercNotes, text: received.ercNotes },
     ...facts.ercUpdates.map((update) => ({
       label: `${label.ercUpdate} ${phrasing.when(update.at)}`,
-      text: [words.ercUpdate[update.kind], update.urgency, update.callbackPhone, update.address, update.notes].filter(Boolean).join(': '),
+      text: [words.ercUpdate[update.kind], update.urgency, update.callbackPhone && phoneDisplay(update.callbackPhone), update.address, update.notes].filter(Boolean).join(': '),
     })),
     {
       label: label.secondContact,

@@ -1,3 +1,4 @@
+import { placeName } from '@dtask/events';
 import { Act, CareFacts, Decision, HandoffStep } from './care-facts';
 import { durationOf, helsinkiDateAndTime } from './record-time';
 import { en } from './record-words-en';
@@ -39,6 +40,11 @@ export class RecordPhrasing {
   who(by: Act['by']): string {
     const role = this.words.role[by.role as keyof RecordWords['role']] ?? by.role;
     return by.role === 'system' ? role : this.words.who(role, by.id);
+  }
+
+  /** A municipality by its official Swedish name in the Swedish record (Uleåborg), as the console names it. */
+  place(municipality: string): string {
+    return placeName(municipality, this.language);
   }
 
   yesNo(value: boolean | undefined): string | undefined {

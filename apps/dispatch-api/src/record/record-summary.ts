@@ -13,7 +13,7 @@ export function recordSummary(phrasing: RecordPhrasing): string {
   const reached = facts.calls.find((call) => call.outcome === 'reached');
   const patient = phrasing.patient();
   const sentences = [
-    received && summary.received(phrasing.when(received.at, true), received.municipality, received.taskCode),
+    received && summary.received(phrasing.when(received.at, true), phrasing.place(received.municipality), received.taskCode),
     patient && summary.patient(patient),
     (assessment?.caller || assessment?.language) && summary.caller(assessment.caller && words.caller[assessment.caller], phrasing.spokenLanguage()),
     reached ? summary.reached(capitalised(phrasing.who(reached.by)), phrasing.when(reached.at)) : facts.calls.length > 0 ? summary.notReached : undefined,
