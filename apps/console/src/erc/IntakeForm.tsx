@@ -1,17 +1,12 @@
 import type { Sex } from '@dtask/events';
 import { FormEvent, useState } from 'react';
-import { D_TASK_CODES, REGION_AREAS } from '../../../../libs/events/src/region';
+import { D_TASK_CODES } from '../../../../libs/events/src/region';
 import { api, ApiError, Session } from '../api';
 import { useLanguage, useT } from '../i18n';
-import { placeName } from '../i18n/place-names';
 import { FieldError, Outcome, OutcomeLine } from './form-messages';
+import { municipalityOptions } from './municipalities';
 import { check, Draft, emptyDraft, Errors, Field, intakeBody, serverErrors } from './intake-draft';
 import type { Sent } from './sent-tasks';
-
-/** Every municipality of the region, in Finnish alphabetical order. */
-const MUNICIPALITIES = Object.values(REGION_AREAS)
-  .flatMap((municipalities) => Object.keys(municipalities))
-  .sort((a, b) => a.localeCompare(b, 'fi'));
 
 /** A D-task as the ERC would send it; the centre answers a task sent twice with the one it has. */
 export function IntakeForm({ session, sent, onSent }: { session: Session; sent: Sent[]; onSent: (task: Sent) => void }) {
@@ -112,9 +107,9 @@ export function IntakeForm({ session, sent, onSent }: { session: Session; sent: 
           {t('erc.municipality')}
           <select {...fieldProps('municipality')} value={draft.municipality} onChange={(event) => set('municipality', event.target.value)}>
             <option value="">–</option>
-            {MUNICIPALITIES.map((municipality) => (
-              <option key={municipality} value={municipality}>
-                {placeName(municipality, language)}
+            {municipalityOptions(language).map(({ value, label }) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>
