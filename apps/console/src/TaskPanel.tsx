@@ -11,7 +11,7 @@ import { refusalText } from './words';
 import { AssessmentForm } from './task-panel/AssessmentForm';
 import { CallbackSection, OutcomeButtons, ReleaseButton } from './task-panel/CallbackButtons';
 import { DecisionForm } from './task-panel/DecisionForm';
-import { EscalationForm } from './task-panel/EscalationForm';
+import { EscalationForm, UnitEscalationForm } from './task-panel/EscalationForm';
 import { LinkedTasks } from './task-panel/LinkedTasks';
 import { RecallSection } from './task-panel/RecallSection';
 import { RecordOfCare } from './task-panel/RecordOfCare';
@@ -212,6 +212,7 @@ export function TaskPanel({
         setError={setError}
         onRelease={rules.releaseAfterRecall ? release : undefined}
       />
+      <UnitEscalationForm task={task} session={session} form={form} send={send} setError={setError} onRefused={refused} />
 
       {mayClose && (
         <button className="secondary" onClick={() => void send('close')} data-testid="close-task" disabled={busy}>

@@ -57,6 +57,7 @@ export const worldPanel = area(
     s8RecallsFailedNotice: "The welfare calls did not reach the patient waiting for the unit: the unit's urgency was raised to {urgency} and the supervisor alerted at {time} (S8).",
     s8UnitOverdueNotice: 'The unit has not reached the patient {minutes} min after the request: the supervisor was alerted at {time} (S8).',
     'outcome.escalatedByErc': 'escalated by the ERC',
+    unitEscalationNote: 'A unit is requested at urgency {urgency} and is not on scene yet. If the patient is worse, raise the urgency: the unit is then asked for at the higher one.',
     identityUnverifiedBlocks: 'Identity not verified (S9): the patient gets a unit; phone advice and redirect are not possible.',
   },
   {
@@ -113,6 +114,7 @@ export const worldPanel = area(
     s8RecallsFailedNotice: 'Yksikköä odottavaa potilasta ei tavoitettu tarkistussoitoilla: yksikön kiireellisyys nostettiin {urgency}-luokkaan ja vuoropäällikölle annettiin varoitus klo {time} (S8).',
     s8UnitOverdueNotice: 'Yksikkö ei ole kohteessa {minutes} minuuttia pyynnön jälkeen: vuoropäällikölle annettiin varoitus klo {time} (S8).',
     'outcome.escalatedByErc': 'hätäkeskus nosti kiireellisyyttä',
+    unitEscalationNote: 'Yksikkö on pyydetty kiireellisyydellä {urgency}, eikä se ole vielä kohteessa. Jos potilaan tila on huonontunut, nosta kiireellisyyttä: yksikköä pyydetään silloin korkeammalla kiireellisyydellä.',
     identityUnverifiedBlocks: 'Henkilöllisyyttä ei ole varmistettu (S9): potilaalle lähetetään yksikkö, eikä puhelinneuvonta tai ohjaus muuhun palveluun ole mahdollinen.',
   },
   {
@@ -169,6 +171,7 @@ export const worldPanel = area(
     s8RecallsFailedNotice: 'Patienten som väntar på enheten nåddes inte vid kontrollsamtalen: enhetens brådskandegrad höjdes till {urgency} och skiftledaren fick en varning kl. {time} (S8).',
     s8UnitOverdueNotice: 'Enheten har inte nått patienten {minutes} min efter begäran: skiftledaren fick en varning kl. {time} (S8).',
     'outcome.escalatedByErc': 'nödcentralen höjde brådskandegraden',
+    unitEscalationNote: 'En enhet är begärd med brådskandegrad {urgency} och är inte på plats än. Har patientens tillstånd försämrats, höj brådskandegraden: enheten begärs då med högre brådskandegrad.',
     identityUnverifiedBlocks: 'Identiteten är inte bekräftad (S9): patienten får en enhet, och telefonrådgivning eller hänvisning till annan tjänst är inte möjlig.',
   },
 );
