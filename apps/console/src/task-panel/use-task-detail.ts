@@ -7,7 +7,8 @@ import { newOpeningId } from './opening-id';
 
 /**
  * The task in the panel, read once per opening (one logged read of its personal data, however often
- * it refreshes) and again when an event of its own stream arrives; and the services that serve the
+ * it refreshes) and again when an event of its own stream arrives, or of the same patient's other open
+ * task it links (closed, it is no longer offered as open); and the services that serve the
  * patient's municipality, the only ones a redirect may go to (undefined until the directory answers).
  */
 export function useTaskDetail(session: Session, taskId: string, taskEvents: EventTarget, onError: (caught: unknown) => void) {
@@ -21,11 +22,12 @@ export function useTaskDetail(session: Session, taskId: string, taskEvents: Even
     load().catch(onError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
+  const linked = (task?.linkedTasks ?? []).join(' ');
   useEffect(() => {
-    const stream = `${DTASK_STREAM_PREFIX}${taskId}`;
-    taskEvents.addEventListener(stream, refresh);
-    return () => taskEvents.removeEventListener(stream, refresh);
-  }, [taskEvents, taskId, refresh]);
+    const streams = [taskId, ...linked.split(' ').filter(Boolean)].map((id) => `${DTASK_STREAM_PREFIX}${id}`);
+    streams.forEach((stream) => taskEvents.addEventListener(stream, refresh));
+    return () => streams.forEach((stream) => taskEvents.removeEventListener(stream, refresh));
+  }, [taskEvents, taskId, linked, refresh]);
 
   const municipality = task ? receivedOf(task).municipality : undefined;
   useEffect(() => {
