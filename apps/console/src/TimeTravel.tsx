@@ -175,7 +175,8 @@ export function TimeTravel({ session, language, t, initialDate }: { session: Ses
           </label>
           <dl className="figures" data-testid="replay-figures">
             <div><dt>{t('queueLength')}</dt><dd data-testid="replay-queue-length">{step.queueLength}</dd></div>
-            <div><dt>{t('oldestWait')}</dt><dd data-testid="replay-oldest-wait">{formatDuration(step.oldestWaitSeconds)}</dd></div>
+            {/* As the wall's figure: the wait of tasks awaiting a first decision, "–" when none does (never "0 s" beside an empty queue). */}
+            <div><dt>{t('wall.oldestWaitNew')}</dt><dd data-testid="replay-oldest-wait">{step.oldestWaitSeconds === 0 ? '–' : formatDuration(step.oldestWaitSeconds)}</dd></div>
             <div><dt>{t('claimed')}</dt><dd data-testid="replay-claimed">{step.claimed}</dd></div>
             <div><dt>{t('awaitingHandoff')}</dt><dd data-testid="replay-awaiting-handoff">{step.awaitingHandoff}</dd></div>
             <div><dt>{t('nursesActive')}</dt><dd data-testid="replay-nurses-active">{step.nursesActive}</dd></div>
