@@ -1,4 +1,5 @@
 import { ManualClock } from '../../apps/dispatch-api/src/clock/clock';
+import { DeadlineScheduler } from '../../apps/dispatch-api/src/d-tasks/deadline-scheduler';
 import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
 import { startWithRoomToday } from '../support/helsinki-today';
 import { cast } from '../support/dtask-api';
@@ -24,6 +25,8 @@ describe("the nurse's panel after the unit is on its way", () => {
     api = await cast(target.app);
     ids.unit = await api.assessed({ receivedAt: clock.now().toISOString() });
     await api.post(api.tokens.nurse, `/api/d-tasks/${ids.unit}/decision`, { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' }).expect(200);
+    ids.overdue = await api.assessed({ receivedAt: clock.now().toISOString() });
+    await api.post(api.tokens.nurse, `/api/d-tasks/${ids.overdue}/decision`, { kind: 'send-unit', unitLevel: 'basic', urgency: 'D' }).expect(200);
     ids.first = await api.intake({ receivedAt: clock.now().toISOString(), patient: { ageYears: 77, sex: 'male', personId } });
     ids.second = await api.intake({ receivedAt: clock.now().toISOString(), patient: { ageYears: 77, sex: 'male', personId } });
     // S8's first welfare recall falls due 30 min after the D unit's request.
@@ -31,7 +34,8 @@ describe("the nurse's panel after the unit is on its way", () => {
   }, 120_000);
   afterAll(() => target?.close());
 
-  const read = async (taskId: string) => (await api.get(api.tokens.supervisor, `/api/d-tasks/${taskId}`).expect(200)).body as { urgency: string; owner: string | null };
+  const read = async (taskId: string) =>
+    (await api.get(api.tokens.supervisor, `/api/d-tasks/${taskId}`).expect(200)).body as { urgency: string; owner: string | null; history: { type: string }[] };
   const until = async (check: () => Promise<boolean>) => {
     for (let tries = 0; tries < 50 && !(await check()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 200));
   };
@@ -79,6 +83,25 @@ describe("the nurse's panel after the unit is on its way", () => {
     await api.post(api.tokens.erc, `/api/d-tasks/${ids.first}/cancel`, { reason: 'Potilas lähti itse päivystykseen' }).expect(200);
     await linked.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await panel.textContent()).not.toContain('Samma patient har andra öppna uppdrag');
+    await context.close();
+  }, 90_000);
+
+  it("lets the supervisor raise an overdue D unit from S8's tile without taking the task, in Finnish", async () => {
+    clock.advance(90 * MINUTE);
+    await target.app.app.get(DeadlineScheduler).tick();
+    const { page, context } = await signIn(target, 'super-sari', 'supervisor', { viewport: { width: 1366, height: 900 } });
+    await page.getByRole('button', { name: 'FI', exact: true }).click();
+    await page.getByTestId('alert-tile-unit-overdue').locator(`li[data-task-id="${ids.overdue}"]`).getByTestId('open-task').click();
+    const escalation = panelOf(page, ids.overdue!).getByTestId('unit-escalation');
+    expect(await escalation.textContent()).toContain('Yksikkö on pyydetty kiireellisyydellä D');
+    expect(await escalation.locator('select[name=escalateTo] option').count()).toBe(3);
+    await escalation.locator('select[name=escalateTo]').selectOption('C');
+    await escalation.locator('input[name=escalationReason]').fill('Yksikkö myöhässä, potilas yksin kotona');
+    await escalation.getByRole('button', { name: 'Nosta kiireellisyyttä', exact: true }).click();
+    await until(async () => (await read(ids.overdue!)).urgency === 'C');
+    const raised = await read(ids.overdue!);
+    expect(raised.urgency).toBe('C');
+    expect(raised.history.filter((event) => event.type === 'DTaskClaimed')).toHaveLength(1);
     await context.close();
   }, 90_000);
 });
