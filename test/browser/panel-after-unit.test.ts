@@ -54,6 +54,8 @@ describe("the nurse's panel after the unit is on its way", () => {
     const escalation = panel.getByTestId('unit-escalation');
     await escalation.waitFor();
     expect(await escalation.textContent()).toContain('brådskandegrad C');
+    // The worse recall's unit ended her hold: the panel's keys are not hers, so no key is shown.
+    expect(await escalation.locator('kbd').count()).toBe(0);
     expect(await escalation.locator('select[name=escalateTo] option').evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['A', 'B']);
     await escalation.locator('select[name=escalateTo]').selectOption('B');
     await escalation.locator('input[name=escalationReason]').fill('Andfådd i vila, sämre igen');

@@ -83,7 +83,8 @@ export function UnitEscalationForm({
   return (
     <fieldset className="escalation" data-testid="unit-escalation" data-section="escalation">
       <legend>
-        {t('escalation')} <kbd>e</kbd>
+        {/* The panel's keys act for the task's holder only. */}
+        {t('escalation')} {task.status === 'claimed' && task.owner === session.sub && <kbd>e</kbd>}
       </legend>
       <p className="note">{t('unitEscalationNote', { urgency: task.urgency })}</p>
       <WordSelect name="escalateTo" label={t('urgency')} value={to} options={allowed.levels} words={(level) => t(`urgency.${level}`)} onChange={(escalateTo) => update({ escalateTo })} />
