@@ -172,7 +172,8 @@ describe('the record of care', () => {
     expect(caller.items).toContainEqual({ label: 'Talat med patienten', text: 'ja' });
     const handoff = record.sections.find((section: { id: string }) => section.id === 'handoff');
     expect(handoff.items).toEqual([
-      { label: 'Godkänd kl. 14.25', text: 'mottagande tjänst kotihoito-1: besök senast 25.11.2026 kl. 14.25' },
+      // Due when the four hours asked for at the redirect (14.18) end, the same day.
+      { label: 'Godkänd kl. 14.25', text: 'mottagande tjänst kotihoito-1: besök senast kl. 18.18' },
       { label: 'Besöket gjort kl. 16.00', text: 'mottagande tjänst kotihoito-1: rapporterat kl. 16.10, Blodtryck 135/80, mår bra.' },
     ]);
     // No vocabulary code, timeframe or service id of ours reaches the reader.
