@@ -157,8 +157,11 @@ function MeasureRows({ actual, whatIf, language }: { actual: EvaluationMeasures;
 function Summary({ report, language }: { report: WhatIfReport; language: Language }) {
   const t = useT();
   const refused = Object.entries(report.actionsRefused).filter(([, count]) => count > 0);
-  // A reason's words may be a sentence: said here as a line of a list, without its full stop.
+  // The analyst's words name the action refused and why (analyst.ts); a reason without them is the
+  // nurse's sentence, said as a line of a list without its full stop.
   const reasonLine = (reason: string) => {
+    const key = `analyst.refused.${reason}`;
+    if (t(key) !== key) return t(key);
     const words = reasonWords(t, reason).replace(/\.$/, '');
     return words.charAt(0).toLocaleUpperCase() + words.slice(1);
   };
