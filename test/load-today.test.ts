@@ -43,7 +43,7 @@ describe('the wall’s today over Helsinki midnight, over HTTP', () => {
     await api.post(api.tokens.supervisor, `/api/d-tasks/${overriddenAfter}/override`, override).expect(200);
     clock.advance(MINUTE); // 00.12
     load = (await api.get(api.tokens.supervisor, '/api/load').expect(200)).body;
-  });
+  }, 30_000);
   afterAll(() => app.close());
 
   it('counts the decisions made after midnight in today’s decision mix, not the one before it', () => {
