@@ -1,6 +1,4 @@
-import { BrowserApp, signIn, startBrowserApp } from '../support/browser-app';
-import { cast } from '../support/dtask-api';
-import { panelOf } from './desk-steps';
+import { deskInBrowser, panelOf } from './desk-steps';
 import { shotsInFinnishAndSwedish } from './language-shots';
 
 const assessment = { redFlags: [], concern: false, symptoms: 'Huimaa, ei rintakipua', existingServices: [], notes: '', identity: 'verified' };
@@ -10,16 +8,10 @@ const assessment = { redFlags: [], concern: false, symptoms: 'Huimaa, ei rintaki
  * assessment made before. It now asks for the patient again, says why, and offers only a unit until then.
  */
 describe("the nurse's panel after a repeat call to 112", () => {
-  let target: BrowserApp;
-  let api: Awaited<ReturnType<typeof cast>>;
-
-  beforeAll(async () => {
-    target = await startBrowserApp();
-    api = await cast(target.app);
-  }, 120_000);
-  afterAll(() => target?.close());
+  const desk = deskInBrowser();
 
   it('asks to call the patient again, then for a new assessment, before advice', async () => {
+    const { target, api } = desk;
     const token = await target.app.tokenFor('nurse', 'nurse-rc');
     const post = (path: string, body: unknown = {}) => target.app.http.post(path).set('Authorization', `Bearer ${token}`).send(body as object);
     const taskId = await api.intake();
@@ -28,7 +20,7 @@ describe("the nurse's panel after a repeat call to 112", () => {
     await post(`/api/d-tasks/${taskId}/assessment`, assessment).expect(200);
     await api.post(api.tokens.erc, `/api/d-tasks/${taskId}/erc-update`, { kind: 'repeat-call', notes: 'Omainen soitti uudelleen, huolissaan' }).expect(200);
 
-    const { context, page } = await signIn(target, 'nurse-rc', 'nurse');
+    const { context, page } = await desk.signIn('nurse-rc');
     await page.getByTestId('my-tasks').locator(`[data-my-task="${taskId}"]`).click();
     const panel = panelOf(page, taskId);
     expect(await panel.getByTestId('recontact-needed').textContent()).toContain('called 112 again');
